@@ -1,0 +1,1 @@
+"""prospectus-ledger: what a fund's prospectus said at any instant."""

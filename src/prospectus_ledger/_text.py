@@ -1,0 +1,141 @@
+"""Text normalisation shared by headings, lookups and the parser."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+# Characters that carry no meaning for matching: zero-width spaces and joiners,
+# soft hyphens, byte-order marks, and the registered/trademark signs that some
+# filings print after fund names ("Delaware Value® Fund").
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_MARKS = dict.fromkeys(map(ord, "\u00ae\u2122\u2120\u00a9"), None)
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+    }
+)
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"))
+_SPACE_RUN = re.compile(r"\s+")
+
+# Separators between the headings of a path: "--", any en/em dash with or without
+# spaces, or a hyphen with white space on both sides.  A bare hyphen is part of a
+# word ("Small-Cap", "Broker-Defined") and never separates.
+_PATH_SEPARATOR = re.compile(r"\s*(?:--+|[\u2012\u2013\u2014\u2015])\s*|\s+-\s+|\s+>\s+")
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` with invisible characters removed and white space collapsed.
+
+    Quotes, dashes and case are kept: this is the form in which filing text is
+    stored and shown.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return _SPACE_RUN.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def heading_key(heading: str) -> str:
+    """Return the key under which two headings count as the same.
+
+    Case, white space, curly or straight quotes, the dash family, invisible
+    characters, trademark signs and trailing colons or full stops are ignored.
+    """
+    text = unicodedata.normalize("NFKC", heading).translate(_INVISIBLE).translate(_MARKS)
+    text = text.translate(_QUOTES).translate(_DASHES).casefold()
+    text = _SPACE_RUN.sub(" ", text).strip()
+    # "Portfolio Managers - Description" and "Portfolio Managers-Description" are one heading.
+    text = re.sub(r"\s*-\s*", "-", text)
+    text = text.strip(" \"'")
+    return text.rstrip(":.;, ").strip(" \"'")
+
+
+def split_heading_path(path: str | Sequence[str]) -> tuple[str, ...]:
+    """Split a heading path into its headings, outermost first.
+
+    A string is split on the dash separators used in filings and in queries
+    ("MANAGEMENT -- The Advisers -- Dreman", em dashes, " - "); a tuple or list
+    is taken as already split.  Empty parts are dropped.
+    """
+    parts: Iterable[str] = _PATH_SEPARATOR.split(path) if isinstance(path, str) else path
+    return tuple(clean_text(part).strip(" \"'\u201c\u201d\u2018\u2019") for part in parts if clean_text(part))
+
+
+def closest(wanted: str, choices: Iterable[str], *, limit: int = 5) -> list[str]:
+    """Return up to ``limit`` of ``choices`` most like ``wanted`` (by heading key)."""
+    by_key: dict[str, str] = {}
+    for choice in choices:
+        by_key.setdefault(heading_key(choice), choice)
+    keys = difflib.get_close_matches(heading_key(wanted), list(by_key), n=limit, cutoff=0.5)
+    if not keys:
+        wanted_key = heading_key(wanted)
+        keys = [key for key in by_key if wanted_key in key or key in wanted_key][:limit]
+    return [by_key[key] for key in keys]
+
+
+# A sentence ends at ., ! or ? (optionally followed by closing quotes or brackets)
+# before white space and a capital letter, digit or opening quote.  Common
+# abbreviations in fund documents are not sentence ends.
+_ABBREVIATIONS = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Jr",
+    "Sr",
+    "Inc",
+    "Co",
+    "Corp",
+    "Ltd",
+    "No",
+    "St",
+    "U.S",
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "Nos",
+    "Messrs",
+    "L.P",
+    "N.A",
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[A-Z0-9\"'\u201c\u2018(])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, keeping every character of it.
+
+    Joining the result with single spaces gives back the cleaned paragraph.
+    """
+    text = clean_text(text)
+    if not text:
+        return []
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        candidate = text[start : match.start()]
+        head = candidate.rstrip("\"'\u201d\u2019)]")
+        last_word = head.rsplit(" ", 1)[-1].rstrip(".!?")
+        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isupper()):
+            continue
+        sentences.append(text[start : match.end()].strip())
+        start = match.end()
+    sentences.append(text[start:].strip())
+    return [sentence for sentence in sentences if sentence]
+
+
+def words(text: str) -> list[str]:
+    """Split text into words (white space separated), for redlines and counts."""
+    return clean_text(text).split(" ") if clean_text(text) else []

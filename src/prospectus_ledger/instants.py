@@ -1,0 +1,115 @@
+"""Effective instants and query times, always in America/New_York.
+
+Filings state times in New York terms ("at the close of the New York Stock
+Exchange on December 21, 2006").  Every instant in the library is an aware
+:class:`pendulum.DateTime` in that zone.
+
+* A date given to a query (``as_of("2007-05-22")``) means the **end** of that
+  day: every change effective at any time that day is in.
+* A datetime given to a query means that instant; a naive one is read as New
+  York time.
+* An instruction "effective on D" takes effect at 00:00 on D; "at the close of
+  business / of the New York Stock Exchange on D" at 16:00 on D.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import TypeAlias
+
+import pendulum
+
+from .errors import InvalidDateError
+
+__all__ = [
+    "MARKET_CLOSE_HOUR",
+    "NEW_YORK",
+    "WhenLike",
+    "at_close",
+    "end_of_day",
+    "parse_date",
+    "parse_when",
+    "start_of_day",
+]
+
+NEW_YORK = pendulum.timezone("America/New_York")
+MARKET_CLOSE_HOUR = 16
+
+WhenLike: TypeAlias = "str | _dt.date | _dt.datetime"
+"""What a query accepts as a time: an ISO string, a date or a datetime."""
+
+_EXPECTED = "an ISO date ('2007-05-22') or datetime ('2006-12-21T15:00'), a date or a datetime"
+_DATE_ONLY = re.compile(r"^\s*\d{4}-?\d{2}-?\d{2}\s*$")
+_HAS_OFFSET = re.compile(r"(?:[+-]\d{2}:?\d{2}|Z)\s*$")
+
+
+def start_of_day(day: _dt.date) -> pendulum.DateTime:
+    """00:00 of ``day`` in New York."""
+    return pendulum.datetime(day.year, day.month, day.day, tz=NEW_YORK)
+
+
+def end_of_day(day: _dt.date) -> pendulum.DateTime:
+    """The last representable instant of ``day`` in New York (23:59:59.999999)."""
+    return start_of_day(day).end_of("day")
+
+
+def at_close(day: _dt.date) -> pendulum.DateTime:
+    """16:00 of ``day`` in New York: the close of business and of the NYSE."""
+    return pendulum.datetime(day.year, day.month, day.day, MARKET_CLOSE_HOUR, tz=NEW_YORK)
+
+
+def _as_pendulum_date(day: _dt.date) -> pendulum.Date:
+    return pendulum.date(day.year, day.month, day.day)
+
+
+def parse_date(value: object) -> pendulum.Date:
+    """Read a calendar date from an ISO string or a date.
+
+    Raises:
+        InvalidDateError: for anything else, including dates that do not exist.
+    """
+    if isinstance(value, _dt.datetime):
+        raise InvalidDateError(value, "a date without a time")
+    if isinstance(value, _dt.date):
+        return _as_pendulum_date(value)
+    if isinstance(value, str) and _DATE_ONLY.match(value):
+        try:
+            parsed = pendulum.parse(value.strip(), exact=True, strict=True)
+        except (ValueError, pendulum.parsing.exceptions.ParserError) as error:
+            raise InvalidDateError(value, "an ISO date such as '2007-05-22'", reason=str(error)) from error
+        if isinstance(parsed, _dt.date) and not isinstance(parsed, _dt.datetime):
+            return _as_pendulum_date(parsed)
+    raise InvalidDateError(value, "an ISO date such as '2007-05-22'")
+
+
+def parse_when(value: object) -> pendulum.DateTime:
+    """Turn a query time into an aware instant in New York.
+
+    A date (or a date-only string) means the end of that day; a datetime (or a
+    string with a time) means that instant, read as New York time when naive.
+
+    Raises:
+        InvalidDateError: for strings that are not ISO dates or datetimes,
+            dates that do not exist ("2007-02-30") and other types.
+    """
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None:
+            return pendulum.instance(value, tz=NEW_YORK)
+        return pendulum.instance(value).in_timezone(NEW_YORK)
+    if isinstance(value, _dt.date):
+        return end_of_day(value)
+    if not isinstance(value, str):
+        raise InvalidDateError(value, _EXPECTED, reason=f"a {type(value).__name__} is not a time")
+    if _DATE_ONLY.match(value):
+        return end_of_day(parse_date(value))
+    try:
+        parsed = pendulum.parse(value.strip(), exact=True, strict=True)
+    except (ValueError, pendulum.parsing.exceptions.ParserError) as error:
+        raise InvalidDateError(value, _EXPECTED, reason=str(error)) from error
+    if not isinstance(parsed, _dt.datetime):
+        raise InvalidDateError(value, _EXPECTED)
+    if _HAS_OFFSET.search(value):
+        return pendulum.instance(parsed).in_timezone(NEW_YORK)
+    naive = parsed.replace(tzinfo=None)
+    return pendulum.instance(naive, tz=NEW_YORK)

@@ -1,0 +1,604 @@
+"""The closed set of changes a supplement can make to a document.
+
+Each operation is a frozen value with one method, ``apply(document)``, that
+returns the changed document (sharing every untouched subtree) or raises a
+specific error when its target is missing:
+:class:`~prospectus_ledger.errors.SectionNotFoundError`,
+:class:`~prospectus_ledger.errors.AmbiguousSectionError`,
+:class:`~prospectus_ledger.errors.BlockNotFoundError` or
+:class:`~prospectus_ledger.errors.TextNotFoundError`.
+
+``apply`` takes an optional ``provenance``, stamped on every section whose own
+content the operation changes, so that answers can say where text came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Literal, TypeAlias
+
+import attrs
+
+from ._text import clean_text, heading_key, split_sentences
+from .errors import BlockNotFoundError, SectionNotFoundError, TextNotFoundError
+from .provenance import Provenance
+from .tree import (
+    Block,
+    BulletList,
+    Document,
+    Paragraph,
+    Section,
+    Table,
+    block_text,
+    ensure_path,
+    insert_sections,
+    locate_section,
+    replace_section,
+    section_at,
+)
+
+__all__ = [
+    "Action",
+    "BlockLocator",
+    "DeleteBlock",
+    "DeleteSection",
+    "InsertBlocks",
+    "InsertSection",
+    "Notice",
+    "Operation",
+    "ReplaceBlock",
+    "ReplaceSection",
+    "Scope",
+    "SectionTarget",
+    "SentenceSpan",
+    "SubstituteText",
+]
+
+Action: TypeAlias = Literal["replace", "insert", "delete", "substitute", "notice"]
+Scope: TypeAlias = Literal["section", "paragraph", "sentence", "table", "bullet", "text"]
+BlockKind: TypeAlias = Literal["block", "paragraph", "bullet", "table"]
+
+
+@attrs.frozen
+class SectionTarget:
+    """A section named by heading path, optionally within one portfolio's part.
+
+    Attributes:
+        path: headings, outermost first, as the filing states them.
+        portfolio: the portfolio the instruction concerns; its part of the
+            document is searched first, then the shared parts.
+    """
+
+    path: tuple[str, ...] = attrs.field(converter=tuple)
+    portfolio: str | None = None
+
+    def describe(self) -> str:
+        """The path joined for people, with the portfolio if any."""
+        where = f" [{self.portfolio}]" if self.portfolio else ""
+        return " -- ".join(self.path) + where
+
+
+@attrs.frozen
+class BlockLocator:
+    """Which block of a section an operation acts on.
+
+    Attributes:
+        kind: count only paragraphs, bullet items, tables, or any block.
+        ordinal: 1-based position among blocks of that kind (after filtering
+            by ``anchor``); negative counts from the end (-1 is the last).
+            ``None`` requires exactly one candidate.
+        anchor: the block must begin with (or contain) this text.
+        match: whether ``anchor`` is matched at the beginning or anywhere.
+    """
+
+    kind: BlockKind = "paragraph"
+    ordinal: int | None = None
+    anchor: str | None = None
+    match: Literal["begins", "contains"] = "begins"
+
+    def describe(self) -> str:
+        """E.g. "paragraph 5", "last bullet", "paragraph beginning 'The Fund ...'"."""
+        noun = "block" if self.kind == "block" else self.kind
+        parts = [noun]
+        if self.ordinal is not None:
+            parts.append("last" if self.ordinal == -1 else str(self.ordinal))
+        if self.anchor is not None:
+            verb = "beginning" if self.match == "begins" else "containing"
+            parts.append(f"{verb} {self.anchor!r}")
+        return " ".join(parts)
+
+
+@attrs.frozen
+class SentenceSpan:
+    """Sentences of a paragraph, as a Python slice of its sentence list.
+
+    "the third sentence" is ``SentenceSpan(2, 3)``; "the second to last
+    sentence" is ``SentenceSpan(-2, -1)``; "all except the last two sentences"
+    is ``SentenceSpan(None, -2)``.
+    """
+
+    start: int | None = None
+    stop: int | None = None
+
+    def describe(self) -> str:
+        """The span as a slice, for messages."""
+        start = "" if self.start is None else str(self.start)
+        stop = "" if self.stop is None else str(self.stop)
+        return f"sentences [{start}:{stop}]"
+
+
+def _normal(text: str) -> str:
+    return heading_key(text)
+
+
+def _candidates(section: Section, kind: BlockKind) -> list[tuple[int, int | None, str]]:
+    """(block index, item index, text) of every block or bullet item of ``kind``."""
+    found: list[tuple[int, int | None, str]] = []
+    for index, block in enumerate(section.blocks):
+        if kind == "bullet":
+            if isinstance(block, BulletList):
+                found.extend((index, item, text) for item, text in enumerate(block.items))
+        elif (
+            kind == "block"
+            or (kind == "paragraph" and isinstance(block, Paragraph))
+            or (kind == "table" and isinstance(block, Table))
+        ):
+            found.append((index, None, block_text(block)))
+    return found
+
+
+def _resolve_block(
+    section: Section, path: Sequence[str], locator: BlockLocator
+) -> tuple[int, int | None]:
+    candidates = _candidates(section, locator.kind)
+    available = len(candidates)
+    if locator.anchor is not None:
+        wanted = _normal(locator.anchor)
+        candidates = [
+            c
+            for c in candidates
+            if (_normal(c[2]).startswith(wanted) if locator.match == "begins" else wanted in _normal(c[2]))
+        ]
+    if locator.ordinal is None:
+        if len(candidates) == 1:
+            return candidates[0][0], candidates[0][1]
+        raise BlockNotFoundError(path, locator.describe() + " (exactly one expected)", len(candidates))
+    position = locator.ordinal - 1 if locator.ordinal > 0 else locator.ordinal
+    if locator.ordinal == 0 or not -len(candidates) <= position < len(candidates):
+        raise BlockNotFoundError(path, locator.describe(), available)
+    chosen = candidates[position]
+    return chosen[0], chosen[1]
+
+
+def _replace_sentences(
+    text: str, span: SentenceSpan, new_text: str, path: Sequence[str]
+) -> str:
+    sentences = split_sentences(text)
+    selected = sentences[span.start : span.stop]
+    if not selected:
+        raise BlockNotFoundError(path, span.describe(), len(sentences))
+    start, stop, _ = slice(span.start, span.stop).indices(len(sentences))
+    kept = [*sentences[:start], *([new_text] if new_text else []), *sentences[stop:]]
+    return " ".join(kept)
+
+
+def _stamp(section: Section, provenance: Provenance | None, **changes: object) -> Section:
+    if provenance is not None:
+        changes["provenance"] = provenance
+    return attrs.evolve(section, placeholder=False, **changes)  # type: ignore[arg-type]
+
+
+def _plain(blocks: Sequence[Block]) -> str:
+    return " ".join(block_text(block) for block in blocks)
+
+
+@attrs.frozen
+class ReplaceSection:
+    """Replace everything under a heading: its blocks and its sub-sections.
+
+    In an edition known only from supplements, a section that does not exist
+    yet is created, because a full replacement gives its whole text.
+
+    Attributes:
+        target: the section to replace.
+        blocks: the new body.
+        children: the new sub-sections (none removes the old ones).
+        heading: a new heading, or ``None`` to keep the old one.
+    """
+
+    target: SectionTarget
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
+    children: tuple[Section, ...] = attrs.field(default=(), converter=tuple)
+    heading: str | None = None
+
+    action: ClassVar[Action] = "replace"
+    scope: ClassVar[Scope] = "section"
+
+    @property
+    def text(self) -> str:
+        """The new content as plain text."""
+        return Section("", self.blocks, self.children).text
+
+    def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
+        """Return ``document`` with the target section's content replaced."""
+        try:
+            located = locate_section(document, self.target.path, portfolio=self.target.portfolio)
+            indices = located.indices
+        except SectionNotFoundError:
+            if document.complete:
+                raise
+            portfolio = self.target.portfolio
+            if portfolio is not None and any(
+                heading_key(portfolio) == heading_key(part) for part in self.target.path
+            ):
+                portfolio = None
+            document, indices = ensure_path(document, self.target.path, portfolio=portfolio)
+        old = section_at(document, indices)
+        new = _stamp(
+            old,
+            provenance,
+            blocks=self.blocks,
+            children=self.children,
+            heading=self.heading if self.heading is not None else old.heading,
+        )
+        return replace_section(document, indices, [new])
+
+
+@attrs.frozen
+class DeleteSection:
+    """Remove a section and everything under it."""
+
+    target: SectionTarget
+
+    action: ClassVar[Action] = "delete"
+    scope: ClassVar[Scope] = "section"
+
+    @property
+    def text(self) -> str:
+        """Deletions carry no new text."""
+        return ""
+
+    def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
+        """Return ``document`` without the target section."""
+        located = locate_section(document, self.target.path, portfolio=self.target.portfolio)
+        return replace_section(document, located.indices, [])
+
+
+@attrs.frozen
+class InsertSection:
+    """Insert a new section before or after another, or as its first or last child.
+
+    Attributes:
+        anchor: the section the position refers to; ``None`` means the
+            document's top level (with ``first_child`` / ``last_child``).
+        position: where the new section goes relative to ``anchor``.
+        section: the new section.
+    """
+
+    anchor: SectionTarget | None
+    position: Literal["before", "after", "first_child", "last_child"]
+    section: Section
+
+    action: ClassVar[Action] = "insert"
+    scope: ClassVar[Scope] = "section"
+
+    @property
+    def target(self) -> SectionTarget | None:
+        """The anchor section (the place the instruction names)."""
+        return self.anchor
+
+    @property
+    def text(self) -> str:
+        """The new section's heading and text."""
+        return "\n\n".join(part for part in (self.section.heading, self.section.text) if part)
+
+    def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
+        """Return ``document`` with the new section in place."""
+        new = _stamp(self.section, provenance)
+        if self.anchor is None:
+            position = 0 if self.position == "first_child" else len(document.sections)
+            return insert_sections(document, (), position, [new])
+        inside = self.position in ("first_child", "last_child")
+        try:
+            located = locate_section(document, self.anchor.path, portfolio=self.anchor.portfolio)
+            indices = located.indices
+        except SectionNotFoundError:
+            if document.complete or not inside:
+                raise
+            document, indices = ensure_path(
+                document, self.anchor.path, portfolio=self.anchor.portfolio
+            )
+        if inside:
+            count = len(section_at(document, indices).children)
+            return insert_sections(
+                document, indices, 0 if self.position == "first_child" else count, [new]
+            )
+        offset = 0 if self.position == "before" else 1
+        return insert_sections(document, indices[:-1], indices[-1] + offset, [new])
+
+
+def _edit_blocks(
+    document: Document,
+    target: SectionTarget,
+    locator: BlockLocator,
+    provenance: Provenance | None,
+    edit: object,
+) -> Document:
+    located = locate_section(document, target.path, portfolio=target.portfolio)
+    section = located.section
+    block_index, item_index = _resolve_block(section, located.headings, locator)
+    blocks = list(section.blocks)
+    new_blocks = edit(blocks[block_index], item_index, located.headings)  # type: ignore[operator]
+    blocks[block_index : block_index + 1] = new_blocks
+    return replace_section(document, located.indices, [_stamp(section, provenance, blocks=tuple(blocks))])
+
+
+@attrs.frozen
+class ReplaceBlock:
+    """Replace one paragraph, bullet item or table, or some sentences of a paragraph.
+
+    Attributes:
+        target: the section holding the block.
+        locator: which block.
+        blocks: the new content.  For a bullet item or a sentence span, the
+            text of the blocks replaces the item or the sentences.
+        sentences: when given, only these sentences of the located paragraph
+            are replaced.
+    """
+
+    target: SectionTarget
+    locator: BlockLocator
+    blocks: tuple[Block, ...] = attrs.field(converter=tuple)
+    sentences: SentenceSpan | None = None
+
+    action: ClassVar[Action] = "replace"
+
+    @property
+    def scope(self) -> Scope:
+        """``sentence`` for sentence spans, else the locator's kind."""
+        if self.sentences is not None:
+            return "sentence"
+        return "paragraph" if self.locator.kind == "block" else self.locator.kind
+
+    @property
+    def text(self) -> str:
+        """The new content as plain text."""
+        return "\n\n".join(block_text(block) for block in self.blocks)
+
+    def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
+        """Return ``document`` with the block replaced."""
+
+        def edit(block: Block, item: int | None, path: Sequence[str]) -> list[Block]:
+            if self.sentences is not None:
+                if not isinstance(block, Paragraph):
+                    raise BlockNotFoundError(path, "paragraph for a sentence edit", 0)
+                return [Paragraph(_replace_sentences(block.text, self.sentences, _plain(self.blocks), path))]
+            if item is not None and isinstance(block, BulletList):
+                items = list(block.items)
+                items[item] = _plain(self.blocks)
+                return [BulletList(items)]
+            return list(self.blocks)
+
+        return _edit_blocks(document, self.target, self.locator, provenance, edit)
+
+
+@attrs.frozen
+class DeleteBlock:
+    """Delete one paragraph, bullet item or table, or some sentences of a paragraph."""
+
+    target: SectionTarget
+    locator: BlockLocator
+    sentences: SentenceSpan | None = None
+
+    action: ClassVar[Action] = "delete"
+
+    @property
+    def scope(self) -> Scope:
+        """``sentence`` for sentence spans, else the locator's kind."""
+        if self.sentences is not None:
+            return "sentence"
+        return "paragraph" if self.locator.kind == "block" else self.locator.kind
+
+    @property
+    def text(self) -> str:
+        """Deletions carry no new text."""
+        return ""
+
+    def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
+        """Return ``document`` without the block."""
+
+        def edit(block: Block, item: int | None, path: Sequence[str]) -> list[Block]:
+            if self.sentences is not None:
+                if not isinstance(block, Paragraph):
+                    raise BlockNotFoundError(path, "paragraph for a sentence edit", 0)
+                remaining = _replace_sentences(block.text, self.sentences, "", path)
+                return [Paragraph(remaining)] if remaining else []
+            if item is not None and isinstance(block, BulletList):
+                items = [text for index, text in enumerate(block.items) if index != item]
+                return [BulletList(items)] if items else []
+            return []
+
+        return _edit_blocks(document, self.target, self.locator, provenance, edit)
+
+
+@attrs.frozen
+class InsertBlocks:
+    """Add blocks to a section: at its start or end, or before/after a located block.
+
+    Attributes:
+        target: the section that receives the blocks.
+        blocks: the new blocks.
+        position: ``start``, ``end``, or ``before`` / ``after`` the block that
+            ``locator`` names.
+        locator: required with ``before`` and ``after``.
+    """
+
+    target: SectionTarget
+    blocks: tuple[Block, ...] = attrs.field(converter=tuple)
+    position: Literal["start", "end", "before", "after"] = "end"
+    locator: BlockLocator | None = None
+
+    action: ClassVar[Action] = "insert"
+
+    @property
+    def scope(self) -> Scope:
+        """The locator's kind, or ``section`` when the blocks go at an end."""
+        if self.locator is None or self.locator.kind == "block":
+            return "section" if self.locator is None else "paragraph"
+        return self.locator.kind
+
+    @property
+    def text(self) -> str:
+        """The new blocks as plain text."""
+        return "\n\n".join(block_text(block) for block in self.blocks)
+
+    def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
+        """Return ``document`` with the blocks inserted."""
+        located = locate_section(document, self.target.path, portfolio=self.target.portfolio)
+        section = located.section
+        blocks = list(section.blocks)
+        if self.position in ("start", "end"):
+            at = 0 if self.position == "start" else len(blocks)
+        else:
+            locator = self.locator or BlockLocator()
+            block_index, item = _resolve_block(section, located.headings, locator)
+            block = blocks[block_index]
+            if item is not None and isinstance(block, BulletList):
+                items = list(block.items)
+                at_item = item + (1 if self.position == "after" else 0)
+                items[at_item:at_item] = [block_text(new) for new in self.blocks]
+                blocks[block_index] = BulletList(items)
+                new_section = _stamp(section, provenance, blocks=tuple(blocks))
+                return replace_section(document, located.indices, [new_section])
+            at = block_index + (1 if self.position == "after" else 0)
+        blocks[at:at] = self.blocks
+        new_section = _stamp(section, provenance, blocks=tuple(blocks))
+        return replace_section(document, located.indices, [new_section])
+
+
+def _substitute_block(block: Block, old: str, new: str) -> Block:
+    if isinstance(block, Paragraph):
+        return Paragraph(block.text.replace(old, new))
+    if isinstance(block, BulletList):
+        return BulletList([item.replace(old, new) for item in block.items])
+    return Table(
+        [[cell.replace(old, new) for cell in row] for row in block.rows],
+        block.caption.replace(old, new),
+    )
+
+
+def _substitute_section(
+    section: Section, old: str, new: str, provenance: Provenance | None
+) -> tuple[Section, int]:
+    count = section.heading.count(old) + sum(block_text(block).count(old) for block in section.blocks)
+    children: list[Section] = []
+    for child in section.children:
+        new_child, child_count = _substitute_section(child, old, new, provenance)
+        children.append(new_child)
+        count += child_count
+    if count == 0:
+        return section, 0
+    own_changed = section.heading.count(old) or any(old in block_text(b) for b in section.blocks)
+    changes: dict[str, object] = {
+        "heading": section.heading.replace(old, new),
+        "blocks": tuple(_substitute_block(block, old, new) for block in section.blocks),
+        "children": tuple(children),
+        "portfolio": section.portfolio.replace(old, new) if section.portfolio else None,
+    }
+    if own_changed and provenance is not None:
+        changes["provenance"] = provenance
+    return attrs.evolve(section, **changes), count  # type: ignore[arg-type]
+
+
+@attrs.frozen
+class SubstituteText:
+    """Replace every occurrence of some words in a scope ("all references to X ...").
+
+    Headings, paragraphs, bullet items, table cells and portfolio names are all
+    rewritten, so fund renames reach every place the old name appeared.
+
+    Attributes:
+        old: the words to replace (matched exactly, white space collapsed).
+        new: the words that replace them.
+        target: the section whose subtree is the scope; ``None`` for the
+            whole document.
+    """
+
+    old: str = attrs.field(converter=clean_text)
+    new: str = attrs.field(converter=clean_text)
+    target: SectionTarget | None = None
+
+    action: ClassVar[Action] = "substitute"
+    scope: ClassVar[Scope] = "text"
+
+    @property
+    def text(self) -> str:
+        """The replacement words."""
+        return self.new
+
+    def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
+        """Return ``document`` with every occurrence replaced."""
+        if not self.old:
+            raise TextNotFoundError(self.old, document.edition)
+        if self.target is not None:
+            located = locate_section(document, self.target.path, portfolio=self.target.portfolio)
+            new_section, count = _substitute_section(located.section, self.old, self.new, provenance)
+            if count == 0:
+                raise TextNotFoundError(self.old, f"{document.edition}: {self.target.describe()}")
+            return replace_section(document, located.indices, [new_section])
+        sections: list[Section] = []
+        total = 0
+        for section in document.sections:
+            new_section, count = _substitute_section(section, self.old, self.new, provenance)
+            sections.append(new_section)
+            total += count
+        portfolios = tuple(name.replace(self.old, self.new) for name in document.portfolios)
+        if total == 0 and portfolios == document.portfolios:
+            raise TextNotFoundError(self.old, document.edition)
+        return attrs.evolve(document, sections=tuple(sections), portfolios=portfolios)
+
+
+@attrs.frozen
+class Notice:
+    """An instruction kept on the timeline that changes no text.
+
+    Reorganisation and liquidation announcements, "revised accordingly", and
+    anything the parser could not turn into a change become notices; the
+    ``diagnostic`` of their amendment says why.
+
+    Attributes:
+        notice: the notice's text, whole.
+        target: the section the notice mentions, if any.
+    """
+
+    notice: str = attrs.field(converter=clean_text)
+    target: SectionTarget | None = None
+
+    action: ClassVar[Action] = "notice"
+
+    @property
+    def scope(self) -> Scope | None:
+        """Notices have no scope."""
+        return None
+
+    @property
+    def text(self) -> str:
+        """The notice's text."""
+        return self.notice
+
+    def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
+        """Return ``document`` unchanged: a notice changes no text."""
+        return document
+
+
+Operation: TypeAlias = (
+    ReplaceSection
+    | DeleteSection
+    | InsertSection
+    | ReplaceBlock
+    | DeleteBlock
+    | InsertBlocks
+    | SubstituteText
+    | Notice
+)
+"""Any of the operations."""

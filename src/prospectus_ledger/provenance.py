@@ -1,0 +1,68 @@
+"""Where a piece of text came from: the filing, the instruction, the instants."""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+
+__all__ = ["Provenance", "Source"]
+
+
+@attrs.frozen
+class Source:
+    """The filing a supplement or an edition was read from.
+
+    Attributes:
+        name: the file name it was loaded from, if any.
+        url: where it was published, if known.
+        accession: the EDGAR accession number, if known.
+        sha256: the SHA-256 of the filing's bytes; identifies the filing.
+        filed: the EDGAR filing date, when known; a supplement is known from then.
+    """
+
+    name: str | None = None
+    url: str | None = None
+    accession: str | None = None
+    sha256: str | None = None
+    filed: pendulum.Date | None = None
+
+    @property
+    def label(self) -> str:
+        """A short human name: the file name, else the accession, URL or hash."""
+        for candidate in (self.name, self.accession, self.url):
+            if candidate:
+                return candidate
+        return f"sha256:{self.sha256[:12]}" if self.sha256 else "<unnamed filing>"
+
+
+@attrs.frozen
+class Provenance:
+    """Why a section reads as it does at some instant.
+
+    Attributes:
+        source: the filing the text comes from.
+        words: the instruction's own words ("Effective on May 22, 2007, the
+            following replaces ..."); ``None`` for the text of a base edition.
+        effective: the instant the text took effect.
+        known_at: the instant from which the text was known (the supplement's
+            date or filing date).
+        edition: the edition the text belongs to, e.g. "prospectus dated 2007-04-30".
+        illustrative: ``True`` when the text comes from a hand-written base,
+            not from a filing.
+    """
+
+    source: Source
+    words: str | None
+    effective: pendulum.DateTime
+    known_at: pendulum.DateTime
+    edition: str
+    illustrative: bool = False
+
+    def describe(self) -> str:
+        """One line for people: filing, effective instant, and the instruction."""
+        what = "base text" if self.words is None else "supplement"
+        mark = " [illustrative, not a filing]" if self.illustrative else ""
+        return (
+            f"{what} from {self.source.label}, effective {self.effective.isoformat()}, "
+            f"known {self.known_at.to_date_string()}, {self.edition}{mark}"
+        )

@@ -1,0 +1,107 @@
+"""Supplements (SEC form 497) and the amendments they carry."""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+
+from .instants import start_of_day
+from .operations import Action, Operation, Scope, SectionTarget
+from .provenance import Source
+from .tree import DocumentKind
+
+__all__ = ["Amendment", "DocumentRef", "Supplement"]
+
+
+@attrs.frozen
+class DocumentRef:
+    """An edition a supplement names: "Prospectuses dated April 30, 2007".
+
+    Attributes:
+        kind: which document.
+        date: the edition's date; ``None`` when the filing does not give one.
+        supplemented: the "as supplemented ..." dates that follow, if any.
+    """
+
+    kind: DocumentKind
+    date: pendulum.Date | None = None
+    supplemented: tuple[pendulum.Date, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen
+class Amendment:
+    """One instruction of a supplement.
+
+    Attributes:
+        operation: what it does to the text.
+        document: which document it amends; ``None`` when the supplement
+            amends every document it names in the same way.
+        effective: the instant it takes effect (New York); ``None`` when
+            neither the instruction nor the supplement gives a date.
+        effective_words: the words the effective time was read from
+            ("Effective at the close of the New York Stock Exchange on ...").
+        approximate: ``True`` for "on or about" dates.
+        words: the instruction's own words.
+        diagnostic: why the parser could not do better (for notices made
+            from text it did not understand), else ``None``.
+        position: its place in the filing (0-based), the last tie-breaker of
+            the order in which instructions apply.
+    """
+
+    operation: Operation
+    document: DocumentKind | None = None
+    effective: pendulum.DateTime | None = None
+    effective_words: str = ""
+    approximate: bool = False
+    words: str = ""
+    diagnostic: str | None = None
+    position: int = 0
+
+    @property
+    def action(self) -> Action:
+        """``replace``, ``insert``, ``delete``, ``substitute`` or ``notice``."""
+        return self.operation.action
+
+    @property
+    def scope(self) -> Scope | None:
+        """What the instruction acts on: section, paragraph, sentence, table, bullet, text."""
+        return self.operation.scope
+
+    @property
+    def target(self) -> SectionTarget | None:
+        """The section the instruction names, if any."""
+        return self.operation.target
+
+    @property
+    def text(self) -> str:
+        """The new content (or the notice's text) as plain text."""
+        return self.operation.text
+
+
+@attrs.frozen
+class Supplement:
+    """A supplement to one or more editions, with its ordered amendments.
+
+    Attributes:
+        registrant: the trust or company, as printed; ``None`` if not stated.
+        portfolios: the portfolios it concerns.
+        documents: the editions it amends.
+        supplement_date: its own date.
+        known_at: when it became known (its filing date if given, else its
+            date, at 00:00 New York); ``None`` if neither is known.
+        source: the filing it was read from.
+        amendments: its instructions, in filing order.
+    """
+
+    registrant: str | None
+    portfolios: tuple[str, ...] = attrs.field(converter=tuple)
+    documents: tuple[DocumentRef, ...] = attrs.field(converter=tuple)
+    supplement_date: pendulum.Date | None
+    source: Source
+    amendments: tuple[Amendment, ...] = attrs.field(converter=tuple)
+    known_at: pendulum.DateTime | None = attrs.field()
+
+    @known_at.default
+    def _known_from_dates(self) -> pendulum.DateTime | None:
+        day = self.source.filed or self.supplement_date
+        return start_of_day(day) if day is not None else None
