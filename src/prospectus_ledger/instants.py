@@ -95,7 +95,7 @@ def parse_when(value: object) -> pendulum.DateTime:
     """
     if isinstance(value, _dt.datetime):
         if value.tzinfo is None:
-            return pendulum.instance(value, tz=NEW_YORK)
+            return _in_new_york(value)
         return pendulum.instance(value).in_timezone(NEW_YORK)
     if isinstance(value, _dt.date):
         return end_of_day(value)
@@ -111,5 +111,18 @@ def parse_when(value: object) -> pendulum.DateTime:
         raise InvalidDateError(value, _EXPECTED)
     if _HAS_OFFSET.search(value):
         return pendulum.instance(parsed).in_timezone(NEW_YORK)
-    naive = parsed.replace(tzinfo=None)
-    return pendulum.instance(naive, tz=NEW_YORK)
+    return _in_new_york(parsed)
+
+
+def _in_new_york(naive: _dt.datetime) -> pendulum.DateTime:
+    """Read a naive datetime's wall-clock fields as New York time."""
+    return pendulum.datetime(
+        naive.year,
+        naive.month,
+        naive.day,
+        naive.hour,
+        naive.minute,
+        naive.second,
+        naive.microsecond,
+        tz=NEW_YORK,
+    )

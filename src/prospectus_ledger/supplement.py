@@ -87,10 +87,10 @@ class Supplement:
         portfolios: the portfolios it concerns.
         documents: the editions it amends.
         supplement_date: its own date.
-        known_at: when it became known (its filing date if given, else its
-            date, at 00:00 New York); ``None`` if neither is known.
         source: the filing it was read from.
         amendments: its instructions, in filing order.
+        known_from: an explicit instant from which it was known, overriding
+            the dates (e.g. the EDGAR acceptance time); usually ``None``.
     """
 
     registrant: str | None
@@ -99,9 +99,13 @@ class Supplement:
     supplement_date: pendulum.Date | None
     source: Source
     amendments: tuple[Amendment, ...] = attrs.field(converter=tuple)
-    known_at: pendulum.DateTime | None = attrs.field()
+    known_from: pendulum.DateTime | None = None
 
-    @known_at.default
-    def _known_from_dates(self) -> pendulum.DateTime | None:
+    @property
+    def known_at(self) -> pendulum.DateTime | None:
+        """When it became known: ``known_from`` if set, else 00:00 New York of its
+        filing date if given, else of its date; ``None`` if none is known."""
+        if self.known_from is not None:
+            return self.known_from
         day = self.source.filed or self.supplement_date
         return start_of_day(day) if day is not None else None

@@ -1,0 +1,397 @@
+"""The compiled form of a ledger: edition chains, routed amendments, replays.
+
+A :class:`Compiled` is built from the documents and supplements a ledger holds
+and is never changed afterwards (its replay cache only memoises), so snapshots
+that point at it stay valid when the ledger later grows.
+
+* **Editions** are keyed by (registrant, kind, date).  A base document gives
+  an edition its whole text; an edition that only supplements name is a
+  placeholder that holds just the sections supplements replaced in full.
+* **Chains**: the editions of one (registrant, kind), by date.  Each is in
+  force from 00:00 of its date until the next one starts.
+* **Steps**: each amendment routed to the edition it names, in the order
+  (effective instant, supplement date, filing, position in the filing).
+* **Replays**: the states of an edition after each step, for one state of
+  knowledge (which supplements were known), computed on first use.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import attrs
+import pendulum
+
+from ._text import heading_key
+from .errors import (
+    AmbiguousSectionError,
+    BlockNotFoundError,
+    SectionNotFoundError,
+    TextNotFoundError,
+)
+from .instants import start_of_day
+from .operations import Notice
+from .provenance import Provenance, Source
+from .serialize import unstructure
+from .supplement import Amendment, DocumentRef, Supplement
+from .tree import Document, DocumentKind
+
+_APPLY_ERRORS = (SectionNotFoundError, AmbiguousSectionError, BlockNotFoundError, TextNotFoundError)
+
+
+def supplement_identity(supplement: Supplement) -> str:
+    """A content hash that identifies a supplement whatever the order of loading."""
+    payload = json.dumps(unstructure(supplement), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def document_identity(document: Document) -> str:
+    """A content hash that identifies a base document."""
+    payload = json.dumps(unstructure(document), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def registrant_key(registrant: str | None) -> str | None:
+    """Registrants match as headings do ("MET INVESTORS SERIES TRUST" = "Met Investors Series Trust")."""
+    return heading_key(registrant) if registrant else None
+
+
+@attrs.frozen
+class EditionKey:
+    """Identifies an edition: registrant (as a key), document kind and date."""
+
+    registrant: str | None
+    kind: DocumentKind
+    date: pendulum.Date | None
+
+
+@attrs.frozen
+class Step:
+    """One amendment routed to one edition."""
+
+    order: tuple[object, ...]
+    supplement: Supplement
+    amendment: Amendment
+    effective: pendulum.DateTime
+    known_at: pendulum.DateTime
+    provenance: Provenance
+
+
+@attrs.frozen
+class Outcome:
+    """What became of a step in the full-knowledge replay."""
+
+    step: Step
+    status: str  # "applied", "notice", "failed", "superseded"
+    reason: str | None = None
+
+
+@attrs.frozen
+class Unrouted:
+    """An amendment that could not be given to any edition, with the reason."""
+
+    supplement: Supplement
+    amendment: Amendment
+    reason: str
+
+
+@attrs.frozen
+class Edition:
+    """An edition with the steps routed to it."""
+
+    key: EditionKey
+    document: Document
+    start: pendulum.DateTime
+    known_at: pendulum.DateTime
+    end: pendulum.DateTime | None
+    steps: tuple[Step, ...]
+
+    @property
+    def name(self) -> str:
+        """The edition's human name."""
+        return self.document.edition
+
+
+@attrs.frozen
+class Replay:
+    """States of an edition: ``states[i]`` holds after the first ``i`` applied steps."""
+
+    instants: tuple[pendulum.DateTime, ...]
+    states: tuple[Document, ...]
+    outcomes: tuple[Outcome, ...]
+
+    def state_at(self, when: pendulum.DateTime) -> Document:
+        """The document as it stands at ``when``."""
+        return self.states[bisect.bisect_right(self.instants, when)]
+
+
+def _min_date() -> pendulum.Date:
+    return pendulum.date(1, 1, 1)
+
+
+@attrs.define
+class Compiled:
+    """Everything a query needs, derived from a ledger's contents."""
+
+    editions: tuple[Edition, ...]
+    chains: dict[tuple[str | None, DocumentKind], tuple[int, ...]]
+    unrouted: tuple[Unrouted, ...]
+    conflicts: tuple[tuple[Step, Step], ...]
+    duplicates: tuple[tuple[Document, Document], ...]
+    knowledge: tuple[pendulum.DateTime, ...]
+    _replays: dict[tuple[int, int], Replay] = attrs.field(factory=dict)
+
+    def bucket(self, known_at: pendulum.DateTime | None) -> int:
+        """How many distinct knowledge instants are at or before ``known_at``."""
+        if known_at is None:
+            return len(self.knowledge)
+        return bisect.bisect_right(self.knowledge, known_at)
+
+    def replay(self, index: int, bucket: int) -> Replay:
+        """The replay of edition ``index`` with the supplements known in ``bucket``."""
+        cached = self._replays.get((index, bucket))
+        if cached is None:
+            limit = self.knowledge[bucket - 1] if 0 < bucket < len(self.knowledge) else None
+            if bucket == 0 and self.knowledge:
+                limit = self.knowledge[0].subtract(microseconds=1)
+            cached = _replay(self.editions[index], limit)
+            self._replays[(index, bucket)] = cached
+        return cached
+
+    def in_force(
+        self, when: pendulum.DateTime, known_at: pendulum.DateTime | None
+    ) -> list[int]:
+        """Indices of the editions in force at ``when``, one per chain at most."""
+        found: list[int] = []
+        for chain in self.chains.values():
+            current = None
+            for index in chain:
+                edition = self.editions[index]
+                if edition.start > when:
+                    break
+                if known_at is None or edition.known_at <= known_at:
+                    current = index
+            if current is not None:
+                found.append(current)
+        return found
+
+
+def _replay(edition: Edition, known_limit: pendulum.DateTime | None) -> Replay:
+    state = edition.document
+    instants: list[pendulum.DateTime] = []
+    states = [state]
+    outcomes: list[Outcome] = []
+    for step in edition.steps:
+        if known_limit is not None and step.known_at > known_limit:
+            continue
+        if edition.end is not None and step.effective >= edition.end:
+            reason = f"takes effect after {edition.name} was replaced by a new edition on {edition.end.to_date_string()}"
+            outcomes.append(Outcome(step, "superseded", reason))
+            continue
+        try:
+            state = step.amendment.operation.apply(state, provenance=step.provenance)
+        except _APPLY_ERRORS as error:
+            outcomes.append(Outcome(step, "failed", f"{type(error).__name__}: {error}"))
+            continue
+        status = "notice" if isinstance(step.amendment.operation, Notice) else "applied"
+        outcomes.append(Outcome(step, status))
+        instants.append(step.effective)
+        states.append(state)
+    return Replay(tuple(instants), tuple(states), tuple(outcomes))
+
+
+@attrs.define
+class _Builder:
+    """Collects editions and routes amendments; used once by :func:`compile_ledger`."""
+
+    documents: dict[EditionKey, Document] = attrs.field(factory=dict)
+    placeholders: dict[EditionKey, Document] = attrs.field(factory=dict)
+    steps: dict[EditionKey, list[Step]] = attrs.field(factory=lambda: defaultdict(list))
+    unrouted: list[Unrouted] = attrs.field(factory=list)
+    duplicates: list[tuple[Document, Document]] = attrs.field(factory=list)
+
+    def add_base(self, document: Document) -> None:
+        key = EditionKey(registrant_key(document.registrant), document.kind, document.date)
+        existing = self.documents.get(key)
+        if existing is None:
+            self.documents[key] = document
+            return
+        keep, drop = sorted((existing, document), key=document_identity)
+        self.documents[key] = keep
+        self.duplicates.append((keep, drop))
+
+    def _keys_for(self, kind: DocumentKind, date: pendulum.Date | None) -> list[EditionKey]:
+        keys = {*self.documents, *self.placeholders}
+        return sorted(
+            (key for key in keys if key.kind == kind and key.date == date),
+            key=lambda key: key.registrant or "",
+        )
+
+    def resolve(
+        self, supplement: Supplement, ref: DocumentRef
+    ) -> tuple[EditionKey | None, str | None]:
+        """The edition a reference names, creating a placeholder when none is held."""
+        reg = registrant_key(supplement.registrant)
+        date = ref.date
+        if date is None:
+            when = supplement.supplement_date
+            held = [
+                key
+                for key in {*self.documents, *self.placeholders}
+                if key.kind == ref.kind
+                and key.date is not None
+                and (reg is None or key.registrant == reg)
+                and (when is None or key.date <= when)
+            ]
+            if not held:
+                return None, f"the supplement does not date the {ref.kind.title} it amends, and no edition of it is held"
+            return max(held, key=lambda key: key.date or _min_date()), None
+        if reg is None:
+            same = self._keys_for(ref.kind, date)
+            registrants = {key.registrant for key in same}
+            if len(registrants) == 1:
+                return same[0], None
+        key = EditionKey(reg, ref.kind, date)
+        if key not in self.documents and key not in self.placeholders:
+            self.placeholders[key] = Document(
+                ref.kind, supplement.registrant, date, portfolios=(), complete=False
+            )
+        placeholder = self.placeholders.get(key)
+        if placeholder is not None and key not in self.documents:
+            names = sorted({*placeholder.portfolios, *supplement.portfolios})
+            if tuple(names) != placeholder.portfolios:
+                self.placeholders[key] = attrs.evolve(placeholder, portfolios=tuple(names))
+        return key, None
+
+    def route(self, supplement: Supplement, identity: str) -> None:
+        for amendment in supplement.amendments:
+            self._route_one(supplement, identity, amendment)
+
+    def _route_one(self, supplement: Supplement, identity: str, amendment: Amendment) -> None:
+        refs = list(supplement.documents)
+        if amendment.document is not None:
+            refs = [ref for ref in refs if ref.kind == amendment.document]
+            if not refs:
+                refs = [DocumentRef(amendment.document, None)]
+        if isinstance(amendment.operation, Notice) and refs:
+            refs = refs[:1]
+        if not refs:
+            self.unrouted.append(
+                Unrouted(supplement, amendment, "the supplement names no document it amends")
+            )
+            return
+        effective = amendment.effective
+        if effective is None:
+            self.unrouted.append(
+                Unrouted(supplement, amendment, "no effective time: neither the instruction nor the supplement gives a date")
+            )
+            return
+        known_at = supplement.known_at or effective
+        for ref in refs:
+            key, reason = self.resolve(supplement, ref)
+            if key is None:
+                self.unrouted.append(Unrouted(supplement, amendment, reason or "no edition"))
+                continue
+            document = self.documents.get(key) or self.placeholders[key]
+            provenance = Provenance(
+                source=supplement.source,
+                words=amendment.words,
+                effective=effective,
+                known_at=known_at,
+                edition=document.edition,
+                illustrative=False,
+            )
+            order = (
+                effective,
+                supplement.supplement_date or _min_date(),
+                supplement.source.sha256 or "",
+                amendment.position,
+                identity,
+            )
+            self.steps[key].append(Step(order, supplement, amendment, effective, known_at, provenance))
+
+
+def _edition_known_at(document: Document, start: pendulum.DateTime) -> pendulum.DateTime:
+    if document.source is not None and document.source.filed is not None:
+        return start_of_day(document.source.filed)
+    return start
+
+
+def _find_conflicts(steps: Sequence[Step]) -> list[tuple[Step, Step]]:
+    """Pairs of steps from different supplements acting on one target at one instant."""
+    by_slot: dict[tuple[pendulum.DateTime, tuple[str, ...]], list[Step]] = defaultdict(list)
+    for step in steps:
+        target = step.amendment.target
+        if target is None or isinstance(step.amendment.operation, Notice):
+            continue
+        by_slot[(step.effective, tuple(heading_key(part) for part in target.path))].append(step)
+    conflicts: list[tuple[Step, Step]] = []
+    for group in by_slot.values():
+        for first, second in zip(group, group[1:], strict=False):
+            same_supplement = first.supplement is second.supplement
+            if not same_supplement and first.amendment.operation != second.amendment.operation:
+                conflicts.append((first, second))
+    return conflicts
+
+
+def compile_ledger(documents: Iterable[Document], supplements: Iterable[Supplement]) -> Compiled:
+    """Build the compiled form from a ledger's contents (order of the inputs is irrelevant)."""
+    builder = _Builder()
+    for document in sorted(documents, key=document_identity):
+        builder.add_base(document)
+    keyed = sorted(((supplement_identity(s), s) for s in supplements), key=lambda pair: pair[0])
+    # Supplements that name their registrant go first, so that unnamed ones can
+    # join an edition a named one (or a base) already established.
+    for identity, supplement in sorted(keyed, key=lambda pair: (pair[1].registrant is None, pair[0])):
+        builder.route(supplement, identity)
+
+    all_keys = sorted(
+        {*builder.documents, *builder.placeholders},
+        key=lambda key: (key.registrant or "", key.kind.value, key.date or _min_date()),
+    )
+    chains: dict[tuple[str | None, DocumentKind], list[EditionKey]] = defaultdict(list)
+    for key in all_keys:
+        chains[(key.registrant, key.kind)].append(key)
+
+    editions: list[Edition] = []
+    chain_indices: dict[tuple[str | None, DocumentKind], tuple[int, ...]] = {}
+    conflicts: list[tuple[Step, Step]] = []
+    for chain_key, keys in chains.items():
+        indices: list[int] = []
+        for position, key in enumerate(keys):
+            document = builder.documents.get(key) or builder.placeholders[key]
+            start = start_of_day(key.date) if key.date else start_of_day(_min_date())
+            following = keys[position + 1] if position + 1 < len(keys) else None
+            end = start_of_day(following.date) if following and following.date else None
+            steps = tuple(sorted(builder.steps.get(key, ()), key=lambda step: step.order))
+            conflicts.extend(_find_conflicts(steps))
+            indices.append(len(editions))
+            editions.append(Edition(key, document, start, _edition_known_at(document, start), end, steps))
+        chain_indices[chain_key] = tuple(indices)
+
+    knowledge = sorted({step.known_at for edition in editions for step in edition.steps})
+    return Compiled(
+        editions=tuple(editions),
+        chains=chain_indices,
+        unrouted=tuple(builder.unrouted),
+        conflicts=tuple(conflicts),
+        duplicates=tuple(builder.duplicates),
+        knowledge=tuple(knowledge),
+    )
+
+
+def base_provenance(edition: Edition) -> Provenance:
+    """The provenance of text that comes straight from an edition's base document."""
+    document = edition.document
+    return Provenance(
+        source=document.source or Source(),
+        words=None,
+        effective=edition.start,
+        known_at=edition.known_at,
+        edition=edition.name,
+        illustrative=document.illustrative,
+    )

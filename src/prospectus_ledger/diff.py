@@ -1,0 +1,113 @@
+"""What changed between two instants: sections added, removed and changed, with redlines."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from typing import Literal
+
+import attrs
+from deepdiff import DeepDiff
+
+from ._text import words
+from .snapshot import SectionView, Snapshot
+
+__all__ = ["LedgerDiff", "RedlineSegment", "SectionChange", "diff_snapshots", "redline"]
+
+
+@attrs.frozen
+class RedlineSegment:
+    """A run of words that is unchanged, inserted or deleted."""
+
+    kind: Literal["equal", "insert", "delete"]
+    text: str
+
+
+def redline(before: str, after: str) -> tuple[RedlineSegment, ...]:
+    """A word-level redline from ``before`` to ``after``.
+
+    Joining the ``equal`` and ``delete`` segments gives ``before``'s words;
+    joining ``equal`` and ``insert`` gives ``after``'s.
+    """
+    old, new = words(before), words(after)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    segments: list[RedlineSegment] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            segments.append(RedlineSegment("equal", " ".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            segments.append(RedlineSegment("delete", " ".join(old[i1:i2])))
+        if j2 > j1:
+            segments.append(RedlineSegment("insert", " ".join(new[j1:j2])))
+    return tuple(segments)
+
+
+@attrs.frozen
+class SectionChange:
+    """A section whose text differs between the two instants."""
+
+    before: SectionView
+    after: SectionView
+    redline: tuple[RedlineSegment, ...]
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The section's heading path (as of the later instant)."""
+        return self.after.path
+
+
+@attrs.frozen
+class LedgerDiff:
+    """Sections added, removed and changed from one snapshot to another."""
+
+    before: Snapshot
+    after: Snapshot
+    added: tuple[SectionView, ...]
+    removed: tuple[SectionView, ...]
+    changed: tuple[SectionChange, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+def _key(view: SectionView) -> str:
+    portfolio = view.portfolio or "*"
+    return " | ".join((view.document.value, view.registrant or "", portfolio, " -- ".join(view.path)))
+
+
+def _index(views: Sequence[SectionView]) -> dict[str, SectionView]:
+    return {_key(view): view for view in views}
+
+
+def diff_snapshots(before: Snapshot, after: Snapshot) -> LedgerDiff:
+    """Compare two snapshots section by section (DeepDiff on their texts).
+
+    Each section is compared on its own text (its blocks), so a change deep in
+    the tree is reported once, for the section that changed, not again for
+    every ancestor.
+    """
+    old = _index(before.sections())
+    new = _index(after.sections())
+    texts_old = {key: view.section.own_text for key, view in old.items()}
+    texts_new = {key: view.section.own_text for key, view in new.items()}
+    delta = DeepDiff(texts_old, texts_new, view="tree")
+    added = sorted(
+        (leaf.path(output_format="list")[0] for leaf in delta.get("dictionary_item_added", ())),
+    )
+    removed = sorted(
+        (leaf.path(output_format="list")[0] for leaf in delta.get("dictionary_item_removed", ())),
+    )
+    changed = sorted(
+        (leaf.path(output_format="list")[0] for leaf in delta.get("values_changed", ())),
+    )
+    return LedgerDiff(
+        before=before,
+        after=after,
+        added=tuple(new[key] for key in added),
+        removed=tuple(old[key] for key in removed),
+        changed=tuple(
+            SectionChange(old[key], new[key], redline(texts_old[key], texts_new[key]))
+            for key in changed
+        ),
+    )

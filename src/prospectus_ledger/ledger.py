@@ -1,0 +1,387 @@
+"""The ledger: editions and supplements, and what they said at any instant."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Literal, TypeAlias
+
+import attrs
+import pendulum
+
+from . import _engine
+from ._engine import Compiled, compile_ledger, document_identity, supplement_identity
+from ._text import heading_key, split_heading_path
+from .diff import LedgerDiff, diff_snapshots
+from .errors import AmbiguousSectionError, InvalidFilingError, ProspectusLedgerError
+from .history import History, SectionVersion
+from .instants import parse_when
+from .operations import Notice
+from .provenance import Source
+from .snapshot import Snapshot
+from .supplement import Supplement
+from .timeline import Problem, Timeline, TimelineEntry
+from .tree import Document, DocumentKind, find_sections
+
+__all__ = ["FILING_SUFFIXES", "Ledger", "load"]
+
+PathLike: TypeAlias = str | os.PathLike[str]
+FILING_SUFFIXES = (".txt", ".htm", ".html", ".sgml", ".nc")
+"""File name endings that :func:`load` reads as filings when given a folder."""
+
+
+class Ledger:
+    """Editions and supplements of prospectus documents, queried as of any instant.
+
+    Build one with :func:`prospectus_ledger.load` or add to an empty one::
+
+        ledger = Ledger()
+        ledger.add_file("seeds/000_6de0636f7720f9ef.txt")
+        ledger.as_of("2007-05-22").section("Principal Investment Strategy").text
+
+    Adding is atomic: a filing that cannot be read raises before anything is
+    changed.  The order in which filings are added never changes an answer,
+    and adding the same filing twice changes nothing.
+    """
+
+    def __init__(self) -> None:
+        self._documents: dict[str, Document] = {}
+        self._supplements: dict[str, Supplement] = {}
+        self._file_problems: dict[str, Problem] = {}
+        self._filings: set[str] = set()
+        self._compiled: Compiled | None = None
+
+    # -- adding ------------------------------------------------------------
+
+    def add_supplement(self, supplement: Supplement) -> bool:
+        """Add a supplement; return ``False`` if the ledger already held it."""
+        identity = supplement_identity(supplement)
+        if identity in self._supplements:
+            return False
+        self._supplements[identity] = supplement
+        self._compiled = None
+        return True
+
+    def add_document(self, document: Document) -> bool:
+        """Add a base edition; return ``False`` if the ledger already held it."""
+        identity = document_identity(document)
+        if identity in self._documents:
+            return False
+        self._documents[identity] = document
+        self._compiled = None
+        return True
+
+    def add_filing(self, data: str | bytes, source: Source | None = None) -> list[Supplement]:
+        """Parse one filing and add what it holds; return its supplements.
+
+        A filing already added (same bytes) is not parsed again.
+
+        Raises:
+            InvalidFilingError: for empty, binary or unreadable data; the
+                ledger is unchanged.
+        """
+        from .parsing import parse_filing
+
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        digest = hashlib.sha256(raw).hexdigest()
+        source = attrs.evolve(source or Source(), sha256=digest)
+        if digest in self._filings:
+            return []
+        supplements = parse_filing(raw, source)
+        for supplement in supplements:
+            self.add_supplement(supplement)
+        self._filings.add(digest)
+        return supplements
+
+    def add_file(self, path: PathLike) -> list[Supplement]:
+        """Read a filing from a file and add it (see :meth:`add_filing`).
+
+        Raises:
+            InvalidFilingError: when the file cannot be read or parsed; the
+                error names the file.
+        """
+        file = Path(path)
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            raise InvalidFilingError(str(file), f"cannot be read: {error.strerror or error}") from error
+        return self.add_filing(data, Source(name=file.name))
+
+    def record_unreadable(self, file: str, error: ProspectusLedgerError) -> None:
+        """Keep a filing that could not be read as a problem instead of raising."""
+        self._file_problems[file] = Problem(
+            kind="unreadable_file",
+            reason=str(error),
+            source=Source(name=file),
+            place=f"line {error.line}" if isinstance(error, InvalidFilingError) and error.line else None,
+        )
+
+    # -- contents ----------------------------------------------------------
+
+    @property
+    def supplements(self) -> tuple[Supplement, ...]:
+        """The supplements held, in a stable order (by date, then identity)."""
+        return tuple(
+            supplement
+            for _, supplement in sorted(
+                self._supplements.items(),
+                key=lambda pair: (pair[1].supplement_date or pendulum.date(1, 1, 1), pair[0]),
+            )
+        )
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """The base editions held, in a stable order."""
+        return tuple(self._documents[key] for key in sorted(self._documents))
+
+    def _compile(self) -> Compiled:
+        if self._compiled is None:
+            self._compiled = compile_ledger(self._documents.values(), self._supplements.values())
+        return self._compiled
+
+    # -- queries -----------------------------------------------------------
+
+    def as_of(self, when: object, known_at: object = None) -> Snapshot:
+        """What every document said at ``when``, applying what was known at ``known_at``.
+
+        ``when`` and ``known_at`` are ISO strings, dates or datetimes.  A date
+        means the end of that day in New York; a datetime means that instant
+        (naive ones are New York time).  ``known_at=None`` applies everything.
+
+        Raises:
+            InvalidDateError: for times that cannot be read or do not exist.
+        """
+        instant = parse_when(when)
+        known = parse_when(known_at) if known_at is not None else None
+        return Snapshot(self._compile(), instant, known)
+
+    def history(
+        self,
+        path: str | Sequence[str],
+        portfolio: str | None = None,
+        document: DocumentKind | str | None = None,
+    ) -> History:
+        """Every version of a section, across editions, with validity and provenance.
+
+        Raises:
+            AmbiguousSectionError: when the path names sections of several
+                portfolios or documents at some point; scope it.
+        """
+        compiled = self._compile()
+        headings = split_heading_path(path)
+        kind = DocumentKind.parse(document) if document is not None else None
+        full = compiled.bucket(None)
+        versions: list[SectionVersion] = []
+        for chain in compiled.chains.values():
+            for index in chain:
+                edition = compiled.editions[index]
+                if kind is not None and edition.document.kind != kind:
+                    continue
+                versions.extend(_edition_versions(compiled, index, full, headings, portfolio))
+        owners = {(v.document, v.portfolio and heading_key(v.portfolio)) for v in versions}
+        if len(owners) > 1:
+            raise AmbiguousSectionError(
+                headings,
+                sorted({f"{v.edition} [{v.portfolio or 'shared'}]: {' -- '.join(v.path)}" for v in versions}),
+                hint="pass portfolio= or document= to history()",
+            )
+        versions.sort(key=lambda version: version.valid_from)
+        return History(headings, tuple(versions))
+
+    def diff(self, before: object, after: object) -> LedgerDiff:
+        """Sections added, removed and changed between two instants, with redlines."""
+        return diff_snapshots(self.as_of(before), self.as_of(after))
+
+    def timeline(self) -> Timeline:
+        """Every amendment in effective order, notices and failures included."""
+        compiled = self._compile()
+        entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
+        for index, edition in enumerate(compiled.editions):
+            replay = compiled.replay(index, compiled.bucket(None))
+            for outcome in replay.outcomes:
+                step = outcome.step
+                reason = outcome.reason or step.amendment.diagnostic
+                entries.append((step.order, _entry(step.supplement, step.amendment, edition.name, outcome.status, reason)))
+        for unrouted in compiled.unrouted:
+            amendment = unrouted.amendment
+            order = (
+                amendment.effective or pendulum.datetime(1, 1, 1, tz="America/New_York"),
+                unrouted.supplement.supplement_date or pendulum.date(1, 1, 1),
+                unrouted.supplement.source.sha256 or "",
+                amendment.position,
+                supplement_identity(unrouted.supplement),
+            )
+            entries.append((order, _entry(unrouted.supplement, amendment, "", "unrouted", unrouted.reason)))
+        entries.sort(key=lambda pair: pair[0])  # type: ignore[arg-type, return-value]
+        return Timeline(tuple(entry for _, entry in entries))
+
+    def problems(self) -> list[Problem]:
+        """Every instruction or filing that was not applied as written, with the reason."""
+        compiled = self._compile()
+        problems: list[Problem] = []
+        for entry in self.timeline():
+            if entry.status in ("failed", "superseded", "unrouted"):
+                kind = entry.status
+            elif entry.status == "notice" and entry.reason:
+                kind = "not_understood"
+            else:
+                continue
+            problems.append(
+                Problem(
+                    kind=kind,  # type: ignore[arg-type]
+                    reason=entry.reason or kind,
+                    source=entry.source,
+                    words=entry.words,
+                    effective=entry.effective,
+                    document=entry.document,
+                )
+            )
+        for first, second in compiled.conflicts:
+            problems.append(
+                Problem(
+                    kind="conflict",
+                    reason=(
+                        f"{first.supplement.source.label} and {second.supplement.source.label} change "
+                        f"{' -- '.join(first.amendment.target.path if first.amendment.target else ())!r} "
+                        f"differently at {first.effective.isoformat()}; applied in that order"
+                    ),
+                    source=second.supplement.source,
+                    words=second.amendment.words,
+                    effective=second.effective,
+                    document=second.amendment.document,
+                )
+            )
+        for keep, drop in compiled.duplicates:
+            problems.append(
+                Problem(
+                    kind="duplicate_edition",
+                    reason=f"two different base texts for {keep.edition}; kept {keep.source.label if keep.source else 'one'}",
+                    source=drop.source or Source(),
+                    document=drop.kind,
+                )
+            )
+        problems.extend(self._file_problems[name] for name in sorted(self._file_problems))
+        return problems
+
+    def __repr__(self) -> str:
+        return f"<Ledger: {len(self._documents)} base editions, {len(self._supplements)} supplements>"
+
+
+def _entry(
+    supplement: Supplement, amendment: object, edition: str, status: str, reason: str | None
+) -> TimelineEntry:
+    from .supplement import Amendment
+
+    if not isinstance(amendment, Amendment):  # pragma: no cover - internal contract
+        raise TypeError(f"expected an Amendment, got {type(amendment).__name__}")
+    target = amendment.target
+    return TimelineEntry(
+        effective=amendment.effective,
+        known_at=supplement.known_at,
+        supplement_date=supplement.supplement_date,
+        source=supplement.source,
+        document=amendment.document,
+        edition=edition,
+        action=amendment.action,
+        target=target.path if target is not None else (),
+        portfolio=target.portfolio if target is not None else None,
+        words=amendment.words,
+        text=amendment.text,
+        status=status,  # type: ignore[arg-type]
+        reason=reason if not isinstance(amendment.operation, Notice) or reason else None,
+    )
+
+
+def _edition_versions(
+    compiled: Compiled, index: int, bucket: int, headings: tuple[str, ...], portfolio: str | None
+) -> list[SectionVersion]:
+    edition = compiled.editions[index]
+    replay = compiled.replay(index, bucket)
+    base = _engine.base_provenance(edition)
+    instants = [edition.start, *(max(instant, edition.start) for instant in replay.instants)]
+    versions: list[SectionVersion] = []
+    previous = None
+    for instant, state in zip(instants, replay.states, strict=True):
+        matches = find_sections(state, headings, portfolio=portfolio)
+        if len(matches) > 1:
+            raise AmbiguousSectionError(
+                headings, [f"{edition.name}: {' -- '.join(m.headings)}" for m in matches],
+                hint="pass portfolio= or document= to history()",
+            )
+        current = matches[0] if matches else None
+        if current is not None and previous is not None and current.section is previous.section:
+            continue
+        if versions and versions[-1].valid_to is None:
+            versions[-1] = attrs.evolve(versions[-1], valid_to=instant)
+        if current is not None:
+            section = current.section
+            provenance = section.provenance or (None if section.placeholder else base)
+            versions.append(
+                SectionVersion(
+                    section=section,
+                    path=current.headings,
+                    document=edition.document.kind,
+                    edition=edition.name,
+                    portfolio=current.portfolio,
+                    valid_from=instant,
+                    valid_to=None,
+                    provenance=provenance,
+                )
+            )
+        previous = current
+    if versions and versions[-1].valid_to is None and edition.end is not None:
+        versions[-1] = attrs.evolve(versions[-1], valid_to=edition.end)
+    return versions
+
+
+ErrorMode: TypeAlias = Literal["raise", "record"]
+
+
+def _expand(sources: PathLike | Iterable[PathLike]) -> list[Path]:
+    items = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
+    files: list[Path] = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FILING_SUFFIXES)
+            )
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InvalidFilingError(str(path), "no such file or folder")
+    return files
+
+
+def load(sources: PathLike | Iterable[PathLike], *, errors: ErrorMode = "raise") -> Ledger:
+    """Load a folder of filings, one file, or a list of files and folders into a new ledger.
+
+    Files in a folder are read when their names end in one of
+    :data:`FILING_SUFFIXES`.  With ``errors="record"``, a file that cannot be
+    read becomes an ``unreadable_file`` problem (see :meth:`Ledger.problems`)
+    instead of stopping the load.
+
+    Raises:
+        InvalidFilingError: for a missing path, or (with ``errors="raise"``)
+            the first file that cannot be read, naming it.
+    """
+    ledger = Ledger()
+    for file in _expand(sources):
+        try:
+            ledger.add_file(file)
+        except ProspectusLedgerError as error:
+            if errors == "raise":
+                raise
+            ledger.record_unreadable(str(file), error)
+    return ledger
+
+
+def _identity_of(value: Supplement | Document) -> str:
+    """The content hash the ledger uses to tell filings apart."""
+    if isinstance(value, Supplement):
+        return supplement_identity(value)
+    return document_identity(value)
+
+

@@ -1,0 +1,291 @@
+"""What the documents said at one instant: snapshots and section views."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import pendulum
+
+from ._engine import Compiled, Edition, base_provenance
+from ._text import closest, heading_key, split_heading_path
+from .errors import (
+    AmbiguousSectionError,
+    EditionNotFoundError,
+    NoTextKnownError,
+    SectionNotFoundError,
+    UnknownScopeError,
+)
+from .provenance import Provenance
+from .tree import Block, Document, DocumentKind, Located, Section, describe_location, find_sections, walk
+
+__all__ = ["SectionView", "Snapshot"]
+
+PathLike = str | Sequence[str]
+
+
+@attrs.frozen
+class SectionView:
+    """A section as it read at one instant, with where it came from.
+
+    Attributes:
+        section: the section value (heading, blocks, children).
+        path: the headings from the document's top level down to this one.
+        document: the kind of document it belongs to.
+        edition: the edition's name, e.g. "prospectus of ... dated 2007-04-30".
+        registrant: the registrant of the document.
+        portfolio: the portfolio whose part holds it, ``None`` if shared.
+        provenance: the filing, instruction, effective instant and known-at
+            of its current text; ``None`` for a placeholder whose own text is
+            unknown.
+        as_of: the instant the view answers for.
+    """
+
+    section: Section
+    path: tuple[str, ...]
+    document: DocumentKind
+    edition: str
+    registrant: str | None
+    portfolio: str | None
+    provenance: Provenance | None
+    as_of: pendulum.DateTime
+
+    @property
+    def heading(self) -> str:
+        """The heading as printed."""
+        return self.section.heading
+
+    @property
+    def text(self) -> str:
+        """Plain text under the heading, sub-sections included."""
+        return self.section.text
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """The section's own body blocks (paragraphs, bullet lists, tables)."""
+        return self.section.blocks
+
+    @property
+    def children(self) -> tuple[Section, ...]:
+        """The sub-sections."""
+        return self.section.children
+
+    @property
+    def partial(self) -> bool:
+        """``True`` when only part of the section is known (no base loaded)."""
+        return self.section.placeholder
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _view(
+    edition: Edition, located: Located, when: pendulum.DateTime, compiled_base: Provenance
+) -> SectionView:
+    section = located.section
+    provenance = section.provenance
+    if provenance is None and not section.placeholder:
+        provenance = compiled_base
+    return SectionView(
+        section=section,
+        path=located.headings,
+        document=edition.document.kind,
+        edition=edition.name,
+        registrant=edition.document.registrant,
+        portfolio=located.portfolio,
+        provenance=provenance,
+        as_of=when,
+    )
+
+
+@attrs.frozen
+class Snapshot:
+    """The documents in force at one instant, as known at another.
+
+    Obtain one from :meth:`prospectus_ledger.Ledger.as_of`.  A snapshot never
+    changes, even when its ledger later loads more filings.  Narrow it with
+    :meth:`portfolio` and :meth:`document`; scopes combine.
+
+    Attributes:
+        when: the instant the snapshot answers for (New York).
+        known_at: only supplements known by then are applied; ``None`` for all.
+        portfolio_scope: the portfolio the queries are limited to, if any.
+        document_scope: the document kind the queries are limited to, if any.
+    """
+
+    _compiled: Compiled = attrs.field(repr=False, alias="compiled")
+    when: pendulum.DateTime
+    known_at: pendulum.DateTime | None = None
+    portfolio_scope: str | None = None
+    document_scope: DocumentKind | None = None
+
+    def _editions(self) -> list[tuple[int, Edition, Document]]:
+        bucket = self._compiled.bucket(self.known_at)
+        found = []
+        for index in self._compiled.in_force(self.when, self.known_at):
+            edition = self._compiled.editions[index]
+            if self.document_scope is not None and edition.document.kind != self.document_scope:
+                continue
+            state = self._compiled.replay(index, bucket).state_at(self.when)
+            if self.portfolio_scope is not None and not _covers(state, self.portfolio_scope):
+                continue
+            found.append((index, edition, state))
+        return found
+
+    def documents(self) -> list[Document]:
+        """The documents in force (within the scopes), as they read at :attr:`when`."""
+        return [state for _, _, state in self._editions()]
+
+    def portfolio(self, name: str) -> Snapshot:
+        """The same snapshot limited to one portfolio (and the parts documents share).
+
+        Raises:
+            UnknownScopeError: when no document in the ledger covers ``name``.
+        """
+        known = _portfolio_names(self._compiled)
+        if heading_key(name) not in {heading_key(k) for k in known}:
+            raise UnknownScopeError("portfolio", name, known)
+        return attrs.evolve(self, portfolio_scope=name)
+
+    def document(self, kind: DocumentKind | str) -> Snapshot:
+        """The same snapshot limited to one document kind ("prospectus", "sai", ...).
+
+        Raises:
+            UnknownScopeError: when ``kind`` is not a document kind.
+        """
+        try:
+            parsed = DocumentKind.parse(kind)
+        except ValueError as error:
+            raise UnknownScopeError(
+                "document", str(kind), [k.value for k in DocumentKind]
+            ) from error
+        return attrs.evolve(self, document_scope=parsed)
+
+    def _scope_text(self) -> str:
+        parts = []
+        if self.document_scope is not None:
+            parts.append(f"the {self.document_scope.title}")
+        if self.portfolio_scope is not None:
+            parts.append(f"portfolio {self.portfolio_scope!r}")
+        scope = ", ".join(parts) or "every document in force"
+        if self.known_at is not None:
+            scope += f", applying what was known at {self.known_at.isoformat()}"
+        return scope
+
+    def section(self, path: PathLike) -> SectionView:
+        """The section a heading path names, as it read at :attr:`when`.
+
+        ``path`` is a string ("MANAGEMENT -- The Advisers -- Dreman Value
+        Management, LLC"; any dash separator) or a tuple of headings, outermost
+        first; levels in between may be left out.  Headings match without
+        regard to case, white space, quotes and dashes.
+
+        Raises:
+            SectionNotFoundError: nothing matches; names the closest headings.
+            NoTextKnownError: the section's text becomes known only later
+                (no base loaded and no supplement had yet given it).
+            AmbiguousSectionError: several sections match; scope the query.
+            EditionNotFoundError: no edition of any document is in force.
+        """
+        headings = split_heading_path(path)
+        if not headings:
+            raise SectionNotFoundError(("",), when=self.when.isoformat(), scope=self._scope_text())
+        editions = self._editions()
+        if not editions:
+            raise EditionNotFoundError(self.when.isoformat(), self._scope_text())
+        matches = self._matches(editions, headings)
+        if not matches and isinstance(path, str) and len(headings) > 1:
+            headings = (path,)
+            matches = self._matches(editions, headings)
+        if len(matches) == 1:
+            edition, located = matches[0]
+            return _view(edition, located, self.when, base_provenance(edition))
+        if matches:
+            raise AmbiguousSectionError(
+                headings, [describe_location(e.document, located) for e, located in matches]
+            )
+        raise self._miss(editions, headings)
+
+    def _matches(
+        self, editions: list[tuple[int, Edition, Document]], headings: tuple[str, ...]
+    ) -> list[tuple[Edition, Located]]:
+        return [
+            (edition, located)
+            for _, edition, state in editions
+            for located in find_sections(state, headings, portfolio=self.portfolio_scope)
+        ]
+
+    def _miss(
+        self, editions: list[tuple[int, Edition, Document]], headings: tuple[str, ...]
+    ) -> SectionNotFoundError:
+        """The most helpful error for a path that matches nothing now."""
+        full = self._compiled.bucket(None)
+        for index, edition, _ in editions:
+            if edition.document.complete:
+                continue
+            replay = self._compiled.replay(index, full)
+            for instant, state in zip(replay.instants, replay.states[1:], strict=True):
+                if instant <= self.when and self.known_at is None:
+                    continue
+                if find_sections(state, headings, portfolio=self.portfolio_scope):
+                    detail = (
+                        f"{edition.name} is known only from supplements (no base loaded), "
+                        "and none had given this section's text yet"
+                    )
+                    if instant <= self.when:
+                        detail = (
+                            f"its text, effective {instant.isoformat()}, was not yet known "
+                            f"at {self.known_at.isoformat() if self.known_at else 'that time'}"
+                        )
+                    return NoTextKnownError(
+                        headings,
+                        when=self.when.isoformat(),
+                        first_known=instant.isoformat(),
+                        scope=self._scope_text(),
+                        detail=detail,
+                    )
+        existing = [located.section.heading for _, _, state in editions for located in walk(state.sections)]
+        bases = [edition.name for _, edition, _ in editions if not edition.document.complete]
+        detail = None
+        if bases:
+            detail = "no base text loaded for " + "; ".join(bases)
+        return SectionNotFoundError(
+            headings,
+            when=self.when.isoformat(),
+            scope=self._scope_text(),
+            closest=closest(headings[-1], existing),
+            detail=detail,
+        )
+
+    def sections(self) -> list[SectionView]:
+        """Every section in force within the scopes, in document order."""
+        views: list[SectionView] = []
+        for _, edition, state in self._editions():
+            base = base_provenance(edition)
+            for located in walk(state.sections):
+                if self.portfolio_scope is not None and located.portfolio is not None:
+                    if heading_key(located.portfolio) != heading_key(self.portfolio_scope):
+                        continue
+                views.append(_view(edition, located, self.when, base))
+        return views
+
+
+def _covers(document: Document, portfolio: str) -> bool:
+    wanted = heading_key(portfolio)
+    if any(heading_key(name) == wanted for name in document.portfolios):
+        return True
+    return any(
+        section.portfolio is not None and heading_key(section.portfolio) == wanted
+        for section in document.sections
+    )
+
+
+def _portfolio_names(compiled: Compiled) -> list[str]:
+    names: dict[str, str] = {}
+    for edition in compiled.editions:
+        for name in edition.document.portfolios:
+            names.setdefault(heading_key(name), name)
+        for step in edition.steps:
+            for name in step.supplement.portfolios:
+                names.setdefault(heading_key(name), name)
+    return sorted(names.values())
