@@ -29,7 +29,12 @@ from prospectus_ledger import (
 )
 from prospectus_ledger.instants import at_close, start_of_day
 
-HEADINGS = ("Investment Objective", "Principal Investment Strategy", "Principal Risks", "Management")
+HEADINGS = (
+    "Investment Objective",
+    "Principal Investment Strategy",
+    "Principal Risks",
+    "Management",
+)
 WORDS = ("fund", "invests", "equity", "bonds", "risk", "manager", "Portfolio", "shares", "value")
 EDITION_DATE = pendulum.date(2007, 4, 30)
 REGISTRANT = "Example Trust"
@@ -39,16 +44,18 @@ sentences = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(
 )
 paragraphs = st.lists(sentences, min_size=1, max_size=3).map(lambda s: Paragraph(" ".join(s)))
 bullet_lists = st.lists(sentences, min_size=1, max_size=3).map(BulletList)
-tables = st.lists(st.lists(st.sampled_from(WORDS), min_size=2, max_size=2), min_size=1, max_size=3).map(
-    lambda rows: Table(rows)
-)
+tables = st.lists(
+    st.lists(st.sampled_from(WORDS), min_size=2, max_size=2), min_size=1, max_size=3
+).map(lambda rows: Table(rows))
 blocks = st.one_of(paragraphs, paragraphs, bullet_lists, tables)
 
 
 @st.composite
 def base_documents(draw: st.DrawFn) -> Document:
     """A complete base edition with the four standard headings."""
-    sections = [Section(heading, draw(st.lists(paragraphs, min_size=1, max_size=3))) for heading in HEADINGS]
+    sections = [
+        Section(heading, draw(st.lists(paragraphs, min_size=1, max_size=3))) for heading in HEADINGS
+    ]
     return Document(
         DocumentKind.PROSPECTUS,
         REGISTRANT,

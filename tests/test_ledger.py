@@ -79,7 +79,9 @@ def replace(
     )
 
 
-def base(edition: str = "2020-05-01", strategy: str = "Old strategy.", **kwargs: object) -> Document:
+def base(
+    edition: str = "2020-05-01", strategy: str = "Old strategy.", **kwargs: object
+) -> Document:
     part = Section(
         FUND,
         (),
@@ -111,7 +113,12 @@ def test_date_query_means_end_of_day_and_midnight_change_is_in() -> None:
     ledger = Ledger()
     ledger.add_document(base())
     ledger.add_supplement(
-        replace("Principal Investment Strategy", "New.", effective=start_of_day(day("2020-06-02")), dated="2020-06-05")
+        replace(
+            "Principal Investment Strategy",
+            "New.",
+            effective=start_of_day(day("2020-06-02")),
+            dated="2020-06-05",
+        )
     )
     assert strategy_at(ledger, "2020-06-01") == "Old strategy."
     assert strategy_at(ledger, "2020-06-02") == "New."
@@ -123,13 +130,18 @@ def test_close_of_business_is_1600_new_york() -> None:
     ledger = Ledger()
     ledger.add_document(base())
     ledger.add_supplement(
-        replace("Principal Investment Strategy", "Close.", effective=at_close(day("2020-12-21")), dated="2020-12-21")
+        replace(
+            "Principal Investment Strategy",
+            "Close.",
+            effective=at_close(day("2020-12-21")),
+            dated="2020-12-21",
+        )
     )
     assert strategy_at(ledger, "2020-12-21T15:59:59") == "Old strategy."
     assert strategy_at(ledger, "2020-12-21T16:00") == "Close."
     assert strategy_at(ledger, "2020-12-21") == "Close."
     assert strategy_at(ledger, dt.datetime(2020, 12, 21, 15, 0)) == "Old strategy."
-    utc_after_close = dt.datetime(2020, 12, 21, 21, 30, tzinfo=dt.timezone.utc)
+    utc_after_close = dt.datetime(2020, 12, 21, 21, 30, tzinfo=dt.UTC)
     assert strategy_at(ledger, utc_after_close) == "Close."
     assert strategy_at(ledger, dt.date(2020, 12, 21)) == "Close."
 
@@ -147,8 +159,15 @@ def test_invalid_dates_raise_invalid_date_error(bad: object) -> None:
 def test_retroactive_and_prospective_supplements() -> None:
     ledger = Ledger()
     ledger.add_document(base())
-    retro = replace("Principal Investment Strategy", "Retro.", effective=start_of_day(day("2020-06-01")), dated="2020-06-10")
-    prosp = replace("Principal Risks", "Later.", effective=start_of_day(day("2020-09-01")), dated="2020-06-10")
+    retro = replace(
+        "Principal Investment Strategy",
+        "Retro.",
+        effective=start_of_day(day("2020-06-01")),
+        dated="2020-06-10",
+    )
+    prosp = replace(
+        "Principal Risks", "Later.", effective=start_of_day(day("2020-09-01")), dated="2020-06-10"
+    )
     ledger.add_supplement(retro)
     ledger.add_supplement(prosp)
     assert strategy_at(ledger, "2020-06-01") == "Retro."
@@ -161,7 +180,12 @@ def test_known_at_hides_supplements_not_yet_known() -> None:
     ledger = Ledger()
     ledger.add_document(base())
     ledger.add_supplement(
-        replace("Principal Investment Strategy", "Retro.", effective=start_of_day(day("2020-06-01")), dated="2020-06-10")
+        replace(
+            "Principal Investment Strategy",
+            "Retro.",
+            effective=start_of_day(day("2020-06-01")),
+            dated="2020-06-10",
+        )
     )
     assert strategy_at(ledger, "2020-06-05") == "Retro."
     assert strategy_at(ledger, "2020-06-05", known_at="2020-06-09") == "Old strategy."
@@ -172,10 +196,17 @@ def test_known_at_hides_supplements_not_yet_known() -> None:
 
 
 def test_known_at_uses_filing_date_when_given() -> None:
-    supplement = replace("Principal Investment Strategy", "Filed.", effective=start_of_day(day("2020-06-01")), dated="2020-06-01")
+    supplement = replace(
+        "Principal Investment Strategy",
+        "Filed.",
+        effective=start_of_day(day("2020-06-01")),
+        dated="2020-06-01",
+    )
     import attrs
 
-    filed = attrs.evolve(supplement, source=attrs.evolve(supplement.source, filed=day("2020-06-03")))
+    filed = attrs.evolve(
+        supplement, source=attrs.evolve(supplement.source, filed=day("2020-06-03"))
+    )
     assert filed.known_at == start_of_day(day("2020-06-03"))
 
 
@@ -187,10 +218,16 @@ def test_new_edition_replaces_the_old_and_supplements_never_amend_a_later_one() 
     ledger.add_document(base("2020-05-01", "Strategy 2020."))
     ledger.add_document(base("2021-05-01", "Strategy 2021."))
     late = replace(
-        "Principal Investment Strategy", "Amends 2020 late.", effective=start_of_day(day("2021-06-01")), dated="2021-04-15"
+        "Principal Investment Strategy",
+        "Amends 2020 late.",
+        effective=start_of_day(day("2021-06-01")),
+        dated="2021-04-15",
     )
     early = replace(
-        "Principal Investment Strategy", "Amends 2020.", effective=start_of_day(day("2020-09-01")), dated="2020-08-15"
+        "Principal Investment Strategy",
+        "Amends 2020.",
+        effective=start_of_day(day("2020-09-01")),
+        dated="2020-08-15",
     )
     ledger.add_supplement(late)
     ledger.add_supplement(early)
@@ -214,7 +251,12 @@ def test_no_edition_in_force_before_the_first() -> None:
 def test_supplement_to_edition_not_held_creates_a_placeholder_and_says_no_text_before() -> None:
     ledger = Ledger()
     ledger.add_supplement(
-        replace("Principal Investment Strategy", "Known.", effective=start_of_day(day("2020-06-01")), dated="2020-06-10")
+        replace(
+            "Principal Investment Strategy",
+            "Known.",
+            effective=start_of_day(day("2020-06-01")),
+            dated="2020-06-10",
+        )
     )
     assert strategy_at(ledger, "2020-06-01") == "Known."
     with pytest.raises(NoTextKnownError) as caught:
@@ -235,7 +277,11 @@ def test_instruction_that_is_not_a_full_replacement_fails_without_a_base() -> No
         Source(name="partial.txt", sha256="partial"),
         (
             Amendment(
-                ReplaceBlock(SectionTarget(("Principal Risks",), FUND), BlockLocator("paragraph", 2), (Paragraph("x"),)),
+                ReplaceBlock(
+                    SectionTarget(("Principal Risks",), FUND),
+                    BlockLocator("paragraph", 2),
+                    (Paragraph("x"),),
+                ),
                 P,
                 start_of_day(day("2020-06-10")),
                 words="the second paragraph is replaced",
@@ -254,8 +300,12 @@ def test_instruction_that_is_not_a_full_replacement_fails_without_a_base() -> No
 
 def test_same_instant_orders_by_supplement_date_then_position() -> None:
     instant = start_of_day(day("2020-07-01"))
-    first = replace("Principal Investment Strategy", "From June 1.", effective=instant, dated="2020-06-01")
-    second = replace("Principal Investment Strategy", "From June 2.", effective=instant, dated="2020-06-02")
+    first = replace(
+        "Principal Investment Strategy", "From June 1.", effective=instant, dated="2020-06-01"
+    )
+    second = replace(
+        "Principal Investment Strategy", "From June 2.", effective=instant, dated="2020-06-02"
+    )
     for order in ([first, second], [second, first]):
         ledger = Ledger()
         ledger.add_document(base())
@@ -268,7 +318,12 @@ def test_same_instant_orders_by_supplement_date_then_position() -> None:
 
 def test_adding_twice_changes_nothing() -> None:
     ledger = Ledger()
-    supplement = replace("Principal Investment Strategy", "Once.", effective=start_of_day(day("2020-06-01")), dated="2020-06-01")
+    supplement = replace(
+        "Principal Investment Strategy",
+        "Once.",
+        effective=start_of_day(day("2020-06-01")),
+        dated="2020-06-01",
+    )
     assert ledger.add_document(base())
     assert ledger.add_supplement(supplement)
     assert not ledger.add_supplement(supplement)
@@ -277,7 +332,11 @@ def test_adding_twice_changes_nothing() -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(base_document=strategies.base_documents(), supplements=strategies.supplement_lists, seed=st.integers())
+@given(
+    base_document=strategies.base_documents(),
+    supplements=strategies.supplement_lists,
+    seed=st.integers(),
+)
 def test_any_permutation_gives_identical_answers(
     base_document: Document, supplements: list[Supplement], seed: int
 ) -> None:
@@ -294,14 +353,19 @@ def test_any_permutation_gives_identical_answers(
         when = strategies.EDITION_DATE.add(days=offset)
         assert forward.as_of(when).documents() == backward.as_of(when).documents()
         known = strategies.EDITION_DATE.add(days=offset // 2)
-        assert forward.as_of(when, known_at=known).documents() == backward.as_of(when, known_at=known).documents()
+        assert (
+            forward.as_of(when, known_at=known).documents()
+            == backward.as_of(when, known_at=known).documents()
+        )
     assert forward.timeline() == backward.timeline()
     assert forward.problems() == backward.problems()
 
 
 @settings(max_examples=40, deadline=None)
 @given(base_document=strategies.base_documents(), supplements=strategies.supplement_lists)
-def test_loading_twice_changes_nothing(base_document: Document, supplements: list[Supplement]) -> None:
+def test_loading_twice_changes_nothing(
+    base_document: Document, supplements: list[Supplement]
+) -> None:
     once, twice = Ledger(), Ledger()
     for ledger, rounds in ((once, 1), (twice, 2)):
         for _ in range(rounds):
@@ -335,11 +399,17 @@ def test_snapshot_equals_a_from_scratch_replay(
 
     steps = sorted(
         (
-            (amendment.effective, supplement.supplement_date, supplement.source.sha256, amendment.position),
+            (
+                amendment.effective,
+                supplement.supplement_date,
+                supplement.source.sha256,
+                amendment.position,
+            ),
             amendment,
         )
         for supplement in supplements
-        if known_cutoff is None or (supplement.known_at is not None and supplement.known_at <= known_cutoff)
+        if known_cutoff is None
+        or (supplement.known_at is not None and supplement.known_at <= known_cutoff)
         for amendment in supplement.amendments
         if amendment.effective is not None and amendment.effective <= cutoff
     )
@@ -393,10 +463,13 @@ def test_ambiguous_heading_lists_candidates_and_scopes_resolve_it() -> None:
     assert other.text == "Strategy of Other Fund."
     with pytest.raises(AmbiguousSectionError):
         snapshot.portfolio(FUND).section("Principal Investment Strategy")
-    assert snapshot.portfolio(FUND).document("sai").section("Principal Investment Strategy").text == "SAI text."
-    assert snapshot.document("prospectus").portfolio(FUND).section("Principal Investment Strategy").text == (
-        "Strategy of Example Fund."
+    assert (
+        snapshot.portfolio(FUND).document("sai").section("Principal Investment Strategy").text
+        == "SAI text."
     )
+    assert snapshot.document("prospectus").portfolio(FUND).section(
+        "Principal Investment Strategy"
+    ).text == ("Strategy of Example Fund.")
 
 
 def test_unknown_scopes_raise() -> None:
@@ -430,7 +503,9 @@ def test_heading_paths_match_in_any_spelling(query: object) -> None:
         (
             Amendment(
                 ReplaceSection(
-                    SectionTarget(("MANAGEMENT", "The Advisers", "Dreman Value Management, LLC"), FUND),
+                    SectionTarget(
+                        ("MANAGEMENT", "The Advisers", "Dreman Value Management, LLC"), FUND
+                    ),
                     (Paragraph("Dreman text."),),
                 ),
                 P,
@@ -481,10 +556,21 @@ def test_history_lists_every_version_with_validity_and_provenance() -> None:
     ledger.add_document(base("2020-05-01", "v1."))
     ledger.add_document(base("2021-05-01", "v3."))
     ledger.add_supplement(
-        replace("Principal Investment Strategy", "v2.", effective=start_of_day(day("2020-09-01")), dated="2020-08-15")
+        replace(
+            "Principal Investment Strategy",
+            "v2.",
+            effective=start_of_day(day("2020-09-01")),
+            dated="2020-08-15",
+        )
     )
     ledger.add_supplement(
-        replace("Principal Investment Strategy", "v2.", effective=start_of_day(day("2020-10-01")), dated="2020-09-15", name="same text again")
+        replace(
+            "Principal Investment Strategy",
+            "v2.",
+            effective=start_of_day(day("2020-10-01")),
+            dated="2020-09-15",
+            name="same text again",
+        )
     )
     history = ledger.history("Principal Investment Strategy", portfolio=FUND)
     assert [version.text for version in history] == ["v1.", "v2.", "v2.", "v3."]
@@ -492,8 +578,10 @@ def test_history_lists_every_version_with_validity_and_provenance() -> None:
     assert history[0].valid_to == start_of_day(day("2020-09-01"))
     assert history[2].valid_to == start_of_day(day("2021-05-01"))
     assert history[3].valid_to is None
-    assert history[1].provenance is not None and history[1].provenance.words
-    assert history[2].provenance is not None and history[2].provenance.source.name == "same text again"
+    assert history[1].provenance is not None
+    assert history[1].provenance.words
+    assert history[2].provenance is not None
+    assert history[2].provenance.source.name == "same text again"
     assert history[1].contains(start_of_day(day("2020-09-15")))
 
 
@@ -501,10 +589,16 @@ def test_diff_reports_changed_added_removed_with_redline() -> None:
     ledger = Ledger()
     ledger.add_document(base())
     ledger.add_supplement(
-        replace("Principal Investment Strategy", "Old strategy, revised.", effective=start_of_day(day("2020-06-01")), dated="2020-06-01")
+        replace(
+            "Principal Investment Strategy",
+            "Old strategy, revised.",
+            effective=start_of_day(day("2020-06-01")),
+            dated="2020-06-01",
+        )
     )
     difference = ledger.diff("2020-05-31", "2020-06-01")
-    assert not difference.added and not difference.removed
+    assert not difference.added
+    assert not difference.removed
     (change,) = difference.changed
     assert change.path[-1] == "Principal Investment Strategy"
     kinds = [(segment.kind, segment.text) for segment in change.redline]
@@ -525,7 +619,12 @@ def test_timeline_lists_amendments_in_effective_order_with_notices() -> None:
         (Amendment(Notice("The Fund will be liquidated."), P, start_of_day(day("2020-05-15"))),),
     )
     ledger.add_supplement(
-        replace("Principal Investment Strategy", "Later.", effective=start_of_day(day("2020-06-01")), dated="2020-05-10")
+        replace(
+            "Principal Investment Strategy",
+            "Later.",
+            effective=start_of_day(day("2020-06-01")),
+            dated="2020-05-10",
+        )
     )
     ledger.add_supplement(notice)
     entries = list(ledger.timeline())
@@ -579,7 +678,12 @@ def test_snapshot_does_not_change_when_the_ledger_grows() -> None:
     ledger.add_document(base())
     snapshot = ledger.as_of("2020-06-01")
     ledger.add_supplement(
-        replace("Principal Investment Strategy", "New.", effective=start_of_day(day("2020-06-01")), dated="2020-06-01")
+        replace(
+            "Principal Investment Strategy",
+            "New.",
+            effective=start_of_day(day("2020-06-01")),
+            dated="2020-06-01",
+        )
     )
     assert snapshot.section("Principal Investment Strategy").text == "Old strategy."
     assert strategy_at(ledger, "2020-06-01") == "New."

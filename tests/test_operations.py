@@ -85,7 +85,9 @@ def test_replace_section_keeps_heading_unless_given() -> None:
 
 def test_replace_section_missing_in_complete_edition_raises_with_closest() -> None:
     with pytest.raises(SectionNotFoundError) as caught:
-        ReplaceSection(SectionTarget(("Principal Investment Strategies",)), []).apply(make_document())
+        ReplaceSection(SectionTarget(("Principal Investment Strategies",)), []).apply(
+            make_document()
+        )
     assert "Principal Investment Strategy" in caught.value.closest
 
 
@@ -115,7 +117,9 @@ def test_delete_section() -> None:
 )
 def test_insert_section_before_and_after(position: str, expected: list[str]) -> None:
     new = InsertSection(
-        SectionTarget(("Principal Risks",)), position, Section("Fees", [Paragraph("Fees.")])  # type: ignore[arg-type]
+        SectionTarget(("Principal Risks",)),
+        position,
+        Section("Fees", [Paragraph("Fees.")]),  # type: ignore[arg-type]
     ).apply(make_document())
     assert [child.heading for child in new.sections[0].children] == expected
 
@@ -133,21 +137,28 @@ def test_insert_section_inside_and_at_top_level() -> None:
 
 def test_replace_block_by_ordinal_and_anchor() -> None:
     document = make_document()
-    by_ordinal = ReplaceBlock(STRATEGY, BlockLocator("paragraph", 2), [Paragraph("Not diversified.")])
-    assert section(by_ordinal.apply(document), "Principal Investment Strategy").blocks[1] == Paragraph(
-        "Not diversified."
+    by_ordinal = ReplaceBlock(
+        STRATEGY, BlockLocator("paragraph", 2), [Paragraph("Not diversified.")]
     )
+    assert section(by_ordinal.apply(document), "Principal Investment Strategy").blocks[
+        1
+    ] == Paragraph("Not diversified.")
     by_anchor = ReplaceBlock(
         STRATEGY, BlockLocator("paragraph", anchor="the fund is"), [Paragraph("Anchored.")]
     )
-    assert section(by_anchor.apply(document), "Principal Investment Strategy").blocks[1].text == "Anchored."  # type: ignore[union-attr]
+    assert (
+        section(by_anchor.apply(document), "Principal Investment Strategy").blocks[1].text
+        == "Anchored."
+    )  # type: ignore[union-attr]
     last = ReplaceBlock(STRATEGY, BlockLocator("paragraph", -1), [Paragraph("Last.")])
     assert section(last.apply(document), "Principal Investment Strategy").blocks[1].text == "Last."  # type: ignore[union-attr]
 
 
 def test_replace_block_missing_ordinal_raises() -> None:
     with pytest.raises(BlockNotFoundError) as caught:
-        ReplaceBlock(STRATEGY, BlockLocator("paragraph", 5), [Paragraph("x")]).apply(make_document())
+        ReplaceBlock(STRATEGY, BlockLocator("paragraph", 5), [Paragraph("x")]).apply(
+            make_document()
+        )
     assert caught.value.available == 2
 
 
@@ -164,9 +175,9 @@ def test_replace_sentences_and_all_but_last_two() -> None:
     text = section(all_but.apply(document), "Principal Investment Strategy").blocks[0].text  # type: ignore[union-attr]
     assert text == "New start. It may buy bonds. It holds cash."
     with pytest.raises(BlockNotFoundError):
-        ReplaceBlock(STRATEGY, BlockLocator("paragraph", 2), [Paragraph("x")], SentenceSpan(3, 4)).apply(
-            document
-        )
+        ReplaceBlock(
+            STRATEGY, BlockLocator("paragraph", 2), [Paragraph("x")], SentenceSpan(3, 4)
+        ).apply(document)
 
 
 def test_bullet_and_table_blocks() -> None:
@@ -175,30 +186,48 @@ def test_bullet_and_table_blocks() -> None:
     assert section(bullet.apply(document), "Principal Investment Strategy").blocks[2] == BulletList(
         ["Equity risk", "Credit risk", "Cash risk"]
     )
-    table = ReplaceBlock(STRATEGY, BlockLocator("table"), [Table([["Class", "Fee"], ["A", "0.90%"]])])
-    assert section(table.apply(document), "Principal Investment Strategy").blocks[3].rows[1] == ("A", "0.90%")  # type: ignore[union-attr]
+    table = ReplaceBlock(
+        STRATEGY, BlockLocator("table"), [Table([["Class", "Fee"], ["A", "0.90%"]])]
+    )
+    assert section(table.apply(document), "Principal Investment Strategy").blocks[3].rows[1] == (
+        "A",
+        "0.90%",
+    )  # type: ignore[union-attr]
 
 
 def test_delete_block_sentence_and_bullet() -> None:
     document = make_document()
     paragraph = DeleteBlock(STRATEGY, BlockLocator("paragraph", 2)).apply(document)
     assert len(section(paragraph, "Principal Investment Strategy").blocks) == 3
-    sentence = DeleteBlock(STRATEGY, BlockLocator("paragraph", 1), SentenceSpan(-2, -1)).apply(document)
+    sentence = DeleteBlock(STRATEGY, BlockLocator("paragraph", 1), SentenceSpan(-2, -1)).apply(
+        document
+    )
     assert section(sentence, "Principal Investment Strategy").blocks[0].text == (  # type: ignore[union-attr]
         "The Fund invests in stocks. It holds cash."
     )
     bullet = DeleteBlock(STRATEGY, BlockLocator("bullet", 1)).apply(document)
-    assert section(bullet, "Principal Investment Strategy").blocks[2] == BulletList(["Bond risk", "Cash risk"])
+    assert section(bullet, "Principal Investment Strategy").blocks[2] == BulletList(
+        ["Bond risk", "Cash risk"]
+    )
 
 
 def test_insert_blocks_positions() -> None:
     document = make_document()
     after = InsertBlocks(STRATEGY, [Paragraph("Added.")], "after", BlockLocator("paragraph", 1))
-    assert section(after.apply(document), "Principal Investment Strategy").blocks[1] == Paragraph("Added.")
+    assert section(after.apply(document), "Principal Investment Strategy").blocks[1] == Paragraph(
+        "Added."
+    )
     end = InsertBlocks(SectionTarget(("Principal Risks",)), [Paragraph("New risk.")])
-    assert section(end.apply(document), "Principal Risks").text == "You can lose money.\n\nNew risk."
-    new_bullet = InsertBlocks(STRATEGY, [Paragraph("New risk")], "after", BlockLocator("bullet", -1))
-    assert section(new_bullet.apply(document), "Principal Investment Strategy").blocks[2].items[-1] == "New risk"  # type: ignore[union-attr]
+    assert (
+        section(end.apply(document), "Principal Risks").text == "You can lose money.\n\nNew risk."
+    )
+    new_bullet = InsertBlocks(
+        STRATEGY, [Paragraph("New risk")], "after", BlockLocator("bullet", -1)
+    )
+    assert (
+        section(new_bullet.apply(document), "Principal Investment Strategy").blocks[2].items[-1]
+        == "New risk"
+    )  # type: ignore[union-attr]
     with pytest.raises(SectionNotFoundError):
         InsertBlocks(SectionTarget(("Nope",)), [Paragraph("x")]).apply(document)
 
@@ -215,9 +244,9 @@ def test_substitute_text_everywhere_including_headings_and_portfolios() -> None:
 
 def test_substitute_text_within_scope_only() -> None:
     document = make_document()
-    scoped = SubstituteText("Fund", "Portfolio", SectionTarget(("Principal Investment Strategy",))).apply(
-        document
-    )
+    scoped = SubstituteText(
+        "Fund", "Portfolio", SectionTarget(("Principal Investment Strategy",))
+    ).apply(document)
     assert "Portfolio invests" in section(scoped, "Principal Investment Strategy").text
     assert section(scoped, "The Advisers") is section(document, "The Advisers")
 
@@ -228,10 +257,19 @@ def test_notice_changes_nothing() -> None:
 
 
 def test_ambiguous_target_raises_and_portfolio_scope_resolves() -> None:
-    other = Section("Other Fund", [], [Section("Principal Risks", [Paragraph("Other.")])], portfolio="Other Fund")
+    other = Section(
+        "Other Fund",
+        [],
+        [Section("Principal Risks", [Paragraph("Other.")])],
+        portfolio="Other Fund",
+    )
     document = make_document()
     document = Document(
-        document.kind, document.registrant, document.date, (FUND, "Other Fund"), (*document.sections, other)
+        document.kind,
+        document.registrant,
+        document.date,
+        (FUND, "Other Fund"),
+        (*document.sections, other),
     )
     with pytest.raises(AmbiguousSectionError) as caught:
         DeleteSection(SectionTarget(("Principal Risks",))).apply(document)

@@ -43,6 +43,7 @@ from .operations import (
     SentenceSpan,
     SubstituteText,
 )
+
 # from .parsing import parse_filing  # PENDING parser
 from .provenance import Provenance, Source
 from .snapshot import SectionView, Snapshot
@@ -77,8 +78,8 @@ __all__ = [
     "Operation",
     "Paragraph",
     "Problem",
-    "Provenance",
     "ProspectusLedgerError",
+    "Provenance",
     "RedlineSegment",
     "ReplaceBlock",
     "ReplaceSection",

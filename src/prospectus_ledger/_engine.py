@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -56,7 +57,7 @@ def document_identity(document: Document) -> str:
 
 
 def registrant_key(registrant: str | None) -> str | None:
-    """Registrants match as headings do ("MET INVESTORS SERIES TRUST" = "Met Investors Series Trust")."""
+    """Registrants match as headings do ("MET INVESTORS SERIES TRUST" is "Met Investors ...")."""
     return heading_key(registrant) if registrant else None
 
 
@@ -162,9 +163,7 @@ class Compiled:
             self._replays[(index, bucket)] = cached
         return cached
 
-    def in_force(
-        self, when: pendulum.DateTime, known_at: pendulum.DateTime | None
-    ) -> list[int]:
+    def in_force(self, when: pendulum.DateTime, known_at: pendulum.DateTime | None) -> list[int]:
         """Indices of the editions in force at ``when``, one per chain at most."""
         found: list[int] = []
         for chain in self.chains.values():
@@ -189,7 +188,10 @@ def _replay(edition: Edition, known_limit: pendulum.DateTime | None) -> Replay:
         if known_limit is not None and step.known_at > known_limit:
             continue
         if edition.end is not None and step.effective >= edition.end:
-            reason = f"takes effect after {edition.name} was replaced by a new edition on {edition.end.to_date_string()}"
+            reason = (
+                f"takes effect after {edition.name} was replaced by a new edition "
+                f"on {edition.end.to_date_string()}"
+            )
             outcomes.append(Outcome(step, "superseded", reason))
             continue
         try:
@@ -248,7 +250,11 @@ class _Builder:
                 and (when is None or key.date <= when)
             ]
             if not held:
-                return None, f"the supplement does not date the {ref.kind.title} it amends, and no edition of it is held"
+                return (
+                    None,
+                    f"the supplement does not date the {ref.kind.title} it amends, "
+                    "and no edition of it is held",
+                )
             return max(held, key=lambda key: key.date or _min_date()), None
         if reg is None:
             same = self._keys_for(ref.kind, date)
@@ -287,7 +293,11 @@ class _Builder:
         effective = amendment.effective
         if effective is None:
             self.unrouted.append(
-                Unrouted(supplement, amendment, "no effective time: neither the instruction nor the supplement gives a date")
+                Unrouted(
+                    supplement,
+                    amendment,
+                    "no effective time: neither the instruction nor the supplement gives a date",
+                )
             )
             return
         known_at = supplement.known_at or effective
@@ -312,7 +322,9 @@ class _Builder:
                 amendment.position,
                 identity,
             )
-            self.steps[key].append(Step(order, supplement, amendment, effective, known_at, provenance))
+            self.steps[key].append(
+                Step(order, supplement, amendment, effective, known_at, provenance)
+            )
 
 
 def _edition_known_at(document: Document, start: pendulum.DateTime) -> pendulum.DateTime:
@@ -331,7 +343,7 @@ def _find_conflicts(steps: Sequence[Step]) -> list[tuple[Step, Step]]:
         by_slot[(step.effective, tuple(heading_key(part) for part in target.path))].append(step)
     conflicts: list[tuple[Step, Step]] = []
     for group in by_slot.values():
-        for first, second in zip(group, group[1:], strict=False):
+        for first, second in itertools.pairwise(group):
             same_supplement = first.supplement is second.supplement
             if not same_supplement and first.amendment.operation != second.amendment.operation:
                 conflicts.append((first, second))
@@ -346,7 +358,9 @@ def compile_ledger(documents: Iterable[Document], supplements: Iterable[Suppleme
     keyed = sorted(((supplement_identity(s), s) for s in supplements), key=lambda pair: pair[0])
     # Supplements that name their registrant go first, so that unnamed ones can
     # join an edition a named one (or a base) already established.
-    for identity, supplement in sorted(keyed, key=lambda pair: (pair[1].registrant is None, pair[0])):
+    for identity, supplement in sorted(
+        keyed, key=lambda pair: (pair[1].registrant is None, pair[0])
+    ):
         builder.route(supplement, identity)
 
     all_keys = sorted(
@@ -370,7 +384,9 @@ def compile_ledger(documents: Iterable[Document], supplements: Iterable[Suppleme
             steps = tuple(sorted(builder.steps.get(key, ()), key=lambda step: step.order))
             conflicts.extend(_find_conflicts(steps))
             indices.append(len(editions))
-            editions.append(Edition(key, document, start, _edition_known_at(document, start), end, steps))
+            editions.append(
+                Edition(key, document, start, _edition_known_at(document, start), end, steps)
+            )
         chain_indices[chain_key] = tuple(indices)
 
     knowledge = sorted({step.known_at for edition in editions for step in edition.steps})

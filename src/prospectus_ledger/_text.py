@@ -28,7 +28,9 @@ _QUOTES = str.maketrans(
         "\u2033": '"',
     }
 )
-_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"))
+_DASHES = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
+)
 _SPACE_RUN = re.compile(r"\s+")
 
 # Separators between the headings of a path: "--", any en/em dash with or without
@@ -70,7 +72,9 @@ def split_heading_path(path: str | Sequence[str]) -> tuple[str, ...]:
     is taken as already split.  Empty parts are dropped.
     """
     parts: Iterable[str] = _PATH_SEPARATOR.split(path) if isinstance(path, str) else path
-    return tuple(clean_text(part).strip(" \"'\u201c\u201d\u2018\u2019") for part in parts if clean_text(part))
+    return tuple(
+        clean_text(part).strip(" \"'\u201c\u201d\u2018\u2019") for part in parts if clean_text(part)
+    )
 
 
 def closest(wanted: str, choices: Iterable[str], *, limit: int = 5) -> list[str]:

@@ -73,7 +73,9 @@ class LedgerDiff:
 
 def _key(view: SectionView) -> str:
     portfolio = view.portfolio or "*"
-    return " | ".join((view.document.value, view.registrant or "", portfolio, " -- ".join(view.path)))
+    return " | ".join(
+        (view.document.value, view.registrant or "", portfolio, " -- ".join(view.path))
+    )
 
 
 def _index(views: Sequence[SectionView]) -> dict[str, SectionView]:

@@ -77,7 +77,9 @@ def parse_date(value: object) -> pendulum.Date:
         try:
             parsed = pendulum.parse(value.strip(), exact=True, strict=True)
         except (ValueError, pendulum.parsing.exceptions.ParserError) as error:
-            raise InvalidDateError(value, "an ISO date such as '2007-05-22'", reason=str(error)) from error
+            raise InvalidDateError(
+                value, "an ISO date such as '2007-05-22'", reason=str(error)
+            ) from error
         if isinstance(parsed, _dt.date) and not isinstance(parsed, _dt.datetime):
             return _as_pendulum_date(parsed)
     raise InvalidDateError(value, "an ISO date such as '2007-05-22'")

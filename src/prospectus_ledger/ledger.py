@@ -22,7 +22,7 @@ from .operations import Notice
 from .provenance import Source
 from .snapshot import Snapshot
 from .supplement import Supplement
-from .timeline import Problem, Timeline, TimelineEntry
+from .timeline import Problem, ProblemKind, Timeline, TimelineEntry
 from .tree import Document, DocumentKind, find_sections
 
 __all__ = ["FILING_SUFFIXES", "Ledger", "load"]
@@ -106,7 +106,9 @@ class Ledger:
         try:
             data = file.read_bytes()
         except OSError as error:
-            raise InvalidFilingError(str(file), f"cannot be read: {error.strerror or error}") from error
+            raise InvalidFilingError(
+                str(file), f"cannot be read: {error.strerror or error}"
+            ) from error
         return self.add_filing(data, Source(name=file.name))
 
     def record_unreadable(self, file: str, error: ProspectusLedgerError) -> None:
@@ -115,7 +117,9 @@ class Ledger:
             kind="unreadable_file",
             reason=str(error),
             source=Source(name=file),
-            place=f"line {error.line}" if isinstance(error, InvalidFilingError) and error.line else None,
+            place=f"line {error.line}"
+            if isinstance(error, InvalidFilingError) and error.line
+            else None,
         )
 
     # -- contents ----------------------------------------------------------
@@ -184,7 +188,12 @@ class Ledger:
         if len(owners) > 1:
             raise AmbiguousSectionError(
                 headings,
-                sorted({f"{v.edition} [{v.portfolio or 'shared'}]: {' -- '.join(v.path)}" for v in versions}),
+                sorted(
+                    {
+                        f"{v.edition} [{v.portfolio or 'shared'}]: {' -- '.join(v.path)}"
+                        for v in versions
+                    }
+                ),
                 hint="pass portfolio= or document= to history()",
             )
         versions.sort(key=lambda version: version.valid_from)
@@ -203,7 +212,14 @@ class Ledger:
             for outcome in replay.outcomes:
                 step = outcome.step
                 reason = outcome.reason or step.amendment.diagnostic
-                entries.append((step.order, _entry(step.supplement, step.amendment, edition.name, outcome.status, reason)))
+                entries.append(
+                    (
+                        step.order,
+                        _entry(
+                            step.supplement, step.amendment, edition.name, outcome.status, reason
+                        ),
+                    )
+                )
         for unrouted in compiled.unrouted:
             amendment = unrouted.amendment
             order = (
@@ -213,8 +229,10 @@ class Ledger:
                 amendment.position,
                 supplement_identity(unrouted.supplement),
             )
-            entries.append((order, _entry(unrouted.supplement, amendment, "", "unrouted", unrouted.reason)))
-        entries.sort(key=lambda pair: pair[0])  # type: ignore[arg-type, return-value]
+            entries.append(
+                (order, _entry(unrouted.supplement, amendment, "", "unrouted", unrouted.reason))
+            )
+        entries.sort(key=lambda pair: pair[0])
         return Timeline(tuple(entry for _, entry in entries))
 
     def problems(self) -> list[Problem]:
@@ -222,6 +240,7 @@ class Ledger:
         compiled = self._compile()
         problems: list[Problem] = []
         for entry in self.timeline():
+            kind: ProblemKind
             if entry.status in ("failed", "superseded", "unrouted"):
                 kind = entry.status
             elif entry.status == "notice" and entry.reason:
@@ -230,7 +249,7 @@ class Ledger:
                 continue
             problems.append(
                 Problem(
-                    kind=kind,  # type: ignore[arg-type]
+                    kind=kind,
                     reason=entry.reason or kind,
                     source=entry.source,
                     words=entry.words,
@@ -243,9 +262,9 @@ class Ledger:
                 Problem(
                     kind="conflict",
                     reason=(
-                        f"{first.supplement.source.label} and {second.supplement.source.label} change "
-                        f"{' -- '.join(first.amendment.target.path if first.amendment.target else ())!r} "
-                        f"differently at {first.effective.isoformat()}; applied in that order"
+                        f"{first.supplement.source.label} and {second.supplement.source.label} "
+                        f"change {_path_text(first)!r} differently at "
+                        f"{first.effective.isoformat()}; applied in that order"
                     ),
                     source=second.supplement.source,
                     words=second.amendment.words,
@@ -257,7 +276,10 @@ class Ledger:
             problems.append(
                 Problem(
                     kind="duplicate_edition",
-                    reason=f"two different base texts for {keep.edition}; kept {keep.source.label if keep.source else 'one'}",
+                    reason=(
+                        f"two different base texts for {keep.edition}; kept "
+                        f"{keep.source.label if keep.source else 'one of them'}"
+                    ),
                     source=drop.source or Source(),
                     document=drop.kind,
                 )
@@ -266,7 +288,14 @@ class Ledger:
         return problems
 
     def __repr__(self) -> str:
-        return f"<Ledger: {len(self._documents)} base editions, {len(self._supplements)} supplements>"
+        return (
+            f"<Ledger: {len(self._documents)} base editions, {len(self._supplements)} supplements>"
+        )
+
+
+def _path_text(step: _engine.Step) -> str:
+    target = step.amendment.target
+    return " -- ".join(target.path) if target is not None else ""
 
 
 def _entry(
@@ -307,7 +336,8 @@ def _edition_versions(
         matches = find_sections(state, headings, portfolio=portfolio)
         if len(matches) > 1:
             raise AmbiguousSectionError(
-                headings, [f"{edition.name}: {' -- '.join(m.headings)}" for m in matches],
+                headings,
+                [f"{edition.name}: {' -- '.join(m.headings)}" for m in matches],
                 hint="pass portfolio= or document= to history()",
             )
         current = matches[0] if matches else None
@@ -346,7 +376,9 @@ def _expand(sources: PathLike | Iterable[PathLike]) -> list[Path]:
         path = Path(item)
         if path.is_dir():
             files.extend(
-                sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FILING_SUFFIXES)
+                sorted(
+                    p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FILING_SUFFIXES
+                )
             )
         elif path.exists():
             files.append(path)
@@ -383,5 +415,3 @@ def _identity_of(value: Supplement | Document) -> str:
     if isinstance(value, Supplement):
         return supplement_identity(value)
     return document_identity(value)
-
-

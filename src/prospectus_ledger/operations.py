@@ -30,11 +30,14 @@ from .tree import (
     Section,
     Table,
     block_text,
+    blocks_tuple,
     ensure_path,
     insert_sections,
     locate_section,
     replace_section,
     section_at,
+    sections_tuple,
+    strings,
 )
 
 __all__ = [
@@ -69,7 +72,7 @@ class SectionTarget:
             document is searched first, then the shared parts.
     """
 
-    path: tuple[str, ...] = attrs.field(converter=tuple)
+    path: tuple[str, ...] = attrs.field(converter=strings)
     portfolio: str | None = None
 
     def describe(self) -> str:
@@ -98,8 +101,7 @@ class BlockLocator:
 
     def describe(self) -> str:
         """E.g. "paragraph 5", "last bullet", "paragraph beginning 'The Fund ...'"."""
-        noun = "block" if self.kind == "block" else self.kind
-        parts = [noun]
+        parts: list[str] = [self.kind]
         if self.ordinal is not None:
             parts.append("last" if self.ordinal == -1 else str(self.ordinal))
         if self.anchor is not None:
@@ -157,12 +159,18 @@ def _resolve_block(
         candidates = [
             c
             for c in candidates
-            if (_normal(c[2]).startswith(wanted) if locator.match == "begins" else wanted in _normal(c[2]))
+            if (
+                _normal(c[2]).startswith(wanted)
+                if locator.match == "begins"
+                else wanted in _normal(c[2])
+            )
         ]
     if locator.ordinal is None:
         if len(candidates) == 1:
             return candidates[0][0], candidates[0][1]
-        raise BlockNotFoundError(path, locator.describe() + " (exactly one expected)", len(candidates))
+        raise BlockNotFoundError(
+            path, locator.describe() + " (exactly one expected)", len(candidates)
+        )
     position = locator.ordinal - 1 if locator.ordinal > 0 else locator.ordinal
     if locator.ordinal == 0 or not -len(candidates) <= position < len(candidates):
         raise BlockNotFoundError(path, locator.describe(), available)
@@ -170,9 +178,7 @@ def _resolve_block(
     return chosen[0], chosen[1]
 
 
-def _replace_sentences(
-    text: str, span: SentenceSpan, new_text: str, path: Sequence[str]
-) -> str:
+def _replace_sentences(text: str, span: SentenceSpan, new_text: str, path: Sequence[str]) -> str:
     sentences = split_sentences(text)
     selected = sentences[span.start : span.stop]
     if not selected:
@@ -207,8 +213,8 @@ class ReplaceSection:
     """
 
     target: SectionTarget
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
-    children: tuple[Section, ...] = attrs.field(default=(), converter=tuple)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=blocks_tuple)
+    children: tuple[Section, ...] = attrs.field(default=(), converter=sections_tuple)
     heading: str | None = None
 
     action: ClassVar[Action] = "replace"
@@ -330,7 +336,9 @@ def _edit_blocks(
     blocks = list(section.blocks)
     new_blocks = edit(blocks[block_index], item_index, located.headings)  # type: ignore[operator]
     blocks[block_index : block_index + 1] = new_blocks
-    return replace_section(document, located.indices, [_stamp(section, provenance, blocks=tuple(blocks))])
+    return replace_section(
+        document, located.indices, [_stamp(section, provenance, blocks=tuple(blocks))]
+    )
 
 
 @attrs.frozen
@@ -348,7 +356,7 @@ class ReplaceBlock:
 
     target: SectionTarget
     locator: BlockLocator
-    blocks: tuple[Block, ...] = attrs.field(converter=tuple)
+    blocks: tuple[Block, ...] = attrs.field(converter=blocks_tuple)
     sentences: SentenceSpan | None = None
 
     action: ClassVar[Action] = "replace"
@@ -372,7 +380,11 @@ class ReplaceBlock:
             if self.sentences is not None:
                 if not isinstance(block, Paragraph):
                     raise BlockNotFoundError(path, "paragraph for a sentence edit", 0)
-                return [Paragraph(_replace_sentences(block.text, self.sentences, _plain(self.blocks), path))]
+                return [
+                    Paragraph(
+                        _replace_sentences(block.text, self.sentences, _plain(self.blocks), path)
+                    )
+                ]
             if item is not None and isinstance(block, BulletList):
                 items = list(block.items)
                 items[item] = _plain(self.blocks)
@@ -434,7 +446,7 @@ class InsertBlocks:
     """
 
     target: SectionTarget
-    blocks: tuple[Block, ...] = attrs.field(converter=tuple)
+    blocks: tuple[Block, ...] = attrs.field(converter=blocks_tuple)
     position: Literal["start", "end", "before", "after"] = "end"
     locator: BlockLocator | None = None
 
@@ -490,7 +502,9 @@ def _substitute_block(block: Block, old: str, new: str) -> Block:
 def _substitute_section(
     section: Section, old: str, new: str, provenance: Provenance | None
 ) -> tuple[Section, int]:
-    count = section.heading.count(old) + sum(block_text(block).count(old) for block in section.blocks)
+    count = section.heading.count(old) + sum(
+        block_text(block).count(old) for block in section.blocks
+    )
     children: list[Section] = []
     for child in section.children:
         new_child, child_count = _substitute_section(child, old, new, provenance)
@@ -542,7 +556,9 @@ class SubstituteText:
             raise TextNotFoundError(self.old, document.edition)
         if self.target is not None:
             located = locate_section(document, self.target.path, portfolio=self.target.portfolio)
-            new_section, count = _substitute_section(located.section, self.old, self.new, provenance)
+            new_section, count = _substitute_section(
+                located.section, self.old, self.new, provenance
+            )
             if count == 0:
                 raise TextNotFoundError(self.old, f"{document.edition}: {self.target.describe()}")
             return replace_section(document, located.indices, [new_section])

@@ -85,13 +85,13 @@ _OPERATION_TAGS = {
     Notice: "notice",
 }
 configure_tagged_union(
-    Block,  # type: ignore[arg-type]
+    Block,
     converter,
-    tag_generator=lambda cls: _BLOCK_TAGS[cls],
+    tag_generator=lambda cls: _BLOCK_TAGS[cls],  # type: ignore[index]
     tag_name="type",
 )
 configure_tagged_union(
-    Operation,  # type: ignore[arg-type]
+    Operation,
     converter,
     tag_generator=lambda cls: _OPERATION_TAGS[cls],
     tag_name="op",

@@ -17,7 +17,16 @@ from .errors import (
     UnknownScopeError,
 )
 from .provenance import Provenance
-from .tree import Block, Document, DocumentKind, Located, Section, describe_location, find_sections, walk
+from .tree import (
+    Block,
+    Document,
+    DocumentKind,
+    Located,
+    Section,
+    describe_location,
+    find_sections,
+    walk,
+)
 
 __all__ = ["SectionView", "Snapshot"]
 
@@ -244,17 +253,17 @@ class Snapshot:
                         scope=self._scope_text(),
                         detail=detail,
                     )
-        existing = [located.section.heading for _, _, state in editions for located in walk(state.sections)]
+        existing = [
+            located.section.heading for _, _, state in editions for located in walk(state.sections)
+        ]
         bases = [edition.name for _, edition, _ in editions if not edition.document.complete]
-        detail = None
-        if bases:
-            detail = "no base text loaded for " + "; ".join(bases)
+        missing_base = "no base text loaded for " + "; ".join(bases) if bases else None
         return SectionNotFoundError(
             headings,
             when=self.when.isoformat(),
             scope=self._scope_text(),
             closest=closest(headings[-1], existing),
-            detail=detail,
+            detail=missing_base,
         )
 
     def sections(self) -> list[SectionView]:
@@ -263,9 +272,12 @@ class Snapshot:
         for _, edition, state in self._editions():
             base = base_provenance(edition)
             for located in walk(state.sections):
-                if self.portfolio_scope is not None and located.portfolio is not None:
-                    if heading_key(located.portfolio) != heading_key(self.portfolio_scope):
-                        continue
+                if (
+                    self.portfolio_scope is not None
+                    and located.portfolio is not None
+                    and heading_key(located.portfolio) != heading_key(self.portfolio_scope)
+                ):
+                    continue
                 views.append(_view(edition, located, self.when, base))
         return views
 

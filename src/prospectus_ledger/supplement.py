@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 import pendulum
 
 from .instants import start_of_day
 from .operations import Action, Operation, Scope, SectionTarget
 from .provenance import Source
-from .tree import DocumentKind
+from .tree import DocumentKind, strings
 
 __all__ = ["Amendment", "DocumentRef", "Supplement"]
+
+
+def _dates(items: Iterable[pendulum.Date]) -> tuple[pendulum.Date, ...]:
+    return tuple(items)
+
+
+def _refs(items: Iterable[DocumentRef]) -> tuple[DocumentRef, ...]:
+    return tuple(items)
+
+
+def _amendments(items: Iterable[Amendment]) -> tuple[Amendment, ...]:
+    return tuple(items)
 
 
 @attrs.frozen
@@ -25,7 +39,7 @@ class DocumentRef:
 
     kind: DocumentKind
     date: pendulum.Date | None = None
-    supplemented: tuple[pendulum.Date, ...] = attrs.field(default=(), converter=tuple)
+    supplemented: tuple[pendulum.Date, ...] = attrs.field(default=(), converter=_dates)
 
 
 @attrs.frozen
@@ -94,11 +108,11 @@ class Supplement:
     """
 
     registrant: str | None
-    portfolios: tuple[str, ...] = attrs.field(converter=tuple)
-    documents: tuple[DocumentRef, ...] = attrs.field(converter=tuple)
+    portfolios: tuple[str, ...] = attrs.field(converter=strings)
+    documents: tuple[DocumentRef, ...] = attrs.field(converter=_refs)
     supplement_date: pendulum.Date | None
     source: Source
-    amendments: tuple[Amendment, ...] = attrs.field(converter=tuple)
+    amendments: tuple[Amendment, ...] = attrs.field(converter=_amendments)
     known_from: pendulum.DateTime | None = None
 
     @property

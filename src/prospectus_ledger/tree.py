@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeAlias
 
 import attrs
@@ -83,8 +83,27 @@ class DocumentKind(enum.Enum):
         }[self]
 
 
-def _clean_cells(rows: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+def _clean_cells(rows: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(clean_text(cell) for cell in row) for row in rows)
+
+
+def _clean_items(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(clean_text(item) for item in items)
+
+
+def strings(items: Iterable[str]) -> tuple[str, ...]:
+    """Freeze strings into a tuple (an attrs converter)."""
+    return tuple(items)
+
+
+def blocks_tuple(items: Iterable[Block]) -> tuple[Block, ...]:
+    """Freeze blocks into a tuple (an attrs converter)."""
+    return tuple(items)
+
+
+def sections_tuple(items: Iterable[Section]) -> tuple[Section, ...]:
+    """Freeze sections into a tuple (an attrs converter)."""
+    return tuple(items)
 
 
 @attrs.frozen
@@ -98,7 +117,7 @@ class Paragraph:
 class BulletList:
     """A list of bullet items, kept as items rather than flattened text."""
 
-    items: tuple[str, ...] = attrs.field(converter=lambda items: tuple(clean_text(i) for i in items))
+    items: tuple[str, ...] = attrs.field(converter=_clean_items)
 
 
 @attrs.frozen
@@ -146,8 +165,8 @@ class Section:
     """
 
     heading: str = attrs.field(converter=clean_text)
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
-    children: tuple[Section, ...] = attrs.field(default=(), converter=tuple)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=blocks_tuple)
+    children: tuple[Section, ...] = attrs.field(default=(), converter=sections_tuple)
     portfolio: str | None = None
     placeholder: bool = False
     provenance: Provenance | None = attrs.field(default=None, eq=True)
@@ -195,8 +214,8 @@ class Document:
     kind: DocumentKind
     registrant: str | None
     date: pendulum.Date | None
-    portfolios: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    sections: tuple[Section, ...] = attrs.field(default=(), converter=tuple)
+    portfolios: tuple[str, ...] = attrs.field(default=(), converter=strings)
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=sections_tuple)
     complete: bool = True
     illustrative: bool = False
     source: Source | None = None
@@ -238,7 +257,12 @@ def walk(sections: Sequence[Section]) -> Iterator[Located]:
         for index in range(len(section.children) - 1, -1, -1):
             child = section.children[index]
             stack.append(
-                (indices + (index,), child, headings + (child.heading,), child.portfolio or portfolio)
+                (
+                    (*indices, index),
+                    child,
+                    (*headings, child.heading),
+                    child.portfolio or portfolio,
+                )
             )
 
 
@@ -383,6 +407,6 @@ def ensure_path(
             new = Section(heading, portfolio=heading if is_part else None, placeholder=True)
             document = insert_sections(document, parent, len(siblings), [new])
             found = len(siblings)
-        parent = parent + (found,)
+        parent = (*parent, found)
         siblings = section_at(document, parent).children
     return document, parent

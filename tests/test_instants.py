@@ -1,0 +1,61 @@
+"""Query times and effective instants in New York."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+import pytest
+
+from prospectus_ledger import InvalidDateError, ProspectusLedgerError
+from prospectus_ledger.instants import (
+    NEW_YORK,
+    at_close,
+    end_of_day,
+    parse_date,
+    parse_when,
+    start_of_day,
+)
+
+
+def test_date_means_end_of_day_in_new_york() -> None:
+    when = parse_when("2007-05-22")
+    assert when == pendulum.datetime(2007, 5, 22, 23, 59, 59, 999999, tz=NEW_YORK)
+    assert parse_when(dt.date(2007, 5, 22)) == when
+    assert parse_when(pendulum.date(2007, 5, 22)) == when
+
+
+def test_naive_datetime_is_new_york_time_and_aware_is_converted() -> None:
+    assert parse_when("2006-12-21T15:00") == pendulum.datetime(2006, 12, 21, 15, tz=NEW_YORK)
+    assert parse_when(dt.datetime(2006, 12, 21, 15)) == pendulum.datetime(
+        2006, 12, 21, 15, tz=NEW_YORK
+    )
+    assert parse_when("2006-12-21T21:00Z") == pendulum.datetime(2006, 12, 21, 16, tz=NEW_YORK)
+    assert parse_when("2006-12-21T16:00-05:00").hour == 16
+    assert parse_when("2006-12-21T15:00").timezone_name == "America/New_York"
+
+
+def test_close_is_1600_with_daylight_saving_offsets() -> None:
+    assert at_close(pendulum.date(2006, 12, 21)).isoformat() == "2006-12-21T16:00:00-05:00"
+    assert at_close(pendulum.date(2007, 5, 22)).isoformat() == "2007-05-22T16:00:00-04:00"
+    assert start_of_day(pendulum.date(2007, 3, 11)).isoformat() == "2007-03-11T00:00:00-05:00"
+    assert end_of_day(pendulum.date(2007, 3, 11)) < start_of_day(pendulum.date(2007, 3, 12))
+
+
+@pytest.mark.parametrize(
+    "bad", ["2007-02-30", "yesterday", "next week", "", "2007-5-22x", 3.5, object()]
+)
+def test_bad_times_raise_the_library_error(bad: object) -> None:
+    with pytest.raises(InvalidDateError) as caught:
+        parse_when(bad)
+    assert isinstance(caught.value, ProspectusLedgerError)
+    assert caught.value.value is bad
+    assert "expected" in str(caught.value)
+
+
+def test_parse_date_accepts_only_dates() -> None:
+    assert parse_date("2007-04-30") == pendulum.date(2007, 4, 30)
+    with pytest.raises(InvalidDateError):
+        parse_date("2007-04-31")
+    with pytest.raises(InvalidDateError):
+        parse_date(dt.datetime(2007, 4, 30, 1))
