@@ -44,7 +44,7 @@ from .operations import (
     SubstituteText,
 )
 
-# from .parsing import parse_filing  # PENDING parser
+from .parsing import parse_filing
 from .provenance import Provenance, Source
 from .snapshot import SectionView, Snapshot
 from .supplement import Amendment, DocumentRef, Supplement
@@ -101,7 +101,7 @@ __all__ = [
     "UnknownScopeError",
     "heading_key",
     "load",
-    # "parse_filing",
+    "parse_filing",
     "parse_when",
     "redline",
     "split_heading_path",

@@ -147,11 +147,11 @@ class NoTextKnownError(SectionNotFoundError):
 
     def _message(self) -> str:
         message = (
-            f"no text is known for {' -- '.join(self.path)!r} before {self.first_known}"
-            f" (asked as of {self.when})"
+            f"no text is known for {' -- '.join(self.path)!r} as of {self.when}; "
+            f"the first known text takes effect {self.first_known}"
         )
         if self.scope:
-            message += f" in {self.scope}"
+            message += f" ({self.scope})"
         if self.detail:
             message += f"; {self.detail}"
         return message

@@ -170,15 +170,16 @@ class Snapshot:
             ) from error
         return attrs.evolve(self, document_scope=parsed)
 
-    def _scope_text(self) -> str:
+    def _scope_text(self, default: str = "every document in force") -> str:
         parts = []
         if self.document_scope is not None:
             parts.append(f"the {self.document_scope.title}")
         if self.portfolio_scope is not None:
             parts.append(f"portfolio {self.portfolio_scope!r}")
-        scope = ", ".join(parts) or "every document in force"
+        scope = ", ".join(parts) or default
         if self.known_at is not None:
-            scope += f", applying what was known at {self.known_at.isoformat()}"
+            known = f"applying what was known at {self.known_at.isoformat()}"
+            scope = f"{scope}, {known}" if scope else known
         return scope
 
     def section(self, path: PathLike) -> SectionView:
@@ -204,8 +205,8 @@ class Snapshot:
             raise EditionNotFoundError(self.when.isoformat(), self._scope_text())
         matches = self._matches(editions, headings)
         if not matches and isinstance(path, str) and len(headings) > 1:
-            headings = (path,)
-            matches = self._matches(editions, headings)
+            # A heading may itself contain a dash ("Section 1 - Portfolio Summaries").
+            matches = self._matches(editions, (path,))
         if len(matches) == 1:
             edition, located = matches[0]
             return _view(edition, located, self.when, base_provenance(edition))
@@ -250,7 +251,7 @@ class Snapshot:
                         headings,
                         when=self.when.isoformat(),
                         first_known=instant.isoformat(),
-                        scope=self._scope_text(),
+                        scope=self._scope_text(default=""),
                         detail=detail,
                     )
         existing = [

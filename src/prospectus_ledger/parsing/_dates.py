@@ -1,0 +1,107 @@
+"""Calendar dates as filings print them: "May 22, 2007", "DECEMBER 21, 2006", "3-25-2009".
+
+``DATE`` is a regular-expression fragment without groups, to be embedded in
+larger patterns; :func:`read_date` turns the text it matched into a date.  All
+patterns expect text whose white space has been collapsed to single spaces
+(:func:`prospectus_ledger._text.clean_text`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+import pendulum
+
+_MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+
+# Longest names first so that "June" is not read as "Jun" + "e".
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+DATE = (
+    rf"(?:\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? ?\d{{3,4}}\b"
+    r"|\b\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})\b)"
+)
+"""A date in words ("May 22, 2007", "Feb. 27, 2012") or digits ("3-25-2009")."""
+
+_WORDS = re.compile(rf"^({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{3,4}})$", re.IGNORECASE)
+_DIGITS = re.compile(r"^(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})$")
+_SEARCH = re.compile(DATE, re.IGNORECASE)
+
+# Years outside this range are misprints ("June 12, 209"), not dates.
+_FIRST_YEAR = 1900
+_LAST_YEAR = 2199
+
+
+@attrs.frozen
+class DateReading:
+    """What a date phrase says.
+
+    Attributes:
+        text: the words as printed.
+        date: the calendar date, or ``None`` when the words name no real date.
+        problem: why ``date`` is ``None``.
+    """
+
+    text: str
+    date: pendulum.Date | None
+    problem: str | None = None
+
+
+def read_date(text: str) -> DateReading:
+    """Read a date matched by :data:`DATE`; report dates that do not exist."""
+    words = text.strip()
+    match = _WORDS.match(words)
+    if match:
+        month = _MONTHS[match.group(1).rstrip(".").lower()]
+        day, year = int(match.group(2)), int(match.group(3))
+    else:
+        digits = _DIGITS.match(words)
+        if digits is None:
+            return DateReading(words, None, f"{words!r} is not a date")
+        month, day, year = (int(part) for part in digits.groups())
+        if len(digits.group(3)) == 2:
+            year += 2000 if year < 70 else 1900
+    if not _FIRST_YEAR <= year <= _LAST_YEAR:
+        return DateReading(words, None, f"{words!r} is not a real date (year {year})")
+    try:
+        return DateReading(words, pendulum.date(year, month, day))
+    except ValueError:
+        return DateReading(words, None, f"{words!r} is not a real date")
+
+
+def first_date(text: str) -> DateReading | None:
+    """The first date phrase in ``text``, read; ``None`` when there is none."""
+    match = _SEARCH.search(text)
+    return read_date(match.group(0)) if match else None
+
+
+def is_date_only(text: str) -> bool:
+    """Whether ``text`` is a date and nothing else ("December 23, 2003")."""
+    match = _SEARCH.fullmatch(text.strip())
+    return match is not None

@@ -1,0 +1,97 @@
+"""Mentions of the three documents and the editions a phrase names.
+
+"TO PROSPECTUSES DATED MAY 1, 2006 AND TO STATEMENT OF ADDITIONAL INFORMATION
+DATED MAY 1, 2006, AS SUPPLEMENTED NOVEMBER 1, 2006" names two editions; this
+module reads such phrases into :class:`~prospectus_ledger.supplement.DocumentRef`
+values.  Patterns expect white space collapsed to single spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pendulum
+
+from ..supplement import DocumentRef
+from ..tree import DocumentKind
+from ._dates import DATE, read_date
+
+KIND = (
+    r"\b(?:(?P<summary>summary prospectus(?:es)?)"
+    r"|(?P<sai>statements? of additional information|SAIs?)"
+    r"|(?P<prospectus>prospectus(?:es)?))\b"
+)
+"""A mention of a document kind; the named group that matched tells which."""
+
+_KIND = re.compile(KIND, re.IGNORECASE)
+_TOKEN = re.compile(
+    KIND
+    + rf"|\bdated:? (?P<dated>{DATE})"
+    + rf"|\bas (?:previously )?(?:supplemented|revised|amended)(?: on| through)? (?P<supp>{DATE})",
+    re.IGNORECASE,
+)
+
+
+def kind_of(match: re.Match[str]) -> DocumentKind:
+    """The document kind a :data:`KIND` match names."""
+    if match.group("summary"):
+        return DocumentKind.SUMMARY_PROSPECTUS
+    if match.group("sai"):
+        return DocumentKind.SAI
+    return DocumentKind.PROSPECTUS
+
+
+def kinds_mentioned(text: str) -> tuple[DocumentKind, ...]:
+    """The distinct document kinds ``text`` mentions, in order of first mention."""
+    kinds: list[DocumentKind] = []
+    for match in _KIND.finditer(text):
+        kind = kind_of(match)
+        if kind not in kinds:
+            kinds.append(kind)
+    return tuple(kinds)
+
+
+def document_refs(phrase: str) -> tuple[DocumentRef, ...]:
+    """The editions a phrase names, in order.
+
+    Kinds mentioned before a "dated D" all take that date ("Prospectuses and
+    Statement of Additional Information dated May 1, 2005"); "as supplemented
+    D" adds D to the editions just dated; a further "dated D" with no new kind
+    names another edition of the last kind.  The caller removes the
+    supplement's own "Supplement dated D" from the phrase first.
+    """
+    refs: list[DocumentRef] = []
+    pending: list[DocumentKind] = []
+    last: list[int] = []
+    for match in _TOKEN.finditer(phrase):
+        if match.group("dated"):
+            day = read_date(match.group("dated")).date
+            kinds = pending or ([refs[last[-1]].kind] if last else [])
+            last = []
+            for kind in kinds:
+                refs.append(DocumentRef(kind, day))
+                last.append(len(refs) - 1)
+            pending = []
+        elif match.group("supp"):
+            day = read_date(match.group("supp")).date
+            if day is not None:
+                for index in last:
+                    ref = refs[index]
+                    refs[index] = DocumentRef(ref.kind, ref.date, (*ref.supplemented, day))
+        else:
+            kind = kind_of(match)
+            if kind not in pending:
+                pending.append(kind)
+    refs.extend(DocumentRef(kind) for kind in pending if not any(r.kind == kind for r in refs))
+    return _distinct(refs)
+
+
+def _distinct(refs: list[DocumentRef]) -> tuple[DocumentRef, ...]:
+    seen: set[tuple[DocumentKind, pendulum.Date | None]] = set()
+    kept: list[DocumentRef] = []
+    for ref in refs:
+        key = (ref.kind, ref.date)
+        if key not in seen:
+            seen.add(key)
+            kept.append(ref)
+    return tuple(kept)

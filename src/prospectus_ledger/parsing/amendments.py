@@ -1,0 +1,183 @@
+"""Instruction segments into :class:`~prospectus_ledger.supplement.Amendment` values.
+
+Each recognised instruction becomes its operation (replace a section, replace
+or delete a block, insert blocks, delete a section, substitute text).  What
+the parser could not turn into a change becomes a :class:`Notice` holding the
+whole text, with a diagnostic naming the lines and the reason; announcements
+that change no text (reorganisations, liquidations, closings, "revised
+accordingly") become notices without a diagnostic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+import pendulum
+
+from .._text import heading_key
+from ..operations import (
+    DeleteBlock,
+    DeleteSection,
+    InsertBlocks,
+    Notice,
+    Operation,
+    ReplaceBlock,
+    ReplaceSection,
+    SectionTarget,
+    SubstituteText,
+)
+from ..supplement import Amendment, DocumentRef
+from ..tree import DocumentKind, Paragraph, block_text
+from .blocks import SourcedBlock
+from .effective import EffectiveTime, defined_times, find_effective
+from .instructions import Body, Recognised, Segment
+
+__all__ = ["AmendmentContext", "build_amendments"]
+
+_ANNOUNCEMENT = re.compile(
+    r"\b(?:reorganiz|reorganis|liquidat|merger\b|will merge|closed to (?:all )?new"
+    r"|no longer (?:be )?(?:offered|available)|discontinu|(?:revised|amended|updated) accordingly"
+    r"|renamed|will be closed|has been closed|is closed\b|approved a proposal)",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class AmendmentContext:
+    """What the supplement's header tells every instruction.
+
+    Attributes:
+        supplement_date: the supplement's date (the default effective day).
+        documents: the editions the supplement names.
+        portfolios: the portfolios the supplement names.
+        default_effective: an effective time a lead-in paragraph states for
+            every instruction ("Effective November 1, 2006, the following
+            changes are made ..."), if any.
+        first_position: the position of the first amendment in the filing.
+    """
+
+    supplement_date: pendulum.Date | None
+    documents: tuple[DocumentRef, ...] = ()
+    portfolios: tuple[str, ...] = ()
+    default_effective: EffectiveTime | None = None
+    first_position: int = 0
+
+
+def _text(items: Sequence[SourcedBlock]) -> str:
+    return "\n\n".join(block_text(item.block) for item in items)
+
+
+def _lines(items: Sequence[SourcedBlock]) -> str:
+    first, last = items[0].first_line, items[-1].last_line
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+def _document(found: Recognised | None, context: AmendmentContext) -> DocumentKind | None:
+    named = found.documents if found is not None else ()
+    if len(named) == 1:
+        return named[0]
+    if named:
+        return None
+    kinds = {ref.kind for ref in context.documents}
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def _target(found: Recognised, segment: Segment, context: AmendmentContext) -> SectionTarget | None:
+    portfolio = found.portfolio or segment.portfolio
+    if portfolio is None and len(context.portfolios) == 1:
+        portfolio = context.portfolios[0]
+    path = found.path
+    if not path:
+        return None
+    if (
+        found.portfolio is not None
+        and heading_key(path[0]).startswith("appendix")
+        and heading_key(path[-1]) != heading_key(found.portfolio)
+    ):
+        path = (*path, found.portfolio)
+    return SectionTarget(path, portfolio)
+
+
+def _operation(
+    found: Recognised, segment: Segment, context: AmendmentContext
+) -> tuple[Operation, str | None]:
+    """The operation and, when it is a notice made for want of understanding, why."""
+    target = _target(found, segment, context)
+    blocks = tuple(item.block for item in segment.content)
+    whole = _text(segment.items)
+    if found.action == "announcement":
+        return Notice(whole, target), None
+    if found.action == "substitute":
+        return SubstituteText(found.old, found.new, target), None
+    if target is None:
+        return Notice(whole), found.reason or "it names no section"
+    if found.action in ("replace_section", "replace_block", "insert_blocks") and not blocks:
+        return Notice(whole, target), "no new text follows the instruction"
+    if found.action == "replace_section":
+        return ReplaceSection(target, blocks), None
+    if found.action == "delete_section":
+        return DeleteSection(target), None
+    if found.action == "insert_blocks":
+        return InsertBlocks(target, blocks, found.position, found.locator), None
+    if found.locator is not None and found.action == "replace_block":
+        if found.sentences is not None:
+            blocks = (Paragraph(" ".join(block_text(block) for block in blocks)),)
+        return ReplaceBlock(target, found.locator, blocks, found.sentences), None
+    if found.locator is not None and found.action == "delete_block":
+        return DeleteBlock(target, found.locator, found.sentences), None
+    return Notice(
+        whole, target
+    ), found.reason or "the parser does not know this kind of instruction"
+
+
+def _effective(
+    segment: Segment, context: AmendmentContext, defined: dict[str, EffectiveTime]
+) -> EffectiveTime:
+    first = segment.items[0]
+    words = block_text(first.block) if isinstance(first.block, Paragraph) else ""
+    time = find_effective(words, default=context.supplement_date, defined=defined)
+    if not time.words and context.default_effective is not None:
+        return context.default_effective
+    return time
+
+
+def _amendment(
+    segment: Segment, context: AmendmentContext, position: int, defined: dict[str, EffectiveTime]
+) -> Amendment:
+    effective = _effective(segment, context, defined)
+    whole = _text(segment.items)
+    if segment.recognised is None:
+        announced = segment.announcement or _ANNOUNCEMENT.search(whole) is not None
+        reason = None if announced else "text outside any recognised instruction"
+        operation: Operation = Notice(whole)
+        words = block_text(segment.items[0].block)
+    else:
+        operation, reason = _operation(segment.recognised, segment, context)
+        words = block_text(segment.items[0].block)
+    problems = [part for part in (reason, effective.problem) if part]
+    diagnostic = f"{_lines(segment.items)}: {'; '.join(problems)}" if problems else None
+    return Amendment(
+        operation=operation,
+        document=_document(segment.recognised, context),
+        effective=effective.instant,
+        effective_words=effective.words,
+        approximate=effective.approximate,
+        words=words,
+        diagnostic=diagnostic,
+        position=position,
+    )
+
+
+def build_amendments(body: Body, context: AmendmentContext) -> list[Amendment]:
+    """The amendments of a supplement's body, in filing order."""
+    amendments: list[Amendment] = []
+    defined: dict[str, EffectiveTime] = {}
+    for segment in body.segments:
+        if not segment.items:
+            continue
+        position = context.first_position + len(amendments)
+        amendments.append(_amendment(segment, context, position, defined))
+        defined.update(defined_times(_text(segment.items), default=context.supplement_date))
+    return amendments

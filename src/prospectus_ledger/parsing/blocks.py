@@ -1,0 +1,222 @@
+"""Body lines into tree blocks: paragraphs, bullet lists and tables.
+
+* A paragraph is a run of text lines ended by a blank line, a page break, a
+  table, a bullet or a separator.  Inside a run, a line indented deeper than
+  the line before it, after a line that ends a sentence, starts a new
+  paragraph (first-line indentation without blank lines).  A paragraph cut
+  by a page break continues when the text after the break starts in lower
+  case.
+* A bullet item starts with a bullet ("o ", "•", "-", "*", "|n") and goes on
+  over the following lines of its run that are indented past the bullet.
+  Consecutive items, blank lines between them or not, form one list.
+* Tables come from :mod:`~prospectus_ledger.parsing.tables`.
+
+Every block keeps the lines it came from.  Separators ("* * *") and page
+breaks are kept as markers, because they end an instruction's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+import attrs
+
+from ..tree import Block, BulletList, Paragraph
+from .lines import CellTable, Line, LineKind, TextTable, Unit
+from .tables import cell_table, text_table_blocks
+
+__all__ = ["BodyItem", "Marker", "SourcedBlock", "body_items"]
+
+_BULLET = re.compile(
+    r"^( *)(?:[o\u2022\u00b7\u25aa\u25a0\u25cf\u25e6\uf0b7*\-\u2013]"
+    r"|\|[nlq\u2022\u25a0\u00a7]|\.(?= {2}))( +)(?=\S)"
+)
+_GLYPH_ONLY = re.compile(
+    r"^ *(?:\|[nlq\u2022\u25a0\u00a7]|[\u2022\u00b7\u25aa\u25a0\u25cf\u25e6\uf0b7]) *$"
+)
+_SENTENCE_END = tuple(".:;!?\"')\u201d\u2019")
+
+
+@attrs.frozen
+class SourcedBlock:
+    """A tree block with the lines it was read from."""
+
+    block: Block
+    first_line: int
+    last_line: int
+
+
+@attrs.frozen
+class Marker:
+    """A separator or a page break between blocks."""
+
+    kind: Literal["separator", "break"]
+    line: int
+    text: str = ""
+
+
+BodyItem = SourcedBlock | Marker
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.items: list[BodyItem] = []
+        self.paragraph: list[Line] = []
+        self.bullets: list[tuple[str, int, int]] = []
+        self.item: list[str] | None = None
+        self.item_lines: tuple[int, int] = (0, 0)
+        self.item_indent = 0
+        self.previous_text = False
+
+    # -- paragraphs -----------------------------------------------------------
+
+    def end_paragraph(self) -> None:
+        if self.paragraph:
+            text = " ".join(line.stripped for line in self.paragraph)
+            self.items.append(
+                SourcedBlock(Paragraph(text), self.paragraph[0].number, self.paragraph[-1].number)
+            )
+            self.paragraph = []
+
+    def add_paragraph_line(self, line: Line) -> None:
+        if self.paragraph and self.previous_text:
+            last = self.paragraph[-1]
+            if (
+                len(self.paragraph) >= 2
+                and line.indent > last.indent + 1
+                and last.stripped.endswith(_SENTENCE_END)
+            ):
+                self.end_paragraph()
+        elif self.paragraph:
+            self.end_paragraph()
+        self.paragraph.append(line)
+
+    # -- bullets --------------------------------------------------------------
+
+    def end_item(self) -> None:
+        if self.item is not None:
+            text = " ".join(part for part in self.item if part)
+            if text:
+                self.bullets.append((text, *self.item_lines))
+            self.item = None
+
+    def end_list(self) -> None:
+        self.end_item()
+        if self.bullets:
+            self.items.append(
+                SourcedBlock(
+                    BulletList([text for text, _, _ in self.bullets]),
+                    self.bullets[0][1],
+                    self.bullets[-1][2],
+                )
+            )
+            self.bullets = []
+
+    def start_item(self, line: Line, text: str, indent: int) -> None:
+        self.end_paragraph()
+        self.end_item()
+        self.item = [text] if text else []
+        self.item_lines = (line.number, line.number)
+        self.item_indent = indent
+
+    def continue_item(self, line: Line) -> None:
+        if self.item is not None:
+            self.item.append(line.stripped)
+            self.item_lines = (self.item_lines[0], line.number)
+
+    # -- units ----------------------------------------------------------------
+
+    def text_line(self, line: Line) -> None:
+        if line.stripped == "|":
+            return
+        bullet = _BULLET.match(line.text)
+        if bullet is not None:
+            self.start_item(line, line.text[bullet.end() :].strip(), len(bullet.group(1)))
+        elif _GLYPH_ONLY.match(line.text):
+            self.start_item(line, "", line.indent)
+        elif self.item is not None and (
+            not self.item or (self.previous_text and line.indent > self.item_indent)
+        ):
+            self.continue_item(line)
+        else:
+            self.end_list()
+            self.add_paragraph_line(line)
+        self.previous_text = True
+
+    def unit(self, unit: Unit) -> None:
+        if isinstance(unit, Line):
+            if unit.kind is LineKind.TEXT:
+                self.text_line(unit)
+                return
+            if unit.kind is LineKind.FURNITURE:
+                return
+            self.previous_text = False
+            self.end_paragraph()
+            if unit.kind is LineKind.BLANK:
+                if self.item:
+                    self.end_item()
+                return
+            self.end_list()
+            kind: Literal["separator", "break"] = (
+                "separator" if unit.kind is LineKind.SEPARATOR else "break"
+            )
+            self.items.append(Marker(kind, unit.number, unit.stripped))
+            return
+        self.previous_text = False
+        self.end_paragraph()
+        self.end_list()
+        if isinstance(unit, TextTable):
+            for block in text_table_blocks(unit):
+                self.items.append(SourcedBlock(block, unit.number, unit.end))
+        elif isinstance(unit, CellTable):
+            self.items.append(SourcedBlock(cell_table(unit), unit.number, unit.end))
+
+
+def _continuation(previous: BodyItem, following: BodyItem) -> SourcedBlock | None:
+    """The joined paragraph when ``following`` continues ``previous`` after a break."""
+    if not (isinstance(previous, SourcedBlock) and isinstance(following, SourcedBlock)):
+        return None
+    if not (isinstance(previous.block, Paragraph) and isinstance(following.block, Paragraph)):
+        return None
+    before, after = previous.block.text, following.block.text
+    if not after or not after[0].islower() or before.endswith(_SENTENCE_END):
+        return None
+    return SourcedBlock(Paragraph(f"{before} {after}"), previous.first_line, following.last_line)
+
+
+def _is_break(item: BodyItem) -> bool:
+    return isinstance(item, Marker) and item.kind == "break"
+
+
+def _join_across_breaks(items: list[BodyItem]) -> list[BodyItem]:
+    """Join a paragraph cut by page breaks with its continuation."""
+    joined: list[BodyItem] = []
+    for item in items:
+        if isinstance(item, SourcedBlock) and isinstance(item.block, Paragraph):
+            end = len(joined)
+            while end and _is_break(joined[end - 1]):
+                end -= 1
+            merged = _continuation(joined[end - 1], item) if 0 < end < len(joined) else None
+            if merged is not None:
+                del joined[end:]
+                joined[-1] = merged
+                continue
+        joined.append(item)
+    return joined
+
+
+def block_paragraph(item: SourcedBlock) -> str:
+    """The text of a paragraph item (empty for other blocks)."""
+    return item.block.text if isinstance(item.block, Paragraph) else ""
+
+
+def body_items(units: Sequence[Unit]) -> list[BodyItem]:
+    """Read units into blocks and markers, in order (see the module docstring)."""
+    reader = _Reader()
+    for unit in units:
+        reader.unit(unit)
+    reader.end_paragraph()
+    reader.end_list()
+    return _join_across_breaks(reader.items)

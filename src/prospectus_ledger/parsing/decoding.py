@@ -1,0 +1,85 @@
+"""From the bytes of a filing to text, refusing data that is empty or binary.
+
+Filings on EDGAR are mostly ASCII, sometimes Windows-1252 (curly quotes as
+single bytes) or Latin-1, and a few are UTF-16 with a byte-order mark.  Decoding
+never fails: UTF-8 is tried first, then Windows-1252, then Latin-1 (which maps
+every byte).  What cannot be a filing at all -- nothing, or bytes with NULs or
+mostly control characters -- raises :class:`InvalidFilingError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+
+from ..errors import InvalidFilingError
+
+__all__ = ["decode_filing", "sha256_of"]
+
+# Control characters that plain text legitimately contains.
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+# More than this share of control characters in the first part of the data
+# marks it as binary.
+_CONTROL_SHARE = 0.10
+_SAMPLE = 65536
+
+
+def sha256_of(data: str | bytes) -> str:
+    """The SHA-256 (hex) of the filing's bytes; text is encoded as UTF-8."""
+    raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _decode_bytes(data: bytes) -> str:
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    for codec in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1", errors="replace")
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def decode_filing(data: str | bytes, *, file: str | None = None) -> str:
+    """Return the filing's text.
+
+    Raises:
+        InvalidFilingError: when the data is empty (or white space only), or
+            binary: it holds NUL characters or mostly control characters.
+            ``file`` names the filing in the error.
+    """
+    text = data if isinstance(data, str) else _decode_bytes(bytes(data))
+    if not text.strip():
+        raise InvalidFilingError(file, "the filing is empty")
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InvalidFilingError(
+            file,
+            "the filing is binary data (it holds NUL bytes), not text",
+            line=_line_of(text, nul),
+        )
+    sample = text[:_SAMPLE]
+    controls = [
+        index
+        for index, char in enumerate(sample)
+        if (char < " " or "\x7f" <= char < "\xa0") and char not in _TEXT_CONTROLS
+    ]
+    if len(controls) > _CONTROL_SHARE * len(sample):
+        raise InvalidFilingError(
+            file,
+            f"the filing is binary data ({len(controls)} control characters in its first "
+            f"{len(sample)} characters), not text",
+            line=_line_of(text, controls[0]),
+        )
+    return text

@@ -1,0 +1,168 @@
+"""When an instruction takes effect, read from its words.
+
+The forms, all in New York time:
+
+* "Effective on May 22, 2007", "Effective as of May 22, 2007", "Effective May
+  22, 2007" -- 00:00 that day (:func:`~prospectus_ledger.instants.start_of_day`);
+* "Effective at the close of the New York Stock Exchange on December 21,
+  2006", "at the close of business on ..." -- 16:00 that day
+  (:func:`~prospectus_ledger.instants.at_close`);
+* "Effective on or about October 1, 2023" -- that day, flagged approximate;
+* "Effective immediately", "effective as of the date of this supplement", and
+  no stated time at all -- 00:00 of the supplement's date;
+* "Effective as of the Transition Date" -- the instant an earlier phrase
+  defined (``... on August 7, 2008 (the "Transition Date")``).
+
+The exact words are kept.  A stated date that does not exist ("June 12, 209")
+falls back to the supplement's date and says so in ``problem``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import attrs
+import pendulum
+
+from .._text import clean_text
+from ..instants import at_close, start_of_day
+from ._dates import DATE, read_date
+
+__all__ = ["EffectiveTime", "defined_times", "find_effective"]
+
+_EXCHANGE = r"(?:New York Stock Exchange|NYSE|Exchange)(?: \([^()]{0,30}\))?"
+_CLOSE = (
+    r"(?:(?:at|as of|after|upon|on|following|from) )?the close of (?:regular )?"
+    rf"(?:(?:business|trading)(?: (?:on|of) the {_EXCHANGE})?|the {_EXCHANGE}) on "
+)
+_PHRASE = re.compile(
+    r"\beffective,? "
+    r"(?:(?P<immediately>immediately|upon (?:receipt|filing)"
+    r"|as of the date (?:of this supplement|hereof))"
+    rf"|(?P<close>{_CLOSE})(?P<close_date>{DATE})"
+    rf"|(?P<about>on or about |as of or about )(?P<about_date>{DATE})"
+    rf"|(?P<on>on |as of |from |beginning |starting |with )?(?P<date>{DATE})"
+    r"|(?:as of |on |from )?the (?P<term>[A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3}))",
+    re.IGNORECASE,
+)
+# Opening phrases that state an effective time without the word "effective".
+_OPENING = re.compile(
+    r"^(?:[\w.()]{1,6} )?"
+    rf"(?:(?P<about>on or about )(?P<about_date>{DATE})"
+    rf"|(?:as of|beginning|starting)(?: on)? (?P<date>{DATE})"
+    rf"|(?P<close>{_CLOSE})(?P<close_date>{DATE}))",
+    re.IGNORECASE,
+)
+_DEFINITION = re.compile(
+    rf"(?P<when>\beffective,? .{{0,120}}?{DATE}) \(the \"(?P<term>[^\"]{{1,40}})\"\)",
+    re.IGNORECASE,
+)
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
+
+
+@attrs.frozen
+class EffectiveTime:
+    """An instruction's effective instant and the words it was read from.
+
+    Attributes:
+        instant: the instant (America/New_York); ``None`` when no time is
+            stated and no supplement date is known.
+        words: the words as printed, white space collapsed ("Effective on
+            May 22, 2007"); empty when no time is stated.
+        approximate: ``True`` for "on or about" dates.
+        problem: why a stated date was not used, if it was not.
+    """
+
+    instant: pendulum.DateTime | None
+    words: str = ""
+    approximate: bool = False
+    problem: str | None = None
+
+
+def _default(
+    day: pendulum.Date | None, words: str = "", problem: str | None = None
+) -> EffectiveTime:
+    return EffectiveTime(start_of_day(day) if day is not None else None, words, False, problem)
+
+
+def _dated(
+    words: str, date_words: str, *, close: bool, approximate: bool, default: pendulum.Date | None
+) -> EffectiveTime:
+    reading = read_date(date_words)
+    if reading.date is None:
+        fallback = _default(default, words, reading.problem)
+        return attrs.evolve(fallback, problem=f"{reading.problem}; the supplement's date is used")
+    instant = at_close(reading.date) if close else start_of_day(reading.date)
+    return EffectiveTime(instant, words, approximate)
+
+
+def find_effective(
+    text: str,
+    *,
+    default: pendulum.Date | None = None,
+    defined: Mapping[str, EffectiveTime] | None = None,
+) -> EffectiveTime:
+    """The effective time an instruction's words state.
+
+    Args:
+        text: the instruction's words.
+        default: the supplement's date: the time of "Effective immediately"
+            and of instructions that state no time.
+        defined: instants earlier phrases named ("Transition Date"), by name
+            in lower case.
+    """
+    words = clean_text(text).translate(_QUOTES)
+    for match in _PHRASE.finditer(words):
+        time = _read_phrase(match, default, defined or {})
+        if time is not None:
+            return time
+    opening = _OPENING.search(words)
+    if opening is not None:
+        time = _read_phrase(opening, default, {})
+        if time is not None:
+            return time
+    return _default(default)
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    return match.groupdict().get(name)
+
+
+def _read_phrase(
+    match: re.Match[str], default: pendulum.Date | None, defined: Mapping[str, EffectiveTime]
+) -> EffectiveTime | None:
+    found = match.group(0).rstrip(",")
+    if _group(match, "immediately"):
+        return _default(default, found)
+    close_date = _group(match, "close_date")
+    if close_date:
+        return _dated(found, close_date, close=True, approximate=False, default=default)
+    about_date = _group(match, "about_date")
+    if about_date:
+        return _dated(found, about_date, close=False, approximate=True, default=default)
+    date = _group(match, "date")
+    if date:
+        return _dated(found, date, close=False, approximate=False, default=default)
+    term = _group(match, "term")
+    if term and term[0].isupper():
+        for name, time in defined.items():
+            if term.lower().startswith(name):
+                stop = match.start("term") - match.start() + len(name)
+                return attrs.evolve(time, words=found[:stop])
+    return None
+
+
+def defined_times(text: str, *, default: pendulum.Date | None = None) -> dict[str, EffectiveTime]:
+    """Instants ``text`` names.
+
+    'Effective as of the close of business on August 7, 2008 (the "Transition
+    Date")' gives ``{"transition date": <16:00 on August 7, 2008>}``.
+    """
+    words = clean_text(text).translate(_QUOTES)
+    found: dict[str, EffectiveTime] = {}
+    for match in _DEFINITION.finditer(words):
+        time = find_effective(match.group("when"), default=default)
+        if time.instant is not None and time.problem is None:
+            found[match.group("term").lower()] = time
+    return found

@@ -1,0 +1,166 @@
+"""Reading a whole filing: decode, normalise, split into supplements, parse each.
+
+:func:`parse_filing` is the entry point; :func:`read_filing` returns the same
+supplements with what the parser recognised around them (title and intro
+lines, trailers, page furniture), so that tools and tests can check that no
+text of the filing was lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from ..errors import InvalidFilingError
+from ..provenance import Source
+from ..supplement import Supplement
+from ..tree import Paragraph, block_text
+from .amendments import AmendmentContext, build_amendments
+from .blocks import body_items
+from .decoding import decode_filing, sha256_of
+from .headers import Header, read_header, read_intro
+from .instructions import Body, split_instructions
+from .lines import CellTable, Line, LineKind, TextTable, Unit
+from .reading import read_units
+from .splitting import Part, split_supplements
+from .trailers import trailer_date
+
+__all__ = ["ParsedFiling", "ParsedSupplement", "parse_filing", "read_filing"]
+
+
+@attrs.frozen
+class ParsedSupplement:
+    """One supplement and what the parser recognised around its instructions.
+
+    Attributes:
+        supplement: the supplement.
+        header: its header (title lines, intro paragraphs, what they say).
+        body: its body split into instruction segments, labels and trailer.
+        furniture: page numbers, separators and markup lines in its part of
+            the filing (not filing text, but recognised).
+    """
+
+    supplement: Supplement
+    header: Header
+    body: Body
+    furniture: tuple[Line, ...] = ()
+
+    def kept_text(self) -> Iterator[str]:
+        """Every piece of text the parse kept: recognised lines, then each
+        amendment's words and text (tables cell by cell)."""
+        yield from (line.text for line in self.header.lines)
+        yield from (block_text(item.block) for item in self.header.intro)
+        yield from (block_text(item.block) for item in self.body.labels)
+        yield from (block_text(item.block) for item in self.body.trailer)
+        yield from (line.text for line in self.furniture)
+        for amendment in self.supplement.amendments:
+            yield amendment.words
+            yield amendment.text
+            heading = getattr(amendment.operation, "heading", None)
+            if isinstance(heading, str):
+                yield heading
+
+
+@attrs.frozen
+class ParsedFiling:
+    """A filing's supplements, in filing order, with the source they share."""
+
+    source: Source
+    supplements: tuple[ParsedSupplement, ...]
+
+
+def _file(source: Source | None) -> str | None:
+    if source is None:
+        return None
+    return source.name or source.url or source.accession
+
+
+def _furniture(units: Sequence[Unit]) -> tuple[Line, ...]:
+    kinds = (LineKind.FURNITURE, LineKind.SEPARATOR, LineKind.BREAK)
+    return tuple(u for u in units if isinstance(u, Line) and u.kind in kinds and u.stripped)
+
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}>")
+
+
+def _has_text(units: tuple[Unit, ...]) -> bool:
+    for unit in units:
+        if isinstance(unit, Line) and unit.kind is LineKind.TEXT:
+            return True
+        if isinstance(unit, TextTable) and any(_TAG.sub("", line.text).strip() for line in unit.lines):
+            return True
+        if isinstance(unit, CellTable) and any(cell for row in unit.rows for cell in row):
+            return True
+    return False
+
+
+def _parse_part(part: Part, source: Source, first_position: int) -> ParsedSupplement:
+    units = part.units
+    header, body_units = read_header(units, part.blocks)
+    header, items = read_intro(header, body_items(body_units))
+    body = split_instructions(items, portfolios=header.portfolios)
+    date = header.supplement_date
+    for item in body.trailer:
+        if date is None and isinstance(item.block, Paragraph):
+            date = trailer_date(item.block.text)
+    context = AmendmentContext(
+        supplement_date=date,
+        documents=header.documents,
+        portfolios=header.portfolios,
+        default_effective=header.default_effective,
+        first_position=first_position,
+    )
+    supplement = Supplement(
+        registrant=header.registrant,
+        portfolios=header.portfolios,
+        documents=header.documents,
+        supplement_date=date,
+        source=source,
+        amendments=build_amendments(body, context),
+    )
+    return ParsedSupplement(supplement, header, body, _furniture(units))
+
+
+def read_filing(data: str | bytes, source: Source | None = None) -> ParsedFiling:
+    """Parse a filing and keep what was recognised around its supplements.
+
+    Raises:
+        InvalidFilingError: for empty or binary data, or a filing with no text.
+    """
+    file = _file(source)
+    text = decode_filing(data, file=file)
+    read = read_units(text)
+    if not _has_text(read.units):
+        raise InvalidFilingError(file, "the filing holds no text (only markup or white space)")
+    given = source or Source()
+    source = attrs.evolve(
+        given,
+        sha256=given.sha256 or sha256_of(data),
+        accession=given.accession or read.accession,
+        filed=given.filed or read.filed,
+    )
+    parsed: list[ParsedSupplement] = []
+    position = 0
+    for part in split_supplements(read.units):
+        supplement = _parse_part(part, source, position)
+        position += len(supplement.supplement.amendments)
+        parsed.append(supplement)
+    return ParsedFiling(source, tuple(parsed))
+
+
+def parse_filing(data: str | bytes, source: Source | None = None) -> list[Supplement]:
+    """Parse one filing (SEC form 497) into its supplements, in filing order.
+
+    Args:
+        data: the filing as text or bytes (EDGAR plain text, an EDGAR
+            submission file, or HTML).  Bytes are decoded as UTF-8, else
+            Windows-1252, else Latin-1.
+        source: where the filing came from; its SHA-256 is filled in when
+            missing, its name, URL and accession number are kept.
+
+    Raises:
+        InvalidFilingError: for empty or binary data, naming the file.
+    """
+    return [parsed.supplement for parsed in read_filing(data, source).supplements]

@@ -1,0 +1,91 @@
+"""EDGAR plain text into logical lines.
+
+EDGAR text filings mark pages with ``<PAGE>`` (sometimes followed by a page
+number) or form feeds, end each page with a page number, and wrap
+fixed-width tables in ``<TABLE>`` ... ``</TABLE>`` with ``<CAPTION>``, ``<S>``
+and ``<C>`` markers.  This module turns such text into
+:mod:`~prospectus_ledger.parsing.lines` units: text lines keep their
+indentation, tables are kept whole as :class:`TextTable` units for the table
+reader, page markers become breaks, and page numbers furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import Line, LineKind, TextTable, Unit, clean_line, is_separator, mark_page_numbers
+
+__all__ = ["plain_text_units"]
+
+_PAGE = re.compile(r"^ *<PAGE>(?: +\S{1,12})? *$", re.IGNORECASE)
+_TABLE_OPEN = re.compile(r"^ *<TABLE\b[^<>]{0,200}>", re.IGNORECASE)
+_TABLE_CLOSE = re.compile(r"^ *</TABLE>", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?: [^<>]{0,100})?>")
+# Revision and type-face marks inside running text ("<R>", "</B>") carry no words.
+_INLINE_MARKS = re.compile(r"</?(?:R|B|I|U|SUP|SUB|F\d{1,2})>", re.IGNORECASE)
+
+
+def _physical_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _classify(number: int, raw: str) -> list[Line]:
+    """One physical line as logical lines (a form feed splits it and is a break)."""
+    lines: list[Line] = []
+    parts = raw.split("\f")
+    for index, part in enumerate(parts):
+        if index:
+            lines.append(Line(number, "", LineKind.BREAK))
+        text = clean_line(_INLINE_MARKS.sub("", part))
+        if not text.strip():
+            if len(parts) == 1 or part.strip():
+                lines.append(Line(number, "", LineKind.BLANK))
+        elif _PAGE.match(text):
+            lines.append(Line(number, text, LineKind.BREAK))
+        elif not _TAG.sub("", text).strip():
+            lines.append(Line(number, text, LineKind.FURNITURE))
+        elif is_separator(text.strip()):
+            lines.append(Line(number, text, LineKind.SEPARATOR))
+        else:
+            lines.append(Line(number, text))
+    return lines
+
+
+def plain_text_units(text: str, *, first_line: int = 1) -> list[Unit]:
+    """Read EDGAR plain text into units.
+
+    Args:
+        text: the document's text.
+        first_line: the line number of the text's first line in the filing
+            (for text taken out of a submission file).
+    """
+    raw_lines = _physical_lines(text)
+    units: list[Unit] = []
+    index = 0
+    while index < len(raw_lines):
+        raw = raw_lines[index]
+        number = first_line + index
+        opening = _TABLE_OPEN.match(raw)
+        if opening is None:
+            units.extend(_classify(number, raw))
+            index += 1
+            continue
+        table_lines: list[Line] = []
+        rest = raw[opening.end() :]
+        if rest.strip():
+            table_lines.append(Line(number, clean_line(rest)))
+        index += 1
+        end = number
+        while index < len(raw_lines):
+            inner = raw_lines[index]
+            end = first_line + index
+            index += 1
+            closing = _TABLE_CLOSE.match(inner)
+            if closing is not None:
+                tail = inner[closing.end() :]
+                if tail.strip():
+                    table_lines.append(Line(end, clean_line(tail)))
+                break
+            table_lines.append(Line(end, clean_line(inner.replace("\f", " "))))
+        units.append(TextTable(number, tuple(table_lines), end))
+    return mark_page_numbers(units)

@@ -1,0 +1,62 @@
+"""The lines that close a supplement: "Date: May 31, 2007", "Please retain this
+supplement for future reference", form codes ("MEPS", "SUP-0407", "72808 6/01").
+
+A trailer ends the instruction before it; its words are recognised, not lost.
+Form codes look like any short upper-case line, so they count only at the
+very end of a supplement.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pendulum
+
+from .._text import clean_text
+from ._dates import DATE, read_date
+
+__all__ = ["is_form_code", "is_trailer", "trailer_date"]
+
+# "Date: May 31, 2007" -- but not "DATED MAY 1, 2006", which continues a title.
+_DATE_LINE = re.compile(rf"^date:? ?(?P<date>{DATE})\.?$", re.IGNORECASE)
+_RETAIN = re.compile(
+    r"\b(?:retain(?:ed)?|keep|kept)\b[\w ,]{0,120}\bfor (?:future|later) reference\b",
+    re.IGNORECASE,
+)
+_DATE_ANYWHERE = re.compile(DATE, re.IGNORECASE)
+_CODE_TOKEN = re.compile(r"^[A-Z0-9][A-Z0-9/&.\-()#]{0,19}$")
+_MAX_RETAIN = 250
+_MAX_CODE = 48
+
+
+def trailer_date(text: str) -> pendulum.Date | None:
+    """The date of a "Date: May 31, 2007" line, if ``text`` is one."""
+    match = _DATE_LINE.match(clean_text(text))
+    return read_date(match.group("date")).date if match else None
+
+
+def is_trailer(text: str) -> bool:
+    """Whether a paragraph is a closing line: "Date: ..." or "retain for future reference"."""
+    if len(text) > 4 * _MAX_RETAIN:
+        return False
+    words = clean_text(text)
+    if _DATE_LINE.match(words):
+        return True
+    return len(words) <= _MAX_RETAIN and _RETAIN.search(words) is not None
+
+
+def is_form_code(text: str) -> bool:
+    """Whether a short line is a form code or a date with one ("June 2, 2003  MEPS")."""
+    if len(text) > 4 * _MAX_CODE:
+        return False
+    words = clean_text(text)
+    if not words or len(words) > _MAX_CODE:
+        return False
+    dated = _DATE_ANYWHERE.search(words)
+    rest = (words[: dated.start()] + " " + words[dated.end() :]).strip() if dated else words
+    tokens = rest.split()
+    if not tokens:
+        return dated is not None
+    if not all(_CODE_TOKEN.match(token) for token in tokens):
+        return False
+    return any(char.isdigit() for char in rest) or len(rest) <= 10

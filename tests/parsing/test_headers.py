@@ -1,0 +1,292 @@
+"""Header recognition: registrant, portfolios, editions, dates, intro paragraphs."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+from prospectus_ledger.parsing.blocks import body_items
+from prospectus_ledger.parsing.headers import (
+    Header,
+    has_anchor,
+    is_intro,
+    read_header,
+    read_intro,
+    title_blocks,
+)
+from prospectus_ledger.parsing.plaintext import plain_text_units
+from prospectus_ledger.supplement import DocumentRef
+from prospectus_ledger.tree import DocumentKind
+
+from .conftest import SEED_004
+
+PROSPECTUS = DocumentKind.PROSPECTUS
+SAI = DocumentKind.SAI
+SUMMARY = DocumentKind.SUMMARY_PROSPECTUS
+
+
+def header_of(text: str) -> Header:
+    header, body = read_header(plain_text_units(text))
+    header, _ = read_intro(header, body_items(body))
+    return header
+
+
+def test_seed_004_title() -> None:
+    header = header_of(SEED_004.read_text())
+    assert header.registrant == "MET INVESTORS SERIES TRUST"
+    assert header.portfolios == ("Dreman Small-Cap Value Portfolio",)
+    assert header.supplement_date == pendulum.date(2006, 12, 21)
+    assert [line.stripped for line in header.lines][-3:] == [
+        "AND",
+        "TO STATEMENT OF ADDITIONAL INFORMATION DATED MAY 1, 2006,",
+        "AS SUPPLEMENTED NOVEMBER 1, 2006",
+    ]
+    assert len(header.intro) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "documents"),
+    [
+        (
+            "SUPPLEMENT DATED MAY 31, 2007 TO\nPROSPECTUSES DATED APRIL 30, 2007",
+            (2007, 5, 31),
+            [DocumentRef(PROSPECTUS, pendulum.date(2007, 4, 30))],
+        ),
+        (
+            "Supplement Dated November 10, 2006 To Prospectus Dated May 1, 2006",
+            (2006, 11, 10),
+            [DocumentRef(PROSPECTUS, pendulum.date(2006, 5, 1))],
+        ),
+        (
+            "SUPPLEMENT DATED SEPTEMBER 22, 2005 TO PROSPECTUSES AND\n"
+            "STATEMENT OF ADDITIONAL INFORMATION DATED MAY 1, 2005",
+            (2005, 9, 22),
+            [
+                DocumentRef(PROSPECTUS, pendulum.date(2005, 5, 1)),
+                DocumentRef(SAI, pendulum.date(2005, 5, 1)),
+            ],
+        ),
+        (
+            "Supplement Dated May 21, 2010 to\nSummary Prospectus Dated May 1, 2010",
+            (2010, 5, 21),
+            [DocumentRef(SUMMARY, pendulum.date(2010, 5, 1))],
+        ),
+        (
+            "Supplement Dated November 22, 2010\nto the\nSummary Prospectus and Prospectus Dated May 1, 2010",
+            (2010, 11, 22),
+            [
+                DocumentRef(SUMMARY, pendulum.date(2010, 5, 1)),
+                DocumentRef(PROSPECTUS, pendulum.date(2010, 5, 1)),
+            ],
+        ),
+        (
+            "SUPPLEMENT DATED JUNE 19, 2007\nTO\nSTATEMENT OF ADDITIONAL INFORMATION DATED APRIL 30, 2007",
+            (2007, 6, 19),
+            [DocumentRef(SAI, pendulum.date(2007, 4, 30))],
+        ),
+        (
+            "SUPPLEMENT DATED JULY 25, 2003 TO THE\n\n"
+            "STATEMENT OF ADDITIONAL INFORMATION DATED OCTOBER 25, 2002\n"
+            "AS PREVIOUSLY SUPPLEMENTED ON FEBRUARY 5, 2003",
+            (2003, 7, 25),
+            [DocumentRef(SAI, pendulum.date(2002, 10, 25), (pendulum.date(2003, 2, 5),))],
+        ),
+        (
+            "Supplement dated February 11, 2000\nto the Prospectus dated March 1, 1999,\n"
+            "as revised June 11, 1999\nand as supplemented June 18, 1999",
+            (2000, 2, 11),
+            [
+                DocumentRef(
+                    PROSPECTUS,
+                    pendulum.date(1999, 3, 1),
+                    (pendulum.date(1999, 6, 11), pendulum.date(1999, 6, 18)),
+                )
+            ],
+        ),
+        (
+            "Supplement dated April 1, 2024\nto the Summary Prospectus, Prospectus and Statement of "
+            'Additional Information (the "SAI")\ndated May 1, 2023, each as supplemented',
+            (2024, 4, 1),
+            [
+                DocumentRef(SUMMARY, pendulum.date(2023, 5, 1)),
+                DocumentRef(PROSPECTUS, pendulum.date(2023, 5, 1)),
+                DocumentRef(SAI, pendulum.date(2023, 5, 1)),
+            ],
+        ),
+        (
+            "Prospectus Supplement \u2014 Feb. 27, 2012\nto the Prospectuses, as supplemented",
+            (2012, 2, 27),
+            [DocumentRef(PROSPECTUS)],
+        ),
+        (
+            "Supplement dated 3-25-2009 to the current\nClass A, B and C Shares Prospectus",
+            (2009, 3, 25),
+            [DocumentRef(PROSPECTUS)],
+        ),
+        (
+            "Statement of Additional Information Supplement dated June 1, 2001",
+            (2001, 6, 1),
+            [DocumentRef(SAI)],
+        ),
+        (
+            "SUPPLEMENT\nDATED JULY 22, 2009\nTO THE CURRENTLY EFFECTIVE\nCLASS A SHARES PROSPECTUS\n"
+            "EACH DATED MARCH 1, 2009",
+            (2009, 7, 22),
+            [DocumentRef(PROSPECTUS, pendulum.date(2009, 3, 1))],
+        ),
+    ],
+)
+def test_supplement_phrases(
+    title: str, date: tuple[int, int, int], documents: list[DocumentRef]
+) -> None:
+    header = header_of(f"SOME TRUST\n\n{title}\n\nThe body of the supplement starts here and runs on.\n")
+    assert header.supplement_date == pendulum.date(*date)
+    assert list(header.documents) == documents
+
+
+def test_supplement_to_a_document_with_a_date_line() -> None:
+    header = header_of(
+        "December 23, 2003\n\n\n   THE DREYFUS FAMILY OF FUNDS\n\n"
+        "   Supplement to Statement of Additional Information\n\n\n"
+        "The following information supplements and should be read in conjunction with the section.\n"
+    )
+    assert header.registrant == "THE DREYFUS FAMILY OF FUNDS"
+    assert header.supplement_date == pendulum.date(2003, 12, 23)
+    assert header.documents == (DocumentRef(SAI),)
+
+
+def test_intro_gives_date_and_editions_when_the_title_does_not() -> None:
+    header = header_of(
+        "MET INVESTORS SERIES TRUST\n\n        MET/PUTNAM CAPITAL OPPORTUNITIES PORTFOLIO\n\n"
+        "     This  Supplement is made as of December 1, 2005 to the  Prospectuses  dated\n"
+        "May 1, 2005 and the  Statement of  Additional  Information  dated May 1, 2005 as\n"
+        'supplemented November 1, 2005 of Met Investors Series Trust (the "Trust").\n\n'
+        "     The following replaces in its entirety the information under the heading.\n"
+    )
+    assert header.registrant == "MET INVESTORS SERIES TRUST"
+    assert header.portfolios == ("MET/PUTNAM CAPITAL OPPORTUNITIES PORTFOLIO",)
+    assert header.supplement_date == pendulum.date(2005, 12, 1)
+    assert header.documents == (
+        DocumentRef(PROSPECTUS, pendulum.date(2005, 5, 1)),
+        DocumentRef(SAI, pendulum.date(2005, 5, 1), (pendulum.date(2005, 11, 1),)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("names", "registrant", "portfolios"),
+    [
+        (["MET INVESTORS SERIES TRUST", "Third Avenue Small Cap Value Portfolio"], "MET INVESTORS SERIES TRUST", ["Third Avenue Small Cap Value Portfolio"]),
+        (["Janus Investment Fund", "Janus Mid Cap Value Fund"], "Janus Investment Fund", ["Janus Mid Cap Value Fund"]),
+        (["AIM LARGE CAP OPPORTUNITIES FUND"], None, ["AIM LARGE CAP OPPORTUNITIES FUND"]),
+        (
+            ["Cyclical Growth and Income ETF Portfolio", "Cyclical Growth ETF Portfolio", '(collectively, the "Portfolios")'],
+            None,
+            ["Cyclical Growth and Income ETF Portfolio", "Cyclical Growth ETF Portfolio"],
+        ),
+        (["PIMCO Funds"], "PIMCO Funds", []),
+        (["AIM GLOBAL FINANCIAL SERVICES FUND", "CLASS A, B AND C SHARES"], None, ["AIM GLOBAL FINANCIAL SERVICES FUND"]),
+    ],
+)
+def test_names(names: list[str], registrant: str | None, portfolios: list[str]) -> None:
+    title = "\n".join(f"          {name}" for name in names)
+    header = header_of(f"{title}\n\n   Supplement dated May 1, 2009 to Prospectus dated May 1, 2008\n\nBody text.\n")
+    assert header.registrant == registrant
+    assert list(header.portfolios) == portfolios
+
+
+def test_portfolio_after_the_phrase() -> None:
+    header = header_of(
+        "MET INVESTORS SERIES TRUST\n\nSupplement Dated February 17, 2009\nto\n"
+        "Prospectus Dated April 28, 2008\n\n      MET/AIM CAPITAL APPRECIATION PORTFOLIO\n\n"
+        "     On January 27, 2009, the Board of Trustees of the Met Investors Series\n"
+        'Trust (the "Trust") approved a proposal to reorganize the Portfolio into another.\n'
+    )
+    assert header.registrant == "MET INVESTORS SERIES TRUST"
+    assert header.portfolios == ("MET/AIM CAPITAL APPRECIATION PORTFOLIO",)
+    assert header.documents == (DocumentRef(PROSPECTUS, pendulum.date(2008, 4, 28)),)
+
+
+def test_title_ends_where_running_text_starts_in_the_same_run() -> None:
+    units = plain_text_units(
+        "Supplement dated April 1, 2024\nto the Summary Prospectus, Prospectus and Statement of "
+        "Additional Information\ndated May 1, 2023, each as supplemented\n"
+        "This supplement updates certain information contained in the summary prospectus, "
+        "prospectus and SAI and should be retained for future reference.\n"
+        "The Board of Trustees approved a Plan of Liquidation.\n"
+    )
+    header, body = read_header(units)
+    assert [line.stripped[:20] for line in header.lines] == [
+        "Supplement dated Apr",
+        "to the Summary Prosp",
+        "dated May 1, 2023, e",
+    ]
+    assert header.supplement_date == pendulum.date(2024, 4, 1)
+    assert [unit.number for unit in body if getattr(unit, "text", "")] == [4, 5]
+
+
+def test_no_title() -> None:
+    header, body = read_header(
+        plain_text_units("Effective immediately, the section \"X\" is replaced with the following:\n")
+    )
+    assert header == Header()
+    assert [unit.number for unit in body if getattr(unit, "text", "")] == [1]
+
+
+def test_banner_before_the_title_stays_body() -> None:
+    units = plain_text_units(
+        "INVESCO VALUE TRUST\n497, 1999-06-09\nPrevious: VWR SCIENTIFIC PRODUCTS CORP, SC 13D/A, 1999-06-09\n\n"
+        "          INVESCO VALUE TRUST\n     INVESCO Intermediate Government Bond Fund\n\n"
+        "        Supplement to Prospectus Dated January 1, 1999\n\n"
+        "Effective May 13, 1999, the section entitled \"Annual Fund Expenses\" is amended.\n"
+    )
+    header, body = read_header(units)
+    assert header.registrant == "INVESCO VALUE TRUST"
+    assert header.portfolios == ("INVESCO Intermediate Government Bond Fund",)
+    assert any(getattr(unit, "text", "").startswith("Previous:") for unit in body)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchored"),
+    [
+        ("SUPPLEMENT DATED MAY 31, 2007 TO", True),
+        ("Supplement to the Current Prospectus", True),
+        ("SUPPLEMENT", True),
+        ("Statement of Additional Information Supplement", True),
+        ("Prospectus Supplement \u2014 Feb. 27, 2012", True),
+        ("This Supplement is made as of May 31, 2007", False),
+        ("Supplemental information", False),
+        ("The supplement dated June 18, 1999 is replaced", False),
+    ],
+)
+def test_anchor(text: str, anchored: bool) -> None:
+    assert has_anchor(text) is anchored
+
+
+@pytest.mark.parametrize(
+    ("text", "intro"),
+    [
+        ("This Supplement is made as of May 31, 2007 to the Prospectuses dated April 30, 2007.", True),
+        ("Capitalized terms used in this Supplement have the meanings given in the Prospectus.", True),
+        ("The following changes are made to the prospectus of BlackRock Large Cap Core Portfolio.", True),
+        ("Effective April 1, 2012, the Fund's prospectus is amended as described below.", True),
+        ("The Statement of Additional Information is hereby supplemented as follows:", True),
+        ('The section "Investment Objective" is amended as follows:', False),
+        ("This Supplement is made as of May 31, 2007. " + "More text. " * 100, False),
+        ("The Portfolio seeks to achieve its objective by investing in equities.", False),
+    ],
+)
+def test_intro(text: str, intro: bool) -> None:
+    assert is_intro(text) is intro
+
+
+def test_title_blocks_split_after_the_last_page_break() -> None:
+    units = plain_text_units(
+        "A TRUST\n\nSUPPLEMENT DATED MAY 1, 2007\n\n"
+        "The body text of the supplement runs on for a while, long enough to be a\n"
+        "paragraph of running text rather than a line of a title block.\n\n"
+        "MEPS\n\n<PAGE>\n\nA TRUST\n\nSUPPLEMENT DATED MAY 1, 2007 TO SAI\n\nMore body text.\n"
+    )
+    first, second = (block for block in title_blocks(units) if block.anchored)
+    assert first.start == 0
+    assert second.split > second.start
+    assert units[second.split].text == "A TRUST"

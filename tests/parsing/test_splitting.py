@@ -1,0 +1,59 @@
+"""One filing, several supplements."""
+
+from __future__ import annotations
+
+from prospectus_ledger.parsing.lines import Line
+from prospectus_ledger.parsing.plaintext import plain_text_units
+from prospectus_ledger.parsing.splitting import split_supplements
+
+from .conftest import FILINGS, SEED_000
+
+BODY = (
+    "The body text of the supplement runs on for a while, long enough to be a\n"
+    "paragraph of running text rather than a line of a title block.\n"
+)
+
+
+def first_texts(text: str) -> list[str]:
+    parts = split_supplements(plain_text_units(text))
+    return [next(u.stripped for u in part.units if isinstance(u, Line) and u.stripped) for part in parts]
+
+
+def test_one_supplement() -> None:
+    assert len(split_supplements(plain_text_units(SEED_000.read_text()))) == 1
+
+
+def test_parts_start_after_the_last_page_break() -> None:
+    text = (
+        f"A TRUST\n\nSUPPLEMENT DATED MAY 1, 2007 TO PROSPECTUS\n\n{BODY}\nMEPS\n\n<PAGE>\n\n"
+        f"A TRUST\n\nSUPPLEMENT DATED MAY 1, 2007 TO SAI\n\n{BODY}"
+    )
+    assert first_texts(text) == ["A TRUST", "A TRUST"]
+    first = split_supplements(plain_text_units(text))[0]
+    assert any(isinstance(u, Line) and u.stripped == "MEPS" for u in first.units)
+
+
+def test_title_blocks_are_carried_into_the_parts() -> None:
+    text = f"A TRUST\n\nSUPPLEMENT DATED MAY 1, 2007\n\n{BODY}\n<PAGE>\n\nSUPPLEMENT DATED MAY 2, 2007\n\n{BODY}"
+    parts = split_supplements(plain_text_units(text))
+    assert [len(part.blocks) for part in parts] == [1, 1]
+    assert all(part.blocks[0].start == 0 for part in parts)
+
+
+def test_a_banner_before_the_first_phrase_is_not_a_supplement() -> None:
+    text = f"Some banner line that is long enough not to be a title line at all, really.\n\nSUPPLEMENT DATED MAY 1, 2007\n\n{BODY}"
+    assert len(split_supplements(plain_text_units(text))) == 1
+
+
+def test_titles_without_body_between_them_are_one_supplement() -> None:
+    text = (
+        "EATON VANCE LARGE-CAP GROWTH FUND\n   Supplement to Prospectus\n  dated February 1, 2003\n\n"
+        "EATON VANCE EQUITY RESEARCH FUND\n   Supplement to Prospectus\n  dated March 1, 2003\n\n"
+        + BODY
+    )
+    assert len(split_supplements(plain_text_units(text))) == 1
+
+
+def test_corpus_filing_with_two_supplements() -> None:
+    text = (FILINGS / "corpus_065_aim_two_supplements.txt").read_text(encoding="utf-8")
+    assert len(split_supplements(plain_text_units(text))) == 2
