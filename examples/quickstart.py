@@ -47,17 +47,24 @@ def main(folder: str = "seeds/") -> None:
     dreman = "MANAGEMENT -- The Advisers -- Dreman Value Management, LLC"
     at_close = ledger.as_of("2006-12-21")
     show("Dreman adviser section as of 2006-12-21", ask(at_close, dreman))
-    show("... as of 2006-12-21T15:00, before the NYSE close", ask(ledger.as_of("2006-12-21T15:00"), dreman))
+    show(
+        "... as of 2006-12-21T15:00, before the NYSE close",
+        ask(ledger.as_of("2006-12-21T15:00"), dreman),
+    )
 
     appendix = at_close.document("sai").section("Appendix C -- Dreman Small-Cap Value Portfolio")
     table = next(block for block in appendix.blocks if isinstance(block, pl.Table))
-    managers = [row[0] for row in table.rows if row and "Dreman" in row[0] or "Hoover" in " ".join(row)]
+    managers = [
+        row[0] for row in table.rows if (row and "Dreman" in row[0]) or "Hoover" in " ".join(row)
+    ]
     show("SAI Appendix C table rows naming the managers", "\n".join(managers) or "(none)")
 
     print("== Timeline")
     for entry in ledger.timeline():
-        print(f"   {entry.effective.isoformat() if entry.effective else '-':26} {entry.action:8} "
-              f"{' -- '.join(entry.target)} ({entry.source.label}, {entry.status})")
+        print(
+            f"   {entry.effective.isoformat() if entry.effective else '-':26} {entry.action:8} "
+            f"{' -- '.join(entry.target)} ({entry.source.label}, {entry.status})"
+        )
 
 
 if __name__ == "__main__":

@@ -79,14 +79,16 @@ def _same_words(label: str, parsed: str) -> float:
     want, have = _norm(label), _norm(parsed)
     if not want or not have:
         return 0.0
-    if have.startswith(want) or want.startswith(have[: len(want)]) and len(have) >= len(want) // 2:
+    if have.startswith(want):
         return 1.0
     if want in have:
         return 0.95
     return difflib.SequenceMatcher(a=want, b=have[: len(want) + 20], autojunk=False).ratio()
 
 
-def _align(labelled: Sequence[dict[str, Any]], parsed: Sequence[dict[str, Any]]) -> list[int | None]:
+def _align(
+    labelled: Sequence[dict[str, Any]], parsed: Sequence[dict[str, Any]]
+) -> list[int | None]:
     """For each labelled amendment, the index of its parsed counterpart (in order), or None."""
     result: list[int | None] = []
     start = 0
@@ -124,10 +126,18 @@ def _target_key(target: Sequence[str]) -> list[str]:
 
 def evaluate() -> tuple[Tally, dict[str, Any]]:
     """Parse every labelled corpus text and compare with its labels."""
-    texts = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [
+        json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["entries"]
     tally = Tally()
-    stats: dict[str, Any] = {"entries": 0, "supplements": 0, "amendments": 0, "errors": [], "bytes": 0}
+    stats: dict[str, Any] = {
+        "entries": 0,
+        "supplements": 0,
+        "amendments": 0,
+        "errors": [],
+        "bytes": 0,
+    }
     started = time.perf_counter()
     for entry in labels:
         index = entry["index"]
@@ -135,31 +145,66 @@ def evaluate() -> tuple[Tally, dict[str, Any]]:
         stats["entries"] += 1
         stats["bytes"] += len(record["text"].encode("utf-8"))
         try:
-            parsed = unstructure(parse_filing(record["text"], Source(name=f"corpus[{index}]", url=record["url"])))
+            parsed = unstructure(
+                parse_filing(record["text"], Source(name=f"corpus[{index}]", url=record["url"]))
+            )
         except ProspectusLedgerError as error:
             stats["errors"].append((index, str(error)))
             parsed = []
         for position, label in enumerate(entry["supplements"]):
             stats["supplements"] += 1
             got = parsed[position] if position < len(parsed) else {}
-            tally.count(index, "supplement_date", label["supplement_date"], got.get("supplement_date"),
-                        label["supplement_date"] == got.get("supplement_date"))
+            tally.count(
+                index,
+                "supplement_date",
+                label["supplement_date"],
+                got.get("supplement_date"),
+                label["supplement_date"] == got.get("supplement_date"),
+            )
             want_docs = _documents_key(label["documents"])
             have_docs = _documents_key(got.get("documents", []))
             tally.count(index, "documents", want_docs, have_docs, want_docs == have_docs)
             want_reg, have_reg = label.get("registrant"), got.get("registrant")
-            tally.count(index, "registrant", want_reg, have_reg, _norm(want_reg or "") == _norm(have_reg or ""))
+            tally.count(
+                index,
+                "registrant",
+                want_reg,
+                have_reg,
+                _norm(want_reg or "") == _norm(have_reg or ""),
+            )
         wanted = [a for s in entry["supplements"] for a in s["amendments"]]
         found = [a for s in parsed for a in s.get("amendments", [])]
         for label, match in zip(wanted, _align(wanted, found), strict=True):
             stats["amendments"] += 1
             got = found[match] if match is not None else {}
-            tally.count(index, "action", label["action"], got.get("action"), label["action"] == got.get("action"))
-            want_target, have_target = _target_key(label["target"]), _target_key(got.get("target", []))
-            tally.count(index, "target", label["target"], got.get("target"), want_target == have_target)
-            want_eff, have_eff = _effective_key(label["effective"]), _effective_key(got.get("effective"))
-            tally.count(index, "effective", label["effective"], got.get("effective"), want_eff == have_eff)
-            tally.count(index, "document", label["document"], got.get("document"), label["document"] == got.get("document"))
+            tally.count(
+                index,
+                "action",
+                label["action"],
+                got.get("action"),
+                label["action"] == got.get("action"),
+            )
+            want_target, have_target = (
+                _target_key(label["target"]),
+                _target_key(got.get("target", [])),
+            )
+            tally.count(
+                index, "target", label["target"], got.get("target"), want_target == have_target
+            )
+            want_eff, have_eff = (
+                _effective_key(label["effective"]),
+                _effective_key(got.get("effective")),
+            )
+            tally.count(
+                index, "effective", label["effective"], got.get("effective"), want_eff == have_eff
+            )
+            tally.count(
+                index,
+                "document",
+                label["document"],
+                got.get("document"),
+                label["document"] == got.get("document"),
+            )
     stats["seconds"] = time.perf_counter() - started
     return tally, stats
 
@@ -186,7 +231,12 @@ def render(tally: Tally, stats: dict[str, Any]) -> str:
     lines += ["", f"Exceptions raised while parsing: {len(stats['errors'])}.", ""]
     for index, message in stats["errors"]:
         lines.append(f"- corpus[{index}]: {message}")
-    lines += ["## Misses", "", "| corpus entry | field | expected | parsed |", "| ---: | --- | --- | --- |"]
+    lines += [
+        "## Misses",
+        "",
+        "| corpus entry | field | expected | parsed |",
+        "| ---: | --- | --- | --- |",
+    ]
     for index, name, expected, got in tally.misses:
         cell = lambda text: text.replace("|", "\\|")  # noqa: E731
         lines.append(f"| {index} | {name} | {cell(expected)} | {cell(got)} |")

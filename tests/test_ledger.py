@@ -32,6 +32,7 @@ from prospectus_ledger import (
     Supplement,
     UnknownScopeError,
 )
+from prospectus_ledger._engine import supplement_identity
 from prospectus_ledger.instants import at_close, start_of_day
 from tests import strategies
 
@@ -397,13 +398,14 @@ def test_snapshot_equals_a_from_scratch_replay(
     cutoff = start_of_day(when).end_of("day")
     known_cutoff = start_of_day(known).end_of("day") if known is not None else None
 
-    steps = sorted(
+    steps = [
         (
             (
                 amendment.effective,
                 supplement.supplement_date,
                 supplement.source.sha256,
                 amendment.position,
+                supplement_identity(supplement),
             ),
             amendment,
         )
@@ -412,7 +414,7 @@ def test_snapshot_equals_a_from_scratch_replay(
         or (supplement.known_at is not None and supplement.known_at <= known_cutoff)
         for amendment in supplement.amendments
         if amendment.effective is not None and amendment.effective <= cutoff
-    )
+    ]
     expected = base_document
     for _, amendment in sorted(steps, key=lambda pair: pair[0]):
         try:

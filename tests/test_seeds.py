@@ -27,9 +27,13 @@ def test_seeds_folder_holds_the_two_filings_unchanged() -> None:
 
 def test_third_avenue_strategy_as_of_may_22(ledger: pl.Ledger) -> None:
     view = ledger.as_of("2007-05-22").section("Principal Investment Strategy")
-    assert view.text.startswith("The Portfolio seeks to achieve its objective by investing at least 80%")
+    assert view.text.startswith(
+        "The Portfolio seeks to achieve its objective by investing at least 80%"
+    )
     assert "Dow Jones Wilshire U.S. Small-Cap Index" in view.text
-    assert view.text.endswith("However, the Portfolio currently intends to operate as a diversified fund.")
+    assert view.text.endswith(
+        "However, the Portfolio currently intends to operate as a diversified fund."
+    )
     assert len(view.blocks) == 3
     assert view.portfolio == THIRD_AVENUE
     assert view.document is pl.DocumentKind.PROSPECTUS
@@ -39,7 +43,9 @@ def test_third_avenue_strategy_as_of_may_22(ledger: pl.Ledger) -> None:
     assert provenance.effective.isoformat() == "2007-05-22T00:00:00-04:00"
     assert provenance.known_at.isoformat() == "2007-05-31T00:00:00-04:00"
     assert provenance.words is not None
-    assert provenance.words.startswith("Effective on May 22, 2007, the following replaces in its entirety")
+    assert provenance.words.startswith(
+        "Effective on May 22, 2007, the following replaces in its entirety"
+    )
 
 
 def test_no_text_is_known_before_may_22(ledger: pl.Ledger) -> None:
@@ -56,7 +62,9 @@ def test_known_at_may_28_hides_the_retroactive_change(ledger: pl.Ledger) -> None
     with pytest.raises(pl.NoTextKnownError) as caught:
         ledger.as_of("2007-05-25", known_at="2007-05-28").section("Principal Investment Strategy")
     assert "was not yet known" in str(caught.value)
-    later = ledger.as_of("2007-05-25", known_at="2007-05-31").section("Principal Investment Strategy")
+    later = ledger.as_of("2007-05-25", known_at="2007-05-31").section(
+        "Principal Investment Strategy"
+    )
     assert later.text.startswith("The Portfolio seeks")
 
 

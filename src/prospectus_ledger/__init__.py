@@ -43,7 +43,6 @@ from .operations import (
     SentenceSpan,
     SubstituteText,
 )
-
 from .parsing import parse_filing
 from .provenance import Provenance, Source
 from .snapshot import SectionView, Snapshot

@@ -33,7 +33,9 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option(
     "--output",
     "-o",
@@ -64,7 +66,9 @@ def parse(files: tuple[Path, ...], output: Path | None) -> None:
 @main.command()
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.argument("section")
-@click.option("--as-of", "as_of", required=True, help="Date (end of day, New York) or ISO datetime.")
+@click.option(
+    "--as-of", "as_of", required=True, help="Date (end of day, New York) or ISO datetime."
+)
 @click.option("--known-at", default=None, help="Apply only supplements known by this date.")
 @click.option("--portfolio", default=None, help="Limit the lookup to one portfolio.")
 @click.option(

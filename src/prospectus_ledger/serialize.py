@@ -19,6 +19,7 @@ import attrs
 import cattrs
 import pendulum
 from cattrs.strategies import configure_tagged_union
+from cattrs.v import format_exception
 
 from .errors import InvalidLedgerDataError
 from .instants import NEW_YORK
@@ -152,9 +153,16 @@ def structure(data: Any, cls: type[T], *, file: str | None = None) -> T:
         raise InvalidLedgerDataError(_describe(error), file=file) from error
 
 
+def _format_exception(error: BaseException, type_: type | None) -> str:
+    # Our own hooks already say what was expected and what arrived.
+    if isinstance(error, InvalidLedgerDataError):
+        return error.problem
+    return format_exception(error, type_)
+
+
 def _describe(error: BaseException) -> str:
     if isinstance(error, cattrs.BaseValidationError):
-        notes = cattrs.transform_error(error)
+        notes = cattrs.transform_error(error, format_exception=_format_exception)
         return "; ".join(notes) if notes else str(error)
     return f"{type(error).__name__}: {error}"
 

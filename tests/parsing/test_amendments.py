@@ -16,7 +16,7 @@ from prospectus_ledger.operations import (
 )
 from prospectus_ledger.parsing.amendments import AmendmentContext, build_amendments
 from prospectus_ledger.parsing.blocks import body_items
-from prospectus_ledger.parsing.effective import find_effective
+from prospectus_ledger.parsing.effective import EffectiveTime, find_effective
 from prospectus_ledger.parsing.instructions import split_instructions
 from prospectus_ledger.parsing.plaintext import plain_text_units
 from prospectus_ledger.supplement import Amendment, DocumentRef
@@ -27,9 +27,17 @@ PROSPECTUS_ONLY = (DocumentRef(DocumentKind.PROSPECTUS, pendulum.date(2010, 5, 1
 BOTH = (*PROSPECTUS_ONLY, DocumentRef(DocumentKind.SAI, pendulum.date(2010, 5, 1)))
 
 
-def amend(text: str, **context: object) -> list[Amendment]:
-    body = split_instructions(body_items(plain_text_units(text)), portfolios=context.get("portfolios", ()))  # type: ignore[arg-type]
-    return build_amendments(body, AmendmentContext(supplement_date=DAY, **context))  # type: ignore[arg-type]
+def amend(
+    text: str,
+    *,
+    documents: tuple[DocumentRef, ...] = (),
+    portfolios: tuple[str, ...] = (),
+    default_effective: EffectiveTime | None = None,
+    first_position: int = 0,
+) -> list[Amendment]:
+    body = split_instructions(body_items(plain_text_units(text)), portfolios=portfolios)
+    context = AmendmentContext(DAY, documents, portfolios, default_effective, first_position)
+    return build_amendments(body, context)
 
 
 def test_replace_section_with_single_portfolio_and_document() -> None:
@@ -130,7 +138,8 @@ def test_other_text_has_a_diagnostic() -> None:
 
 def test_impossible_effective_date_is_reported() -> None:
     (amendment,) = amend(
-        'Effective June 12, 209, the section "Goals" is replaced in its entirety with the following:'
+        'Effective June 12, 209, the section "Goals" is replaced in its entirety with the '
+        "following:"
         "\n\nNew goals.\n"
     )
     assert isinstance(amendment.operation, ReplaceSection)

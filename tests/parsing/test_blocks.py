@@ -9,7 +9,9 @@ from prospectus_ledger.tree import Block, BulletList, Paragraph, Table
 
 
 def blocks(text: str) -> list[Block]:
-    return [item.block for item in body_items(plain_text_units(text)) if isinstance(item, SourcedBlock)]
+    return [
+        item.block for item in body_items(plain_text_units(text)) if isinstance(item, SourcedBlock)
+    ]
 
 
 def test_paragraphs_are_separated_by_blank_lines() -> None:
@@ -31,9 +33,15 @@ def test_first_line_indentation_starts_a_paragraph() -> None:
 
 
 def test_hanging_indentation_is_one_paragraph() -> None:
-    text = "(i)  Relative ranking of the Fund's performance against its peers in the one,\n     three and five year categories.\n"
+    text = (
+        "(i)  Relative ranking of the Fund's performance against its peers in the one,\n"
+        "     three and five year categories.\n"
+    )
     assert blocks(text) == [
-        Paragraph("(i) Relative ranking of the Fund's performance against its peers in the one, three and five year categories.")
+        Paragraph(
+            "(i) Relative ranking of the Fund's performance against its peers in the one, three "
+            "and five year categories."
+        )
     ]
 
 
@@ -80,7 +88,10 @@ def test_separator_and_page_break_are_markers() -> None:
 
 
 def test_paragraph_continues_across_a_page_break() -> None:
-    text = "The Portfolio may invest in\nforeign securities and\n\n   7\n\n<PAGE>\n\nemerging markets.\n"
+    text = (
+        "The Portfolio may invest in\nforeign securities and\n\n   7\n\n<PAGE>\n\n"
+        "emerging markets.\n"
+    )
     items = body_items(plain_text_units(text))
     assert [item.block for item in items if isinstance(item, SourcedBlock)] == [
         Paragraph("The Portfolio may invest in foreign securities and emerging markets.")

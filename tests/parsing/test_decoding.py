@@ -11,7 +11,9 @@ from prospectus_ledger.parsing.decoding import decode_filing, sha256_of
 
 
 def test_utf8() -> None:
-    assert decode_filing("Fund\u2019s \u201cshares\u201d".encode()) == "Fund\u2019s \u201cshares\u201d"
+    assert (
+        decode_filing("Fund\u2019s \u201cshares\u201d".encode()) == "Fund\u2019s \u201cshares\u201d"
+    )
 
 
 def test_utf8_with_bom() -> None:
@@ -20,7 +22,9 @@ def test_utf8_with_bom() -> None:
 
 def test_cp1252_curly_quotes() -> None:
     data = b"The Fund\x92s \x93Class A\x94 shares \x96 and \x80 signs"
-    assert decode_filing(data) == "The Fund\u2019s \u201cClass A\u201d shares \u2013 and \u20ac signs"
+    assert (
+        decode_filing(data) == "The Fund\u2019s \u201cClass A\u201d shares \u2013 and \u20ac signs"
+    )
 
 
 def test_latin1_when_cp1252_fails() -> None:

@@ -23,7 +23,11 @@ SUPPLEMENT_DAY = pendulum.date(2007, 5, 31)
             "2007-05-22T00:00:00-04:00",
             "Effective as of May 22, 2007",
         ),
-        ("Effective May 23, 2008, Mr. Freeman is ...", "2008-05-23T00:00:00-04:00", "Effective May 23, 2008"),
+        (
+            "Effective May 23, 2008, Mr. Freeman is ...",
+            "2008-05-23T00:00:00-04:00",
+            "Effective May 23, 2008",
+        ),
         (
             "Effective January 2, 2007, the Fund ...",
             "2007-01-02T00:00:00-05:00",
@@ -54,8 +58,16 @@ SUPPLEMENT_DAY = pendulum.date(2007, 5, 31)
             "2007-05-22T00:00:00-04:00",
             "Effective on May 22, 2007",
         ),
-        ("EFFECTIVE JUNE 19, 2007, THE ...", "2007-06-19T00:00:00-04:00", "EFFECTIVE JUNE 19, 2007"),
-        ("Effective Sept. 3, 2012, the ...", "2012-09-03T00:00:00-04:00", "Effective Sept. 3, 2012"),
+        (
+            "EFFECTIVE JUNE 19, 2007, THE ...",
+            "2007-06-19T00:00:00-04:00",
+            "EFFECTIVE JUNE 19, 2007",
+        ),
+        (
+            "Effective Sept. 3, 2012, the ...",
+            "2012-09-03T00:00:00-04:00",
+            "Effective Sept. 3, 2012",
+        ),
         ("Effective 3-25-2009, the ...", "2009-03-25T00:00:00-04:00", "Effective 3-25-2009"),
     ],
 )
@@ -77,7 +89,8 @@ def test_instants_are_in_new_york() -> None:
 def test_close_across_daylight_saving() -> None:
     summer = find_effective("Effective at the close of business on November 3, 2007, x")
     winter = find_effective("Effective at the close of business on November 5, 2007, x")
-    assert summer.instant is not None and winter.instant is not None
+    assert summer.instant is not None
+    assert winter.instant is not None
     assert summer.instant.isoformat() == "2007-11-03T16:00:00-04:00"
     assert winter.instant.isoformat() == "2007-11-05T16:00:00-05:00"
 
@@ -103,7 +116,10 @@ def test_no_time_and_no_supplement_date() -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("Effective on or about October 1, 2023, the following ...", "Effective on or about October 1, 2023"),
+        (
+            "Effective on or about October 1, 2023, the following ...",
+            "Effective on or about October 1, 2023",
+        ),
         ("On or about October 1, 2023, the Fund ...", "On or about October 1, 2023"),
     ],
 )

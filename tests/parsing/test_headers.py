@@ -14,6 +14,7 @@ from prospectus_ledger.parsing.headers import (
     read_intro,
     title_blocks,
 )
+from prospectus_ledger.parsing.lines import Line
 from prospectus_ledger.parsing.plaintext import plain_text_units
 from prospectus_ledger.supplement import DocumentRef
 from prospectus_ledger.tree import DocumentKind
@@ -72,7 +73,8 @@ def test_seed_004_title() -> None:
             [DocumentRef(SUMMARY, pendulum.date(2010, 5, 1))],
         ),
         (
-            "Supplement Dated November 22, 2010\nto the\nSummary Prospectus and Prospectus Dated May 1, 2010",
+            "Supplement Dated November 22, 2010\nto the\nSummary Prospectus and Prospectus Dated "
+            "May 1, 2010",
             (2010, 11, 22),
             [
                 DocumentRef(SUMMARY, pendulum.date(2010, 5, 1)),
@@ -80,7 +82,8 @@ def test_seed_004_title() -> None:
             ],
         ),
         (
-            "SUPPLEMENT DATED JUNE 19, 2007\nTO\nSTATEMENT OF ADDITIONAL INFORMATION DATED APRIL 30, 2007",
+            "SUPPLEMENT DATED JUNE 19, 2007\nTO\nSTATEMENT OF ADDITIONAL INFORMATION DATED APRIL "
+            "30, 2007",
             (2007, 6, 19),
             [DocumentRef(SAI, pendulum.date(2007, 4, 30))],
         ),
@@ -104,7 +107,8 @@ def test_seed_004_title() -> None:
             ],
         ),
         (
-            "Supplement dated April 1, 2024\nto the Summary Prospectus, Prospectus and Statement of "
+            "Supplement dated April 1, 2024\nto the Summary Prospectus, Prospectus and Statement "
+            "of "
             'Additional Information (the "SAI")\ndated May 1, 2023, each as supplemented',
             (2024, 4, 1),
             [
@@ -129,7 +133,8 @@ def test_seed_004_title() -> None:
             [DocumentRef(SAI)],
         ),
         (
-            "SUPPLEMENT\nDATED JULY 22, 2009\nTO THE CURRENTLY EFFECTIVE\nCLASS A SHARES PROSPECTUS\n"
+            "SUPPLEMENT\nDATED JULY 22, 2009\nTO THE CURRENTLY EFFECTIVE\nCLASS A SHARES "
+            "PROSPECTUS\n"
             "EACH DATED MARCH 1, 2009",
             (2009, 7, 22),
             [DocumentRef(PROSPECTUS, pendulum.date(2009, 3, 1))],
@@ -139,7 +144,9 @@ def test_seed_004_title() -> None:
 def test_supplement_phrases(
     title: str, date: tuple[int, int, int], documents: list[DocumentRef]
 ) -> None:
-    header = header_of(f"SOME TRUST\n\n{title}\n\nThe body of the supplement starts here and runs on.\n")
+    header = header_of(
+        f"SOME TRUST\n\n{title}\n\nThe body of the supplement starts here and runs on.\n"
+    )
     assert header.supplement_date == pendulum.date(*date)
     assert list(header.documents) == documents
 
@@ -148,7 +155,8 @@ def test_supplement_to_a_document_with_a_date_line() -> None:
     header = header_of(
         "December 23, 2003\n\n\n   THE DREYFUS FAMILY OF FUNDS\n\n"
         "   Supplement to Statement of Additional Information\n\n\n"
-        "The following information supplements and should be read in conjunction with the section.\n"
+        "The following information supplements and should be read in conjunction with the "
+        "section.\n"
     )
     assert header.registrant == "THE DREYFUS FAMILY OF FUNDS"
     assert header.supplement_date == pendulum.date(2003, 12, 23)
@@ -175,21 +183,40 @@ def test_intro_gives_date_and_editions_when_the_title_does_not() -> None:
 @pytest.mark.parametrize(
     ("names", "registrant", "portfolios"),
     [
-        (["MET INVESTORS SERIES TRUST", "Third Avenue Small Cap Value Portfolio"], "MET INVESTORS SERIES TRUST", ["Third Avenue Small Cap Value Portfolio"]),
-        (["Janus Investment Fund", "Janus Mid Cap Value Fund"], "Janus Investment Fund", ["Janus Mid Cap Value Fund"]),
+        (
+            ["MET INVESTORS SERIES TRUST", "Third Avenue Small Cap Value Portfolio"],
+            "MET INVESTORS SERIES TRUST",
+            ["Third Avenue Small Cap Value Portfolio"],
+        ),
+        (
+            ["Janus Investment Fund", "Janus Mid Cap Value Fund"],
+            "Janus Investment Fund",
+            ["Janus Mid Cap Value Fund"],
+        ),
         (["AIM LARGE CAP OPPORTUNITIES FUND"], None, ["AIM LARGE CAP OPPORTUNITIES FUND"]),
         (
-            ["Cyclical Growth and Income ETF Portfolio", "Cyclical Growth ETF Portfolio", '(collectively, the "Portfolios")'],
+            [
+                "Cyclical Growth and Income ETF Portfolio",
+                "Cyclical Growth ETF Portfolio",
+                '(collectively, the "Portfolios")',
+            ],
             None,
             ["Cyclical Growth and Income ETF Portfolio", "Cyclical Growth ETF Portfolio"],
         ),
         (["PIMCO Funds"], "PIMCO Funds", []),
-        (["AIM GLOBAL FINANCIAL SERVICES FUND", "CLASS A, B AND C SHARES"], None, ["AIM GLOBAL FINANCIAL SERVICES FUND"]),
+        (
+            ["AIM GLOBAL FINANCIAL SERVICES FUND", "CLASS A, B AND C SHARES"],
+            None,
+            ["AIM GLOBAL FINANCIAL SERVICES FUND"],
+        ),
     ],
 )
 def test_names(names: list[str], registrant: str | None, portfolios: list[str]) -> None:
     title = "\n".join(f"          {name}" for name in names)
-    header = header_of(f"{title}\n\n   Supplement dated May 1, 2009 to Prospectus dated May 1, 2008\n\nBody text.\n")
+    header = header_of(
+        f"{title}\n\n   Supplement dated May 1, 2009 to Prospectus dated May 1, 2008\n\nBody "
+        f"text.\n"
+    )
     assert header.registrant == registrant
     assert list(header.portfolios) == portfolios
 
@@ -226,7 +253,7 @@ def test_title_ends_where_running_text_starts_in_the_same_run() -> None:
 
 def test_no_title() -> None:
     header, body = read_header(
-        plain_text_units("Effective immediately, the section \"X\" is replaced with the following:\n")
+        plain_text_units('Effective immediately, the section "X" is replaced with the following:\n')
     )
     assert header == Header()
     assert [unit.number for unit in body if getattr(unit, "text", "")] == [1]
@@ -234,10 +261,11 @@ def test_no_title() -> None:
 
 def test_banner_before_the_title_stays_body() -> None:
     units = plain_text_units(
-        "INVESCO VALUE TRUST\n497, 1999-06-09\nPrevious: VWR SCIENTIFIC PRODUCTS CORP, SC 13D/A, 1999-06-09\n\n"
+        "INVESCO VALUE TRUST\n497, 1999-06-09\nPrevious: VWR SCIENTIFIC PRODUCTS CORP, SC 13D/A, "
+        "1999-06-09\n\n"
         "          INVESCO VALUE TRUST\n     INVESCO Intermediate Government Bond Fund\n\n"
         "        Supplement to Prospectus Dated January 1, 1999\n\n"
-        "Effective May 13, 1999, the section entitled \"Annual Fund Expenses\" is amended.\n"
+        'Effective May 13, 1999, the section entitled "Annual Fund Expenses" is amended.\n'
     )
     header, body = read_header(units)
     assert header.registrant == "INVESCO VALUE TRUST"
@@ -265,9 +293,19 @@ def test_anchor(text: str, anchored: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "intro"),
     [
-        ("This Supplement is made as of May 31, 2007 to the Prospectuses dated April 30, 2007.", True),
-        ("Capitalized terms used in this Supplement have the meanings given in the Prospectus.", True),
-        ("The following changes are made to the prospectus of BlackRock Large Cap Core Portfolio.", True),
+        (
+            "This Supplement is made as of May 31, 2007 to the Prospectuses dated April 30, 2007.",
+            True,
+        ),
+        (
+            "Capitalized terms used in this Supplement have the meanings given in the Prospectus.",
+            True,
+        ),
+        (
+            "The following changes are made to the prospectus of BlackRock Large Cap Core "
+            "Portfolio.",
+            True,
+        ),
         ("Effective April 1, 2012, the Fund's prospectus is amended as described below.", True),
         ("The Statement of Additional Information is hereby supplemented as follows:", True),
         ('The section "Investment Objective" is amended as follows:', False),
@@ -289,4 +327,4 @@ def test_title_blocks_split_after_the_last_page_break() -> None:
     first, second = (block for block in title_blocks(units) if block.anchored)
     assert first.start == 0
     assert second.split > second.start
-    assert units[second.split].text == "A TRUST"
+    assert units[second.split] == Line(12, "A TRUST")

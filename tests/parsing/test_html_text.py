@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from prospectus_ledger.operations import ReplaceSection, SectionTarget
 from prospectus_ledger.parsing import parse_filing
 from prospectus_ledger.parsing.html_text import html_units, looks_like_html
 from prospectus_ledger.parsing.lines import CellTable, Line, LineKind
-from prospectus_ledger.operations import ReplaceSection, SectionTarget
 from prospectus_ledger.tree import BulletList, Paragraph
 
 
@@ -49,7 +49,9 @@ def test_block_elements_and_breaks_end_lines() -> None:
 
 def test_page_breaks() -> None:
     units = html_units("<p>One</p><hr><p style='page-break-before:always'>Two</p>")
-    assert [unit.kind for unit in units if isinstance(unit, Line) and unit.kind is not LineKind.BLANK] == [
+    assert [
+        unit.kind for unit in units if isinstance(unit, Line) and unit.kind is not LineKind.BLANK
+    ] == [
         LineKind.TEXT,
         LineKind.BREAK,
         LineKind.BREAK,
@@ -86,7 +88,9 @@ def test_list_items_are_bullets() -> None:
 
 def test_pre_is_read_as_plain_text() -> None:
     units = html_units("<pre>   Indented line\n\nNext paragraph</pre>")
-    assert [unit.text for unit in units if isinstance(unit, Line) and unit.kind is LineKind.TEXT] == [
+    assert [
+        unit.text for unit in units if isinstance(unit, Line) and unit.kind is LineKind.TEXT
+    ] == [
         "   Indented line",
         "Next paragraph",
     ]
@@ -108,7 +112,8 @@ def test_html_supplement_parses_like_text() -> None:
         "<p align=center>MET INVESTORS SERIES TRUST</p>"
         "<p align=center>Third Avenue Small Cap Value Portfolio</p>"
         "<p align=center>SUPPLEMENT DATED MAY 31, 2007 TO<br>PROSPECTUSES DATED APRIL 30, 2007</p>"
-        "<p>This Supplement is made as of May 31, 2007 to the Prospectuses dated April 30, 2007.</p>"
+        "<p>This Supplement is made as of May 31, 2007 to the Prospectuses dated April 30, "
+        "2007.</p>"
         "<p>Effective on May 22, 2007, the following replaces in its entirety the information "
         "appearing under the heading &ldquo;Principal Investment Strategy&rdquo; in the "
         "prospectuses:</p>"
@@ -121,6 +126,9 @@ def test_html_supplement_parses_like_text() -> None:
     (amendment,) = supplement.amendments
     assert amendment.operation == ReplaceSection(
         SectionTarget(("Principal Investment Strategy",), "Third Avenue Small Cap Value Portfolio"),
-        (Paragraph("The Portfolio seeks to achieve its objective."), BulletList(["It buys small companies."])),
+        (
+            Paragraph("The Portfolio seeks to achieve its objective."),
+            BulletList(["It buys small companies."]),
+        ),
     )
     assert amendment.effective_words == "Effective on May 22, 2007"

@@ -30,8 +30,8 @@ DREMAN = "Dreman Small-Cap Value Portfolio"
         "revised as follows:",
         'All references to "Old Fund" are replaced with "New Fund".',
         "Under the heading \u201cYour account,\u201d the following paragraph is deleted:",
-        "The information under \"Management\" is revised accordingly.",
-        "1. THE FOLLOWING REPLACES \"PURCHASING SHARES\":",
+        'The information under "Management" is revised accordingly.',
+        '1. THE FOLLOWING REPLACES "PURCHASING SHARES":',
     ],
 )
 def test_instructions_are_seen(text: str) -> None:
@@ -102,7 +102,8 @@ def test_replace_appendix_with_respect_to_portfolio() -> None:
         ),
         (
             "The disclosure in the Trust's SAI under the heading \"Investment Objectives and "
-            'Policies--Real Estate Investment Trusts" is replaced in its entirety with the following:',
+            'Policies--Real Estate Investment Trusts" is replaced in its entirety with the '
+            "following:",
             ("Investment Objectives and Policies", "Real Estate Investment Trusts"),
         ),
         (
@@ -134,35 +135,41 @@ def test_replace_section_forms(text: str, path: tuple[str, ...]) -> None:
     ("text", "action", "locator", "sentences"),
     [
         (
-            "Effective immediately, the third paragraph in the \u201cPORTFOLIO SUMMARY:\u2014Principal "
-            "Investment Strategies\u201d section of the Prospectus is replaced in its entirety with "
+            "Effective immediately, the third paragraph in the \u201cPORTFOLIO "
+            "SUMMARY:\u2014Principal "
+            "Investment Strategies\u201d section of the Prospectus is replaced in its entirety "
+            "with "
             "the following:",
             "replace_block",
             BlockLocator("paragraph", 3),
             None,
         ),
         (
-            'In the section of the prospectus describing the Met/Putnam Voyager Portfolio, the third '
+            "In the section of the prospectus describing the Met/Putnam Voyager Portfolio, the "
+            "third "
             'paragraph under "Portfolio Management" is deleted.',
             "delete_block",
             BlockLocator("paragraph", 3),
             None,
         ),
         (
-            'The last paragraph of the "Goals and Strategies" section is replaced with the following:',
+            'The last paragraph of the "Goals and Strategies" section is replaced with the '
+            "following:",
             "replace_block",
             BlockLocator("paragraph", -1),
             None,
         ),
         (
-            "Under the heading entitled \u201cWhat are the Fund's Investment Strategies?,\u201d please "
+            "Under the heading entitled \u201cWhat are the Fund's Investment Strategies?,\u201d "
+            "please "
             "delete the fourth paragraph in its entirety and replace it with the following:",
             "replace_block",
             BlockLocator("paragraph", 4),
             None,
         ),
         (
-            "The third sentence of the second paragraph of the subsection captioned \u201cInvesting "
+            "The third sentence of the second paragraph of the subsection captioned "
+            "\u201cInvesting "
             "for the Shorter Term\u201d on page 13 is deleted and replaced with the following:",
             "replace_block",
             BlockLocator("paragraph", 2),
@@ -225,21 +232,28 @@ def test_revised_accordingly_is_an_announcement() -> None:
     ("text", "reason"),
     [
         (
-            "Effective immediately, the information appearing in the \"Management--The Advisers\" "
+            'Effective immediately, the information appearing in the "Management--The Advisers" '
             "section of the Prospectuses regarding the portfolio managers to the Lord Abbett Mid "
             "Cap Value Portfolio is revised in its entirety with the following:",
             "only part of a section",
         ),
         (
-            "The following replaces similar text under the heading \"Investment Advisor\":",
+            'The following replaces similar text under the heading "Investment Advisor":',
             "only part of a section",
         ),
-        ("The table on the cover of the Prospectus is deleted and replaced with the following:", "no section"),
         (
-            'All references to "A" and "B" in the Prospectus are replaced with "C" and "D", respectively.',
+            "The table on the cover of the Prospectus is deleted and replaced with the following:",
+            "no section",
+        ),
+        (
+            'All references to "A" and "B" in the Prospectus are replaced with "C" and "D", '
+            "respectively.",
             "substitutes",
         ),
-        ("All references to Franklin Trust Company are replaced with Franklin Bank.", "substitutes"),
+        (
+            "All references to Franklin Trust Company are replaced with Franklin Bank.",
+            "substitutes",
+        ),
     ],
 )
 def test_not_understood_says_why(text: str, reason: str) -> None:
@@ -258,7 +272,10 @@ def split(text: str, portfolios: tuple[str, ...] = ()) -> list[tuple[str | None,
     return [
         (
             segment.recognised.action if segment.recognised else None,
-            [item.block.text if isinstance(item.block, Paragraph) else "<block>" for item in segment.content],
+            [
+                item.block.text if isinstance(item.block, Paragraph) else "<block>"
+                for item in segment.content
+            ],
         )
         for segment in body.segments
     ]

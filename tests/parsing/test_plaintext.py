@@ -8,7 +8,9 @@ from prospectus_ledger.parsing.plaintext import plain_text_units
 
 def kinds(text: str) -> list[tuple[str, str]]:
     return [
-        (unit.kind.value, unit.stripped) if isinstance(unit, Line) else ("table", str(len(unit.lines)))
+        (unit.kind.value, unit.stripped)
+        if isinstance(unit, Line)
+        else ("table", str(len(unit.lines) if isinstance(unit, TextTable) else 0))
         for unit in plain_text_units(text)
     ]
 
@@ -60,12 +62,15 @@ def test_markup_and_separators() -> None:
 
 
 def test_tables_are_kept_whole_with_line_numbers() -> None:
-    units = plain_text_units("Intro.\n<TABLE>\n<CAPTION>\nA   B\n1   2\n</TABLE>\nAfter.", first_line=10)
+    units = plain_text_units(
+        "Intro.\n<TABLE>\n<CAPTION>\nA   B\n1   2\n</TABLE>\nAfter.", first_line=10
+    )
     table = units[1]
     assert isinstance(table, TextTable)
     assert (table.number, table.end) == (11, 15)
     assert [line.text for line in table.lines] == ["<CAPTION>", "A   B", "1   2"]
-    assert isinstance(units[2], Line) and units[2].number == 16
+    assert isinstance(units[2], Line)
+    assert units[2].number == 16
 
 
 def test_unclosed_table_runs_to_the_end() -> None:

@@ -16,7 +16,9 @@ BODY = (
 
 def first_texts(text: str) -> list[str]:
     parts = split_supplements(plain_text_units(text))
-    return [next(u.stripped for u in part.units if isinstance(u, Line) and u.stripped) for part in parts]
+    return [
+        next(u.stripped for u in part.units if isinstance(u, Line) and u.stripped) for part in parts
+    ]
 
 
 def test_one_supplement() -> None:
@@ -34,20 +36,27 @@ def test_parts_start_after_the_last_page_break() -> None:
 
 
 def test_title_blocks_are_carried_into_the_parts() -> None:
-    text = f"A TRUST\n\nSUPPLEMENT DATED MAY 1, 2007\n\n{BODY}\n<PAGE>\n\nSUPPLEMENT DATED MAY 2, 2007\n\n{BODY}"
+    text = (
+        f"A TRUST\n\nSUPPLEMENT DATED MAY 1, 2007\n\n{BODY}\n<PAGE>\n\n"
+        f"SUPPLEMENT DATED MAY 2, 2007\n\n{BODY}"
+    )
     parts = split_supplements(plain_text_units(text))
     assert [len(part.blocks) for part in parts] == [1, 1]
     assert all(part.blocks[0].start == 0 for part in parts)
 
 
 def test_a_banner_before_the_first_phrase_is_not_a_supplement() -> None:
-    text = f"Some banner line that is long enough not to be a title line at all, really.\n\nSUPPLEMENT DATED MAY 1, 2007\n\n{BODY}"
+    text = (
+        "Some banner line that is long enough not to be a title line at all, really.\n\n"
+        f"SUPPLEMENT DATED MAY 1, 2007\n\n{BODY}"
+    )
     assert len(split_supplements(plain_text_units(text))) == 1
 
 
 def test_titles_without_body_between_them_are_one_supplement() -> None:
     text = (
-        "EATON VANCE LARGE-CAP GROWTH FUND\n   Supplement to Prospectus\n  dated February 1, 2003\n\n"
+        "EATON VANCE LARGE-CAP GROWTH FUND\n   Supplement to Prospectus\n  dated February 1, "
+        "2003\n\n"
         "EATON VANCE EQUITY RESEARCH FUND\n   Supplement to Prospectus\n  dated March 1, 2003\n\n"
         + BODY
     )

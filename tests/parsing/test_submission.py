@@ -36,7 +36,9 @@ def submission(*documents: tuple[str, str]) -> str:
 
 
 def test_unwrap_keeps_497_documents() -> None:
-    text = submission(("497", "Supplement text"), ("EX-99", "Exhibit"), ("GRAPHIC", "begin 644 x.gif\nM"))
+    text = submission(
+        ("497", "Supplement text"), ("EX-99", "Exhibit"), ("GRAPHIC", "begin 644 x.gif\nM")
+    )
     assert is_submission(text)
     unwrapped = unwrap_submission(text)
     assert [(d.type, d.text.strip()) for d in unwrapped.documents] == [("497", "Supplement text")]

@@ -8,7 +8,9 @@ from prospectus_ledger.tree import Paragraph, Table
 
 
 def table(*lines: str) -> list[object]:
-    return list(text_table_blocks(TextTable(1, tuple(Line(n, t) for n, t in enumerate(lines, 2)), 99)))
+    return list(
+        text_table_blocks(TextTable(1, tuple(Line(n, t) for n, t in enumerate(lines, 2)), 99))
+    )
 
 
 def test_line_rows_with_continuations() -> None:
@@ -25,7 +27,11 @@ def test_line_rows_with_continuations() -> None:
     assert result == Table(
         [
             ("", "Current Portfolio", "Successor Portfolio"),
-            ("1)", "Batterymarch Mid-Cap Stock Portfolio", "Lazard Mid-Cap Portfolio, a series of the Trust"),
+            (
+                "1)",
+                "Batterymarch Mid-Cap Stock Portfolio",
+                "Lazard Mid-Cap Portfolio, a series of the Trust",
+            ),
             ("2)", "MFS Value Portfolio", "MFS Value Portfolio"),
         ]
     )

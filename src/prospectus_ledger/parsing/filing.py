@@ -89,7 +89,9 @@ def _has_text(units: tuple[Unit, ...]) -> bool:
     for unit in units:
         if isinstance(unit, Line) and unit.kind is LineKind.TEXT:
             return True
-        if isinstance(unit, TextTable) and any(_TAG.sub("", line.text).strip() for line in unit.lines):
+        if isinstance(unit, TextTable) and any(
+            _TAG.sub("", line.text).strip() for line in unit.lines
+        ):
             return True
         if isinstance(unit, CellTable) and any(cell for row in unit.rows for cell in row):
             return True

@@ -24,8 +24,9 @@ import attrs
 from .._text import heading_key, split_sentences
 from ..operations import BlockLocator, SentenceSpan
 from ..tree import DocumentKind, Paragraph, block_text
+from . import _phrases as phrases
 from ._documents import kinds_mentioned
-from ._targets import ORDINAL, ORDINALS, named_portfolio, normalise, section_ref, unquoted
+from ._targets import ORDINALS, named_portfolio, normalise, section_ref, unquoted
 from .blocks import BodyItem, Marker, SourcedBlock
 from .trailers import is_form_code, is_trailer
 
@@ -49,86 +50,11 @@ Action = Literal[
     "unknown",
 ]
 
-_CHANGE = re.compile(
-    r"\b(?:replaces?|supersedes?|the following (?:information |disclosure |text )?supplements"
-    r"|all references (?:to|in)|(?:please )?(?:delete|insert|add|replace) (?:the|it|a)\b"
-    r"|(?:is|are|will be|shall be|has been|have been)(?: hereby)?(?: each)? "
-    r"(?:added|inserted|deleted|removed|replaced|amended|revised|restated|supplemented|superseded"
-    r"|changed|modified|updated|corrected))\b",
-    re.IGNORECASE,
-)
-_STRUCTURE = re.compile(
-    r"\b(?:sections?|sub-?sections?|headings?|sub-?headings?|captions?|captioned|entitled|paragraphs?"
-    r"|sentences?|bullets?|appendix|tables?|footnotes?|prospectus(?:es)?|statements? of additional"
-    r"|SAI|the following|accordingly)\b|\"",
-    re.IGNORECASE,
-)
 _MAX_INSTRUCTION = 900
 _MAX_LABEL = 200
 _MAX_ROMAN_LABEL = 80
 _MAX_SENTENCES = 4
 
-_REPLACE_FOLLOWING = re.compile(
-    r"\bthe following(?: (?:information|disclosure|text|paragraphs?|language))?(?: hereby)? "
-    r"(?:replaces|supersedes|replaced)(?: and replaces)?\b",
-    re.IGNORECASE,
-)
-_REPLACED_WITH = re.compile(
-    r"\b(?:is|are|will be|shall be)(?: hereby)?(?: each)? "
-    r"(?:(?:deleted|removed)(?: in (?:its|their) entirety)? and |superseded and )?"
-    r"(?:replaced|superseded|restated|amended and restated|revised)"
-    r"(?: in (?:its|their) entirety)?(?: to read)? (?:with|by|as follows|as set forth below)\b",
-    re.IGNORECASE,
-)
-_DELETE_REPLACE = re.compile(
-    rf"\bdelete (?:the )?(?P<ord>{ORDINAL}) (?P<kind>paragraph|bullet)\b"
-    r"[^.:]{0,120} and replace it with\b",
-    re.IGNORECASE,
-)
-_DELETED = re.compile(
-    r"\b(?:is|are)(?: hereby)? (?:deleted|removed)(?: in (?:its|their) entirety)?"
-    r"(?=[.:;]|$| from\b)",
-    re.IGNORECASE,
-)
-_ADDED = re.compile(
-    r"\bthe following(?: (?:information|disclosure|text|language|paragraphs?|sentences?|risks?))?"
-    r"(?: (?:is|are))(?: hereby)? (?:added|inserted)\b(?P<where>[^:]{0,200})",
-    re.IGNORECASE,
-)
-_AFTER = re.compile(
-    rf"\b(?:after|following) the (?P<ord>{ORDINAL}) (?P<kind>paragraph|bullet)\b", re.IGNORECASE
-)
-_BLOCK_ORDINAL = re.compile(
-    rf"\b(?P<ord>{ORDINAL}) (?P<kind>paragraph|bullet(?: point)?|sentence)s?\b", re.IGNORECASE
-)
-_SENTENCE_OF = re.compile(
-    rf"\bthe (?P<sord>{ORDINAL}) sentence (?:of|in|set forth in) "
-    rf"the (?P<pord>{ORDINAL}) paragraph\b",
-    re.IGNORECASE,
-)
-_PARTIAL = re.compile(
-    r"\b(?:paragraphs?|sentences?|bullets?|tables?|footnotes?|charts?|rows?|columns?|similar"
-    r"|corresponding|regarding|relating|relates|concerning|pertaining|biographical|entries|entry"
-    r"|items?|except|portion|schedule|list)\b",
-    re.IGNORECASE,
-)
-_NEW_TEXT_NOUN = re.compile(
-    r"\bthe following "
-    r"(?:information|disclosure|text|language|paragraphs?|sentences?|risks?|table)\b",
-    re.IGNORECASE,
-)
-_SUBSTITUTE = re.compile(
-    r'\ball references (?:to|in [^"]{0,120}? to) (?:the )?"(?P<old>[^"]{1,200})"[^"]{0,160}? '
-    r"(?:are|is|shall be|will be)(?: hereby)? "
-    r"(?:replaced with|replaced by|changed to|deleted and replaced with)"
-    r' (?:the )?"(?P<new>[^"]{1,200})"',
-    re.IGNORECASE,
-)
-_ACCORDINGLY = re.compile(
-    r"\b(?:is|are)(?: hereby)? (?:revised|amended|updated|changed|modified) accordingly\b",
-    re.IGNORECASE,
-)
-_REFERENCES = re.compile(r"\ball references\b", re.IGNORECASE)
 # An instruction and its new text run together: "... with the following: The Portfolio ...".
 _RUN_ON = re.compile(r"\b(?:the following|as follows|below)\b[^:]{0,80}?: (?=\S)", re.IGNORECASE)
 _ROMAN_LABEL = re.compile(r"^[IVX]{1,6}\. {1,3}\S")
@@ -173,13 +99,13 @@ def looks_like_instruction(text: str) -> bool:
     if len(text) > 4 * _MAX_INSTRUCTION:
         return False
     words = normalise(text)
-    if not words or len(words) > _MAX_INSTRUCTION or _CHANGE.search(words) is None:
+    if not words or len(words) > _MAX_INSTRUCTION or phrases.CHANGE.search(words) is None:
         return False
     sentences = split_sentences(words)
     if len(sentences) > _MAX_SENTENCES:
         return False
     for sentence in {sentences[0], sentences[-1]}:
-        if _CHANGE.search(sentence) and _STRUCTURE.search(sentence):
+        if phrases.CHANGE.search(sentence) and phrases.STRUCTURE.search(sentence):
             return True
     return False
 
@@ -209,9 +135,9 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
     ref = section_ref(words)
     path = ref.path if ref is not None else ()
     base = Recognised("unknown", path, portfolio, documents)
-    if _ACCORDINGLY.search(own):
+    if phrases.ACCORDINGLY.search(own):
         return attrs.evolve(base, action="announcement")
-    substitute = _SUBSTITUTE.search(words)
+    substitute = phrases.SUBSTITUTE.search(words)
     if substitute is not None:
         if len(split_sentences(words)) == 1 and words.count('"') == 4:
             new = substitute.group("new").strip().rstrip(",.;")
@@ -219,23 +145,23 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
                 base, action="substitute", old=substitute.group("old").strip(), new=new
             )
         return attrs.evolve(base, reason="it substitutes several names at once")
-    if _REFERENCES.search(own):
+    if phrases.REFERENCES.search(own):
         return attrs.evolve(
             base, reason="it substitutes words the parser cannot delimit (several, or not quoted)"
         )
     if ref is None:
         return attrs.evolve(base, reason="it names no section the parser can find")
-    scope = _NEW_TEXT_NOUN.sub("the following", own)
+    scope = phrases.NEW_TEXT_NOUN.sub("the following", own)
     return _read_change(base, words, scope, other)
 
 
 def _read_change(base: Recognised, words: str, scope: str, other: bool) -> Recognised:
-    replaces = _REPLACE_FOLLOWING.search(scope) or _REPLACED_WITH.search(scope)
-    sentence = _SENTENCE_OF.search(scope)
-    ordinals = list(_BLOCK_ORDINAL.finditer(scope))
-    partial = _PARTIAL.search(scope)
-    if _DELETE_REPLACE.search(scope):
-        match = _DELETE_REPLACE.search(scope)
+    replaces = phrases.REPLACE_FOLLOWING.search(scope) or phrases.REPLACED_WITH.search(scope)
+    sentence = phrases.SENTENCE_OF.search(scope)
+    ordinals = list(phrases.BLOCK_ORDINAL.finditer(scope))
+    partial = phrases.PARTIAL.search(scope)
+    if phrases.DELETE_REPLACE.search(scope):
+        match = phrases.DELETE_REPLACE.search(scope)
         if match is not None and len(ordinals) == 1 and not other:
             return attrs.evolve(
                 base, action="replace_block", locator=_locator(match["kind"], match["ord"])
@@ -245,27 +171,27 @@ def _read_change(base: Recognised, words: str, scope: str, other: bool) -> Recog
         span = _span(sentence["sord"])
         if replaces:
             return attrs.evolve(base, action="replace_block", locator=locator, sentences=span)
-        if _DELETED.search(scope):
+        if phrases.DELETED.search(scope):
             return attrs.evolve(base, action="delete_block", locator=locator, sentences=span)
     if len(ordinals) == 1 and ordinals[0]["kind"].lower() != "sentence" and not other:
         locator = _locator(ordinals[0]["kind"], ordinals[0]["ord"])
-        added = _ADDED.search(scope)
-        after = _AFTER.search(scope)
+        added = phrases.ADDED.search(scope)
+        after = phrases.AFTER.search(scope)
         if added is not None and after is not None:
             return attrs.evolve(base, action="insert_blocks", locator=locator, position="after")
         if replaces:
             return attrs.evolve(base, action="replace_block", locator=locator)
-        if _DELETED.search(scope):
+        if phrases.DELETED.search(scope):
             return attrs.evolve(base, action="delete_block", locator=locator)
     if partial is not None or other or ordinals:
         what = partial.group(0) if partial is not None else "part of it"
         return attrs.evolve(base, reason=f"it changes only part of a section ({what!r})")
     if replaces:
         return attrs.evolve(base, action="replace_section")
-    added = _ADDED.search(scope)
+    added = phrases.ADDED.search(scope)
     if added is not None:
         return attrs.evolve(base, action="insert_blocks", position="end")
-    if _DELETED.search(scope) and "replace" not in scope.lower():
+    if phrases.DELETED.search(scope) and "replace" not in scope.lower():
         return attrs.evolve(base, action="delete_section")
     return attrs.evolve(base, reason="the parser does not know this kind of instruction")
 
