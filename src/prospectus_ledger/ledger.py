@@ -84,7 +84,7 @@ class Ledger:
         """
         from .parsing import parse_filing
 
-        raw = data.encode("utf-8") if isinstance(data, str) else data
+        raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
         digest = hashlib.sha256(raw).hexdigest()
         source = attrs.evolve(source or Source(), sha256=digest)
         if digest in self._filings:

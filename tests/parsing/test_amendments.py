@@ -97,7 +97,7 @@ def test_not_understood_becomes_a_notice_holding_the_whole_text() -> None:
     (amendment,) = amend(
         "\n\n".join(
             [
-                'The following replaces similar text under the heading "Investment Advisor":',
+                'The second and third paragraphs under "Investment Advisor" are replaced by:',
                 "New adviser text.",
                 "o  A bullet.",
             ]
@@ -106,12 +106,11 @@ def test_not_understood_becomes_a_notice_holding_the_whole_text() -> None:
     operation = amendment.operation
     assert isinstance(operation, Notice)
     assert operation.notice == (
-        'The following replaces similar text under the heading "Investment Advisor": '
+        'The second and third paragraphs under "Investment Advisor" are replaced by: '
         "New adviser text. \u2022 A bullet."
     )
     assert operation.target == SectionTarget(("Investment Advisor",))
-    assert amendment.diagnostic is not None
-    assert amendment.diagnostic.startswith("lines 1-5: it changes only part of a section")
+    assert amendment.diagnostic == "lines 1-5: it changes several blocks of a section at once"
 
 
 def test_instruction_without_new_text_is_a_notice() -> None:
@@ -138,15 +137,23 @@ def test_other_text_has_a_diagnostic() -> None:
 
 def test_impossible_effective_date_is_reported() -> None:
     (amendment,) = amend(
-        'Effective June 12, 209, the section "Goals" is replaced in its entirety with the '
-        "following:"
-        "\n\nNew goals.\n"
+        'Effective February 30, 2010, the section "Goals" is replaced in its entirety with the '
+        "following:\n\nNew goals.\n"
     )
     assert isinstance(amendment.operation, ReplaceSection)
-    assert amendment.effective_words == "Effective June 12, 209"
+    assert amendment.effective_words == "Effective February 30, 2010"
     assert amendment.effective == pendulum.datetime(2010, 6, 7, tz="America/New_York")
     assert amendment.diagnostic is not None
-    assert "209" in amendment.diagnostic
+    assert "February 30, 2010" in amendment.diagnostic
+
+
+def test_misprinted_year_is_read_and_reported() -> None:
+    (amendment,) = amend(
+        'Effective June 12, 210, the section "Goals" is replaced in its entirety with the '
+        "following:\n\nNew goals.\n"
+    )
+    assert amendment.effective == pendulum.datetime(2010, 6, 12, tz="America/New_York")
+    assert amendment.diagnostic == "lines 1-3: 'June 12, 210' read as 2010-06-12 (misprinted year)"
 
 
 def test_lead_in_effective_time_is_the_default() -> None:

@@ -39,3 +39,10 @@ def test_first_date_and_date_only() -> None:
     assert first_date("no date here") is None
     assert is_date_only(" December 23, 2003 ")
     assert not is_date_only("Date: December 23, 2003")
+
+
+def test_misprinted_year() -> None:
+    near = pendulum.date(2009, 6, 10)
+    assert read_date("June 12, 209", near=near).date == pendulum.date(2009, 6, 12)
+    assert read_date("June 12, 209").date is None
+    assert read_date("June 12, 199", near=near).date is None

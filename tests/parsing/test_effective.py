@@ -131,7 +131,7 @@ def test_on_or_about_is_approximate(text: str, words: str) -> None:
     assert found.words == words
 
 
-@pytest.mark.parametrize("date", ["June 12, 209", "February 30, 2007"])
+@pytest.mark.parametrize("date", ["June 12, 199", "February 30, 2007"])
 def test_impossible_date_falls_back_and_says_so(date: str) -> None:
     found = find_effective(f"Effective {date}, the information ...", default=SUPPLEMENT_DAY)
     assert found.instant is not None
@@ -169,3 +169,13 @@ def test_curly_quoted_definition() -> None:
     assert defined["transition date"].instant == pendulum.datetime(
         2008, 9, 2, tz="America/New_York"
     )
+
+
+def test_misprinted_year_near_the_supplement_date() -> None:
+    found = find_effective(
+        "Effective June 12, 209, the information ...", default=pendulum.date(2009, 6, 10)
+    )
+    assert found.instant is not None
+    assert found.instant.isoformat() == "2009-06-12T00:00:00-04:00"
+    assert found.words == "Effective June 12, 209"
+    assert found.problem == "'June 12, 209' read as 2009-06-12 (misprinted year)"

@@ -218,6 +218,40 @@ def test_substitute() -> None:
     assert found.new == "Van Kampen Mid-Cap Growth Portfolio"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Effective immediately, the information appearing in the "Management--The Advisers" '
+        "section of the Prospectuses regarding the portfolio managers to the Lord Abbett Mid "
+        "Cap Value Portfolio is revised in its entirety with the following:",
+        'The following replaces similar text under the heading "Management":',
+    ],
+)
+def test_information_regarding_a_section_replaces_the_section(text: str) -> None:
+    found = recognise(text)
+    assert found.action == "replace_section"
+    assert found.path[0] == "Management"
+
+
+def test_supplements_a_section_adds_at_its_end() -> None:
+    found = recognise('The following supplements the information under "Tax-Managed Investing":')
+    assert (found.action, found.position, found.path) == (
+        "insert_blocks",
+        "end",
+        ("Tax-Managed Investing",),
+    )
+
+
+def test_table_in_a_section() -> None:
+    found = recognise(
+        'Effective immediately, the management fee table in the "Investment Advisory and Other '
+        'Services--The Manager" section of the SAI is replaced with the following:'
+    )
+    assert found.action == "replace_block"
+    assert found.locator == BlockLocator("table")
+    assert found.path == ("Investment Advisory and Other Services", "The Manager")
+
+
 def test_revised_accordingly_is_an_announcement() -> None:
     found = recognise(
         'The information appearing under the heading "Management--The Advisers" in the Trust\'s '
@@ -232,14 +266,14 @@ def test_revised_accordingly_is_an_announcement() -> None:
     ("text", "reason"),
     [
         (
-            'Effective immediately, the information appearing in the "Management--The Advisers" '
-            "section of the Prospectuses regarding the portfolio managers to the Lord Abbett Mid "
-            "Cap Value Portfolio is revised in its entirety with the following:",
+            "The following is added as the last sentence of the first paragraph of the section "
+            'captioned "How Long Do You Expect to Hold Your Investment?" on page 13:',
             "only part of a section",
         ),
         (
-            'The following replaces similar text under the heading "Investment Advisor":',
-            "only part of a section",
+            'The second and third paragraphs of the "Investment Advisor" section are replaced '
+            "with the following:",
+            "several blocks",
         ),
         (
             "The table on the cover of the Prospectus is deleted and replaced with the following:",
@@ -352,18 +386,17 @@ def test_roman_numeral_headings_are_labels() -> None:
     assert len(body.segments) == 1
 
 
-def test_revised_accordingly_joins_the_statement_before_it() -> None:
+def test_revised_accordingly_is_its_own_segment() -> None:
     text = "\n\n".join(
         [
             "Scott Amero is removed from the portfolio management team.",
             'The information under the heading "Management" is revised accordingly.',
         ]
     )
-    body = split_instructions(body_items(plain_text_units(text)))
-    (segment,) = body.segments
-    assert segment.head is None
-    assert segment.announcement
-    assert len(segment.content) == 2
+    assert split(text) == [
+        (None, ["Scott Amero is removed from the portfolio management team."]),
+        ("announcement", []),
+    ]
 
 
 def test_instruction_run_together_with_its_text() -> None:

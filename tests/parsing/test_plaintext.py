@@ -83,3 +83,18 @@ def test_line_kinds_and_indent() -> None:
     (line,) = [unit for unit in plain_text_units("     indented") if isinstance(unit, Line)]
     assert line.kind is LineKind.TEXT
     assert line.indent == 5
+
+
+def test_stray_structure_tags_inside_a_line_are_dropped() -> None:
+    assert kinds("relative to its<PAGE>\nthe Fund</FN> more") == [
+        ("text", "relative to its"),
+        ("text", "the Fund  more"),
+    ]
+
+
+def test_leading_cell_marks_of_flattened_html() -> None:
+    assert kinds("|Supplement to Statement of Additional Information\n|n\n|") == [
+        ("text", "Supplement to Statement of Additional Information"),
+        ("text", "|n"),
+        ("text", "|"),
+    ]

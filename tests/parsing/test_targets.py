@@ -45,14 +45,10 @@ def test_no_section_ref() -> None:
 def test_named_portfolio() -> None:
     portfolios = ["Dreman Small-Cap Value Portfolio"]
     assert named_portfolio("with respect to Dreman Small-Cap Value Portfolio.", portfolios) == (
-        "Dreman Small-Cap Value Portfolio",
-        False,
+        "Dreman Small-Cap Value Portfolio"
     )
-    assert named_portfolio("regarding the portfolio managers of the X Portfolio", portfolios) == (
-        None,
-        True,
-    )
-    assert named_portfolio("with respect to the Other Fund in the Prospectus", []) == (
-        "Other Fund",
-        False,
+    assert named_portfolio("regarding the portfolio managers of the X", portfolios) is None
+    assert named_portfolio("with respect to the Other Fund in the Prospectus", []) == "Other Fund"
+    assert named_portfolio("to the SAI with respect to Dreman Small-C", portfolios) == (
+        "Dreman Small-Cap Value Portfolio"
     )

@@ -18,9 +18,13 @@ def _is_word(token: str) -> bool:
     return any(char.isalnum() for char in token)
 
 
+# A "|" opening a line marks a table cell in text flattened from HTML.
+_CELL = re.compile(r"^\|", re.MULTILINE)
+
+
 def input_words(text: str) -> Counter[str]:
     """The words of a plain-text filing, markup and bullet markers left out."""
-    text = _BULLET.sub(r"\1 ", _TAG.sub(" ", text))
+    text = _CELL.sub(" ", _BULLET.sub(r"\1 ", _TAG.sub(" ", text)))
     return Counter(token for token in clean_text(text).split(" ") if _is_word(token))
 
 

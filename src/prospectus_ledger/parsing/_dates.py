@@ -65,7 +65,7 @@ class DateReading:
     Attributes:
         text: the words as printed.
         date: the calendar date, or ``None`` when the words name no real date.
-        problem: why ``date`` is ``None``.
+        problem: why ``date`` is ``None``, or how a misprint was read.
     """
 
     text: str
@@ -73,8 +73,23 @@ class DateReading:
     problem: str | None = None
 
 
-def read_date(text: str) -> DateReading:
-    """Read a date matched by :data:`DATE`; report dates that do not exist."""
+def _misprinted_year(year: str, near: pendulum.Date | None) -> int | None:
+    """The one year within two years of ``near`` that "209" misprints (2009)."""
+    if near is None or len(year) != 3:
+        return None
+    candidates = {int(year[:cut] + "0" + year[cut:]) for cut in range(4)}
+    close = [candidate for candidate in candidates if abs(candidate - near.year) <= 2]
+    return close[0] if len(close) == 1 else None
+
+
+def read_date(text: str, *, near: pendulum.Date | None = None) -> DateReading:
+    """Read a date matched by :data:`DATE`; report dates that do not exist.
+
+    A three-digit year is a misprint: with ``near`` (the supplement's date)
+    it is read as the one year within two years of it that a dropped "0"
+    gives ("June 12, 209" near June 10, 2009 is June 12, 2009), and
+    ``problem`` says so.
+    """
     words = text.strip()
     match = _WORDS.match(words)
     if match:
@@ -88,6 +103,15 @@ def read_date(text: str) -> DateReading:
         if len(digits.group(3)) == 2:
             year += 2000 if year < 70 else 1900
     if not _FIRST_YEAR <= year <= _LAST_YEAR:
+        fixed = _misprinted_year(str(year), near) if match else None
+        if fixed is not None:
+            try:
+                day_read = pendulum.date(fixed, month, day)
+            except ValueError:
+                day_read = None
+            if day_read is not None:
+                note = f"{words!r} read as {day_read.to_date_string()} (misprinted year)"
+                return DateReading(words, day_read, note)
         return DateReading(words, None, f"{words!r} is not a real date (year {year})")
     try:
         return DateReading(words, pendulum.date(year, month, day))

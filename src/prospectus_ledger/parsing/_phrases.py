@@ -60,17 +60,25 @@ AFTER = re.compile(
 BLOCK_ORDINAL = re.compile(
     rf"\b(?P<ord>{ORDINAL}) (?P<kind>paragraph|bullet(?: point)?|sentence)s?\b", re.IGNORECASE
 )
+SEVERAL_BLOCKS = re.compile(
+    rf"\b{ORDINAL}(?:,? (?:and|or|through|to)|,) (?:the )?{ORDINAL} "
+    r"(?:paragraph|bullet|sentence)s?\b",
+    re.IGNORECASE,
+)
 SENTENCE_OF = re.compile(
     rf"\bthe (?P<sord>{ORDINAL}) sentence (?:of|in|set forth in) "
     rf"the (?P<pord>{ORDINAL}) paragraph\b",
     re.IGNORECASE,
 )
 PARTIAL = re.compile(
-    r"\b(?:paragraphs?|sentences?|bullets?|tables?|footnotes?|charts?|rows?|columns?|similar"
-    r"|corresponding|regarding|relating|relates|concerning|pertaining|biographical|entries|entry"
-    r"|items?|except|portion|schedule|list)\b",
+    r"\b(?:paragraphs?|sentences?|bullets?|tables?|footnotes?|charts?|rows?|columns?|entries"
+    r"|entry|items?|except|portion|schedule|list)\b",
     re.IGNORECASE,
 )
+SUPPLEMENTS = re.compile(
+    r"\bthe following(?: (?:information|disclosure|text))? supplements\b", re.IGNORECASE
+)
+TABLE = re.compile(r"\btables?\b", re.IGNORECASE)
 NEW_TEXT_NOUN = re.compile(
     r"\bthe following "
     r"(?:information|disclosure|text|language|paragraphs?|sentences?|risks?|table)\b",

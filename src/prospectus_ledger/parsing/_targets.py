@@ -63,6 +63,7 @@ _WITH_RESPECT = re.compile(
     r"(?P<name>[^,.;:()\"]{3,120})",
     re.IGNORECASE,
 )
+_MIN_PREFIX = 5
 _PORTFOLIO_WORD = re.compile(r"\b(?:Portfolio|Fund)$", re.IGNORECASE)
 
 ORDINALS = {
@@ -142,30 +143,30 @@ def section_ref(text: str) -> SectionRef | None:
     return None
 
 
-def named_portfolio(text: str, portfolios: Sequence[str]) -> tuple[str | None, bool]:
-    """The portfolio "with respect to X" names, and whether the phrase names anything else.
+def named_portfolio(text: str, portfolios: Sequence[str]) -> str | None:
+    """The portfolio a "with respect to X" (or "regarding", "for") phrase names.
 
-    Returns ``(portfolio, other)``: ``portfolio`` is the name as the
-    supplement's header prints it when it is one of ``portfolios``, else as
-    the instruction prints it when it ends in "Portfolio" or "Fund";
-    ``other`` is ``True`` when a "with respect to / regarding" phrase names
-    something that is not a portfolio (so the instruction concerns only part
-    of a section).
+    The name is returned as the supplement's header prints it when it is one
+    of ``portfolios`` (or the start of one: corpus texts can be cut short),
+    else as the instruction prints it when it ends in "Portfolio" or "Fund".
     """
     keys = {heading_key(name): name for name in portfolios}
-    found: str | None = None
-    other = False
     for match in _WITH_RESPECT.finditer(text):
         name = match.group("name").strip()
         for tail in (" in the ", " to the ", " of the ", " on page "):
             cut = name.lower().find(tail)
             if cut > 0:
                 name = name[:cut]
-        name = name.strip()
-        if heading_key(name) in keys:
-            found = found or keys[heading_key(name)]
-        elif _PORTFOLIO_WORD.search(name) and not name.lower().startswith(("portfolio", "fund")):
-            found = found or name
-        elif match.group(0).lower().startswith(("with respect", "regarding", "relating", "as it")):
-            other = True
-    return found, other
+        key = heading_key(name)
+        if key in keys:
+            return keys[key]
+        started = [
+            full
+            for full_key, full in keys.items()
+            if len(key) >= _MIN_PREFIX and full_key.startswith(key)
+        ]
+        if len(started) == 1 and match.end() == len(text):
+            return started[0]
+        if _PORTFOLIO_WORD.search(name) and not name.lower().startswith(("portfolio", "fund")):
+            return name
+    return None

@@ -6,6 +6,13 @@ the parser could not turn into a change becomes a :class:`Notice` holding the
 whole text, with a diagnostic naming the lines and the reason; announcements
 that change no text (reorganisations, liquidations, closings, "revised
 accordingly") become notices without a diagnostic.
+
+An instruction takes effect when its words say, else at the time a lead-in
+gives every instruction ("Effective November 1, 2006, the following changes
+are made ..."), else at the supplement's date.  Text outside any instruction
+reports events ("Effective May 23, 2008, Mr. Freeman is ..."); its notice
+stands on the timeline at the supplement's date.  A diagnostic also reports
+an effective date that does not exist or was misprinted.
 """
 
 from __future__ import annotations
@@ -135,6 +142,10 @@ def _operation(
 def _effective(
     segment: Segment, context: AmendmentContext, defined: dict[str, EffectiveTime]
 ) -> EffectiveTime:
+    if segment.head is None:
+        # Text outside any instruction reports events ("Effective May 23, 2008, Mr.
+        # Freeman is ..."); as a notice it stands on the timeline at the supplement's date.
+        return find_effective("", default=context.supplement_date)
     first = segment.items[0]
     words = block_text(first.block) if isinstance(first.block, Paragraph) else ""
     time = find_effective(words, default=context.supplement_date, defined=defined)
@@ -149,7 +160,7 @@ def _amendment(
     effective = _effective(segment, context, defined)
     whole = _text(segment.items)
     if segment.recognised is None:
-        announced = segment.announcement or _ANNOUNCEMENT.search(whole) is not None
+        announced = _ANNOUNCEMENT.search(whole) is not None
         reason = None if announced else "text outside any recognised instruction"
         operation: Operation = Notice(whole)
         words = block_text(segment.items[0].block)

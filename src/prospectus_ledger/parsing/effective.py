@@ -13,8 +13,10 @@ The forms, all in New York time:
 * "Effective as of the Transition Date" -- the instant an earlier phrase
   defined (``... on August 7, 2008 (the "Transition Date")``).
 
-The exact words are kept.  A stated date that does not exist ("June 12, 209")
-falls back to the supplement's date and says so in ``problem``.
+The exact words are kept.  A stated date that does not exist falls back to the
+supplement's date and says so in ``problem``; a year with a dropped digit
+("June 12, 209" in a supplement of June 2009) is read as the year it
+misprints, and ``problem`` says that too.
 """
 
 from __future__ import annotations
@@ -89,12 +91,12 @@ def _default(
 def _dated(
     words: str, date_words: str, *, close: bool, approximate: bool, default: pendulum.Date | None
 ) -> EffectiveTime:
-    reading = read_date(date_words)
+    reading = read_date(date_words, near=default)
     if reading.date is None:
         fallback = _default(default, words, reading.problem)
         return attrs.evolve(fallback, problem=f"{reading.problem}; the supplement's date is used")
     instant = at_close(reading.date) if close else start_of_day(reading.date)
-    return EffectiveTime(instant, words, approximate)
+    return EffectiveTime(instant, words, approximate, reading.problem)
 
 
 def find_effective(

@@ -15,8 +15,8 @@ import attrs
 
 from ..errors import InvalidFilingError
 from ..provenance import Source
-from ..supplement import Supplement
-from ..tree import Paragraph, block_text
+from ..supplement import DocumentRef, Supplement
+from ..tree import DocumentKind, Paragraph, block_text
 from .amendments import AmendmentContext, build_amendments
 from .blocks import body_items
 from .decoding import decode_filing, sha256_of
@@ -117,12 +117,21 @@ def _parse_part(part: Part, source: Source, first_position: int) -> ParsedSupple
     supplement = Supplement(
         registrant=header.registrant,
         portfolios=header.portfolios,
-        documents=header.documents,
+        documents=header.documents or _documents_named(body),
         supplement_date=date,
         source=source,
         amendments=build_amendments(body, context),
     )
     return ParsedSupplement(supplement, header, body, _furniture(units))
+
+
+def _documents_named(body: Body) -> tuple[DocumentRef, ...]:
+    """The documents a supplement's instructions name, when its header names none."""
+    kinds: list[DocumentKind] = []
+    for segment in body.segments:
+        named = segment.recognised.documents if segment.recognised is not None else ()
+        kinds.extend(kind for kind in named if kind not in kinds)
+    return tuple(DocumentRef(kind) for kind in kinds)
 
 
 def read_filing(data: str | bytes, source: Source | None = None) -> ParsedFiling:

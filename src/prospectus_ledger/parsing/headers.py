@@ -311,14 +311,16 @@ def parse_title(lines: Sequence[Line]) -> Header:
         text = clean_text(line.stripped)
         if not text or (text.startswith("(") and text.endswith(")")):
             continue
-        if _is_phrase_line(text):
-            phrase.append(text)
-            if is_date_only(text):
-                day = read_date(text).date
-                if day is not None:
-                    bare_dates.append(day)
-        elif _NAME_WORDS.search(text) and ":" not in text:
+        if not _is_phrase_line(text) and _NAME_WORDS.search(text) and ":" not in text:
             names.append(text)
+            continue
+        # Everything else may hold part of the phrase ("2016 TO THE" after
+        # "SUPPLEMENT DATED AUGUST 2,"); reading it as phrase text is harmless.
+        phrase.append(text)
+        if is_date_only(text):
+            day = read_date(text).date
+            if day is not None:
+                bare_dates.append(day)
     date, documents = _phrase(" ".join(phrase))
     registrant, portfolios = _names(names)
     return Header(

@@ -131,7 +131,7 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
     words = normalise(text)
     own = unquoted(words)
     documents = kinds_mentioned(own)
-    portfolio, other = named_portfolio(own, portfolios)
+    portfolio = named_portfolio(own, portfolios)
     ref = section_ref(words)
     path = ref.path if ref is not None else ()
     base = Recognised("unknown", path, portfolio, documents)
@@ -152,28 +152,35 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
     if ref is None:
         return attrs.evolve(base, reason="it names no section the parser can find")
     scope = phrases.NEW_TEXT_NOUN.sub("the following", own)
-    return _read_change(base, words, scope, other)
+    return _read_change(base, scope)
 
 
-def _read_change(base: Recognised, words: str, scope: str, other: bool) -> Recognised:
+def _read_change(base: Recognised, scope: str) -> Recognised:
+    """What an instruction that names a section does to it.
+
+    Block rules come first (ordinal paragraphs and bullets, sentences of a
+    paragraph, a table), then whole-section ones; an instruction that names
+    blocks in a way the rules do not read is not understood.
+    """
     replaces = phrases.REPLACE_FOLLOWING.search(scope) or phrases.REPLACED_WITH.search(scope)
     sentence = phrases.SENTENCE_OF.search(scope)
     ordinals = list(phrases.BLOCK_ORDINAL.finditer(scope))
     partial = phrases.PARTIAL.search(scope)
-    if phrases.DELETE_REPLACE.search(scope):
-        match = phrases.DELETE_REPLACE.search(scope)
-        if match is not None and len(ordinals) == 1 and not other:
-            return attrs.evolve(
-                base, action="replace_block", locator=_locator(match["kind"], match["ord"])
-            )
-    if sentence is not None and len(ordinals) == 2 and not other:
+    if phrases.SEVERAL_BLOCKS.search(scope):
+        return attrs.evolve(base, reason="it changes several blocks of a section at once")
+    match = phrases.DELETE_REPLACE.search(scope)
+    if match is not None and len(ordinals) == 1:
+        return attrs.evolve(
+            base, action="replace_block", locator=_locator(match["kind"], match["ord"])
+        )
+    if sentence is not None and len(ordinals) == 2:
         locator = _locator("paragraph", sentence["pord"])
         span = _span(sentence["sord"])
         if replaces:
             return attrs.evolve(base, action="replace_block", locator=locator, sentences=span)
         if phrases.DELETED.search(scope):
             return attrs.evolve(base, action="delete_block", locator=locator, sentences=span)
-    if len(ordinals) == 1 and ordinals[0]["kind"].lower() != "sentence" and not other:
+    if len(ordinals) == 1 and ordinals[0]["kind"].lower() != "sentence":
         locator = _locator(ordinals[0]["kind"], ordinals[0]["ord"])
         added = phrases.ADDED.search(scope)
         after = phrases.AFTER.search(scope)
@@ -183,13 +190,17 @@ def _read_change(base: Recognised, words: str, scope: str, other: bool) -> Recog
             return attrs.evolve(base, action="replace_block", locator=locator)
         if phrases.DELETED.search(scope):
             return attrs.evolve(base, action="delete_block", locator=locator)
-    if partial is not None or other or ordinals:
+    tables = phrases.TABLE.findall(scope)
+    if len(tables) == 1 and not ordinals and (replaces or phrases.DELETED.search(scope)):
+        action: Action = "replace_block" if replaces else "delete_block"
+        return attrs.evolve(base, action=action, locator=BlockLocator("table"))
+    if partial is not None or ordinals:
         what = partial.group(0) if partial is not None else "part of it"
         return attrs.evolve(base, reason=f"it changes only part of a section ({what!r})")
     if replaces:
         return attrs.evolve(base, action="replace_section")
     added = phrases.ADDED.search(scope)
-    if added is not None:
+    if added is not None or phrases.SUPPLEMENTS.search(scope):
         return attrs.evolve(base, action="insert_blocks", position="end")
     if phrases.DELETED.search(scope) and "replace" not in scope.lower():
         return attrs.evolve(base, action="delete_section")
@@ -208,14 +219,12 @@ class Segment:
         recognised: what the instruction does (``None`` without a head).
         content: the blocks that follow it, up to the next boundary.
         portfolio: the portfolio a heading in the body put the text under.
-        announcement: an "... is revised accordingly" sentence closes it.
     """
 
     head: SourcedBlock | None
     recognised: Recognised | None
     content: tuple[SourcedBlock, ...] = ()
     portfolio: str | None = None
-    announcement: bool = False
 
     @property
     def items(self) -> tuple[SourcedBlock, ...]:
@@ -331,12 +340,6 @@ class _Splitter:
             return
         if looks_like_instruction(text):
             recognised = recognise(text, self.portfolios)
-            current = self.current
-            if recognised.action == "announcement" and current is not None and current.head is None:
-                self.current = attrs.evolve(
-                    current, content=(*current.content, item), announcement=True
-                )
-                return
             self.close()
             self.current = Segment(item, recognised, portfolio=self.scope)
             return

@@ -21,8 +21,12 @@ _PAGE = re.compile(r"^ *<PAGE>(?: +\S{1,12})? *$", re.IGNORECASE)
 _TABLE_OPEN = re.compile(r"^ *<TABLE\b[^<>]{0,200}>", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"^ *</TABLE>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?: [^<>]{0,100})?>")
+# "|n" is a bullet (a Wingdings "n" in a table cell), not a cell holding text.
+_PIPE_BULLET = re.compile(r"^\|[nlq\u2022\u25a0\u00a7](?: |$)")
 # Revision and type-face marks inside running text ("<R>", "</B>") carry no words.
 _INLINE_MARKS = re.compile(r"</?(?:R|B|I|U|SUP|SUB|F\d{1,2})>", re.IGNORECASE)
+# EDGAR structure tags that stray into a line of text ("relative to its<PAGE>").
+_STRAY_TAGS = re.compile(r"</?(?:PAGE|TABLE|CAPTION|S|C|FN)>", re.IGNORECASE)
 
 
 def _physical_lines(text: str) -> list[str]:
@@ -37,6 +41,9 @@ def _classify(number: int, raw: str) -> list[Line]:
         if index:
             lines.append(Line(number, "", LineKind.BREAK))
         text = clean_line(_INLINE_MARKS.sub("", part))
+        if text.startswith("|") and text[1:2] not in ("", "|") and not _PIPE_BULLET.match(text):
+            # Text flattened from HTML marks table cells with a leading "|".
+            text = " " + text[1:]
         if not text.strip():
             if len(parts) == 1 or part.strip():
                 lines.append(Line(number, "", LineKind.BLANK))
@@ -44,6 +51,8 @@ def _classify(number: int, raw: str) -> list[Line]:
             lines.append(Line(number, text, LineKind.BREAK))
         elif not _TAG.sub("", text).strip():
             lines.append(Line(number, text, LineKind.FURNITURE))
+        elif _STRAY_TAGS.search(text):
+            lines.extend(_classify(number, _STRAY_TAGS.sub(" ", text)))
         elif is_separator(text.strip()):
             lines.append(Line(number, text, LineKind.SEPARATOR))
         else:

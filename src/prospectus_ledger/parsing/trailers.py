@@ -30,9 +30,17 @@ _MAX_CODE = 48
 
 
 def trailer_date(text: str) -> pendulum.Date | None:
-    """The date of a "Date: May 31, 2007" line, if ``text`` is one."""
-    match = _DATE_LINE.match(clean_text(text))
-    return read_date(match.group("date")).date if match else None
+    """The date a closing line gives: "Date: May 31, 2007", "June 2, 2003   MEPS"."""
+    if len(text) > 4 * _MAX_RETAIN:
+        return None
+    words = clean_text(text)
+    match = _DATE_LINE.match(words)
+    if match:
+        return read_date(match.group("date")).date
+    if is_form_code(words):
+        dated = _DATE_ANYWHERE.search(words)
+        return read_date(dated.group(0)).date if dated else None
+    return None
 
 
 def is_trailer(text: str) -> bool:
