@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -39,16 +40,25 @@ _SPACE_RUN = re.compile(r"\s+")
 _PATH_SEPARATOR = re.compile(r"\s*(?:--+|[\u2012\u2013\u2014\u2015])\s*|\s+-\s+|\s+>\s+")
 
 
+_INVISIBLE_RUN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+
+
 def clean_text(text: str) -> str:
     """Return ``text`` with invisible characters removed and white space collapsed.
 
     Quotes, dashes and case are kept: this is the form in which filing text is
-    stored and shown.
+    stored and shown.  (``\\s`` covers non-breaking spaces.)
     """
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return _SPACE_RUN.sub(" ", text.replace("\u00a0", " ")).strip()
+    # This runs on every line of every filing: skip the Unicode work when the
+    # text is plain ASCII, which most EDGAR text is.
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        text = _INVISIBLE_RUN.sub("", text)
+    return _SPACE_RUN.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def heading_key(heading: str) -> str:
     """Return the key under which two headings count as the same.
 

@@ -1,0 +1,142 @@
+"""The parser contract on every real corpus text, and a mutation fuzz of those texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import prospectus_ledger as pl
+from prospectus_ledger.serialize import unstructure
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus" / "supplements.jsonl"
+RECORDS: list[dict[str, Any]] = [
+    json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()
+]
+ACTIONS = {"replace", "insert", "delete", "substitute", "notice"}
+KINDS = {"prospectus", "summary_prospectus", "sai"}
+
+
+def _check_contract(supplement: dict[str, Any]) -> None:
+    assert {"registrant", "supplement_date", "documents", "portfolios", "amendments"} <= set(
+        supplement
+    )
+    for document in supplement["documents"]:
+        assert document["kind"] in KINDS
+    for amendment in supplement["amendments"]:
+        assert amendment["action"] in ACTIONS
+        assert amendment["document"] in KINDS | {None}
+        assert isinstance(amendment["target"], list)
+        assert amendment["scope"] in {
+            "section",
+            "paragraph",
+            "sentence",
+            "table",
+            "bullet",
+            "text",
+            None,
+        }
+        assert isinstance(amendment["effective_words"], str)
+        assert isinstance(amendment["approximate"], bool)
+        assert isinstance(amendment["text"], str)
+        if amendment["action"] == "notice":
+            assert amendment["text"] or amendment["diagnostic"]
+
+
+@pytest.mark.parametrize("index", range(len(RECORDS)))
+def test_every_corpus_text_parses_to_the_json_contract(index: int) -> None:
+    record = RECORDS[index]
+    supplements = pl.parse_filing(
+        record["text"], pl.Source(name=f"corpus[{index}]", url=record["url"])
+    )
+    assert supplements, "every corpus text is a supplement"
+    for supplement in unstructure(supplements):
+        _check_contract(supplement)
+        json.dumps(supplement)
+
+
+def test_the_whole_corpus_loads_into_one_ledger() -> None:
+    ledger = pl.Ledger()
+    for index, record in enumerate(RECORDS):
+        ledger.add_filing(record["text"], pl.Source(name=f"corpus[{index}]", url=record["url"]))
+    timeline = ledger.timeline()
+    assert len(timeline) >= len(RECORDS)
+    reasons = [problem.reason for problem in ledger.problems()]
+    assert all(reasons), "every problem says why"
+
+
+def _mutate(text: str, data: st.DataObject) -> str:
+    operation = data.draw(st.sampled_from(["cut", "insert", "delete", "swap", "repeat"]))
+    if not text:
+        return text
+    at = data.draw(st.integers(0, len(text)))
+    if operation == "cut":
+        return text[:at]
+    if operation == "insert":
+        fragment = data.draw(
+            st.sampled_from(
+                [
+                    "<TABLE>",
+                    "</TABLE>",
+                    "<PAGE>",
+                    "\f",
+                    "Effective ",
+                    '"',
+                    "\u201c",
+                    "<S>",
+                    "<C>",
+                    "SUPPLEMENT DATED ",
+                    "Date: ",
+                    "<td>",
+                    "<b>",
+                    "&#8203;",
+                    "\x00",
+                    "\ud800",
+                    "--",
+                ]
+            )
+            | st.text(max_size=40)
+        )
+        return text[:at] + fragment + text[at:]
+    if operation == "delete":
+        return text[:at] + text[at + data.draw(st.integers(1, 200)) :]
+    if operation == "swap":
+        other = data.draw(st.integers(0, len(text)))
+        low, high = sorted((at, other))
+        return text[high:] + text[low:high] + text[:low]
+    return text[:at] + text[at : at + 50] * data.draw(st.integers(2, 50)) + text[at:]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(index=st.integers(0, len(RECORDS) - 1), data=st.data(), as_bytes=st.booleans())
+def test_mutated_corpus_texts_raise_only_library_errors(
+    index: int, data: st.DataObject, as_bytes: bool
+) -> None:
+    text = RECORDS[index]["text"]
+    for _ in range(data.draw(st.integers(1, 4))):
+        text = _mutate(text, data)
+    payload: str | bytes = text.encode("utf-8", errors="surrogatepass") if as_bytes else text
+    ledger = pl.Ledger()
+    try:
+        supplements = pl.parse_filing(payload, pl.Source(name="mutant.txt"))
+        ledger.add_filing(payload, pl.Source(name="mutant.txt"))
+    except pl.ProspectusLedgerError as error:
+        assert "mutant.txt" in str(error) or isinstance(error, pl.InvalidDateError)
+        return
+    for supplement in unstructure(supplements):
+        _check_contract(supplement)
+    ledger.timeline()
+    ledger.problems()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=4000))
+def test_random_bytes_raise_only_library_errors(data: bytes) -> None:
+    try:
+        pl.parse_filing(data, pl.Source(name="random.bin"))
+    except pl.InvalidFilingError as error:
+        assert error.file == "random.bin"
