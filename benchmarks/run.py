@@ -68,7 +68,8 @@ def bench_parse() -> list[str]:
     return [
         "## Parsing",
         "",
-        f"{len(texts)} filings (the corpus and the seeds), {megabytes:.3f} MB of text, parsed on one core.",
+        f"{len(texts)} filings (the corpus and the seeds), {megabytes:.3f} MB of text, "
+        "parsed on one core.",
         "",
         "| measure | median | throughput |",
         "| --- | ---: | ---: |",
@@ -115,7 +116,8 @@ def machine() -> list[str]:
         "Produced by `python benchmarks/run.py --write`. Medians of "
         f"{REPEATS} runs after a warm-up; ratios are against baselines measured in the same run.",
         "",
-        f"- Machine: {platform.machine()}, {platform.system()} {platform.release()}, Python {platform.python_version()}",
+        f"- Machine: {platform.machine()}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}",
         f"- prospectus-ledger {version('prospectus-ledger')}; {packages}",
         "",
     ]
