@@ -73,7 +73,8 @@ def bench_parse() -> list[str]:
         "",
         "| measure | median | throughput |",
         "| --- | ---: | ---: |",
-        f"| `parse_filing` on every filing | {parse * 1000:.1f} ms | {megabytes / parse:.2f} MB/s |",
+        f"| `parse_filing` on every filing | {parse * 1000:.1f} ms | "
+        f"{megabytes / parse:.2f} MB/s |",
         f"| baseline: `re.findall(r'\\w+')` over the same text | {baseline * 1000:.2f} ms | "
         f"{megabytes / baseline:.1f} MB/s |",
         "",
