@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pendulum
 import pytest
 from hypothesis import given, settings
 
+import prospectus_ledger as pl
 from prospectus_ledger import (
     Document,
     DocumentKind,
@@ -99,3 +101,37 @@ def test_malformed_json_raises_the_library_error() -> None:
         loads("{", Document, file="broken.json")
     with pytest.raises(InvalidLedgerDataError):
         loads(json.dumps([1, 2]), Supplement)
+
+
+def test_whole_ledger_json_export_round_trip(tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    ledger = pl.load(seeds)
+    ledger.add_document(SAMPLE)
+    text = ledger.to_json()
+    reloaded = pl.load(sorted(seeds.iterdir(), reverse=True))
+    reloaded.add_document(SAMPLE)
+    assert reloaded.to_json() == text, "the export does not depend on the order of loading"
+    again = pl.Ledger.from_json(text)
+    assert again.to_json() == text
+    for when in ("2006-12-21", "2007-05-22"):
+        assert again.as_of(when).documents() == ledger.as_of(when).documents()
+    exported = tmp_path / "ledger.json"
+    exported.write_text(text, encoding="utf-8")
+    assert pl.load(exported).timeline() == ledger.timeline()
+
+
+@pytest.mark.parametrize(
+    ("mutation", "message"),
+    [
+        (lambda d: d.update(format="something else"), "not a prospectus-ledger export"),
+        (lambda d: d.update(version=99), "newer than this library reads"),
+        (lambda d: d.update(extra=1), "extra"),
+        (lambda d: d["supplements"][0].update(registrant=5), "registrant"),
+    ],
+)
+def test_bad_exports_are_rejected_clearly(mutation: object, message: str) -> None:
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    data = json.loads(pl.load(seeds).to_json())
+    mutation(data)  # type: ignore[operator]
+    with pytest.raises(InvalidLedgerDataError, match=message):
+        pl.Ledger.from_json(json.dumps(data), file="export.json")

@@ -14,22 +14,32 @@ import pendulum
 from . import _engine
 from ._engine import Compiled, compile_ledger, document_identity, supplement_identity
 from ._text import heading_key, split_heading_path
+from ._versions import edition_versions
+from .authoring import read_markdown
 from .diff import LedgerDiff, diff_snapshots
-from .errors import AmbiguousSectionError, InvalidFilingError, ProspectusLedgerError
+from .errors import (
+    AmbiguousSectionError,
+    InvalidFilingError,
+    InvalidLedgerDataError,
+    ProspectusLedgerError,
+)
 from .history import History, SectionVersion
-from .instants import parse_when
+from .instants import parse_when, start_of_day
 from .operations import Notice
 from .provenance import Source
+from .reconcile import Reconciliation, reconcile
+from .serialize import EXPORT_VERSION, LedgerData, dumps, loads
 from .snapshot import Snapshot
 from .supplement import Supplement
 from .timeline import Problem, ProblemKind, Timeline, TimelineEntry
-from .tree import Document, DocumentKind, find_sections
+from .tree import Document, DocumentKind
 
 __all__ = ["FILING_SUFFIXES", "Ledger", "load"]
 
 PathLike: TypeAlias = str | os.PathLike[str]
-FILING_SUFFIXES = (".txt", ".htm", ".html", ".sgml", ".nc")
-"""File name endings that :func:`load` reads as filings when given a folder."""
+FILING_SUFFIXES = (".txt", ".htm", ".html", ".sgml", ".nc", ".md", ".json")
+"""File name endings that :func:`load` reads when given a folder: filings, Markdown
+bases (``.md``) and ledger exports (``.json``)."""
 
 
 class Ledger:
@@ -96,11 +106,16 @@ class Ledger:
         return supplements
 
     def add_file(self, path: PathLike) -> list[Supplement]:
-        """Read a filing from a file and add it (see :meth:`add_filing`).
+        """Read a file and add what it holds; return the supplements it held.
+
+        ``.md`` files are Markdown bases (:mod:`prospectus_ledger.authoring`),
+        ``.json`` files are ledger exports (:meth:`to_json`); anything else is
+        a filing (see :meth:`add_filing`).
 
         Raises:
             InvalidFilingError: when the file cannot be read or parsed; the
                 error names the file.
+            InvalidLedgerDataError: for a ``.json`` file that is not a valid export.
         """
         file = Path(path)
         try:
@@ -109,7 +124,50 @@ class Ledger:
             raise InvalidFilingError(
                 str(file), f"cannot be read: {error.strerror or error}"
             ) from error
+        suffix = file.suffix.lower()
+        if suffix == ".md":
+            self.add_document(read_markdown(data, Source(name=file.name)))
+            return []
+        if suffix == ".json":
+            imported = Ledger.from_json(data, file=str(file))
+            for document in imported.documents:
+                self.add_document(document)
+            for supplement in imported.supplements:
+                self.add_supplement(supplement)
+            return list(imported.supplements)
         return self.add_filing(data, Source(name=file.name))
+
+    # -- export ------------------------------------------------------------
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The ledger's documents and supplements as JSON (same content, same text)."""
+        return dumps(LedgerData(self.documents, self.supplements), indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str | bytes, *, file: str | None = None) -> Ledger:
+        """A new ledger from :meth:`to_json` output.
+
+        Raises:
+            InvalidLedgerDataError: for malformed JSON, unknown or invalid
+                fields, or an export of another format or a newer version.
+        """
+        data = loads(text, LedgerData, file=file)
+        if data.format != "prospectus-ledger":
+            raise InvalidLedgerDataError(
+                f"not a prospectus-ledger export (format {data.format!r})", file=file
+            )
+        if data.version > EXPORT_VERSION:
+            raise InvalidLedgerDataError(
+                f"export version {data.version} is newer than this library reads "
+                f"({EXPORT_VERSION})",
+                file=file,
+            )
+        ledger = cls()
+        for document in data.documents:
+            ledger.add_document(document)
+        for supplement in data.supplements:
+            ledger.add_supplement(supplement)
+        return ledger
 
     def record_unreadable(self, file: str, error: ProspectusLedgerError) -> None:
         """Keep a filing that could not be read as a problem instead of raising."""
@@ -183,7 +241,7 @@ class Ledger:
                 edition = compiled.editions[index]
                 if kind is not None and edition.document.kind != kind:
                     continue
-                versions.extend(_edition_versions(compiled, index, full, headings, portfolio))
+                versions.extend(edition_versions(compiled, index, full, headings, portfolio))
         owners = {(v.document, v.portfolio and heading_key(v.portfolio)) for v in versions}
         if len(owners) > 1:
             raise AmbiguousSectionError(
@@ -198,6 +256,35 @@ class Ledger:
             )
         versions.sort(key=lambda version: version.valid_from)
         return History(headings, tuple(versions))
+
+    def reconcile(self, new_edition: Document) -> Reconciliation:
+        """Compare the state just before ``new_edition`` takes effect with it, section by section.
+
+        Use it to check a ledger against the issuer's own consolidation: every
+        section a supplement changed should read the same in the next edition
+        (status ``carried``); ``not_carried`` marks a likely error in the
+        ledger's reading of a supplement or in the edition.  ``new_edition``
+        need not be in the ledger.
+
+        Raises:
+            InvalidLedgerDataError: when the new edition has no date.
+        """
+        if new_edition.date is None:
+            raise InvalidLedgerDataError(f"{new_edition.edition} has no date to reconcile at")
+        compiled = self._compile()
+        switch = start_of_day(new_edition.date)
+        chain_key = (_engine.registrant_key(new_edition.registrant), new_edition.kind)
+        earlier = [
+            index
+            for index in compiled.chains.get(chain_key, ())
+            if compiled.editions[index].start < switch
+        ]
+        if not earlier:
+            return reconcile(None, new_edition, switch=switch, previous=None)
+        index = earlier[-1]
+        replay = compiled.replay(index, compiled.bucket(None))
+        state = replay.state_at(switch.subtract(microseconds=1))
+        return reconcile(state, new_edition, switch=switch, previous=compiled.editions[index].name)
 
     def diff(self, before: object, after: object) -> LedgerDiff:
         """Sections added, removed and changed between two instants, with redlines."""
@@ -321,49 +408,6 @@ def _entry(
         status=status,  # type: ignore[arg-type]
         reason=reason if not isinstance(amendment.operation, Notice) or reason else None,
     )
-
-
-def _edition_versions(
-    compiled: Compiled, index: int, bucket: int, headings: tuple[str, ...], portfolio: str | None
-) -> list[SectionVersion]:
-    edition = compiled.editions[index]
-    replay = compiled.replay(index, bucket)
-    base = _engine.base_provenance(edition)
-    instants = [edition.start, *(max(instant, edition.start) for instant in replay.instants)]
-    versions: list[SectionVersion] = []
-    previous = None
-    for instant, state in zip(instants, replay.states, strict=True):
-        matches = find_sections(state, headings, portfolio=portfolio)
-        if len(matches) > 1:
-            raise AmbiguousSectionError(
-                headings,
-                [f"{edition.name}: {' -- '.join(m.headings)}" for m in matches],
-                hint="pass portfolio= or document= to history()",
-            )
-        current = matches[0] if matches else None
-        if current is not None and previous is not None and current.section is previous.section:
-            continue
-        if versions and versions[-1].valid_to is None:
-            versions[-1] = attrs.evolve(versions[-1], valid_to=instant)
-        if current is not None:
-            section = current.section
-            provenance = section.provenance or (None if section.placeholder else base)
-            versions.append(
-                SectionVersion(
-                    section=section,
-                    path=current.headings,
-                    document=edition.document.kind,
-                    edition=edition.name,
-                    portfolio=current.portfolio,
-                    valid_from=instant,
-                    valid_to=None,
-                    provenance=provenance,
-                )
-            )
-        previous = current
-    if versions and versions[-1].valid_to is None and edition.end is not None:
-        versions[-1] = attrs.evolve(versions[-1], valid_to=edition.end)
-    return versions
 
 
 ErrorMode: TypeAlias = Literal["raise", "record"]

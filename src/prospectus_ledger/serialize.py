@@ -34,10 +34,39 @@ from .operations import (
     ReplaceSection,
     SubstituteText,
 )
-from .supplement import Amendment
-from .tree import Block, BulletList, Paragraph, Table
+from .supplement import Amendment, Supplement
+from .tree import Block, BulletList, Document, Paragraph, Table
 
-__all__ = ["converter", "dumps", "loads", "structure", "unstructure"]
+__all__ = [
+    "EXPORT_VERSION",
+    "LedgerData",
+    "converter",
+    "dumps",
+    "loads",
+    "structure",
+    "unstructure",
+]
+
+EXPORT_VERSION = 1
+"""The version of the ledger export format written by :meth:`Ledger.to_json`."""
+
+
+@attrs.frozen
+class LedgerData:
+    """A whole ledger's contents, as exported to JSON.
+
+    Attributes:
+        format: always ``"prospectus-ledger"``, to recognise the file.
+        version: the export format's version (:data:`EXPORT_VERSION`).
+        documents: the base editions, in a stable order.
+        supplements: the supplements, in a stable order.
+    """
+
+    documents: tuple[Document, ...]
+    supplements: tuple[Supplement, ...]
+    format: str = "prospectus-ledger"
+    version: int = EXPORT_VERSION
+
 
 T = TypeVar("T")
 
@@ -68,6 +97,23 @@ def _structure_date(value: Any, _: type) -> pendulum.Date:
         raise InvalidLedgerDataError(f"expected a YYYY-MM-DD date, got {value!r}")
     return parsed
 
+
+def _strict(expected: type) -> Any:
+    """A structure hook that accepts only ``expected`` (cattrs would coerce 5 to "5")."""
+
+    def hook(value: Any, _: type) -> Any:
+        # bool is an int subclass: keep true/false out of integer fields and vice versa.
+        if type(value) is not expected:
+            raise InvalidLedgerDataError(
+                f"expected {expected.__name__}, got {type(value).__name__} {value!r}"
+            )
+        return value
+
+    return hook
+
+
+for _type in (str, int, bool):
+    converter.register_structure_hook(_type, _strict(_type))
 
 converter.register_unstructure_hook(pendulum.DateTime, lambda value: value.isoformat())
 converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
