@@ -19,8 +19,15 @@ from typing import ClassVar, Literal, TypeAlias
 
 import attrs
 
-from ._text import clean_text, heading_key, split_sentences
+from ._text import clean_text, heading_key
 from .errors import BlockNotFoundError, SectionNotFoundError, TextNotFoundError
+from .locators import (
+    BlockLocator,
+    SectionTarget,
+    SentenceSpan,
+    replace_sentences,
+    resolve_block,
+)
 from .provenance import Provenance
 from .tree import (
     Block,
@@ -37,7 +44,6 @@ from .tree import (
     replace_section,
     section_at,
     sections_tuple,
-    strings,
 )
 
 __all__ = [
@@ -59,133 +65,6 @@ __all__ = [
 
 Action: TypeAlias = Literal["replace", "insert", "delete", "substitute", "notice"]
 Scope: TypeAlias = Literal["section", "paragraph", "sentence", "table", "bullet", "text"]
-BlockKind: TypeAlias = Literal["block", "paragraph", "bullet", "table"]
-
-
-@attrs.frozen
-class SectionTarget:
-    """A section named by heading path, optionally within one portfolio's part.
-
-    Attributes:
-        path: headings, outermost first, as the filing states them.
-        portfolio: the portfolio the instruction concerns; its part of the
-            document is searched first, then the shared parts.
-    """
-
-    path: tuple[str, ...] = attrs.field(converter=strings)
-    portfolio: str | None = None
-
-    def describe(self) -> str:
-        """The path joined for people, with the portfolio if any."""
-        where = f" [{self.portfolio}]" if self.portfolio else ""
-        return " -- ".join(self.path) + where
-
-
-@attrs.frozen
-class BlockLocator:
-    """Which block of a section an operation acts on.
-
-    Attributes:
-        kind: count only paragraphs, bullet items, tables, or any block.
-        ordinal: 1-based position among blocks of that kind (after filtering
-            by ``anchor``); negative counts from the end (-1 is the last).
-            ``None`` requires exactly one candidate.
-        anchor: the block must begin with (or contain) this text.
-        match: whether ``anchor`` is matched at the beginning or anywhere.
-    """
-
-    kind: BlockKind = "paragraph"
-    ordinal: int | None = None
-    anchor: str | None = None
-    match: Literal["begins", "contains"] = "begins"
-
-    def describe(self) -> str:
-        """E.g. "paragraph 5", "last bullet", "paragraph beginning 'The Fund ...'"."""
-        parts: list[str] = [self.kind]
-        if self.ordinal is not None:
-            parts.append("last" if self.ordinal == -1 else str(self.ordinal))
-        if self.anchor is not None:
-            verb = "beginning" if self.match == "begins" else "containing"
-            parts.append(f"{verb} {self.anchor!r}")
-        return " ".join(parts)
-
-
-@attrs.frozen
-class SentenceSpan:
-    """Sentences of a paragraph, as a Python slice of its sentence list.
-
-    "the third sentence" is ``SentenceSpan(2, 3)``; "the second to last
-    sentence" is ``SentenceSpan(-2, -1)``; "all except the last two sentences"
-    is ``SentenceSpan(None, -2)``.
-    """
-
-    start: int | None = None
-    stop: int | None = None
-
-    def describe(self) -> str:
-        """The span as a slice, for messages."""
-        start = "" if self.start is None else str(self.start)
-        stop = "" if self.stop is None else str(self.stop)
-        return f"sentences [{start}:{stop}]"
-
-
-def _normal(text: str) -> str:
-    return heading_key(text)
-
-
-def _candidates(section: Section, kind: BlockKind) -> list[tuple[int, int | None, str]]:
-    """(block index, item index, text) of every block or bullet item of ``kind``."""
-    found: list[tuple[int, int | None, str]] = []
-    for index, block in enumerate(section.blocks):
-        if kind == "bullet":
-            if isinstance(block, BulletList):
-                found.extend((index, item, text) for item, text in enumerate(block.items))
-        elif (
-            kind == "block"
-            or (kind == "paragraph" and isinstance(block, Paragraph))
-            or (kind == "table" and isinstance(block, Table))
-        ):
-            found.append((index, None, block_text(block)))
-    return found
-
-
-def _resolve_block(
-    section: Section, path: Sequence[str], locator: BlockLocator
-) -> tuple[int, int | None]:
-    candidates = _candidates(section, locator.kind)
-    available = len(candidates)
-    if locator.anchor is not None:
-        wanted = _normal(locator.anchor)
-        candidates = [
-            c
-            for c in candidates
-            if (
-                _normal(c[2]).startswith(wanted)
-                if locator.match == "begins"
-                else wanted in _normal(c[2])
-            )
-        ]
-    if locator.ordinal is None:
-        if len(candidates) == 1:
-            return candidates[0][0], candidates[0][1]
-        raise BlockNotFoundError(
-            path, locator.describe() + " (exactly one expected)", len(candidates)
-        )
-    position = locator.ordinal - 1 if locator.ordinal > 0 else locator.ordinal
-    if locator.ordinal == 0 or not -len(candidates) <= position < len(candidates):
-        raise BlockNotFoundError(path, locator.describe(), available)
-    chosen = candidates[position]
-    return chosen[0], chosen[1]
-
-
-def _replace_sentences(text: str, span: SentenceSpan, new_text: str, path: Sequence[str]) -> str:
-    sentences = split_sentences(text)
-    selected = sentences[span.start : span.stop]
-    if not selected:
-        raise BlockNotFoundError(path, span.describe(), len(sentences))
-    start, stop, _ = slice(span.start, span.stop).indices(len(sentences))
-    kept = [*sentences[:start], *([new_text] if new_text else []), *sentences[stop:]]
-    return " ".join(kept)
 
 
 def _stamp(section: Section, provenance: Provenance | None, **changes: object) -> Section:
@@ -332,7 +211,7 @@ def _edit_blocks(
 ) -> Document:
     located = locate_section(document, target.path, portfolio=target.portfolio)
     section = located.section
-    block_index, item_index = _resolve_block(section, located.headings, locator)
+    block_index, item_index = resolve_block(section, located.headings, locator)
     blocks = list(section.blocks)
     new_blocks = edit(blocks[block_index], item_index, located.headings)  # type: ignore[operator]
     blocks[block_index : block_index + 1] = new_blocks
@@ -382,7 +261,7 @@ class ReplaceBlock:
                     raise BlockNotFoundError(path, "paragraph for a sentence edit", 0)
                 return [
                     Paragraph(
-                        _replace_sentences(block.text, self.sentences, _plain(self.blocks), path)
+                        replace_sentences(block.text, self.sentences, _plain(self.blocks), path)
                     )
                 ]
             if item is not None and isinstance(block, BulletList):
@@ -423,7 +302,7 @@ class DeleteBlock:
             if self.sentences is not None:
                 if not isinstance(block, Paragraph):
                     raise BlockNotFoundError(path, "paragraph for a sentence edit", 0)
-                remaining = _replace_sentences(block.text, self.sentences, "", path)
+                remaining = replace_sentences(block.text, self.sentences, "", path)
                 return [Paragraph(remaining)] if remaining else []
             if item is not None and isinstance(block, BulletList):
                 items = [text for index, text in enumerate(block.items) if index != item]
@@ -473,7 +352,7 @@ class InsertBlocks:
             at = 0 if self.position == "start" else len(blocks)
         else:
             locator = self.locator or BlockLocator()
-            block_index, item = _resolve_block(section, located.headings, locator)
+            block_index, item = resolve_block(section, located.headings, locator)
             block = blocks[block_index]
             if item is not None and isinstance(block, BulletList):
                 items = list(block.items)
