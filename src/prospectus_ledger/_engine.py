@@ -22,7 +22,8 @@ import hashlib
 import itertools
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol
 
 import attrs
 import pendulum
@@ -134,6 +135,28 @@ def _min_date() -> pendulum.Date:
     return pendulum.date(1, 1, 1)
 
 
+class StateSource(Protocol):
+    """What a snapshot needs to answer: the states of the editions in force.
+
+    Implemented by :class:`Compiled` (in memory) and by the SQLite store.
+    """
+
+    def states_in_force(
+        self, when: pendulum.DateTime, known_at: pendulum.DateTime | None
+    ) -> list[tuple[Edition, Document]]:
+        """Each edition in force at ``when`` (one per chain), as it reads then."""
+        ...
+
+    def later_states(self, edition: Edition) -> Iterator[tuple[pendulum.DateTime, Document]]:
+        """Every state of ``edition`` after its base, with the instant it took effect
+        (all supplements known), oldest first."""
+        ...
+
+    def portfolio_names(self) -> list[str]:
+        """Every portfolio any edition or supplement names."""
+        ...
+
+
 @attrs.define
 class Compiled:
     """Everything a query needs, derived from a ledger's contents."""
@@ -162,6 +185,32 @@ class Compiled:
             cached = _replay(self.editions[index], limit)
             self._replays[(index, bucket)] = cached
         return cached
+
+    def states_in_force(
+        self, when: pendulum.DateTime, known_at: pendulum.DateTime | None
+    ) -> list[tuple[Edition, Document]]:
+        """Each edition in force at ``when`` (one per chain), as it reads then."""
+        bucket = self.bucket(known_at)
+        return [
+            (self.editions[index], self.replay(index, bucket).state_at(when))
+            for index in self.in_force(when, known_at)
+        ]
+
+    def later_states(self, edition: Edition) -> Iterator[tuple[pendulum.DateTime, Document]]:
+        """Every state of ``edition`` after its base, with the instant it took effect."""
+        replay = self.replay(self.editions.index(edition), self.bucket(None))
+        return zip(replay.instants, replay.states[1:], strict=True)
+
+    def portfolio_names(self) -> list[str]:
+        """Every portfolio any edition or supplement names."""
+        names: dict[str, str] = {}
+        for edition in self.editions:
+            for name in edition.document.portfolios:
+                names.setdefault(heading_key(name), name)
+            for step in edition.steps:
+                for name in step.supplement.portfolios:
+                    names.setdefault(heading_key(name), name)
+        return sorted(names.values())
 
     def in_force(self, when: pendulum.DateTime, known_at: pendulum.DateTime | None) -> list[int]:
         """Indices of the editions in force at ``when``, one per chain at most."""

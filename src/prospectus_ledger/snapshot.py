@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import attrs
 import pendulum
 
-from ._engine import Compiled, Edition, base_provenance
+from ._engine import Edition, StateSource, base_provenance
 from ._text import closest, heading_key, split_heading_path
 from .errors import (
     AmbiguousSectionError,
@@ -122,28 +122,25 @@ class Snapshot:
         document_scope: the document kind the queries are limited to, if any.
     """
 
-    _compiled: Compiled = attrs.field(repr=False, alias="compiled")
+    _source: StateSource = attrs.field(repr=False, alias="source")
     when: pendulum.DateTime
     known_at: pendulum.DateTime | None = None
     portfolio_scope: str | None = None
     document_scope: DocumentKind | None = None
 
-    def _editions(self) -> list[tuple[int, Edition, Document]]:
-        bucket = self._compiled.bucket(self.known_at)
+    def _editions(self) -> list[tuple[Edition, Document]]:
         found = []
-        for index in self._compiled.in_force(self.when, self.known_at):
-            edition = self._compiled.editions[index]
+        for edition, state in self._source.states_in_force(self.when, self.known_at):
             if self.document_scope is not None and edition.document.kind != self.document_scope:
                 continue
-            state = self._compiled.replay(index, bucket).state_at(self.when)
             if self.portfolio_scope is not None and not _covers(state, self.portfolio_scope):
                 continue
-            found.append((index, edition, state))
+            found.append((edition, state))
         return found
 
     def documents(self) -> list[Document]:
         """The documents in force (within the scopes), as they read at :attr:`when`."""
-        return [state for _, _, state in self._editions()]
+        return [state for _, state in self._editions()]
 
     def portfolio(self, name: str) -> Snapshot:
         """The same snapshot limited to one portfolio (and the parts documents share).
@@ -151,7 +148,7 @@ class Snapshot:
         Raises:
             UnknownScopeError: when no document in the ledger covers ``name``.
         """
-        known = _portfolio_names(self._compiled)
+        known = self._source.portfolio_names()
         if heading_key(name) not in {heading_key(k) for k in known}:
             raise UnknownScopeError("portfolio", name, known)
         return attrs.evolve(self, portfolio_scope=name)
@@ -217,24 +214,22 @@ class Snapshot:
         raise self._miss(editions, headings)
 
     def _matches(
-        self, editions: list[tuple[int, Edition, Document]], headings: tuple[str, ...]
+        self, editions: list[tuple[Edition, Document]], headings: tuple[str, ...]
     ) -> list[tuple[Edition, Located]]:
         return [
             (edition, located)
-            for _, edition, state in editions
+            for edition, state in editions
             for located in find_sections(state, headings, portfolio=self.portfolio_scope)
         ]
 
     def _miss(
-        self, editions: list[tuple[int, Edition, Document]], headings: tuple[str, ...]
+        self, editions: list[tuple[Edition, Document]], headings: tuple[str, ...]
     ) -> SectionNotFoundError:
         """The most helpful error for a path that matches nothing now."""
-        full = self._compiled.bucket(None)
-        for index, edition, _ in editions:
+        for edition, _ in editions:
             if edition.document.complete:
                 continue
-            replay = self._compiled.replay(index, full)
-            for instant, state in zip(replay.instants, replay.states[1:], strict=True):
+            for instant, state in self._source.later_states(edition):
                 if instant <= self.when and self.known_at is None:
                     continue
                 if find_sections(state, headings, portfolio=self.portfolio_scope):
@@ -255,9 +250,9 @@ class Snapshot:
                         detail=detail,
                     )
         existing = [
-            located.section.heading for _, _, state in editions for located in walk(state.sections)
+            located.section.heading for _, state in editions for located in walk(state.sections)
         ]
-        bases = [edition.name for _, edition, _ in editions if not edition.document.complete]
+        bases = [edition.name for edition, _ in editions if not edition.document.complete]
         missing_base = "no base text loaded for " + "; ".join(bases) if bases else None
         return SectionNotFoundError(
             headings,
@@ -270,7 +265,7 @@ class Snapshot:
     def sections(self) -> list[SectionView]:
         """Every section in force within the scopes, in document order."""
         views: list[SectionView] = []
-        for _, edition, state in self._editions():
+        for edition, state in self._editions():
             base = base_provenance(edition)
             for located in walk(state.sections):
                 if (
@@ -291,14 +286,3 @@ def _covers(document: Document, portfolio: str) -> bool:
         section.portfolio is not None and heading_key(section.portfolio) == wanted
         for section in document.sections
     )
-
-
-def _portfolio_names(compiled: Compiled) -> list[str]:
-    names: dict[str, str] = {}
-    for edition in compiled.editions:
-        for name in edition.document.portfolios:
-            names.setdefault(heading_key(name), name)
-        for step in edition.steps:
-            for name in step.supplement.portfolios:
-                names.setdefault(heading_key(name), name)
-    return sorted(names.values())
