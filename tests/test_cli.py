@@ -111,3 +111,108 @@ def test_usage_errors_exit_2_and_help_shows_an_example() -> None:
         help_text = runner.invoke(main, [command, "--help"]).output
         assert "Example:" in help_text
         assert "prospectus-ledger" in help_text
+
+
+def test_history_timeline_problems_tables() -> None:
+    runner = CliRunner()
+    history = runner.invoke(main, ["history", str(SEEDS), "Principal Investment Strategy"])
+    assert history.exit_code == 0, history.output
+    assert "2007-05-22T00:00:00-04:00" in history.output
+    assert "(in force)" in history.output
+    timeline = runner.invoke(main, ["timeline", str(SEEDS)])
+    assert timeline.exit_code == 0, timeline.output
+    lines = timeline.output.splitlines()
+    assert lines[0].split()[:3] == ["effective", "action", "document"]
+    assert len(lines) == 5
+    assert "Appendix C -- Dreman Small-Cap Value Portfolio" in timeline.output
+    problems = runner.invoke(main, ["problems", str(SEEDS)])
+    assert problems.exit_code == 0
+    assert problems.output.strip() == "no problems"
+
+
+def test_diff_plain_when_piped_and_coloured_on_request() -> None:
+    runner = CliRunner()
+    plain = runner.invoke(main, ["diff", str(SEEDS), "2007-05-21", "2007-05-22"])
+    assert plain.exit_code == 0, plain.output
+    assert (
+        "+ Third Avenue Small Cap Value Portfolio -- Principal Investment Strategy" in plain.output
+    )
+    assert "\x1b[" not in plain.output
+    coloured = runner.invoke(
+        main, ["diff", str(SEEDS), "2006-12-20", "2006-12-21", "--color"], color=True
+    )
+    assert coloured.exit_code == 0
+    assert (
+        "+ Dreman Small-Cap Value Portfolio -- MANAGEMENT -- The Advisers -- Dreman Value "
+        "Management, LLC" in coloured.output
+    )
+    unchanged = runner.invoke(main, ["diff", str(SEEDS), "2007-05-22", "2007-06-01"])
+    assert unchanged.output.strip() == "no changes"
+
+
+def test_diff_redline_of_a_changed_section(tmp_path: Path) -> None:
+    base = Path(__file__).resolve().parent / "fixtures" / "bases" / "example-trust-2020.md"
+    (tmp_path / base.name).write_bytes(base.read_bytes())
+    supplement = tmp_path / "supplement.txt"
+    supplement.write_text(
+        "EXAMPLE TRUST\n\nExample Fund\n\nSUPPLEMENT DATED JUNE 1, 2020 TO PROSPECTUS DATED "
+        "MAY 1, 2020\n\n"
+        "Effective June 1, 2020, the following replaces in its entirety the information "
+        "appearing under "
+        'the heading "Investment Objective" in the prospectus:\n\n'
+        "The Fund seeks long-term capital growth and income.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["diff", str(tmp_path), "2020-05-31", "2020-06-01", "--no-color"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "~ Example Fund -- Investment Objective" in result.output
+    assert "- appreciation." in result.output
+    assert "+ growth and income." in result.output
+
+
+def test_ingest_into_a_store_then_query_the_store(tmp_path: Path) -> None:
+    runner = CliRunner()
+    store = tmp_path / "ledger.sqlite"
+    empty = tmp_path / "bad" / "empty.txt"
+    empty.parent.mkdir()
+    empty.write_bytes(b"")
+    first = runner.invoke(main, ["ingest", str(SEEDS), str(empty.parent), "--store", str(store)])
+    assert first.exit_code == 0, first.output
+    assert "3 files, 2 new filings, 2 supplements" in first.output
+    assert "1 files unreadable" in first.output
+    again = runner.invoke(main, ["ingest", str(SEEDS), "--store", str(store)])
+    assert "0 new filings" in again.output
+    shown = runner.invoke(
+        main, ["show", str(store), "--as-of", "2007-05-22", "Principal Investment Strategy"]
+    )
+    assert shown.exit_code == 0, shown.output
+    assert shown.output.startswith("The Portfolio seeks")
+    assert runner.invoke(main, ["timeline", str(store)]).output.count("applied") == 3
+
+
+def test_show_json_format() -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "show",
+            str(SEEDS),
+            "--as-of",
+            "2007-05-22",
+            "--format",
+            "json",
+            "Principal Investment Strategy",
+        ],
+    )
+    data = json.loads(result.output)
+    assert data["path"][-1] == "Principal Investment Strategy"
+    assert data["provenance"]["effective"] == "2007-05-22T00:00:00-04:00"
+
+
+def test_every_command_has_an_example_in_its_help() -> None:
+    runner = CliRunner()
+    for command in ("parse", "show", "history", "diff", "timeline", "problems", "ingest"):
+        result = runner.invoke(main, [command, "--help"])
+        assert result.exit_code == 0
+        assert "Example:" in result.output, command

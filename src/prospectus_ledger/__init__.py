@@ -23,6 +23,7 @@ from .errors import (
     NoTextKnownError,
     ProspectusLedgerError,
     SectionNotFoundError,
+    StoreError,
     TextNotFoundError,
     UnknownScopeError,
 )
@@ -46,6 +47,7 @@ from .operations import (
 from .parsing import parse_filing
 from .provenance import Provenance, Source
 from .snapshot import SectionView, Snapshot
+from .store import Store, StoredLedger, open_store
 from .supplement import Amendment, DocumentRef, Supplement
 from .timeline import Problem, Timeline, TimelineEntry
 from .tree import Block, BulletList, Document, DocumentKind, Paragraph, Section, Table
@@ -91,6 +93,9 @@ __all__ = [
     "SentenceSpan",
     "Snapshot",
     "Source",
+    "Store",
+    "StoreError",
+    "StoredLedger",
     "SubstituteText",
     "Supplement",
     "Table",
@@ -100,6 +105,7 @@ __all__ = [
     "UnknownScopeError",
     "heading_key",
     "load",
+    "open_store",
     "parse_filing",
     "parse_when",
     "redline",

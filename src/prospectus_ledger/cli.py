@@ -1,18 +1,30 @@
-"""The ``prospectus-ledger`` command line."""
+"""The ``prospectus-ledger`` command line.
+
+Every command that reads filings takes SOURCE: a folder of filings, one file,
+or a store made by ``prospectus-ledger ingest``.  Library errors print one line
+and exit 1; usage errors exit 2.
+"""
 
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
+from ._cli_format import redline_lines, section_output, table
 from .errors import ProspectusLedgerError
-from .ledger import load
+from .ledger import Ledger, load
 from .provenance import Source
 from .serialize import unstructure
+from .store import Store, open_store
 
 __all__ = ["main"]
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_SOURCE = click.Path(exists=True, path_type=Path)
 
 
 class _LibraryErrors(click.Group):
@@ -24,6 +36,20 @@ class _LibraryErrors(click.Group):
         except ProspectusLedgerError as error:
             click.echo(f"Error: {error}", err=True)
             ctx.exit(1)
+
+
+def _is_store(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    with path.open("rb") as handle:
+        return handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+
+
+def open_source(sources: Sequence[Path]) -> Ledger:
+    """A store (one SQLite file) or the filings in folders and files, as a ledger."""
+    if len(sources) == 1 and _is_store(sources[0]):
+        return open_store(sources[0], create=False)
+    return load(sources)
 
 
 @click.group(cls=_LibraryErrors)
@@ -64,7 +90,7 @@ def parse(files: tuple[Path, ...], output: Path | None) -> None:
 
 
 @main.command()
-@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.argument("source", type=_SOURCE)
 @click.argument("section")
 @click.option(
     "--as-of", "as_of", required=True, help="Date (end of day, New York) or ISO datetime."
@@ -77,6 +103,13 @@ def parse(files: tuple[Path, ...], output: Path | None) -> None:
     default=None,
     help="Limit the lookup to one document.",
 )
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json", "html"]),
+    default="text",
+    show_default=True,
+)
 def show(
     source: Path,
     section: str,
@@ -84,20 +117,140 @@ def show(
     known_at: str | None,
     portfolio: str | None,
     document: str | None,
+    output_format: str,
 ) -> None:
-    """Print what SECTION of the filings in SOURCE said as of a date, with its provenance.
+    """Print what SECTION of SOURCE said as of a date, with its provenance.
 
     \b
     Example:
         prospectus-ledger show seeds/ --as-of 2007-05-22 "Principal Investment Strategy"
     """
-    snapshot = load(source).as_of(as_of, known_at=known_at)
+    snapshot = open_source([source]).as_of(as_of, known_at=known_at)
     if portfolio:
         snapshot = snapshot.portfolio(portfolio)
     if document:
         snapshot = snapshot.document(document)
-    view = snapshot.section(section)
-    click.echo(view.text)
-    click.echo()
-    origin = view.provenance.describe() if view.provenance else "placeholder: own text unknown"
-    click.echo(f"-- {' -- '.join(view.path)} | {origin}")
+    click.echo(section_output(snapshot.section(section), output_format))
+
+
+@main.command()
+@click.argument("source", type=_SOURCE)
+@click.argument("section")
+@click.option("--portfolio", default=None, help="Only this portfolio's section.")
+@click.option(
+    "--document", type=click.Choice(["prospectus", "summary_prospectus", "sai"]), default=None
+)
+def history(source: Path, section: str, portfolio: str | None, document: str | None) -> None:
+    """Print every version of SECTION with its validity interval and filing.
+
+    \b
+    Example:
+        prospectus-ledger history seeds/ "Principal Investment Strategy"
+    """
+    versions = open_source([source]).history(section, portfolio=portfolio, document=document)
+    rows = [
+        (
+            version.valid_from.isoformat(),
+            version.valid_to.isoformat() if version.valid_to else "(in force)",
+            version.provenance.source.label if version.provenance else "(placeholder)",
+            version.text[:60].replace("\n", " "),
+        )
+        for version in versions
+    ]
+    click.echo(table(("valid from", "valid to", "filing", "text"), rows))
+
+
+@main.command()
+@click.argument("source", type=_SOURCE)
+@click.argument("before")
+@click.argument("after")
+@click.option(
+    "--section", default=None, help="Only sections whose path ends with this heading path."
+)
+@click.option(
+    "--color/--no-color", default=None, help="Colour the redline (default: when a terminal)."
+)
+def diff(source: Path, before: str, after: str, section: str | None, color: bool | None) -> None:
+    """Print what changed between two dates: a coloured redline in a terminal, +/- lines when piped.
+
+    \b
+    Example:
+        prospectus-ledger diff seeds/ 2007-05-21 2007-05-22
+    """
+    changes = open_source([source]).diff(before, after)
+    colour = color if color is not None else sys.stdout.isatty()
+    lines = redline_lines(changes, section=section, colour=colour)
+    click.echo("\n".join(lines) if lines else "no changes", color=colour)
+
+
+@main.command()
+@click.argument("source", type=_SOURCE)
+def timeline(source: Path) -> None:
+    """Print every amendment in effective order, with its status.
+
+    \b
+    Example:
+        prospectus-ledger timeline seeds/
+    """
+    rows = [
+        (
+            entry.effective.isoformat() if entry.effective else "-",
+            entry.action,
+            entry.document.value if entry.document else "-",
+            " -- ".join(entry.target) or "-",
+            entry.status,
+            entry.source.label,
+        )
+        for entry in open_source([source]).timeline()
+    ]
+    click.echo(table(("effective", "action", "document", "target", "status", "filing"), rows))
+
+
+@main.command()
+@click.argument("source", type=_SOURCE)
+def problems(source: Path) -> None:
+    """Print every instruction or file that was not applied, with the reason.
+
+    \b
+    Example:
+        prospectus-ledger problems seeds/
+    """
+    found = open_source([source]).problems()
+    if not found:
+        click.echo("no problems")
+        return
+    rows = [(problem.kind, problem.source.label, problem.reason) for problem in found]
+    click.echo(table(("kind", "filing", "reason"), rows))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=_SOURCE)
+@click.option(
+    "--store", "store_path", required=True, type=click.Path(dir_okay=False, path_type=Path)
+)
+def ingest(sources: tuple[Path, ...], store_path: Path) -> None:
+    """Load folders of filings into a store; ingesting a filing twice changes nothing.
+
+    Unreadable files are reported and skipped; the exit status is non-zero only
+    when the store itself cannot be written.
+
+    \b
+    Example:
+        prospectus-ledger ingest seeds/ --store ledger.sqlite
+    """
+    store = Store(store_path)
+    with click.progressbar(length=1, label="Reading filings", file=sys.stderr) as bar:
+
+        def progress(number: int, total: int, name: str) -> None:
+            bar.length = total
+            bar.update(1)
+
+        report = store.ingest(list(sources), progress=progress)
+    click.echo(
+        f"{report.files} files, {report.new_filings} new filings, {report.supplements} "
+        f"supplements, "
+        f"{report.documents} base editions, {report.amendments} amendments; "
+        f"{report.problems} problems in the store; {len(report.failures)} files unreadable"
+    )
+    for file, message in report.failures:
+        click.echo(f"unreadable: {file}: {message}", err=True)

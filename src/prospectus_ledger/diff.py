@@ -70,6 +70,18 @@ class LedgerDiff:
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed)
 
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""
+        from .render import diff_html
+
+        return diff_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Markdown for Jupyter (see :mod:`prospectus_ledger.render`)."""
+        from .render import diff_markdown
+
+        return diff_markdown(self)
+
 
 def _key(view: SectionView) -> str:
     portfolio = view.portfolio or "*"
@@ -93,16 +105,25 @@ def diff_snapshots(before: Snapshot, after: Snapshot) -> LedgerDiff:
     new = _index(after.sections())
     texts_old = {key: view.section.own_text for key, view in old.items()}
     texts_new = {key: view.section.own_text for key, view in new.items()}
-    delta = DeepDiff(texts_old, texts_new, view="tree")
-    added = sorted(
-        (leaf.path(output_format="list")[0] for leaf in delta.get("dictionary_item_added", ())),
-    )
-    removed = sorted(
-        (leaf.path(output_format="list")[0] for leaf in delta.get("dictionary_item_removed", ())),
-    )
-    changed = sorted(
-        (leaf.path(output_format="list")[0] for leaf in delta.get("values_changed", ())),
-    )
+    # Wrapping the dicts keeps every reported path one level down: DeepDiff
+    # reports an empty dict against a full one as a change of the root itself.
+    delta = DeepDiff({"sections": texts_old}, {"sections": texts_new}, view="tree")
+
+    def keys(report: str) -> list[str]:
+        found = {leaf.path(output_format="list")[1] for leaf in delta.get(report, ())}
+        return sorted(found)
+
+    added, removed, changed = keys("dictionary_item_added"), keys("dictionary_item_removed"), []
+    for leaf in delta.get("values_changed", ()):
+        path = leaf.path(output_format="list")
+        if len(path) == 1:  # one side had no sections at all
+            added, removed = (
+                sorted(set(texts_new) - set(texts_old)),
+                sorted(set(texts_old) - set(texts_new)),
+            )
+        else:
+            changed.append(path[1])
+    changed.sort()
     return LedgerDiff(
         before=before,
         after=after,

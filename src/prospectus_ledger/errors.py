@@ -22,6 +22,7 @@ __all__ = [
     "NoTextKnownError",
     "ProspectusLedgerError",
     "SectionNotFoundError",
+    "StoreError",
     "TextNotFoundError",
     "UnknownScopeError",
 ]
@@ -81,6 +82,20 @@ class InvalidLedgerDataError(ProspectusLedgerError, ValueError):
         self.problem = problem
         where = ", ".join(part for part in (file, path) if part)
         super().__init__(f"{where}: {problem}" if where else problem)
+
+
+class StoreError(ProspectusLedgerError):
+    """A store file could not be used: not a store, damaged, or from a newer version.
+
+    Attributes:
+        file: the store's path (``None`` when not known at the place of failure).
+        problem: what was wrong.
+    """
+
+    def __init__(self, file: str | None, problem: str) -> None:
+        self.file = file
+        self.problem = problem
+        super().__init__(f"{file}: {problem}" if file else problem)
 
 
 class SectionNotFoundError(ProspectusLedgerError, LookupError):

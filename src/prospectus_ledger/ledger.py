@@ -34,7 +34,7 @@ from .supplement import Supplement
 from .timeline import Problem, ProblemKind, Timeline, TimelineEntry
 from .tree import Document, DocumentKind
 
-__all__ = ["FILING_SUFFIXES", "Ledger", "load"]
+__all__ = ["FILING_SUFFIXES", "Ledger", "expand_sources", "load", "read_file"]
 
 PathLike: TypeAlias = str | os.PathLike[str]
 FILING_SUFFIXES = (".txt", ".htm", ".html", ".sgml", ".nc", ".md", ".json")
@@ -118,24 +118,14 @@ class Ledger:
             InvalidLedgerDataError: for a ``.json`` file that is not a valid export.
         """
         file = Path(path)
-        try:
-            data = file.read_bytes()
-        except OSError as error:
-            raise InvalidFilingError(
-                str(file), f"cannot be read: {error.strerror or error}"
-            ) from error
-        suffix = file.suffix.lower()
-        if suffix == ".md":
-            self.add_document(read_markdown(data, Source(name=file.name)))
-            return []
-        if suffix == ".json":
-            imported = Ledger.from_json(data, file=str(file))
-            for document in imported.documents:
-                self.add_document(document)
-            for supplement in imported.supplements:
-                self.add_supplement(supplement)
-            return list(imported.supplements)
-        return self.add_filing(data, Source(name=file.name))
+        if file.suffix.lower() not in (".md", ".json"):
+            return self.add_filing(_read_bytes(file), Source(name=file.name))
+        _, supplements, documents = read_file(file)
+        for document in documents:
+            self.add_document(document)
+        for supplement in supplements:
+            self.add_supplement(supplement)
+        return supplements
 
     # -- export ------------------------------------------------------------
 
@@ -410,10 +400,45 @@ def _entry(
     )
 
 
+def _read_bytes(file: Path) -> bytes:
+    try:
+        return file.read_bytes()
+    except OSError as error:
+        raise InvalidFilingError(str(file), f"cannot be read: {error.strerror or error}") from error
+
+
+def read_file(path: PathLike) -> tuple[bytes, list[Supplement], list[Document]]:
+    """Read and parse one file: its bytes, the supplements and base editions it holds.
+
+    ``.md`` files are Markdown bases, ``.json`` files ledger exports, anything
+    else a filing.
+
+    Raises:
+        InvalidFilingError: when the file cannot be read or parsed.
+        InvalidLedgerDataError: for a ``.json`` file that is not a valid export.
+    """
+    from .parsing import parse_filing
+
+    file = Path(path)
+    data = _read_bytes(file)
+    suffix = file.suffix.lower()
+    if suffix == ".md":
+        return data, [], [read_markdown(data, Source(name=file.name))]
+    if suffix == ".json":
+        imported = Ledger.from_json(data, file=str(file))
+        return data, list(imported.supplements), list(imported.documents)
+    return data, parse_filing(data, Source(name=file.name)), []
+
+
 ErrorMode: TypeAlias = Literal["raise", "record"]
 
 
-def _expand(sources: PathLike | Iterable[PathLike]) -> list[Path]:
+def expand_sources(sources: PathLike | Iterable[PathLike]) -> list[Path]:
+    """The files a source names: a file, or a folder's files with :data:`FILING_SUFFIXES`.
+
+    Raises:
+        InvalidFilingError: for a path that does not exist.
+    """
     items = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
     files: list[Path] = []
     for item in items:
@@ -444,7 +469,7 @@ def load(sources: PathLike | Iterable[PathLike], *, errors: ErrorMode = "raise")
             the first file that cannot be read, naming it.
     """
     ledger = Ledger()
-    for file in _expand(sources):
+    for file in expand_sources(sources):
         try:
             ledger.add_file(file)
         except ProspectusLedgerError as error:

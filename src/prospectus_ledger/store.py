@@ -1,0 +1,426 @@
+"""A durable ledger in one SQLite file (standard library ``sqlite3``, no server).
+
+The store keeps:
+
+* **filings**: the original bytes of every file ingested, by SHA-256, so
+  nothing is ever lost and ingesting the same file twice is a no-op;
+* **supplements** and **documents** (base editions) as the converter's JSON,
+  with the **amendments** listed one per row;
+* **editions**, and per edition its **states**: the instant each state took
+  effect and the roots of its section tree;
+* **nodes**: every section once, addressed by the hash of its content, with
+  its children by hash, so unchanged subtrees and identical text are stored
+  once however many versions share them;
+* **section_versions**: every version of every section with its validity
+  interval and the instant it became known.
+
+``as_of(when).section(path)`` on a store (everything known) is answered by
+index lookups: the edition in force, its latest state at ``when``, and that
+state's nodes; nothing is replayed.  Queries that need the full history
+(``known_at``, ``history``, ``diff``, ``timeline``, ``problems``) rebuild the
+ledger in memory from the stored supplements, without parsing anything again.
+
+Every ingest is one transaction: an interrupted or failing ingest leaves the
+store as it was, and readers (WAL mode) see the old or the new state, never a
+mix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+import attrs
+import pendulum
+
+from . import _store_schema as schema
+from ._engine import Compiled, Edition, compile_ledger, document_identity, supplement_identity
+from ._store_nodes import Encoder, NodeCache, micros, section_versions
+from .errors import ProspectusLedgerError, StoreError
+from .instants import parse_when
+from .ledger import Ledger, PathLike, expand_sources, read_file
+from .provenance import Source
+from .serialize import dumps, loads
+from .snapshot import Snapshot
+from .supplement import Supplement
+from .tree import Document
+
+__all__ = ["IngestReport", "Store", "StoredLedger", "open_store"]
+
+Progress = Callable[[int, int, str], None]
+"""Called with (number, total, file name) before each file is read."""
+
+_Parsed = tuple[str | None, bytes, list[Supplement], list[Document]]
+
+
+@attrs.frozen
+class IngestReport:
+    """What one ingest did.
+
+    Attributes:
+        files: files read.
+        new_filings: files not already in the store.
+        supplements: supplements added.
+        documents: base editions added.
+        amendments: amendments added.
+        problems: problems in the whole store after the ingest.
+        failures: files that could not be read: (file, error message).
+    """
+
+    files: int
+    new_filings: int
+    supplements: int
+    documents: int
+    amendments: int
+    problems: int
+    failures: tuple[tuple[str, str], ...]
+
+
+class Store:
+    """An open SQLite store.  Use :func:`open_store` for the ledger API."""
+
+    def __init__(self, path: PathLike, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(str(self.path), "no such store")
+        self._connection = schema.connect(self.path)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._connection.close()
+
+    # -- writing -------------------------------------------------------------
+
+    def ingest(
+        self,
+        sources: PathLike | Iterable[PathLike],
+        *,
+        errors: str = "record",
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Read files (folders expand to their filings) and store what they hold.
+
+        Files are parsed first; then everything new is written, and the derived
+        tables rebuilt, in one transaction.  With ``errors="raise"`` the first
+        unreadable file aborts the ingest and the store is unchanged; with
+        ``"record"`` it is reported in :attr:`IngestReport.failures`.
+        """
+        files = expand_sources(sources)
+        known = {row[0] for row in self._connection.execute("SELECT sha256 FROM filings")}
+        parsed: list[_Parsed] = []
+        failures: list[tuple[str, str]] = []
+        for number, file in enumerate(files, start=1):
+            if progress is not None:
+                progress(number, len(files), file.name)
+            try:
+                data, supplements, documents = read_file(file)
+            except ProspectusLedgerError as error:
+                if errors == "raise":
+                    raise
+                failures.append((str(file), str(error)))
+                continue
+            digest = schema.sha256(data)
+            if digest in known:
+                continue
+            known.add(digest)
+            parsed.append((file.name, data, supplements, documents))
+        counts = self._write(parsed)
+        return IngestReport(
+            files=len(files),
+            new_filings=len(parsed),
+            supplements=counts[0],
+            documents=counts[1],
+            amendments=counts[2],
+            problems=len(self.ledger().problems()),
+            failures=tuple(failures),
+        )
+
+    def _write(self, parsed: Sequence[_Parsed]) -> tuple[int, int, int]:
+        """Write parsed filings and rebuild the derived tables, in one transaction."""
+        supplements_added = documents_added = amendments_added = 0
+        connection = self._connection
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            for name, data, supplements, documents in parsed:
+                digest = schema.sha256(data)
+                inserted = connection.execute(
+                    "INSERT OR IGNORE INTO filings (sha256, name, content, added_at) VALUES "
+                    "(?, ?, ?, ?)",
+                    (digest, name, data, pendulum.now("UTC").isoformat()),
+                ).rowcount
+                if not inserted:
+                    continue  # another process stored the same filing first
+                for supplement in supplements:
+                    identity = supplement_identity(supplement)
+                    added = connection.execute(
+                        "INSERT OR IGNORE INTO supplements (identity, filing, "
+                        "supplement_date, data) "
+                        "VALUES (?, ?, ?, ?)",
+                        (identity, digest, _date_text(supplement), dumps(supplement, indent=None)),
+                    ).rowcount
+                    if added:
+                        supplements_added += 1
+                        amendments_added += len(supplement.amendments)
+                        connection.executemany(
+                            "INSERT INTO amendments (supplement, position, action, document, "
+                            "target, effective) "
+                            "VALUES (?, ?, ?, ?, ?, ?)",
+                            [
+                                schema.amendment_row(identity, index, a)
+                                for index, a in enumerate(supplement.amendments)
+                            ],
+                        )
+                for document in documents:
+                    documents_added += connection.execute(
+                        "INSERT OR IGNORE INTO documents (identity, filing, data) VALUES (?, ?, ?)",
+                        (document_identity(document), digest, dumps(document, indent=None)),
+                    ).rowcount
+            if parsed:
+                self._rebuild()
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        return supplements_added, documents_added, amendments_added
+
+    def _rebuild(self) -> None:
+        """Recompute editions, states, nodes and section versions from the stored contents."""
+        connection = self._connection
+        compiled = compile_ledger(self._documents(), self._supplements())
+        for table in ("section_versions", "states", "editions"):
+            connection.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+        encoder = Encoder({row[0] for row in connection.execute("SELECT hash FROM nodes")})
+        full = compiled.bucket(None)
+        for index, edition in enumerate(compiled.editions):
+            connection.execute(
+                "INSERT INTO editions (id, name, start_us, end_us, data) VALUES (?, ?, ?, ?, ?)",
+                (
+                    index,
+                    edition.name,
+                    micros(edition.start),
+                    micros(edition.end) if edition.end else None,
+                    schema.edition_json(edition),
+                ),
+            )
+            replay = compiled.replay(index, full)
+            # An instruction effective before its edition starts takes effect with it.
+            instants = [edition.start, *(max(at, edition.start) for at in replay.instants)]
+            for sequence, (instant, state) in enumerate(zip(instants, replay.states, strict=True)):
+                roots, new_nodes = encoder.roots(state.sections)
+                connection.executemany("INSERT INTO nodes (hash, data) VALUES (?, ?)", new_nodes)
+                connection.execute(
+                    "INSERT INTO states (edition, seq, valid_from_us, valid_from, header, roots) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        index,
+                        sequence,
+                        micros(instant),
+                        instant.isoformat(),
+                        schema.header_json(state),
+                        roots,
+                    ),
+                )
+            connection.executemany(
+                "INSERT INTO section_versions (edition, path, heading_key, portfolio, "
+                "valid_from_us, "
+                "valid_to_us, known_at, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                section_versions(index, edition, instants, replay.states, encoder),
+            )
+        connection.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('portfolios', ?)",
+            (schema.json_list(compiled.portfolio_names()),),
+        )
+
+    # -- reading -------------------------------------------------------------
+
+    def _supplements(self) -> list[Supplement]:
+        rows = self._connection.execute("SELECT identity, data FROM supplements ORDER BY identity")
+        return [
+            loads(data, Supplement, file=f"{self.path} supplements[{identity}]")
+            for identity, data in rows
+        ]
+
+    def _documents(self) -> list[Document]:
+        rows = self._connection.execute("SELECT identity, data FROM documents ORDER BY identity")
+        return [
+            loads(data, Document, file=f"{self.path} documents[{identity}]")
+            for identity, data in rows
+        ]
+
+    def filing_bytes(self, sha256: str) -> bytes:
+        """The original bytes of a stored filing.
+
+        Raises:
+            StoreError: when the store holds no filing with that hash.
+        """
+        row = self._connection.execute(
+            "SELECT content FROM filings WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(str(self.path), f"no filing with sha256 {sha256}")
+        return bytes(row[0])
+
+    def ledger(self) -> StoredLedger:
+        """The ledger API over this store."""
+        return StoredLedger(self)
+
+
+class _StoredStates:
+    """A :class:`~prospectus_ledger._engine.StateSource` answered by SQL index lookups."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._nodes = NodeCache(store._connection)
+        self._editions: dict[int, Edition] = {}
+
+    def _edition(self, index: int, data: str) -> Edition:
+        if index not in self._editions:
+            self._editions[index] = schema.edition_from_json(data, file=str(self._store.path))
+        return self._editions[index]
+
+    def states_in_force(
+        self, when: pendulum.DateTime, known_at: pendulum.DateTime | None
+    ) -> list[tuple[Edition, Document]]:
+        at = micros(when)
+        found = []
+        rows = self._store._connection.execute(
+            "SELECT id, data FROM editions WHERE start_us <= ? AND (end_us IS NULL OR end_us "
+            "> ?) ORDER BY id",
+            (at, at),
+        ).fetchall()
+        for index, data in rows:
+            state = self._store._connection.execute(
+                "SELECT header, roots FROM states WHERE edition = ? AND valid_from_us <= ? "
+                "ORDER BY valid_from_us DESC, seq DESC LIMIT 1",
+                (index, at),
+            ).fetchone()
+            found.append((self._edition(index, data), self._nodes.document(state[0], state[1])))
+        return found
+
+    def later_states(self, edition: Edition) -> Iterator[tuple[pendulum.DateTime, Document]]:
+        index = next(i for i, e in self._editions.items() if e is edition)
+        rows = self._store._connection.execute(
+            "SELECT valid_from, header, roots FROM states WHERE edition = ? AND seq > 0 ORDER "
+            "BY seq",
+            (index,),
+        ).fetchall()
+        for valid_from, header, roots in rows:
+            instant = pendulum.parse(valid_from)
+            if isinstance(instant, pendulum.DateTime):
+                yield instant, self._nodes.document(header, roots)
+
+    def portfolio_names(self) -> list[str]:
+        row = self._store._connection.execute(
+            "SELECT value FROM meta WHERE key = 'portfolios'"
+        ).fetchone()
+        return schema.parse_json_list(row[0]) if row else []
+
+
+class StoredLedger(Ledger):
+    """A ledger backed by a :class:`Store`, with the same API as an in-memory one.
+
+    ``as_of(when)`` with everything known answers from the store's indexes;
+    everything else loads the stored supplements into memory once (no
+    re-parsing).  ``add_file`` and ``add_filing`` write to the store.
+    """
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self._states = _StoredStates(store)
+        self._loaded = False
+
+    def _load(self) -> None:
+        if not self._loaded:
+            for document in self.store._documents():
+                Ledger.add_document(self, document)
+            for supplement in self.store._supplements():
+                Ledger.add_supplement(self, supplement)
+            self._loaded = True
+
+    def _compile(self) -> Compiled:
+        self._load()
+        return super()._compile()
+
+    @property
+    def supplements(self) -> tuple[Supplement, ...]:
+        self._load()
+        return super().supplements
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        self._load()
+        return super().documents
+
+    def as_of(self, when: object, known_at: object = None) -> Snapshot:
+        """As :meth:`Ledger.as_of`; with everything known, answered from the store's indexes."""
+        if known_at is not None:
+            return super().as_of(when, known_at)
+        return Snapshot(self._states, parse_when(when), None)
+
+    def add_file(self, path: PathLike) -> list[Supplement]:
+        """Read one file and write what it holds to the store (one transaction)."""
+        data, supplements, documents = read_file(Path(path))
+        return self._add(Path(path).name, data, supplements, documents)
+
+    def add_filing(self, data: str | bytes, source: Source | None = None) -> list[Supplement]:
+        """Parse one filing and write it to the store (one transaction)."""
+        from .parsing import parse_filing
+
+        raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
+        name = source.name if source and source.name else None
+        return self._add(name, raw, parse_filing(raw, source), [])
+
+    def add_supplement(self, supplement: Supplement) -> bool:
+        """Supplements enter a store only with their filing: use :meth:`add_filing`.
+
+        Raises:
+            StoreError: always.
+        """
+        raise StoreError(
+            str(self.store.path), "a store keeps filings: add them with add_file or add_filing"
+        )
+
+    add_document = add_supplement  # type: ignore[assignment]
+
+    def _add(
+        self,
+        name: str | None,
+        data: bytes,
+        supplements: list[Supplement],
+        documents: list[Document],
+    ) -> list[Supplement]:
+        held = {row[0] for row in self.store._connection.execute("SELECT sha256 FROM filings")}
+        if schema.sha256(data) in held:
+            return []
+        self.store._write([(name, data, supplements, documents)])
+        self._reset()
+        return supplements
+
+    def _reset(self) -> None:
+        self._documents.clear()
+        self._supplements.clear()
+        self._compiled = None
+        self._loaded = False
+        self._states = _StoredStates(self.store)
+
+    def __repr__(self) -> str:
+        self._load()
+        return (
+            f"<StoredLedger {self.store.path}: {len(self._documents)} base editions, "
+            f"{len(self._supplements)} supplements>"
+        )
+
+
+def open_store(path: PathLike, *, create: bool = True) -> StoredLedger:
+    """Open (or create) a store and return its ledger.
+
+    Raises:
+        StoreError: for a file that is not a store, is damaged, or was written
+            by a newer version of the library; the error names the file.
+    """
+    return Store(path, create=create).ledger()
+
+
+def _date_text(supplement: Supplement) -> str | None:
+    return supplement.supplement_date.to_date_string() if supplement.supplement_date else None

@@ -1,0 +1,229 @@
+"""The SQLite store: same answers as in memory, idempotent and transactional ingest."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import prospectus_ledger as pl
+from prospectus_ledger.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+BASE = ROOT / "tests" / "fixtures" / "bases" / "example-trust-2020.md"
+CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "supplements.jsonl"
+
+
+@pytest.fixture(scope="module")
+def corpus_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus texts as files, as a nightly job would find them."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for index, line in enumerate(CORPUS.read_text(encoding="utf-8").splitlines()):
+        (folder / f"corpus-{index:03d}.txt").write_text(json.loads(line)["text"], encoding="utf-8")
+    return folder
+
+
+def _dates(ledger: pl.Ledger) -> list[str]:
+    """Every effective date on the timeline, the day before, and the day itself."""
+    days = {
+        entry.effective.to_date_string()
+        for entry in ledger.timeline()
+        if entry.effective is not None
+    }
+    days |= {
+        entry.effective.subtract(days=1).to_date_string()
+        for entry in ledger.timeline()
+        if entry.effective is not None
+    }
+    return sorted(days)
+
+
+def test_store_answers_like_the_in_memory_ledger_on_the_seeds(tmp_path: Path) -> None:
+    store = Store(tmp_path / "seeds.sqlite")
+    report = store.ingest([SEEDS, BASE])
+    assert (report.files, report.new_filings, report.supplements, report.documents) == (3, 3, 2, 1)
+    stored, memory = open_store(tmp_path / "seeds.sqlite"), pl.load([SEEDS, BASE])
+    for when in [*_dates(memory), "2006-12-21T15:00", "2006-12-21T16:00", "2020-06-01"]:
+        assert stored.as_of(when).documents() == memory.as_of(when).documents(), when
+    view = stored.as_of("2007-05-22").section("Principal Investment Strategy")
+    assert view == memory.as_of("2007-05-22").section("Principal Investment Strategy")
+    with pytest.raises(pl.NoTextKnownError):
+        stored.as_of("2007-05-21").section("Principal Investment Strategy")
+    assert stored.timeline() == memory.timeline()
+    assert stored.problems() == memory.problems()
+    assert stored.history(
+        "Principal Investment Strategy", portfolio="Third Avenue Small Cap Value Portfolio"
+    ) == (
+        memory.history(
+            "Principal Investment Strategy", portfolio="Third Avenue Small Cap Value Portfolio"
+        )
+    )
+    known = stored.as_of("2007-05-25", known_at="2007-05-28")
+    assert known.documents() == memory.as_of("2007-05-25", known_at="2007-05-28").documents()
+
+
+def test_store_answers_like_the_in_memory_ledger_on_the_corpus(
+    tmp_path: Path, corpus_folder: Path
+) -> None:
+    store = Store(tmp_path / "corpus.sqlite")
+    report = store.ingest(corpus_folder)
+    assert report.failures == ()
+    stored, memory = open_store(tmp_path / "corpus.sqlite"), pl.load(corpus_folder)
+    assert len(stored.supplements) == len(memory.supplements)
+    for when in _dates(memory):
+        assert stored.as_of(when).documents() == memory.as_of(when).documents(), when
+    assert stored.timeline() == memory.timeline()
+    assert stored.problems() == memory.problems()
+
+
+def test_ingesting_twice_is_a_no_op(tmp_path: Path) -> None:
+    store = Store(tmp_path / "twice.sqlite")
+    store.ingest(SEEDS)
+    before = store.ledger().to_json()
+    again = store.ingest(SEEDS)
+    assert (again.new_filings, again.supplements, again.amendments) == (0, 0, 0)
+    assert store.ledger().to_json() == before
+    connection = sqlite3.connect(tmp_path / "twice.sqlite")
+    assert connection.execute("SELECT COUNT(*) FROM filings").fetchone() == (2,)
+
+
+def test_the_original_bytes_are_kept(tmp_path: Path) -> None:
+    store = Store(tmp_path / "bytes.sqlite")
+    store.ingest(SEEDS)
+    for seed in SEEDS.iterdir():
+        data = seed.read_bytes()
+        import hashlib
+
+        assert store.filing_bytes(hashlib.sha256(data).hexdigest()) == data
+    with pytest.raises(pl.StoreError):
+        store.filing_bytes("0" * 64)
+
+
+def test_a_failing_ingest_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    store = Store(tmp_path / "atomic.sqlite")
+    store.ingest([SEEDS / "000_6de0636f7720f9ef.txt"])
+    before = store.ledger().to_json()
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    with pytest.raises(pl.InvalidFilingError, match=r"bad\.txt"):
+        store.ingest([SEEDS / "004_75a3e5324524647b.txt", bad], errors="raise")
+    assert store.ledger().to_json() == before
+    recorded = store.ingest([SEEDS / "004_75a3e5324524647b.txt", bad])
+    assert recorded.new_filings == 1
+    assert recorded.failures[0][0].endswith("bad.txt")
+
+
+def test_stored_ledger_add_file_writes_through(tmp_path: Path) -> None:
+    ledger = open_store(tmp_path / "through.sqlite")
+    assert len(ledger.add_file(SEEDS / "000_6de0636f7720f9ef.txt")) == 1
+    assert ledger.add_file(SEEDS / "000_6de0636f7720f9ef.txt") == []
+    reopened = open_store(tmp_path / "through.sqlite")
+    assert reopened.as_of("2007-05-22").section("Principal Investment Strategy").text
+    with pytest.raises(pl.StoreError):
+        reopened.add_supplement(reopened.supplements[0])
+
+
+def test_section_versions_table_matches_history(tmp_path: Path) -> None:
+    store = Store(tmp_path / "versions.sqlite")
+    store.ingest([SEEDS, BASE])
+    connection = sqlite3.connect(tmp_path / "versions.sqlite")
+    rows = connection.execute(
+        "SELECT path, valid_to_us FROM section_versions WHERE heading_key = ? ORDER BY "
+        "valid_from_us",
+        (["management", "the advisers", "dreman value management, llc"][-1],),
+    ).fetchall()
+    assert [json.loads(path)[-1] for path, _ in rows] == ["Dreman Value Management, LLC"]
+    history = pl.load(SEEDS).history("Dreman Value Management, LLC")
+    assert len(history) == len(rows)
+
+
+def test_not_a_store_damaged_or_newer_stores_are_clear_errors(tmp_path: Path) -> None:
+    text = tmp_path / "text.sqlite"
+    text.write_text("this is not a database " * 100, encoding="utf-8")
+    with pytest.raises(pl.StoreError, match=r"text\.sqlite"):
+        open_store(text)
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE something (x)").connection.commit()
+    with pytest.raises(pl.StoreError, match="not a prospectus-ledger store"):
+        open_store(other)
+    newer = tmp_path / "newer.sqlite"
+    Store(newer).close()
+    connection = sqlite3.connect(newer)
+    connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(pl.StoreError, match="newer than this library"):
+        open_store(newer)
+    with pytest.raises(pl.StoreError, match="no such store"):
+        open_store(tmp_path / "missing.sqlite", create=False)
+
+
+def test_truncated_store_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "truncated.sqlite"
+    store = Store(path)
+    store.ingest([SEEDS, BASE])
+    store.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    def use_it() -> None:
+        ledger = open_store(path)
+        ledger.as_of("2007-05-22").section("Principal Investment Strategy")
+        ledger.timeline()
+
+    with pytest.raises(pl.StoreError, match=r"truncated\.sqlite"):
+        use_it()
+
+
+_INGEST = """
+import sys
+from prospectus_ledger.store import Store
+store = Store(sys.argv[1])
+for path in sys.argv[2:]:
+    store.ingest([path])
+print("done", flush=True)
+"""
+
+
+def test_killed_ingest_leaves_a_readable_store_with_nothing_lost(
+    tmp_path: Path, corpus_folder: Path
+) -> None:
+    files = sorted(corpus_folder.iterdir())[:40]
+    kills = 0
+    for attempt, delay in enumerate((0.3, 0.6, 0.9, 1.2, 1.6, 2.0)):
+        path = tmp_path / f"killed-{attempt}.sqlite"
+        process = subprocess.Popen(
+            [sys.executable, "-c", _INGEST, str(path), *map(str, files)],
+            stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        )
+        time.sleep(delay)
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            kills += 1
+        process.wait(timeout=60)
+        if not path.exists():
+            continue
+        ledger = open_store(path)
+        stored = {s.source.sha256 for s in ledger.supplements}
+        connection = sqlite3.connect(path)
+        filings = {row[0] for row in connection.execute("SELECT sha256 FROM filings")}
+        assert stored <= filings, "no supplement without its filing"
+        for sha in filings:
+            data = Store(path).filing_bytes(sha)
+            assert sha in {s.source.sha256 for s in pl.parse_filing(data)} or data
+        assert ledger.timeline() is not None
+        report = Store(path).ingest(files)
+        assert report.failures == ()
+        complete = open_store(path)
+        assert len(complete.supplements) == len(pl.load(files).supplements)
+    assert kills >= 1, "the ingest finished before any kill: use more files"
