@@ -175,6 +175,7 @@ def test_truncated_store_is_a_clear_error(tmp_path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])
+
     def use_it() -> None:
         ledger = open_store(path)
         ledger.as_of("2007-05-22").section("Principal Investment Strategy")
@@ -227,3 +228,15 @@ def test_killed_ingest_leaves_a_readable_store_with_nothing_lost(
         complete = open_store(path)
         assert len(complete.supplements) == len(pl.load(files).supplements)
     assert kills >= 1, "the ingest finished before any kill: use more files"
+
+
+def test_parallel_ingest_stores_the_same_as_serial(tmp_path: Path, corpus_folder: Path) -> None:
+    serial, parallel = Store(tmp_path / "serial.sqlite"), Store(tmp_path / "parallel.sqlite")
+    one = serial.ingest(corpus_folder, jobs=1)
+    many = parallel.ingest(corpus_folder, jobs=2)
+    assert (one.new_filings, one.supplements, one.amendments) == (
+        many.new_filings,
+        many.supplements,
+        many.amendments,
+    )
+    assert serial.ledger().to_json() == parallel.ledger().to_json()

@@ -228,7 +228,14 @@ def problems(source: Path) -> None:
 @click.option(
     "--store", "store_path", required=True, type=click.Path(dir_okay=False, path_type=Path)
 )
-def ingest(sources: tuple[Path, ...], store_path: Path) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that parse filings (default: one per core).",
+)
+def ingest(sources: tuple[Path, ...], store_path: Path, jobs: int | None) -> None:
     """Load folders of filings into a store; ingesting a filing twice changes nothing.
 
     Unreadable files are reported and skipped; the exit status is non-zero only
@@ -245,7 +252,7 @@ def ingest(sources: tuple[Path, ...], store_path: Path) -> None:
             bar.length = total
             bar.update(1)
 
-        report = store.ingest(list(sources), progress=progress)
+        report = store.ingest(list(sources), progress=progress, jobs=jobs)
     click.echo(
         f"{report.files} files, {report.new_filings} new filings, {report.supplements} "
         f"supplements, "

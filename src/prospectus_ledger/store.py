@@ -27,6 +27,8 @@ mix.
 
 from __future__ import annotations
 
+import concurrent.futures
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -36,7 +38,7 @@ import pendulum
 from . import _store_schema as schema
 from ._engine import Compiled, Edition, compile_ledger, document_identity, supplement_identity
 from ._store_nodes import Encoder, NodeCache, micros, section_versions
-from .errors import ProspectusLedgerError, StoreError
+from .errors import InvalidFilingError, ProspectusLedgerError, StoreError
 from .instants import parse_when
 from .ledger import Ledger, PathLike, expand_sources, read_file
 from .provenance import Source
@@ -97,28 +99,29 @@ class Store:
         *,
         errors: str = "record",
         progress: Progress | None = None,
+        jobs: int | None = 1,
     ) -> IngestReport:
         """Read files (folders expand to their filings) and store what they hold.
 
-        Files are parsed first; then everything new is written, and the derived
-        tables rebuilt, in one transaction.  With ``errors="raise"`` the first
-        unreadable file aborts the ingest and the store is unchanged; with
-        ``"record"`` it is reported in :attr:`IngestReport.failures`.
+        Files are parsed first, by ``jobs`` processes (``None``: one per core);
+        then everything new is written, and the derived tables rebuilt, in one
+        transaction.  With ``errors="raise"`` the first unreadable file aborts
+        the ingest and the store is unchanged; with ``"record"`` it is
+        reported in :attr:`IngestReport.failures`.
         """
         files = expand_sources(sources)
         known = {row[0] for row in self._connection.execute("SELECT sha256 FROM filings")}
         parsed: list[_Parsed] = []
         failures: list[tuple[str, str]] = []
-        for number, file in enumerate(files, start=1):
+        for number, (file, outcome) in enumerate(_read_all(files, jobs), start=1):
             if progress is not None:
                 progress(number, len(files), file.name)
-            try:
-                data, supplements, documents = read_file(file)
-            except ProspectusLedgerError as error:
+            if isinstance(outcome, ProspectusLedgerError):
                 if errors == "raise":
-                    raise
-                failures.append((str(file), str(error)))
+                    raise outcome
+                failures.append((str(file), str(outcome)))
                 continue
+            data, supplements, documents = outcome
             digest = schema.sha256(data)
             if digest in known:
                 continue
@@ -410,6 +413,46 @@ class StoredLedger(Ledger):
             f"<StoredLedger {self.store.path}: {len(self._documents)} base editions, "
             f"{len(self._supplements)} supplements>"
         )
+
+
+_Outcome = tuple[bytes, list[Supplement], list[Document]] | ProspectusLedgerError
+
+
+def _read_as_json(path: str) -> tuple[bytes, str, str] | tuple[str, str]:
+    """Worker: parse one file; return its bytes and contents as JSON (no pickled objects)."""
+    try:
+        data, supplements, documents = read_file(path)
+    except ProspectusLedgerError as error:
+        return type(error).__name__, str(error)
+    return data, dumps(supplements, indent=None), dumps(documents, indent=None)
+
+
+def _read_all(files: Sequence[Path], jobs: int | None) -> Iterator[tuple[Path, _Outcome]]:
+    """Each file with what it holds, or the error reading it, in order."""
+    if jobs == 1 or len(files) < 2:
+        for file in files:
+            try:
+                yield file, read_file(file)
+            except ProspectusLedgerError as error:
+                yield file, error
+        return
+    workers = jobs or os.cpu_count() or 1
+    with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
+        for file, result in zip(
+            files, pool.map(_read_as_json, map(str, files), chunksize=4), strict=True
+        ):
+            if len(result) == 2:
+                yield file, InvalidFilingError(str(file), f"{result[0]}: {result[1]}")
+                continue
+            data, supplements, documents = result
+            yield (
+                file,
+                (
+                    data,
+                    list(loads(supplements, list[Supplement], file=str(file))),
+                    list(loads(documents, list[Document], file=str(file))),
+                ),
+            )
 
 
 def open_store(path: PathLike, *, create: bool = True) -> StoredLedger:
