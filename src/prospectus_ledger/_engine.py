@@ -28,6 +28,7 @@ from typing import Protocol
 import attrs
 import pendulum
 
+from ._section_index import SectionIndex, build_index
 from ._text import heading_key
 from .errors import (
     AmbiguousSectionError,
@@ -40,7 +41,7 @@ from .operations import Notice
 from .provenance import Provenance, Source
 from .serialize import unstructure
 from .supplement import Amendment, DocumentRef, Supplement
-from .tree import Document, DocumentKind
+from .tree import Document, DocumentKind, Located
 
 _APPLY_ERRORS = (SectionNotFoundError, AmbiguousSectionError, BlockNotFoundError, TextNotFoundError)
 
@@ -156,6 +157,18 @@ class StateSource(Protocol):
         """Every portfolio any edition or supplement names."""
         ...
 
+    def find_at(
+        self,
+        edition: Edition,
+        state: Document,
+        when: pendulum.DateTime,
+        known_at: pendulum.DateTime | None,
+        headings: Sequence[str],
+        portfolio: str | None,
+    ) -> list[Located]:
+        """The sections of ``state`` (``edition`` at ``when``) that ``headings`` names."""
+        ...
+
 
 @attrs.define
 class Compiled:
@@ -168,6 +181,36 @@ class Compiled:
     duplicates: tuple[tuple[Document, Document], ...]
     knowledge: tuple[pendulum.DateTime, ...]
     _replays: dict[tuple[int, int], Replay] = attrs.field(factory=dict)
+    _indexes: dict[tuple[int, int], SectionIndex] = attrs.field(factory=dict)
+    _positions: dict[EditionKey, int] = attrs.field(factory=dict)
+
+    def position(self, edition: Edition) -> int:
+        """The index of ``edition`` in :attr:`editions`."""
+        if not self._positions:
+            self._positions.update((e.key, i) for i, e in enumerate(self.editions))
+        return self._positions[edition.key]
+
+    def section_index(self, index: int, bucket: int) -> SectionIndex:
+        """Per-section versions of edition ``index``'s replay, built on first use."""
+        found = self._indexes.get((index, bucket))
+        if found is None:
+            replay = self.replay(index, bucket)
+            found = build_index(replay.instants, replay.states, self.editions[index].start)
+            self._indexes[(index, bucket)] = found
+        return found
+
+    def find_at(
+        self,
+        edition: Edition,
+        state: Document,
+        when: pendulum.DateTime,
+        known_at: pendulum.DateTime | None,
+        headings: Sequence[str],
+        portfolio: str | None,
+    ) -> list[Located]:
+        """The sections ``headings`` names in ``edition`` at ``when``: a binary search per path."""
+        index = self.section_index(self.position(edition), self.bucket(known_at))
+        return index.find(when, headings, portfolio)
 
     def bucket(self, known_at: pendulum.DateTime | None) -> int:
         """How many distinct knowledge instants are at or before ``known_at``."""
@@ -198,15 +241,24 @@ class Compiled:
 
     def later_states(self, edition: Edition) -> Iterator[tuple[pendulum.DateTime, Document]]:
         """Every state of ``edition`` after its base, with the instant it took effect."""
-        replay = self.replay(self.editions.index(edition), self.bucket(None))
+        replay = self.replay(self.position(edition), self.bucket(None))
         return zip(replay.instants, replay.states[1:], strict=True)
 
     def portfolio_names(self) -> list[str]:
         """Every portfolio any edition or supplement names."""
         names: dict[str, str] = {}
-        for edition in self.editions:
-            for name in edition.document.portfolios:
-                names.setdefault(heading_key(name), name)
+        full = self.bucket(None)
+        for position, edition in enumerate(self.editions):
+            # Renames ("Delaware Value Fund" becomes "Macquarie Value Fund") change
+            # the names a state holds; states share their name tuples, so each
+            # distinct tuple is read once.
+            seen: set[int] = set()
+            for state in (edition.document, *self.replay(position, full).states):
+                if id(state.portfolios) in seen:
+                    continue
+                seen.add(id(state.portfolios))
+                for name in state.portfolios:
+                    names.setdefault(heading_key(name), name)
             for step in edition.steps:
                 for name in step.supplement.portfolios:
                     names.setdefault(heading_key(name), name)

@@ -87,6 +87,18 @@ class SectionView:
     def __str__(self) -> str:
         return self.text
 
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""
+        from .render import section_html
+
+        return section_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Markdown for Jupyter (see :mod:`prospectus_ledger.render`)."""
+        from .render import section_markdown
+
+        return section_markdown(self)
+
 
 def _view(
     edition: Edition, located: Located, when: pendulum.DateTime, compiled_base: Provenance
@@ -216,11 +228,15 @@ class Snapshot:
     def _matches(
         self, editions: list[tuple[Edition, Document]], headings: tuple[str, ...]
     ) -> list[tuple[Edition, Located]]:
-        return [
+        found = [
             (edition, located)
             for edition, state in editions
-            for located in find_sections(state, headings, portfolio=self.portfolio_scope)
+            for located in self._source.find_at(
+                edition, state, self.when, self.known_at, headings, self.portfolio_scope
+            )
         ]
+        # One order whatever answered the lookup (index or tree walk).
+        return sorted(found, key=lambda pair: (pair[0].name, pair[1].headings))
 
     def _miss(
         self, editions: list[tuple[Edition, Document]], headings: tuple[str, ...]
@@ -276,6 +292,18 @@ class Snapshot:
                     continue
                 views.append(_view(edition, located, self.when, base))
         return views
+
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""
+        from .render import snapshot_html
+
+        return snapshot_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Markdown for Jupyter (see :mod:`prospectus_ledger.render`)."""
+        from .render import snapshot_markdown
+
+        return snapshot_markdown(self)
 
 
 def _covers(document: Document, portfolio: str) -> bool:

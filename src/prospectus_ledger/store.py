@@ -45,7 +45,7 @@ from .provenance import Source
 from .serialize import dumps, loads
 from .snapshot import Snapshot
 from .supplement import Supplement
-from .tree import Document
+from .tree import Document, Located, find_sections
 
 __all__ = ["IngestReport", "Store", "StoredLedger", "open_store"]
 
@@ -311,6 +311,18 @@ class _StoredStates:
             instant = pendulum.parse(valid_from)
             if isinstance(instant, pendulum.DateTime):
                 yield instant, self._nodes.document(header, roots)
+
+    def find_at(
+        self,
+        edition: Edition,
+        state: Document,
+        when: pendulum.DateTime,
+        known_at: pendulum.DateTime | None,
+        headings: Sequence[str],
+        portfolio: str | None,
+    ) -> list[Located]:
+        """The sections of the state that ``headings`` names (the state is already loaded)."""
+        return find_sections(state, headings, portfolio=portfolio)
 
     def portfolio_names(self) -> list[str]:
         row = self._store._connection.execute(

@@ -1,0 +1,156 @@
+"""Per-section version lists, so a lookup is a dictionary hit and a binary search.
+
+A replay holds an edition's states; finding a heading in a state means walking
+its tree.  The index built here instead keeps, for every section path the
+edition ever had, the instants at which that section changed and the section
+as it then was.  It is built from the replay by walking only the subtrees that
+changed between consecutive states: unchanged subtrees are the same objects
+(the tree shares them), so an identity check prunes them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+import pendulum
+
+from ._text import heading_key
+from .tree import Document, Located, Section, path_matches
+
+# A section's key: its portfolio (or ""), then (heading key, occurrence) per
+# level; the occurrence tells apart siblings with the same heading.
+PathKey = tuple[object, ...]
+
+
+@attrs.define
+class _Versions:
+    instants: list[pendulum.DateTime] = attrs.field(factory=list)
+    located: list[Located | None] = attrs.field(factory=list)
+
+    def add(self, instant: pendulum.DateTime, located: Located | None) -> None:
+        if self.instants and self.instants[-1] == instant:
+            self.located[-1] = located
+            return
+        self.instants.append(instant)
+        self.located.append(located)
+
+    def at(self, when: pendulum.DateTime) -> Located | None:
+        position = bisect.bisect_right(self.instants, when) - 1
+        return self.located[position] if position >= 0 else None
+
+
+@attrs.define
+class SectionIndex:
+    """Every section path of one edition's replay, with its versions over time."""
+
+    by_heading: dict[str, list[PathKey]] = attrs.field(factory=dict)
+    versions: dict[PathKey, _Versions] = attrs.field(factory=dict)
+
+    def find(
+        self, when: pendulum.DateTime, headings: Sequence[str], portfolio: str | None
+    ) -> list[Located]:
+        """The sections ``headings`` names at ``when``, with the same portfolio rule as
+        :func:`prospectus_ledger.tree.find_sections`."""
+        keys = [heading_key(part) for part in headings]
+        if not keys:
+            return []
+        matches = []
+        for path in self.by_heading.get(keys[-1], ()):
+            located = self.versions[path].at(when)
+            if located is not None and path_matches(keys, located):
+                matches.append(located)
+        matches.sort(key=lambda located: located.indices)
+        if portfolio is None:
+            return matches
+        wanted = heading_key(portfolio)
+        own = [m for m in matches if m.portfolio is not None and heading_key(m.portfolio) == wanted]
+        return own or [m for m in matches if m.portfolio is None]
+
+    def _record(
+        self,
+        instant: pendulum.DateTime,
+        key: PathKey,
+        located: Located | None,
+    ) -> None:
+        versions = self.versions.get(key)
+        if versions is None:
+            versions = self.versions[key] = _Versions()
+            if located is not None:
+                self.by_heading.setdefault(located.section.key, []).append(key)
+        versions.add(instant, located)
+
+
+def _child_keys(
+    parent_key: PathKey, children: Sequence[Section], inherited: str | None
+) -> list[tuple[PathKey, Section, str | None]]:
+    seen: dict[str, int] = {}
+    keyed = []
+    for child in children:
+        occurrence = seen.get(child.key, 0)
+        seen[child.key] = occurrence + 1
+        portfolio = child.portfolio or inherited
+        keyed.append(((*parent_key, (child.key, occurrence)), child, portfolio))
+    return keyed
+
+
+def build_index(
+    instants: Sequence[pendulum.DateTime], states: Sequence[Document], start: pendulum.DateTime
+) -> SectionIndex:
+    """The index of a replay.
+
+    ``states[0]`` holds from ``start``, ``states[i]`` from ``instants[i-1]``.
+    """
+    index = SectionIndex()
+    current: dict[PathKey, Section] = {}
+
+    def visit(
+        instant: pendulum.DateTime,
+        key: PathKey,
+        section: Section,
+        indices: tuple[int, ...],
+        headings: tuple[str, ...],
+        portfolio: str | None,
+    ) -> None:
+        old = current.get(key)
+        if old is section:
+            return  # the same object: nothing in this subtree changed
+        current[key] = section
+        index._record(instant, key, Located(indices, section, headings, portfolio))
+        new_children = _child_keys(key, section.children, portfolio)
+        if old is not None:
+            kept = {child_key for child_key, _, _ in new_children}
+            for child_key, _, _ in _child_keys(key, old.children, None):
+                if child_key not in kept:
+                    _forget(instant, child_key)
+        for position, (child_key, child, child_portfolio) in enumerate(new_children):
+            visit(
+                instant,
+                child_key,
+                child,
+                (*indices, position),
+                (*headings, child.heading),
+                child_portfolio,
+            )
+
+    def _forget(instant: pendulum.DateTime, key: PathKey) -> None:
+        old = current.pop(key, None)
+        if old is None:
+            return
+        index._record(instant, key, None)
+        for child_key, _, _ in _child_keys(key, old.children, None):
+            _forget(instant, child_key)
+
+    root: PathKey = ()
+    previous_top: list[PathKey] = []
+    for instant, state in zip([start, *instants], states, strict=True):
+        top = _child_keys(root, state.sections, None)
+        kept = {key for key, _, _ in top}
+        for key in previous_top:
+            if key not in kept:
+                _forget(instant, key)
+        for position, (key, section, portfolio) in enumerate(top):
+            visit(instant, key, section, (position,), (section.heading,), portfolio)
+        previous_top = [key for key, _, _ in top]
+    return index

@@ -1,0 +1,101 @@
+"""The per-section version index answers exactly as a walk of the state tree."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import prospectus_ledger as pl
+from prospectus_ledger.tree import find_sections
+from tests import strategies
+
+QUERIES = [(heading,) for heading in strategies.HEADINGS] + [
+    ("Example Fund", "Principal Risks"),
+    ("Nonexistent",),
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    base=strategies.base_documents(),
+    supplements=strategies.supplement_lists,
+    known_offset=st.none() | st.integers(0, 61),
+)
+def test_index_lookup_equals_tree_walk_at_every_state(
+    base: pl.Document, supplements: list[pl.Supplement], known_offset: int | None
+) -> None:
+    ledger = pl.Ledger()
+    ledger.add_document(base)
+    for supplement in supplements:
+        ledger.add_supplement(supplement)
+    compiled = ledger._compile()
+    known = strategies.EDITION_DATE.add(days=known_offset) if known_offset is not None else None
+    known_at = pl.parse_when(known) if known is not None else None
+    bucket = compiled.bucket(known_at)
+    for position, edition in enumerate(compiled.editions):
+        replay = compiled.replay(position, bucket)
+        probes = [edition.start, *replay.instants, *(i.add(seconds=1) for i in replay.instants)]
+        for when in probes:
+            state = replay.state_at(when)
+            for query in QUERIES:
+                for portfolio in (None, "Example Fund", "Other Fund"):
+                    walked = find_sections(state, query, portfolio=portfolio)
+                    indexed = compiled.find_at(edition, state, when, known_at, query, portfolio)
+                    assert sorted((m.headings, id(m.section)) for m in indexed) == sorted(
+                        (m.headings, id(m.section)) for m in walked
+                    ), (when, query, portfolio)
+
+
+def test_index_follows_renames_and_deletions() -> None:
+    base = pl.Document(
+        pl.DocumentKind.PROSPECTUS,
+        "Trust",
+        strategies.EDITION_DATE,
+        ("Old Fund",),
+        [
+            pl.Section(
+                "Old Fund",
+                [],
+                [pl.Section("Risks", [pl.Paragraph("Old Fund risk.")])],
+                portfolio="Old Fund",
+            ),
+            pl.Section("Fees", [pl.Paragraph("1%.")]),
+        ],
+    )
+    ledger = pl.Ledger()
+    ledger.add_document(base)
+    day = strategies.EDITION_DATE.add(days=10)
+    ledger.add_supplement(
+        pl.Supplement(
+            "Trust",
+            ("Old Fund",),
+            [pl.DocumentRef(pl.DocumentKind.PROSPECTUS, strategies.EDITION_DATE)],
+            day,
+            pl.Source(name="rename.txt"),
+            [
+                pl.Amendment(
+                    pl.SubstituteText("Old Fund", "New Fund"),
+                    pl.DocumentKind.PROSPECTUS,
+                    pl.parse_when(day).start_of("day"),
+                    position=0,
+                ),
+                pl.Amendment(
+                    pl.DeleteSection(pl.SectionTarget(("Fees",))),
+                    pl.DocumentKind.PROSPECTUS,
+                    pl.parse_when(day).start_of("day"),
+                    position=1,
+                ),
+            ],
+        )
+    )
+    before, after = ledger.as_of(day.subtract(days=1)), ledger.as_of(day)
+    assert before.section("Old Fund -- Risks").text == "Old Fund risk."
+    assert after.section("New Fund -- Risks").text == "New Fund risk."
+    assert after.portfolio("New Fund").section("Risks").portfolio == "New Fund"
+    assert before.section("Fees").text == "1%."
+    for gone in ("Fees", "Old Fund -- Risks"):
+        try:
+            after.section(gone)
+        except pl.SectionNotFoundError:
+            continue
+        raise AssertionError(f"{gone} should be gone")
