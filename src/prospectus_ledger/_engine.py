@@ -341,27 +341,27 @@ class _Builder:
         reg = registrant_key(supplement.registrant)
         date = ref.date
         if date is None:
-            when = supplement.supplement_date
+            # "the current Statutory Prospectus": the latest edition dated on or
+            # before the supplement (or its filing, when its own date is unknown).
+            when = supplement.supplement_date or supplement.source.filed
             held = [
                 key
                 for key in {*self.documents, *self.placeholders}
                 if key.kind == ref.kind
                 and key.date is not None
-                and (reg is None or key.registrant == reg)
                 and (when is None or key.date <= when)
             ]
+            held = self._same_registrant(held, reg, supplement)
             if not held:
                 return (
                     None,
                     f"the supplement does not date the {ref.kind.title} it amends, "
-                    "and no edition of it is held",
+                    "and no edition of it dated on or before the supplement is held",
                 )
             return max(held, key=lambda key: key.date or _min_date()), None
-        if reg is None:
-            same = self._keys_for(ref.kind, date)
-            registrants = {key.registrant for key in same}
-            if len(registrants) == 1:
-                return same[0], None
+        same = self._same_registrant(self._keys_for(ref.kind, date), reg, supplement)
+        if same and (reg is None or same[0].registrant != reg):
+            return same[0], None
         key = EditionKey(reg, ref.kind, date)
         if key not in self.documents and key not in self.placeholders:
             self.placeholders[key] = Document(
@@ -373,6 +373,31 @@ class _Builder:
             if tuple(names) != placeholder.portfolios:
                 self.placeholders[key] = attrs.evolve(placeholder, portfolios=tuple(names))
         return key, None
+
+    def _covers(self, key: EditionKey, supplement: Supplement) -> bool:
+        document = self.documents.get(key) or self.placeholders.get(key)
+        names = {heading_key(name) for name in document.portfolios} if document else set()
+        return any(heading_key(name) in names for name in supplement.portfolios)
+
+    def _same_registrant(
+        self, keys: list[EditionKey], reg: str | None, supplement: Supplement
+    ) -> list[EditionKey]:
+        """The editions among ``keys`` that a supplement from ``reg`` can amend.
+
+        Its own registrant's first; else (complex-wide supplements that name no
+        registrant, or list several) the editions that cover a portfolio it
+        names; else, when it names no registrant, editions of a single registrant.
+        """
+        if reg is not None:
+            own = [key for key in keys if key.registrant == reg]
+            if own:
+                return own
+        covering = [key for key in keys if self._covers(key, supplement)]
+        if covering:
+            return covering
+        if reg is None and len({key.registrant for key in keys}) == 1:
+            return list(keys)
+        return []
 
     def route(self, supplement: Supplement, identity: str) -> None:
         for amendment in supplement.amendments:
@@ -392,6 +417,10 @@ class _Builder:
             )
             return
         effective = amendment.effective
+        if effective is None and (supplement.supplement_date or supplement.source.filed):
+            # No stated time: the supplement's date, or its filing date when the
+            # filing's own date line is missing (DESIGN: "Time").
+            effective = start_of_day(supplement.supplement_date or supplement.source.filed)  # type: ignore[arg-type]
         if effective is None:
             self.unrouted.append(
                 Unrouted(

@@ -318,7 +318,11 @@ class Ledger:
         problems: list[Problem] = []
         for entry in self.timeline():
             kind: ProblemKind
-            if entry.status in ("failed", "superseded", "unrouted"):
+            if entry.status == "failed" and (entry.reason or "").startswith(
+                "AmbiguousSectionError"
+            ):
+                kind = "ambiguous"
+            elif entry.status in ("failed", "superseded", "unrouted"):
                 kind = entry.status
             elif entry.status == "notice" and entry.reason:
                 kind = "not_understood"

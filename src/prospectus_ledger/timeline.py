@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import attrs
 import pendulum
@@ -15,6 +15,7 @@ __all__ = ["Problem", "ProblemKind", "Status", "Timeline", "TimelineEntry"]
 
 Status: TypeAlias = Literal["applied", "notice", "failed", "superseded", "unrouted"]
 ProblemKind: TypeAlias = Literal[
+    "ambiguous",
     "failed",
     "superseded",
     "unrouted",
@@ -77,6 +78,47 @@ class Timeline:
     def __getitem__(self, index: int) -> TimelineEntry:
         return self.entries[index]
 
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""
+        from .render import timeline_html
+
+        return timeline_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Markdown for Jupyter (see :mod:`prospectus_ledger.render`)."""
+        from .render import timeline_markdown
+
+        return timeline_markdown(self)
+
+    def to_dataframe(self) -> Any:
+        """One row per amendment, as a pandas ``DataFrame`` (needs the ``notebook`` extra).
+
+        Columns: ``effective`` and ``known_at`` (New York datetimes),
+        ``supplement_date`` (dates), ``action``, ``target``, ``portfolio``,
+        ``document``, ``edition``, ``status`` (categorical), ``source``,
+        ``reason``, ``words`` and ``text``.
+
+        Raises:
+            ModuleNotFoundError: when pandas is not installed.
+        """
+        from ._render_frames import timeline_frame
+
+        return timeline_frame(self)
+
+    def plot(self, ax: Any = None) -> Any:
+        """Draw the effective dates per section and return the matplotlib ``Axes``.
+
+        One row per target section, one marker per amendment, coloured by
+        status.  Draws on ``ax`` when given, else on a new figure.  Needs the
+        ``notebook`` extra.
+
+        Raises:
+            ModuleNotFoundError: when matplotlib is not installed.
+        """
+        from ._render_frames import timeline_plot
+
+        return timeline_plot(self, ax)
+
 
 @attrs.frozen
 class Problem:
@@ -84,7 +126,8 @@ class Problem:
 
     Attributes:
         kind: what went wrong: ``failed`` (target heading, block or text not
-            found, or ambiguous), ``superseded``, ``unrouted`` (no edition or
+            found), ``ambiguous`` (the target heading names several sections;
+            the reason lists them), ``superseded``, ``unrouted`` (no edition or
             no date), ``not_understood`` (a notice the parser made from text
             it did not understand), ``conflict`` (two supplements change one
             section at one instant differently), ``duplicate_edition``,
