@@ -28,6 +28,7 @@ from typing import Protocol
 import attrs
 import pendulum
 
+from ._cut_off import apply_cut_off, runs_into_cut
 from ._section_index import SectionIndex, build_index
 from ._text import heading_key
 from .errors import (
@@ -295,13 +296,17 @@ def _replay(edition: Edition, known_limit: pendulum.DateTime | None) -> Replay:
             )
             outcomes.append(Outcome(step, "superseded", reason))
             continue
+        note = None
         try:
-            state = step.amendment.operation.apply(state, provenance=step.provenance)
+            if runs_into_cut(step.supplement, step.amendment):
+                state, note = apply_cut_off(step.amendment.operation, state, step.provenance)
+            else:
+                state = step.amendment.operation.apply(state, provenance=step.provenance)
         except _APPLY_ERRORS as error:
             outcomes.append(Outcome(step, "failed", f"{type(error).__name__}: {error}"))
             continue
         status = "notice" if isinstance(step.amendment.operation, Notice) else "applied"
-        outcomes.append(Outcome(step, status))
+        outcomes.append(Outcome(step, status, note))
         instants.append(step.effective)
         states.append(state)
     return Replay(tuple(instants), tuple(states), tuple(outcomes))
@@ -335,28 +340,26 @@ class _Builder:
         )
 
     def resolve(
-        self, supplement: Supplement, ref: DocumentRef
+        self, supplement: Supplement, ref: DocumentRef, effective: pendulum.DateTime
     ) -> tuple[EditionKey | None, str | None]:
         """The edition a reference names, creating a placeholder when none is held."""
         reg = registrant_key(supplement.registrant)
         date = ref.date
         if date is None:
-            # "the current Statutory Prospectus": the latest edition dated on or
-            # before the supplement (or its filing, when its own date is unknown).
-            when = supplement.supplement_date or supplement.source.filed
+            # "the current Statutory Prospectus": the edition in force when the
+            # instruction takes effect.
+            when = effective.date()
             held = [
                 key
                 for key in {*self.documents, *self.placeholders}
-                if key.kind == ref.kind
-                and key.date is not None
-                and (when is None or key.date <= when)
+                if key.kind == ref.kind and key.date is not None and key.date <= when
             ]
             held = self._same_registrant(held, reg, supplement)
             if not held:
                 return (
                     None,
-                    f"the supplement does not date the {ref.kind.title} it amends, "
-                    "and no edition of it dated on or before the supplement is held",
+                    f"the supplement amends the current {ref.kind.title} without dating it, "
+                    f"and the ledger holds no edition of it in force on {when.isoformat()}",
                 )
             return max(held, key=lambda key: key.date or _min_date()), None
         same = self._same_registrant(self._keys_for(ref.kind, date), reg, supplement)
@@ -395,7 +398,11 @@ class _Builder:
         covering = [key for key in keys if self._covers(key, supplement)]
         if covering:
             return covering
-        if reg is None and len({key.registrant for key in keys}) == 1:
+        # Complex-wide supplements name a brand ("Delaware Funds by Macquarie")
+        # or nothing: with one registrant holding such editions, they are its.
+        held = {key.registrant for key in {*self.documents, *self.placeholders}}
+        unknown = reg is None or reg not in held
+        if unknown and len({key.registrant for key in keys}) == 1:
             return list(keys)
         return []
 
@@ -432,7 +439,7 @@ class _Builder:
             return
         known_at = supplement.known_at or effective
         for ref in refs:
-            key, reason = self.resolve(supplement, ref)
+            key, reason = self.resolve(supplement, ref, effective)
             if key is None:
                 self.unrouted.append(Unrouted(supplement, amendment, reason or "no edition"))
                 continue

@@ -33,6 +33,7 @@ _DASHES = str.maketrans(
     dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
 )
 _SPACE_RUN = re.compile(r"\s+")
+_DEFINED_TERM = re.compile(r"\s*\((?:the )?\"[^\"()]{1,80}\"\)$")
 
 # Separators between the headings of a path: "--", any en/em dash with or without
 # spaces, or a hyphen with white space on both sides.  A bare hyphen is part of a
@@ -70,7 +71,10 @@ def heading_key(heading: str) -> str:
     text = _SPACE_RUN.sub(" ", text).strip()
     # "Portfolio Managers - Description" and "Portfolio Managers-Description" are one heading.
     text = re.sub(r"\s*-\s*", "-", text)
-    text = text.strip(" \"'")
+    text = text.strip(" \"'").rstrip(":.;, ")
+    # A defined term after a name is not part of the heading's identity:
+    # 'Merrill Lynch ("Merrill"):' is the section a supplement calls "Merrill Lynch".
+    text = _DEFINED_TERM.sub("", text)
     return text.rstrip(":.;, ").strip(" \"'")
 
 

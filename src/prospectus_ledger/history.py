@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 import pendulum
@@ -69,3 +70,30 @@ class History:
 
     def __getitem__(self, index: int) -> SectionVersion:
         return self.versions[index]
+
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""
+        from .render import history_html
+
+        return history_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Markdown for Jupyter (see :mod:`prospectus_ledger.render`)."""
+        from .render import history_markdown
+
+        return history_markdown(self)
+
+    def to_dataframe(self) -> Any:
+        """One row per version, as a pandas ``DataFrame`` (needs the ``notebook`` extra).
+
+        Columns: ``valid_from`` and ``valid_to`` (New York datetimes, ``NaT``
+        while in force), ``path``, ``document``, ``edition``, ``portfolio``,
+        ``source``, ``words``, ``effective``, ``known_at``, ``illustrative``,
+        ``partial`` and ``text``.
+
+        Raises:
+            ModuleNotFoundError: when pandas is not installed.
+        """
+        from ._render_frames import history_frame
+
+        return history_frame(self)

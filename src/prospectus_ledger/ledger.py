@@ -86,20 +86,22 @@ class Ledger:
     def add_filing(self, data: str | bytes, source: Source | None = None) -> list[Supplement]:
         """Parse one filing and add what it holds; return its supplements.
 
-        A filing already added (same bytes) is not parsed again.
+        A base edition (form 485BPOS) adds its documents (prospectus, summary
+        prospectus, SAI); a supplement (form 497) its supplements.  A filing
+        already added (same bytes) is not parsed again.
 
         Raises:
             InvalidFilingError: for empty, binary or unreadable data; the
                 ledger is unchanged.
         """
-        from .parsing import parse_filing
-
         raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
         digest = hashlib.sha256(raw).hexdigest()
         source = attrs.evolve(source or Source(), sha256=digest)
         if digest in self._filings:
             return []
-        supplements = parse_filing(raw, source)
+        supplements, documents = parse_any(raw, source)
+        for document in documents:
+            self.add_document(document)
         for supplement in supplements:
             self.add_supplement(supplement)
         self._filings.add(digest)
@@ -292,8 +294,15 @@ class Ledger:
                 entries.append(
                     (
                         step.order,
-                        _entry(
-                            step.supplement, step.amendment, edition.name, outcome.status, reason
+                        attrs.evolve(
+                            _entry(
+                                step.supplement,
+                                step.amendment,
+                                edition.name,
+                                outcome.status,
+                                reason,
+                            ),
+                            effective=step.effective,
                         ),
                     )
                 )
@@ -326,6 +335,8 @@ class Ledger:
                 kind = entry.status
             elif entry.status == "notice" and entry.reason:
                 kind = "not_understood"
+            elif entry.status == "applied" and entry.reason:
+                kind = "cut_off"
             else:
                 continue
             problems.append(
@@ -421,8 +432,6 @@ def read_file(path: PathLike) -> tuple[bytes, list[Supplement], list[Document]]:
         InvalidFilingError: when the file cannot be read or parsed.
         InvalidLedgerDataError: for a ``.json`` file that is not a valid export.
     """
-    from .parsing import parse_filing
-
     file = Path(path)
     data = _read_bytes(file)
     suffix = file.suffix.lower()
@@ -431,7 +440,22 @@ def read_file(path: PathLike) -> tuple[bytes, list[Supplement], list[Document]]:
     if suffix == ".json":
         imported = Ledger.from_json(data, file=str(file))
         return data, list(imported.supplements), list(imported.documents)
-    return data, parse_filing(data, Source(name=file.name)), []
+    supplements, documents = parse_any(data, Source(name=file.name))
+    return data, supplements, documents
+
+
+def parse_any(data: bytes, source: Source) -> tuple[list[Supplement], list[Document]]:
+    """A filing's supplements (form 497) or base-edition documents (form 485BPOS).
+
+    Raises:
+        InvalidFilingError: for data that is neither.
+    """
+    from .parsing import parse_filing
+    from .parsing.editions import looks_like_edition, parse_editions
+
+    if looks_like_edition(data):
+        return [], parse_editions(data, source)
+    return parse_filing(data, source), []
 
 
 ErrorMode: TypeAlias = Literal["raise", "record"]

@@ -18,6 +18,10 @@ class Source:
         accession: the EDGAR accession number, if known.
         sha256: the SHA-256 of the filing's bytes; identifies the filing.
         filed: the EDGAR filing date, when known; a supplement is known from then.
+        complete: ``False`` when this copy of the filing is known to be cut off
+            before its end (as the corpus marks its ~2,000-character excerpts);
+            the text of its last instruction is then incomplete, and the
+            ledger never lets it cut short the text it replaces.
     """
 
     name: str | None = None
@@ -25,6 +29,7 @@ class Source:
     accession: str | None = None
     sha256: str | None = None
     filed: pendulum.Date | None = None
+    complete: bool = True
 
     @property
     def label(self) -> str:
@@ -62,6 +67,8 @@ class Provenance:
         """One line for people: filing, effective instant, and the instruction."""
         what = "base text" if self.words is None else "supplement"
         mark = " [illustrative, not a filing]" if self.illustrative else ""
+        if not self.source.complete:
+            mark += " [from a copy of the filing that is cut off]"
         return (
             f"{what} from {self.source.label}, effective {self.effective.isoformat()}, "
             f"known {self.known_at.to_date_string()}, {self.edition}{mark}"

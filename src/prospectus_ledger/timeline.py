@@ -20,6 +20,7 @@ ProblemKind: TypeAlias = Literal[
     "superseded",
     "unrouted",
     "not_understood",
+    "cut_off",
     "conflict",
     "duplicate_edition",
     "unreadable_file",
@@ -129,8 +130,10 @@ class Problem:
             found), ``ambiguous`` (the target heading names several sections;
             the reason lists them), ``superseded``, ``unrouted`` (no edition or
             no date), ``not_understood`` (a notice the parser made from text
-            it did not understand), ``conflict`` (two supplements change one
-            section at one instant differently), ``duplicate_edition``,
+            it did not understand), ``cut_off`` (applied from a copy of a
+            filing that is cut off inside the instruction's text),
+            ``conflict`` (two supplements change one section at one instant
+            differently), ``duplicate_edition``,
             ``unreadable_file``.
         reason: a sentence saying why.
         source: the filing concerned.

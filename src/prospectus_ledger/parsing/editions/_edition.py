@@ -1,0 +1,127 @@
+"""One document of an edition, from its units to a :class:`~prospectus_ledger.tree.Document`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import attrs
+import pendulum
+
+from ..._text import heading_key
+from ...provenance import Source
+from ...tree import Block, Document
+from ._furniture import TocEntry, find_furniture, find_toc
+from ._headings import find_outline
+from ._layout import Break, Grid, Para, Unit
+from ._metadata import cover_date, portfolio_names
+from ._parts import Part
+from ._tree import blocks_of, build_sections
+from .details import ContentsEntry, DocumentDetails, HeadingInfo, LeftOut
+
+__all__ = ["ReadDocument", "read_document"]
+
+_SERIES_OF = " a series of "
+
+
+@attrs.frozen
+class ReadDocument:
+    """A document read from its part of the filing, with its details."""
+
+    document: Document
+    details: DocumentDetails
+
+
+def _last_line(units: Sequence[Unit], part: Part) -> int:
+    for unit in reversed(units[part.start : part.end]):
+        if isinstance(unit, Para | Grid):
+            return unit.line
+    return units[part.start].line
+
+
+def _after_cover(units: Sequence[Unit], part: Part) -> int:
+    """Where the body starts in a document without a table of contents.
+
+    The title's page is the cover when the document has further pages;
+    otherwise the body starts right after the title.
+    """
+    for index in range(part.start + 1, part.end):
+        if isinstance(units[index], Break):
+            rest = units[index + 1 : part.end]
+            return index + 1 if any(isinstance(unit, Para) for unit in rest) else part.start + 1
+    return part.start + 1
+
+
+def _front_units(units: Sequence[Unit], start: int, stop: int, skip: set[int]) -> list[Unit]:
+    return [units[index] for index in range(start, stop) if index not in skip]
+
+
+def read_document(
+    units: Sequence[Unit],
+    part: Part,
+    *,
+    plain: bool,
+    registrant: str | None,
+    source: Source,
+    illustrative: bool = False,
+    names: Mapping[str, str] | None = None,
+) -> ReadDocument:
+    """Read ``part`` of ``units`` into a document and its details."""
+    furniture = find_furniture(units, part.start, part.end)
+    toc = find_toc(units, part.start, part.end)
+    toc_range: set[int] = set()
+    entries: list[TocEntry] = []
+    body_start = _after_cover(units, part)
+    if toc is not None:
+        toc_start, toc_end, entries = toc
+        toc_range = set(range(toc_start, toc_end))
+        body_start = toc_end
+    outline = find_outline(units, body_start, part.end, furniture, entries, plain=plain)
+    first_heading = min(outline.levels, default=part.end)
+    skip = toc_range | set(furniture.reasons) | {part.start}
+    cover = _front_units(units, part.start + 1, min(first_heading, part.end), skip)
+    series_lines = [
+        unit
+        for unit in units[body_start : part.end]
+        if isinstance(unit, Para) and _SERIES_OF in unit.text.lower()
+    ]
+    portfolios = [
+        (names or {}).get(heading_key(name), name)
+        for name in portfolio_names([*cover, *series_lines], registrant)
+    ]
+    sections, preamble = build_sections(
+        units, first_heading, part.end, furniture, outline, portfolios
+    )
+    front: list[Block] = [*blocks_of(cover), *preamble]
+    date: pendulum.Date | None = cover_date(cover)
+    document = Document(
+        part.kind,
+        registrant,
+        date,
+        portfolios,
+        sections,
+        complete=True,
+        illustrative=illustrative,
+        source=source,
+    )
+    left_out = tuple(
+        LeftOut(units[index].line, _text(units[index]), reason)
+        for index, reason in sorted(furniture.reasons.items())
+    )
+    details = DocumentDetails(
+        part.kind,
+        part.title,
+        units[part.start].line,
+        _last_line(units, part),
+        tuple(front),
+        tuple(ContentsEntry(entry.text, entry.level) for entry in entries),
+        tuple(
+            HeadingInfo(_text(units[index]), level, units[index].line)
+            for index, level in sorted(outline.levels.items())
+        ),
+        left_out,
+    )
+    return ReadDocument(document, details)
+
+
+def _text(unit: Unit) -> str:
+    return unit.text if isinstance(unit, Para) else ""

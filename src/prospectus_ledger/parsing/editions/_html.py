@@ -1,0 +1,458 @@
+"""An HTML edition read into styled units (:mod:`._layout`), through lxml.
+
+Block elements end a paragraph; inline runs inside one are joined without
+inserting spaces ("Broker-" + "Defined"); a ``<br>`` starts a new line of the
+same paragraph, two in a row a new paragraph.  Every run keeps the style it
+inherits (:mod:`._css`).  Hidden elements (the inline-XBRL header in
+``display:none``), scripts and images are skipped.  ``<hr>`` and CSS page
+breaks become :class:`~._layout.Break` units.
+
+Tables whose rows hold at most one filled cell (or a bullet or label and a
+text) are layout: their cells are read as paragraphs.  Any other table is a
+:class:`~._layout.Grid` of cells.  Bullet glyphs, in their own cell, their own
+floating ``<div>`` or at the start of a paragraph, make the paragraph a bullet
+item.
+
+The parser never touches the network and never builds huge trees
+(``no_network=True``, ``huge_tree=False``); comments and processing
+instructions are dropped.  lxml's HTML parser loads no external entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+import lxml.etree
+import lxml.html
+
+from ..._text import clean_text
+from ._css import TextStyle, block_spacing, element_style, is_hidden
+from ._layout import Break, Cell, Grid, Para, Run, Unit
+
+__all__ = ["html_root", "read_html"]
+
+_BLOCK = frozenset(
+    {
+        *("address", "article", "aside", "blockquote", "body", "caption", "center", "dd"),
+        *("details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure"),
+        *("footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "html"),
+        *("li", "main", "menu", "nav", "ol", "p", "section", "summary", "tbody", "tfoot"),
+        *("thead", "ul", "tr", "td", "th", "table"),
+    }
+)
+_SKIP = frozenset(
+    {
+        *("script", "style", "head", "title", "noscript", "template", "object", "embed"),
+        *("iframe", "svg", "math", "select", "button", "input", "textarea", "img"),
+        *("ix:header",),
+    }
+)
+_BREAK_BEFORE = re.compile(r"page-break-before\s*:\s*always|break-before\s*:\s*page", re.IGNORECASE)
+_BREAK_AFTER = re.compile(r"page-break-after\s*:\s*always|break-after\s*:\s*page", re.IGNORECASE)
+GLYPHS = frozenset(
+    "\u2022\u00b7\u25aa\u25a0\u25cf\u25e6\u25cb\uf0b7\uf0a7\u2219\u27a2\u2713\u2666\u25c6\u25ba"
+)
+"""Characters that mark a bullet item wherever they stand."""
+_CELL_GLYPHS = GLYPHS | frozenset("nlqo\u00a7\u00d8\u00fc\u2013\u2014-*")
+_LABEL = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]$")
+_MAX_DEPTH = 150
+_MAX_TABLES = 20
+_MAX_SPAN = 50
+_CLOSING = frozenset({")", "%", ")%", "%)", "%)%"})
+_OPENING = frozenset({"$", "($", "(", "$("})
+
+
+def html_root(text: str) -> lxml.html.HtmlElement | None:
+    """Parse HTML safely; ``None`` when lxml cannot make a tree of it."""
+    parser = lxml.html.HTMLParser(
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        recover=True,
+        encoding="utf-8",
+    )
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", errors="replace"), parser=parser)
+    except (lxml.etree.LxmlError, ValueError):
+        return None
+    return root if isinstance(root, lxml.html.HtmlElement) else None
+
+
+def _tag(element: lxml.html.HtmlElement) -> str:
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _direct_rows(table: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """The rows of ``table`` itself, not those of tables nested in its cells."""
+    stack = list(reversed(list(table)))
+    while stack:
+        element = stack.pop()
+        tag = _tag(element)
+        if tag == "tr":
+            yield element
+        elif tag and tag != "table":
+            stack.extend(reversed(list(element)))
+
+
+def _cells(row: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return [cell for cell in row if _tag(cell) in ("td", "th")]
+
+
+def _visible_text(element: lxml.html.HtmlElement) -> str:
+    if is_hidden(element.get("style")):
+        return ""
+    return clean_text(element.text_content())
+
+
+def _merge_columns(placed: list[dict[int, Cell]]) -> list[int]:
+    """The grid columns to keep, after folding columns that no row fills both of.
+
+    Generated tables split one logical column into several (a header spanning
+    two cells above a value in the second): adjacent columns that never both
+    hold text in the same row are one column.
+    """
+    columns = sorted({position for starts in placed for position in starts})
+    kept: list[int] = []
+    for column in columns:
+        if kept and not any(kept[-1] in starts and column in starts for starts in placed):
+            for starts in placed:
+                if column in starts:
+                    starts[kept[-1]] = starts.pop(column)
+            continue
+        kept.append(column)
+    return kept
+
+
+def _join_marks(starts: dict[int, Cell]) -> dict[int, Cell]:
+    """Join cells that hold only ")" or "%" to the cell before, "$" to the cell after."""
+    positions = sorted(starts)
+    joined: dict[int, Cell] = {}
+    carry = ""
+    for position in positions:
+        cell = starts[position]
+        if cell.text in _CLOSING and joined:
+            last = max(joined)
+            joined[last] = attrs.evolve(joined[last], text=joined[last].text + cell.text)
+        elif cell.text in _OPENING:
+            carry += cell.text
+        else:
+            joined[position] = attrs.evolve(cell, text=carry + cell.text) if carry else cell
+            carry = ""
+    return joined
+
+
+def _span(cell: lxml.html.HtmlElement) -> int:
+    """How many grid columns a cell covers (its ``colspan``, 1 to 50)."""
+    value = (cell.get("colspan") or "1").strip()
+    return min(max(int(value), 1), _MAX_SPAN) if value.isdigit() else 1
+
+
+def _marker(text: str) -> str | None:
+    """ "bullet" or "label" when a layout cell holds only a bullet glyph or a list label."""
+    if len(text) == 1 and text in _CELL_GLYPHS:
+        return "bullet"
+    if _LABEL.match(text):
+        return "label"
+    return None
+
+
+def _layout_row(texts: list[str]) -> bool:
+    filled = [text for text in texts if text]
+    return len(filled) <= 1 or (len(filled) == 2 and _marker(filled[0]) is not None)
+
+
+@attrs.frozen
+class _Geometry:
+    top: float | None
+    left: float
+    align: str
+    line: int
+    in_layout: bool
+
+
+class _Walker:
+    """Collects paragraphs, grids and breaks while walking the tree."""
+
+    def __init__(self, page: int = 0) -> None:
+        self.units: list[Unit] = []
+        self.lines: list[list[Run]] = [[]]
+        self.geometry: _Geometry | None = None
+        self.tags: set[str] = set()
+        self.page = page
+        self.bullet_pending = False
+
+    # -- paragraphs ------------------------------------------------------
+
+    def add(
+        self,
+        text: str | None,
+        style: TextStyle,
+        geometry: _Geometry,
+        tags: frozenset[str],
+        line: int | None = None,
+    ) -> None:
+        if not text:
+            return
+        if self.geometry is None and text.strip():
+            self.geometry = geometry if line is None else attrs.evolve(geometry, line=line)
+        self.lines[-1].append(Run(text, style))
+        self.tags.update(tags)
+
+    def line_break(self) -> None:
+        if any(run.text.strip() for run in self.lines[-1]):
+            self.lines.append([])
+        elif len(self.lines) > 1:
+            self.flush()
+
+    def flush(self) -> None:
+        lines = tuple(tuple(line) for line in self.lines if any(run.text.strip() for run in line))
+        geometry = self.geometry
+        self.lines = [[]]
+        self.geometry = None
+        tags = frozenset(self.tags)
+        self.tags = set()
+        if not lines or geometry is None:
+            return
+        para = Para(
+            lines,
+            geometry.line,
+            page=self.page,
+            top=geometry.top,
+            left=geometry.left,
+            align=geometry.align,
+            in_layout=geometry.in_layout,
+            bullet=self.bullet_pending,
+            tags=tags,
+        )
+        self.bullet_pending = False
+        if para.text:
+            self.units.append(para)
+
+    def page_break(self, line: int) -> None:
+        self.flush()
+        if self.units and not isinstance(self.units[-1], Break):
+            self.units.append(Break(line))
+            self.page += 1
+
+    # -- the walk -----------------------------------------------------------
+
+    def walk(
+        self,
+        element: lxml.html.HtmlElement,
+        inherited: TextStyle,
+        geometry: _Geometry,
+        tags: frozenset[str],
+        depth: int = 0,
+        tables: int = 0,
+    ) -> None:
+        tag = _tag(element)
+        if not tag or tag in _SKIP:
+            return
+        css = element.get("style")
+        if is_hidden(css, element.get("hidden") is not None):
+            return
+        line = element.sourceline if isinstance(element.sourceline, int) else geometry.line
+        if css and _BREAK_BEFORE.search(css):
+            self.page_break(line)
+        style = element_style(tag, element.attrib, css, inherited)
+        if tag.startswith("ix:") and element.get("name"):
+            tags = tags | {element.get("name", "")}
+        block = tag in _BLOCK
+        if block:
+            self.flush()
+            top, left = block_spacing(css, style.size)
+            geometry = _Geometry(
+                top if top is not None or tag not in ("div", "td", "th", "tr") else geometry.top,
+                geometry.left + left,
+                style.align,
+                line,
+                geometry.in_layout,
+            )
+        if depth > _MAX_DEPTH:
+            self.add(element.text_content(), style, geometry, tags)
+        elif tag == "br":
+            self.line_break()
+        elif tag == "hr":
+            self.page_break(line)
+        elif tag == "table":
+            self.table(element, style, geometry, tags, depth, tables)
+        else:
+            self.add(element.text, style, geometry, tags, line)
+            for child in element:
+                self.walk(child, style, geometry, tags, depth + 1, tables)
+                child_line = child.sourceline if isinstance(child.sourceline, int) else None
+                self.add(child.tail, style, geometry, tags, child_line)
+        if block:
+            self.flush()
+        if css and _BREAK_AFTER.search(css):
+            self.page_break(line)
+
+    def table(
+        self,
+        table: lxml.html.HtmlElement,
+        style: TextStyle,
+        geometry: _Geometry,
+        tags: frozenset[str],
+        depth: int,
+        tables: int,
+    ) -> None:
+        rows = [_cells(row) for row in _direct_rows(table)]
+        if tables >= _MAX_TABLES:
+            self.add(table.text_content(), style, geometry, tags)
+            self.flush()
+            return
+        plain = [[_visible_text(cell) for cell in row] for row in rows]
+        if not all(_layout_row(row) for row in plain):
+            self.grid(table, rows, style, geometry, tags, depth, tables)
+            return
+        inner = attrs.evolve(geometry, in_layout=True)
+        for cells, texts in zip(rows, plain, strict=True):
+            filled = [index for index, text in enumerate(texts) if text]
+            if len(filled) == 2 and _marker(texts[filled[0]]) == "bullet":
+                self.flush()
+                self.bullet_pending = True
+                self.walk(cells[filled[1]], style, inner, tags, depth + 1, tables + 1)
+                self.flush()
+                self.bullet_pending = False
+            elif len(filled) == 2:
+                self.flush()
+                label, body = cells[filled[0]], cells[filled[1]]
+                label_style = element_style("td", label.attrib, label.get("style"), style)
+                label_line = label.sourceline if isinstance(label.sourceline, int) else None
+                self.add(texts[filled[0]] + " ", label_style, inner, tags, label_line)
+                self.walk_inline(body, style, inner, tags, depth + 1, tables + 1)
+                self.flush()
+            else:
+                for cell in cells:
+                    self.walk(cell, style, inner, tags, depth + 1, tables + 1)
+
+    def walk_inline(
+        self,
+        cell: lxml.html.HtmlElement,
+        style: TextStyle,
+        geometry: _Geometry,
+        tags: frozenset[str],
+        depth: int,
+        tables: int,
+    ) -> None:
+        """Walk a cell's content into the current paragraph, without breaking it first."""
+        cell_style = element_style("td", cell.attrib, cell.get("style"), style)
+        self.add(cell.text, cell_style, geometry, tags)
+        for child in cell:
+            if _tag(child) in ("p", "div"):
+                child_style = element_style(
+                    _tag(child), child.attrib, child.get("style"), cell_style
+                )
+                self.add(child.text, child_style, geometry, tags)
+                for grandchild in child:
+                    self.walk(grandchild, child_style, geometry, tags, depth + 1, tables)
+                    self.add(grandchild.tail, child_style, geometry, tags)
+            else:
+                self.walk(child, cell_style, geometry, tags, depth + 1, tables)
+            self.add(child.tail, cell_style, geometry, tags)
+
+    def grid(
+        self,
+        table: lxml.html.HtmlElement,
+        rows: list[list[lxml.html.HtmlElement]],
+        style: TextStyle,
+        geometry: _Geometry,
+        tags: frozenset[str],
+        depth: int,
+        tables: int,
+    ) -> None:
+        self.flush()
+        placed: list[dict[int, Cell]] = []
+        for row in rows:
+            position = 0
+            starts: dict[int, Cell] = {}
+            for element in row:
+                cell = self.cell(element, style, geometry, tags, depth, tables)
+                if cell.text:
+                    starts[position] = cell
+                position += _span(element)
+            if starts:
+                placed.append(_join_marks(starts))
+        used = _merge_columns(placed)
+        cells = tuple(
+            tuple(starts.get(position, Cell("")) for position in used) for starts in placed
+        )
+        if cells:
+            line = table.sourceline if isinstance(table.sourceline, int) else geometry.line
+            self.units.append(Grid(cells, line, page=self.page))
+
+    def cell(
+        self,
+        cell: lxml.html.HtmlElement,
+        style: TextStyle,
+        geometry: _Geometry,
+        tags: frozenset[str],
+        depth: int,
+        tables: int,
+    ) -> Cell:
+        inner = _Walker(self.page)
+        inner.walk(cell, style, attrs.evolve(geometry, left=0.0), tags, depth + 1, tables + 1)
+        inner.flush()
+        parts: list[str] = []
+        runs: list[Run] = []
+        left: float | None = None
+        for unit in inner.units:
+            if isinstance(unit, Para):
+                parts.append(("\u2022 " if unit.bullet else "") + unit.text)
+                runs.extend(unit.runs)
+                left = unit.left if left is None else left
+            elif isinstance(unit, Grid):
+                parts.extend(c.text for row in unit.rows for c in row if c.text)
+        lettered = [run for run in runs if any(char.isalpha() for char in run.text)]
+        bold = bool(lettered) and all(run.style.bold for run in lettered)
+        size = lettered[0].style.size if lettered else 0.0
+        return Cell(clean_text(" ".join(parts)), bold=bold, left=left or 0.0, size=size)
+
+
+def _strip_glyph(para: Para) -> Para | None:
+    """The paragraph without its leading bullet glyph, if it starts with one."""
+    text = para.text
+    if len(text) < 2 or text[0] not in GLYPHS or not text[1].isspace():
+        return None
+    first = list(para.lines[0])
+    for index, run in enumerate(first):
+        stripped = run.text.lstrip()
+        if stripped:
+            first[index] = Run(stripped[1:].lstrip(), run.style)
+            break
+    return attrs.evolve(para, lines=(tuple(first), *para.lines[1:]), bullet=True)
+
+
+def mark_bullets(units: list[Unit]) -> list[Unit]:
+    """Fold lone bullet glyphs into the paragraph they mark; strip leading glyphs."""
+    result: list[Unit] = []
+    pending: Para | None = None
+    for unit in units:
+        if isinstance(unit, Para):
+            text = unit.text
+            if len(text) == 1 and text in _CELL_GLYPHS and text not in "-*":
+                pending = unit
+                continue
+            if pending is not None:
+                unit = attrs.evolve(unit, bullet=True, left=min(pending.left, unit.left))
+                pending = None
+            stripped = _strip_glyph(unit)
+            result.append(stripped if stripped is not None else unit)
+        else:
+            pending = None
+            result.append(unit)
+    return result
+
+
+def read_html(root: lxml.html.HtmlElement) -> list[Unit]:
+    """Read a parsed HTML edition into units (see the module docstring)."""
+    walker = _Walker()
+    body = root.find("body")
+    start = body if body is not None else root
+    walker.walk(start, TextStyle(), _Geometry(None, 0.0, "left", 1, False), frozenset())
+    walker.flush()
+    return mark_bullets(walker.units)

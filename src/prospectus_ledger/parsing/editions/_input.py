@@ -1,0 +1,104 @@
+"""From the text of a filing to units: EDGAR submission wrapper, HTML or plain text.
+
+An EDGAR submission (``<SEC-DOCUMENT>``, ``<DOCUMENT>``, ``<TYPE>``,
+``<TEXT>``) holds the main document and its exhibits; only the main
+document -- the first one, or the first whose type is a 485 form -- is read.
+Its ``<TEXT>`` is HTML or EDGAR plain text.  Line numbers always count from
+the start of the whole filing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+import lxml.html
+
+from ._html import html_root, read_html
+from ._layout import Unit
+from ._plain import read_plain
+
+__all__ = ["Input", "declared_form", "read_input", "visible_head"]
+
+_DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.DOTALL | re.IGNORECASE)
+_TYPE = re.compile(r"<TYPE>[ \t]*([A-Za-z0-9/-]+)", re.IGNORECASE)
+_TEXT = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.DOTALL | re.IGNORECASE)
+_HTML = re.compile(
+    r"<(?:!doctype\s+html|html|body|p|div|br|font|span|td|tr|center|b)\b", re.IGNORECASE
+)
+_FORMS = (
+    re.compile(r"CONFORMED SUBMISSION TYPE:[ \t]*([A-Za-z0-9/-]+)"),
+    re.compile(r"<TYPE>[ \t]*([A-Za-z0-9/-]+)", re.IGNORECASE),
+    re.compile(r"name=\"dei:DocumentType\"[^>]{0,300}>\s*([A-Za-z0-9/-]+)", re.IGNORECASE),
+)
+_TAG = re.compile(r"<[^<>]{0,4000}>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+_PROBE = 400_000
+
+
+@attrs.frozen
+class Input:
+    """A filing read into units.
+
+    Attributes:
+        units: the units of its main document.
+        plain: it is plain text (no typography beyond layout).
+        root: the parsed HTML tree, for HTML filings.
+        text: the whole decoded filing.
+    """
+
+    units: list[Unit]
+    plain: bool
+    root: lxml.html.HtmlElement | None
+    text: str
+
+
+def declared_form(text: str) -> str | None:
+    """The form type the filing declares (EDGAR header, ``<TYPE>``, ``dei:DocumentType``)."""
+    head = text[:_PROBE]
+    for pattern in _FORMS:
+        match = pattern.search(head)
+        if match is not None:
+            return match.group(1).upper()
+    return None
+
+
+def visible_head(text: str, limit: int = 6000) -> str:
+    """Roughly the first ``limit`` characters a reader sees: tags and entities removed."""
+    body = text[:_PROBE]
+    hidden_end = body.lower().find("</ix:header>")
+    if hidden_end >= 0:
+        body = body[hidden_end:]
+    stripped = _ENTITY.sub(" ", _TAG.sub(" ", body))
+    return " ".join(stripped.split())[:limit]
+
+
+def _main_document(text: str) -> tuple[str, int]:
+    """The text of the submission's main document and the line it starts at."""
+    documents = list(_DOCUMENT.finditer(text))
+    if not documents:
+        return text, 1
+    chosen = documents[0]
+    for document in documents:
+        kind = _TYPE.search(document.group(1)[:2000])
+        if kind is not None and kind.group(1).upper().startswith("485"):
+            chosen = document
+            break
+    body = _TEXT.search(chosen.group(1))
+    if body is None:
+        return text, 1
+    start = chosen.start(1) + body.start(1)
+    return body.group(1), text.count("\n", 0, start) + 1
+
+
+def read_input(text: str) -> Input:
+    """Read a decoded filing into units (see the module docstring)."""
+    body, first_line = _main_document(text)
+    if _HTML.search(body[:_PROBE]) is not None:
+        root = html_root(body)
+        if root is not None:
+            units = read_html(root)
+            if first_line != 1:
+                units = [attrs.evolve(unit, line=unit.line + first_line - 1) for unit in units]
+            return Input(units, False, root, text)
+    return Input(read_plain(body, first_line=first_line), True, None, text)

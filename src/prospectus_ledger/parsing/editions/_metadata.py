@@ -1,0 +1,317 @@
+"""What an edition says about itself: registrant, dates, portfolios, series and classes.
+
+Sources, best first:
+
+* **registrant** -- the inline-XBRL fact ``dei:EntityRegistrantName``, the
+  EDGAR header ("COMPANY CONFORMED NAME"), the facing page (the line above
+  "Exact Name of Registrant as Specified in Charter"), the HTML title;
+* **date** of a document -- from its cover, never from the fiscal period
+  (``dei:DocumentPeriodEndDate``): the ``rr:ProspectusDate`` fact, a line that
+  is only a date, "... dated April 1, 2024", else the first date on the cover;
+* **portfolios** -- the fund names on a document's cover and in "X, a series
+  of Y", without trademark signs ("Delaware Value Fund");
+* **series and classes** -- the EDGAR header's ``<SERIES>`` blocks, else the
+  inline-XBRL contexts (``dei:LegalEntityAxis`` members ``S000002391``,
+  ``rr:ProspectusShareClassAxis`` members ``C000006333``) and the
+  ``dei:TradingSymbol`` facts, with class names from the ticker table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+import lxml.html
+import pendulum
+
+from ..._text import clean_text, heading_key
+from ._layout import Grid, Para, Unit
+from .details import SeriesInfo, ShareClassInfo
+
+__all__ = [
+    "Facts",
+    "cover_date",
+    "find_date",
+    "portfolio_names",
+    "read_facts",
+    "registrant_from_text",
+    "registrant_from_units",
+    "series_from_facts",
+    "series_from_header",
+]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE = re.compile(rf"\b({_MONTH})\s(\d{{1,2}}),?\s(\d{{4}})\b", re.IGNORECASE)
+_ONLY_DATE = re.compile(rf"^(?:dated\s)?{_MONTH}\s\d{{1,2}},?\s\d{{4}}$", re.IGNORECASE)
+_DATED = re.compile(rf"\bdated\s(?:as\sof\s)?({_MONTH}\s\d{{1,2}},?\s\d{{4}})", re.IGNORECASE)
+_MARKS = re.compile("[\u00ae\u2122\u2120\u00a9\u2020\u2021*]")
+_FUND_NAME = re.compile(
+    r"^(?:The\s|THE\s)?[A-Z][A-Za-z0-9.&'\u2019,/ -]{1,90}?\s(?:Fund|FUND|Portfolio|PORTFOLIO|ETF)$"
+)
+_SERIES_OF = re.compile(r"^(.{3,90}?),?\sa\sseries\sof\s(?:the\s)?(.{3,90}?)\.?$", re.IGNORECASE)
+_EXACT_NAME = re.compile(r"exact\s+name\s+of\s+registrant", re.IGNORECASE)
+_HEADER_NAME = re.compile(r"COMPANY CONFORMED NAME:[ \t]*([^\r\n]+)")
+_TITLE_NAME = re.compile(r"^(.+?)\s+-\s+Form\s+485", re.IGNORECASE)
+_SERIES_BLOCK = re.compile(r"<SERIES>(.*?)</SERIES>", re.DOTALL | re.IGNORECASE)
+_CLASS_BLOCK = re.compile(r"<CLASS-CONTRACT>(.*?)</CLASS-CONTRACT>", re.DOTALL | re.IGNORECASE)
+_SERIES_ID = re.compile(r"(?<![0-9A-Za-z])S\d{9}(?!\d)")
+_CLASS_ID = re.compile(r"(?<![0-9A-Za-z])C\d{9}(?!\d)")
+_TICKER = re.compile(r"^[A-Z]{4,5}X?$")
+_LOWEST_YEAR = 1900
+_GENERIC = frozenset({"the", "each", "this", "that", "a", "any", "such", "our", "which", "your"})
+
+
+@attrs.frozen
+class Facts:
+    """The inline-XBRL facts and contexts an edition carries (empty for other filings)."""
+
+    values: dict[str, tuple[str, ...]]
+    """Fact name -> texts, in document order."""
+    series: tuple[str, ...]
+    """Series identifiers, in order of first use."""
+    class_series: dict[str, str | None]
+    """Class identifier -> its series identifier (``None`` when no context links them)."""
+    tickers: dict[str, str]
+    """Class identifier -> ticker symbol."""
+
+
+def _date(text: str) -> pendulum.Date | None:
+    match = _DATE.search(text)
+    while match is not None:
+        month = _MONTHS[match.group(1).lower().rstrip(".")]
+        day, year = int(match.group(2)), int(match.group(3))
+        if year >= _LOWEST_YEAR:
+            try:
+                return pendulum.date(year, month, day)
+            except ValueError:
+                pass
+        match = _DATE.search(text, match.end())
+    return None
+
+
+def find_date(text: str) -> pendulum.Date | None:
+    """The first real calendar date written in words in ``text`` ("April 1, 2024")."""
+    return _date(text)
+
+
+def _texts(units: Iterable[Unit]) -> list[tuple[str, frozenset[str]]]:
+    texts: list[tuple[str, frozenset[str]]] = []
+    for unit in units:
+        if isinstance(unit, Para):
+            texts.append((unit.text, unit.tags))
+        elif isinstance(unit, Grid):
+            texts.extend((cell.text, frozenset()) for row in unit.rows for cell in row if cell.text)
+    return texts
+
+
+def cover_date(cover: Sequence[Unit]) -> pendulum.Date | None:
+    """The date of a document, from the units of its cover (see the module docstring)."""
+    texts = _texts(cover)
+    for text, tags in texts:
+        if "rr:ProspectusDate" in tags and _date(text):
+            return _date(text)
+    for text, _ in texts:
+        if _ONLY_DATE.match(_MARKS.sub("", text).strip()):
+            return _date(text)
+    for text, _ in texts:
+        dated = _DATED.search(text)
+        if dated is not None and _date(dated.group(1)):
+            return _date(dated.group(1))
+    for text, _ in texts:
+        if _date(text):
+            return _date(text)
+    return None
+
+
+def _strip_marks(name: str) -> str:
+    return clean_text(_MARKS.sub("", name))
+
+
+def portfolio_names(units: Iterable[Unit], registrant: str | None) -> list[str]:
+    """Fund names printed alone on a cover or in "X, a series of Y", in order, without marks."""
+    names: dict[str, str] = {}
+    avoid = heading_key(registrant) if registrant else None
+    for text, _ in _texts(units):
+        bare = _strip_marks(text)
+        series_of = _SERIES_OF.match(bare)
+        if series_of is not None:
+            if avoid is not None and heading_key(series_of.group(2)) != avoid:
+                continue
+            bare = series_of.group(1).strip()
+        elif not _FUND_NAME.match(bare):
+            continue
+        key = heading_key(bare)
+        words = key.split()
+        if key != avoid and len(words) >= 2 and not (len(words) == 2 and words[0] in _GENERIC):
+            names.setdefault(key, bare)
+    return list(names.values())
+
+
+def registrant_from_units(units: Sequence[Unit]) -> str | None:
+    """The registrant named on the facing page, above "Exact Name of Registrant ..."."""
+    previous: str | None = None
+    for text, _ in _texts(units):
+        found = _EXACT_NAME.search(text)
+        if found is not None:
+            return text[: found.start()].strip(" (") or previous
+        if text.strip():
+            previous = text
+    return None
+
+
+def registrant_from_text(text: str, root: lxml.html.HtmlElement | None) -> str | None:
+    """The registrant from the EDGAR header or the HTML title."""
+    header = _HEADER_NAME.search(text[:20000])
+    if header is not None:
+        return clean_text(header.group(1))
+    if root is not None:
+        title = root.find(".//title")
+        if title is not None and title.text:
+            match = _TITLE_NAME.match(clean_text(title.text))
+            if match is not None:
+                return match.group(1)
+    return None
+
+
+def _local(tag: object) -> str:
+    return tag.lower().rsplit(":", 1)[-1] if isinstance(tag, str) else ""
+
+
+def read_facts(root: lxml.html.HtmlElement | None) -> Facts:
+    """Read the inline-XBRL facts, contexts and tickers of an HTML edition."""
+    values: dict[str, list[str]] = {}
+    contexts: dict[str, list[str]] = {}
+    tickers_by_context: dict[str, str] = {}
+    if root is None:
+        return Facts({}, (), {}, {})
+    for element in root.iter():
+        local = _local(element.tag)
+        if local in ("nonnumeric", "nonfraction") and element.get("name"):
+            name = element.get("name", "")
+            text = clean_text(element.text_content())
+            values.setdefault(name, []).append(text)
+            if name == "dei:TradingSymbol" and element.get("contextref"):
+                tickers_by_context[element.get("contextref", "")] = text
+        elif local == "context" and element.get("id"):
+            members = [
+                clean_text(member.text_content())
+                for member in element.iter()
+                if _local(member.tag) == "explicitmember"
+            ]
+            contexts[element.get("id", "")] = members
+    series: list[str] = []
+    class_series: dict[str, str | None] = {}
+    for members in contexts.values():
+        found_series = [m for member in members for m in _SERIES_ID.findall(member)]
+        found_classes = [m for member in members for m in _CLASS_ID.findall(member)]
+        for identifier in found_series:
+            if identifier not in series:
+                series.append(identifier)
+        for identifier in found_classes:
+            if class_series.get(identifier) is None:
+                class_series[identifier] = found_series[0] if found_series else None
+    tickers: dict[str, str] = {}
+    for context, ticker in tickers_by_context.items():
+        for identifier in _CLASS_ID.findall(" ".join(contexts.get(context, []))):
+            tickers[identifier] = ticker
+    return Facts(
+        {name: tuple(texts) for name, texts in values.items()},
+        tuple(series),
+        class_series,
+        tickers,
+    )
+
+
+def _class_names(units: Iterable[Unit], tickers: Iterable[str]) -> dict[str, str]:
+    """Ticker -> class name, from the tables that list them side by side."""
+    wanted = set(tickers)
+    names: dict[str, str] = {}
+    for unit in units:
+        if not isinstance(unit, Grid):
+            continue
+        for position, row in enumerate(unit.rows):
+            for column, cell in enumerate(row):
+                if cell.text not in wanted or cell.text in names:
+                    continue
+                beside = [c.text for c in row if c.text and c.text not in wanted]
+                if beside:
+                    names[cell.text] = beside[0]
+                elif position > 0 and column < len(unit.rows[position - 1]):
+                    names[cell.text] = unit.rows[position - 1][column].text
+    return names
+
+
+def series_from_facts(
+    facts: Facts, units: Sequence[Unit], portfolios: Sequence[str]
+) -> list[SeriesInfo]:
+    """Series and classes from the inline-XBRL contexts and tickers."""
+    if not facts.series and not facts.class_series:
+        return []
+    names = _class_names(units, facts.tickers.values())
+    series_names: dict[str, str | None] = dict.fromkeys(facts.series)
+    if len(facts.series) == len(portfolios):
+        series_names = dict(zip(facts.series, portfolios, strict=True))
+    result: list[SeriesInfo] = []
+    for identifier in (*facts.series, None):
+        classes = tuple(
+            ShareClassInfo(
+                class_id,
+                names.get(facts.tickers.get(class_id, "")),
+                facts.tickers.get(class_id),
+            )
+            for class_id, owner in facts.class_series.items()
+            if owner == identifier
+        )
+        if identifier is None and not classes:
+            continue
+        name = series_names.get(identifier) if identifier is not None else None
+        result.append(SeriesInfo(identifier, name, classes))
+    return result
+
+
+def _field(block: str, name: str) -> str | None:
+    match = re.search(rf"<{name}>[ \t]*([^\r\n<]+)", block, re.IGNORECASE)
+    return clean_text(match.group(1)) if match else None
+
+
+def series_from_header(text: str) -> list[SeriesInfo]:
+    """Series and classes from an EDGAR submission header's ``<SERIES>`` blocks."""
+    result: list[SeriesInfo] = []
+    for block in _SERIES_BLOCK.findall(text[:200000]):
+        classes = tuple(
+            ShareClassInfo(
+                _field(part, "CLASS-CONTRACT-ID"),
+                _field(part, "CLASS-CONTRACT-NAME"),
+                _field(part, "CLASS-CONTRACT-TICKER-SYMBOL"),
+            )
+            for part in _CLASS_BLOCK.findall(block)
+        )
+        result.append(SeriesInfo(_field(block, "SERIES-ID"), _field(block, "SERIES-NAME"), classes))
+    return result
+
+
+def is_ticker(text: str) -> bool:
+    """Whether ``text`` looks like a mutual-fund ticker symbol ("DDVAX")."""
+    return _TICKER.match(text) is not None

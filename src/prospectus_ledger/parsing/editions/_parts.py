@@ -1,0 +1,132 @@
+"""An edition split into its documents: prospectus, summary prospectus, SAI.
+
+A 485BPOS filing is a facing page, then Part A (one or more prospectuses),
+Part B (the statement of additional information), Part C (other
+information), signatures and an exhibit index.  Each document starts with a
+title -- "Prospectus", "Summary Prospectus", "Statement of Additional
+Information" -- printed at the top of a page; Part C starts with "Part C".
+Only the documents are kept: the facing page and everything from Part C on
+are not prospectus text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ...tree import DocumentKind
+from ._layout import Break, Grid, Para, Unit
+
+__all__ = ["Part", "find_parts"]
+
+_MARKS = re.compile("[\u00ae\u2122\u2120\u00a9*]")
+_TITLES = (
+    (DocumentKind.SUMMARY_PROSPECTUS, re.compile(r"^summary\s+prospectus(?:es)?\b", re.I)),
+    (DocumentKind.SAI, re.compile(r"^statement\s+of\s+additional\s+information\b", re.I)),
+    (
+        DocumentKind.PROSPECTUS,
+        re.compile(
+            r"^(?:(?:statutory|combined|retail|institutional|class\s+\S+)\s+)?prospectus(?:es)?\b",
+            re.I,
+        ),
+    ),
+)
+_END = re.compile(r"^(?:part\s+c\b|signatures?$|exhibit\s+index$|index\s+to\s+exhibits\b)", re.I)
+_SUPPLEMENT = re.compile(r"\bsupplement", re.IGNORECASE)
+_TITLE_LENGTH = 90
+_MIN_PAGES = 2
+
+
+@attrs.frozen
+class Part:
+    """One document of an edition.
+
+    Attributes:
+        kind: which document.
+        title: the title as printed.
+        start: the index of the title unit.
+        end: the index just past the document's last unit.
+    """
+
+    kind: DocumentKind
+    title: str
+    start: int
+    end: int
+
+
+def _title_kind(para: Para) -> DocumentKind | None:
+    text = _MARKS.sub("", para.first_line_text).strip()
+    if len(text) > _TITLE_LENGTH or text.endswith((".", ",", ";")) or _SUPPLEMENT.search(text):
+        return None
+    for kind, pattern in _TITLES:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+def _page_starts(units: Sequence[Unit]) -> list[int]:
+    """Indices of the first paragraph of every page."""
+    starts: list[int] = []
+    fresh = True
+    for index, unit in enumerate(units):
+        if isinstance(unit, Break):
+            fresh = True
+        elif isinstance(unit, Para) and fresh:
+            starts.append(index)
+            fresh = False
+        elif isinstance(unit, Grid):
+            fresh = False
+    return starts
+
+
+def _pages(units: Sequence[Unit], start: int, end: int) -> int:
+    return 1 + sum(1 for unit in units[start:end] if isinstance(unit, Break))
+
+
+def find_parts(units: Sequence[Unit]) -> list[Part]:
+    """The documents of an edition, in order (see the module docstring)."""
+    marks: list[tuple[int, DocumentKind | None, str]] = []
+    for index in _page_starts(units):
+        para = units[index]
+        if not isinstance(para, Para):
+            continue
+        kind = _title_kind(para)
+        if kind is not None:
+            marks.append((index, kind, para.first_line_text))
+        elif marks and _END.match(para.first_line_text):
+            marks.append((index, None, para.first_line_text))
+    if not any(kind is not None for _, kind, _ in marks):
+        marks = _loose_titles(units)
+    parts: list[Part] = []
+    for position, (index, kind, title) in enumerate(marks):
+        if kind is None:
+            continue
+        end = marks[position + 1][0] if position + 1 < len(marks) else len(units)
+        if (
+            parts
+            and parts[-1].end == index
+            and _pages(units, index, end) < _MIN_PAGES
+            and position + 1 < len(marks)
+        ):
+            # A title on a page of its own inside a document (a back cover
+            # naming the SAI) does not start a document.
+            parts[-1] = attrs.evolve(parts[-1], end=end)
+            continue
+        parts.append(Part(kind, title, index, end))
+    return parts
+
+
+def _loose_titles(units: Sequence[Unit]) -> list[tuple[int, DocumentKind | None, str]]:
+    """Titles anywhere (not only at the top of a page), for filings without page breaks."""
+    marks: list[tuple[int, DocumentKind | None, str]] = []
+    for index, unit in enumerate(units):
+        if not isinstance(unit, Para):
+            continue
+        kind = _title_kind(unit)
+        if kind is not None and (not marks or marks[-1][1] != kind):
+            marks.append((index, kind, unit.first_line_text))
+        elif marks and _END.match(unit.first_line_text):
+            marks.append((index, None, unit.first_line_text))
+    return marks

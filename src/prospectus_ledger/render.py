@@ -1,0 +1,189 @@
+"""HTML and Markdown views of the ledger's answers, for Jupyter and for reports.
+
+Every function here is pure: it reads the value it is given and returns a
+string.  :class:`~prospectus_ledger.SectionView`,
+:class:`~prospectus_ledger.Snapshot`, :class:`~prospectus_ledger.History`,
+:class:`~prospectus_ledger.LedgerDiff` and :class:`~prospectus_ledger.Timeline`
+use them for ``_repr_html_`` and ``_repr_markdown_``, so a notebook shows them
+as formatted text; :func:`problems_html` renders ``ledger.problems()``.
+
+All text that comes from a filing (and every heading, file name or URL) is
+escaped, so a filing holding ``<script>``, event-handler attributes or
+``javascript:`` links renders as inert text.  The HTML carries no script and
+no link; Markdown output escapes what Markdown (and Jupyter's maths) would
+interpret, pipes in tables included::
+
+    >>> import prospectus_ledger as pl
+    >>> from prospectus_ledger import render
+    >>> view = pl.load("seeds/").as_of("2007-05-22").section("Principal Investment Strategy")
+    >>> "<h3>Principal Investment Strategy</h3>" in render.section_html(view)
+    True
+    >>> render.section_markdown(view).splitlines()[2]
+    '### Principal Investment Strategy'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeAlias, TypeGuard
+
+from . import _render_html, _render_markdown, _render_markup
+from .diff import LedgerDiff
+from .history import History
+from .snapshot import SectionView, Snapshot
+from .timeline import Problem, Timeline
+
+__all__ = [
+    "Renderable",
+    "diff_html",
+    "diff_markdown",
+    "history_html",
+    "history_markdown",
+    "html_page",
+    "problems_html",
+    "problems_markdown",
+    "section_html",
+    "section_markdown",
+    "snapshot_html",
+    "snapshot_markdown",
+    "timeline_html",
+    "timeline_markdown",
+    "to_html",
+    "to_markdown",
+]
+
+Renderable: TypeAlias = SectionView | Snapshot | History | LedgerDiff | Timeline | Sequence[Problem]
+"""What the renderers accept; a sequence stands for ``ledger.problems()``."""
+
+
+def section_html(view: SectionView) -> str:
+    """A section as HTML: heading, paragraphs, bullet lists, tables, sub-sections, provenance."""
+    return _render_html.section_html(view)
+
+
+def section_markdown(view: SectionView) -> str:
+    """A section as Markdown, with the same parts as :func:`section_html`."""
+    return _render_markdown.section_markdown(view)
+
+
+def snapshot_html(snapshot: Snapshot) -> str:
+    """The documents in force at a snapshot's instant, with their section outlines, as HTML."""
+    return _render_html.snapshot_html(snapshot)
+
+
+def snapshot_markdown(snapshot: Snapshot) -> str:
+    """The documents in force at a snapshot's instant, with their section outlines, as Markdown."""
+    return _render_markdown.snapshot_markdown(snapshot)
+
+
+def history_html(history: History) -> str:
+    """A section's versions as an HTML table: valid from / to, filing, edition, text excerpt."""
+    return _render_html.history_html(history)
+
+
+def history_markdown(history: History) -> str:
+    """A section's versions as a Markdown table."""
+    return _render_markdown.history_markdown(history)
+
+
+def diff_html(diff: LedgerDiff) -> str:
+    """Sections added, removed and changed, as HTML; redlines use ``<ins>`` and ``<del>``."""
+    return _render_html.diff_html(diff)
+
+
+def diff_markdown(diff: LedgerDiff) -> str:
+    """Sections added, removed and changed, as Markdown; redlines use ``<ins>`` and ``<del>``."""
+    return _render_markdown.diff_markdown(diff)
+
+
+def timeline_html(timeline: Timeline) -> str:
+    """Every amendment as an HTML table: effective, action, target, status, filing, reason."""
+    return _render_html.timeline_html(timeline)
+
+
+def timeline_markdown(timeline: Timeline) -> str:
+    """Every amendment as a Markdown table."""
+    return _render_markdown.timeline_markdown(timeline)
+
+
+def problems_html(problems: Sequence[Problem]) -> str:
+    """``ledger.problems()`` as an HTML list: kind, reason, filing, place, the words."""
+    return _render_html.problems_html(problems)
+
+
+def problems_markdown(problems: Sequence[Problem]) -> str:
+    """``ledger.problems()`` as a Markdown list."""
+    return _render_markdown.problems_markdown(problems)
+
+
+def _is_problems(item: object) -> TypeGuard[Sequence[Problem]]:
+    return (
+        isinstance(item, Sequence)
+        and not isinstance(item, str)
+        and all(isinstance(problem, Problem) for problem in item)
+    )
+
+
+def _fragment(item: Renderable) -> _render_markup.Markup:
+    if isinstance(item, SectionView):
+        return _render_html.section_html(item)
+    if isinstance(item, Snapshot):
+        return _render_html.snapshot_html(item)
+    if isinstance(item, History):
+        return _render_html.history_html(item)
+    if isinstance(item, LedgerDiff):
+        return _render_html.diff_html(item)
+    if isinstance(item, Timeline):
+        return _render_html.timeline_html(item)
+    if _is_problems(item):
+        return _render_html.problems_html(item)
+    raise TypeError(f"cannot render {type(item).__name__} as HTML")
+
+
+def to_html(item: Renderable) -> str:
+    """Any renderable value as an HTML fragment.
+
+    Raises:
+        TypeError: for a value the renderers do not know.
+    """
+    return _fragment(item)
+
+
+def to_markdown(item: Renderable) -> str:
+    """Any renderable value as Markdown.
+
+    Raises:
+        TypeError: for a value the renderers do not know.
+    """
+    if isinstance(item, SectionView):
+        return _render_markdown.section_markdown(item)
+    if isinstance(item, Snapshot):
+        return _render_markdown.snapshot_markdown(item)
+    if isinstance(item, History):
+        return _render_markdown.history_markdown(item)
+    if isinstance(item, LedgerDiff):
+        return _render_markdown.diff_markdown(item)
+    if isinstance(item, Timeline):
+        return _render_markdown.timeline_markdown(item)
+    if _is_problems(item):
+        return _render_markdown.problems_markdown(item)
+    raise TypeError(f"cannot render {type(item).__name__} as Markdown")
+
+
+def html_page(
+    *items: Renderable, title: str = "prospectus-ledger", content_security_policy: bool = True
+) -> str:
+    """A standalone HTML document showing ``items`` one after another.
+
+    With ``content_security_policy`` (the default) the page also forbids every
+    script and remote load through a ``Content-Security-Policy``, a second
+    guard after escaping, for pages saved and opened outside a notebook.
+
+    Raises:
+        TypeError: for a value the renderers do not know.
+    """
+    return _render_markup.page_html(
+        title,
+        [_fragment(item) for item in items],
+        content_security_policy=content_security_policy,
+    )
