@@ -690,3 +690,35 @@ def test_snapshot_does_not_change_when_the_ledger_grows() -> None:
     )
     assert snapshot.section("Principal Investment Strategy").text == "Old strategy."
     assert strategy_at(ledger, "2020-06-01") == "New."
+
+
+def test_subsections_arriving_with_a_replacement_carry_its_provenance() -> None:
+    ledger = Ledger()
+    ledger.add_document(base(illustrative=True))
+    new_children = (Section("Portfolio Managers", (Paragraph("Jane Doe manages the Fund."),)),)
+    ledger.add_supplement(
+        Supplement(
+            TRUST,
+            (FUND,),
+            (DocumentRef(P, day("2020-05-01")),),
+            day("2020-06-01"),
+            Source(name="managers.txt", sha256="managers"),
+            (
+                Amendment(
+                    ReplaceSection(
+                        SectionTarget(("MANAGEMENT",)), (Paragraph("The manager."),), new_children
+                    ),
+                    P,
+                    start_of_day(day("2020-06-01")),
+                    words="the following replaces MANAGEMENT",
+                ),
+            ),
+        )
+    )
+    view = ledger.as_of("2020-06-01").section("MANAGEMENT -- Portfolio Managers")
+    assert view.provenance is not None
+    assert view.provenance.source.name == "managers.txt"
+    assert not view.provenance.illustrative
+    (version,) = ledger.history("MANAGEMENT -- Portfolio Managers")
+    assert version.provenance is not None
+    assert version.provenance.source.name == "managers.txt"

@@ -50,7 +50,17 @@ from .snapshot import SectionView, Snapshot
 from .store import Store, StoredLedger, open_store
 from .supplement import Amendment, DocumentRef, Supplement
 from .timeline import Problem, Timeline, TimelineEntry
-from .tree import Block, BulletList, Document, DocumentKind, Paragraph, Section, Table
+from .tree import (
+    Block,
+    BulletList,
+    Document,
+    DocumentKind,
+    Paragraph,
+    Section,
+    Series,
+    ShareClass,
+    Table,
+)
 
 __all__ = [
     "NEW_YORK",
@@ -91,6 +101,8 @@ __all__ = [
     "SectionVersion",
     "SectionView",
     "SentenceSpan",
+    "Series",
+    "ShareClass",
     "Snapshot",
     "Source",
     "Store",

@@ -19,6 +19,7 @@ from typing import ClassVar, Literal, TypeAlias
 
 import attrs
 
+from ._substitute import substitute_in_section
 from ._text import clean_text, heading_key
 from .errors import BlockNotFoundError, SectionNotFoundError, TextNotFoundError
 from .locators import (
@@ -35,7 +36,6 @@ from .tree import (
     Document,
     Paragraph,
     Section,
-    Table,
     block_text,
     blocks_tuple,
     ensure_path,
@@ -71,6 +71,21 @@ def _stamp(section: Section, provenance: Provenance | None, **changes: object) -
     if provenance is not None:
         changes["provenance"] = provenance
     return attrs.evolve(section, placeholder=False, **changes)  # type: ignore[arg-type]
+
+
+def _stamp_new(sections: Sequence[Section], provenance: Provenance | None) -> tuple[Section, ...]:
+    """New sections from a supplement's text: every one of them, at any depth,
+    comes from that supplement, so each carries its provenance."""
+    if provenance is None:
+        return tuple(sections)
+    return tuple(
+        attrs.evolve(
+            section,
+            provenance=section.provenance or provenance,
+            children=_stamp_new(section.children, provenance),
+        )
+        for section in sections
+    )
 
 
 def _plain(blocks: Sequence[Block]) -> str:
@@ -123,7 +138,7 @@ class ReplaceSection:
             old,
             provenance,
             blocks=self.blocks,
-            children=self.children,
+            children=_stamp_new(self.children, provenance),
             heading=self.heading if self.heading is not None else old.heading,
         )
         return replace_section(document, indices, [new])
@@ -179,7 +194,7 @@ class InsertSection:
 
     def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
         """Return ``document`` with the new section in place."""
-        new = _stamp(self.section, provenance)
+        (new,) = _stamp_new([_stamp(self.section, provenance)], provenance)
         if self.anchor is None:
             position = 0 if self.position == "first_child" else len(document.sections)
             return insert_sections(document, (), position, [new])
@@ -367,42 +382,6 @@ class InsertBlocks:
         return replace_section(document, located.indices, [new_section])
 
 
-def _substitute_block(block: Block, old: str, new: str) -> Block:
-    if isinstance(block, Paragraph):
-        return Paragraph(block.text.replace(old, new))
-    if isinstance(block, BulletList):
-        return BulletList([item.replace(old, new) for item in block.items])
-    return Table(
-        [[cell.replace(old, new) for cell in row] for row in block.rows],
-        block.caption.replace(old, new),
-    )
-
-
-def _substitute_section(
-    section: Section, old: str, new: str, provenance: Provenance | None
-) -> tuple[Section, int]:
-    count = section.heading.count(old) + sum(
-        block_text(block).count(old) for block in section.blocks
-    )
-    children: list[Section] = []
-    for child in section.children:
-        new_child, child_count = _substitute_section(child, old, new, provenance)
-        children.append(new_child)
-        count += child_count
-    if count == 0:
-        return section, 0
-    own_changed = section.heading.count(old) or any(old in block_text(b) for b in section.blocks)
-    changes: dict[str, object] = {
-        "heading": section.heading.replace(old, new),
-        "blocks": tuple(_substitute_block(block, old, new) for block in section.blocks),
-        "children": tuple(children),
-        "portfolio": section.portfolio.replace(old, new) if section.portfolio else None,
-    }
-    if own_changed and provenance is not None:
-        changes["provenance"] = provenance
-    return attrs.evolve(section, **changes), count  # type: ignore[arg-type]
-
-
 @attrs.frozen
 class SubstituteText:
     """Replace every occurrence of some words in a scope ("all references to X ...").
@@ -435,7 +414,7 @@ class SubstituteText:
             raise TextNotFoundError(self.old, document.edition)
         if self.target is not None:
             located = locate_section(document, self.target.path, portfolio=self.target.portfolio)
-            new_section, count = _substitute_section(
+            new_section, count = substitute_in_section(
                 located.section, self.old, self.new, provenance
             )
             if count == 0:
@@ -444,7 +423,7 @@ class SubstituteText:
         sections: list[Section] = []
         total = 0
         for section in document.sections:
-            new_section, count = _substitute_section(section, self.old, self.new, provenance)
+            new_section, count = substitute_in_section(section, self.old, self.new, provenance)
             sections.append(new_section)
             total += count
         portfolios = tuple(name.replace(self.old, self.new) for name in document.portfolios)

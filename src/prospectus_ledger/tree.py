@@ -33,6 +33,8 @@ __all__ = [
     "Located",
     "Paragraph",
     "Section",
+    "Series",
+    "ShareClass",
     "Table",
     "block_text",
     "find_sections",
@@ -194,6 +196,44 @@ class Section:
 
 
 @attrs.frozen
+class ShareClass:
+    """A share class as a filing identifies it.
+
+    Attributes:
+        id: the EDGAR class/contract identifier ("C000006333"), if given.
+        name: the class name ("Class A"), if given.
+        ticker: the ticker symbol ("DDVAX"), if given.
+    """
+
+    id: str | None
+    name: str | None = None
+    ticker: str | None = None
+
+
+def _classes(items: Iterable[ShareClass]) -> tuple[ShareClass, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Series:
+    """A portfolio (series) as a filing identifies it, beyond its name.
+
+    Attributes:
+        id: the EDGAR series identifier ("S000002391"), if given.
+        name: the series name ("Delaware Value Fund"), if known.
+        classes: its share classes.
+    """
+
+    id: str | None
+    name: str | None = None
+    classes: tuple[ShareClass, ...] = attrs.field(default=(), converter=_classes)
+
+
+def _series(items: Iterable[Series]) -> tuple[Series, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
 class Document:
     """One edition of a document (prospectus, summary prospectus or SAI).
 
@@ -209,6 +249,8 @@ class Document:
         illustrative: ``True`` for a base written by hand rather than read
             from a filing; answers drawn from it say so.
         source: the filing the base was read from, if any.
+        series: the portfolios' EDGAR series and class identifiers, where the
+            filing gives them.
     """
 
     kind: DocumentKind
@@ -219,6 +261,7 @@ class Document:
     complete: bool = True
     illustrative: bool = False
     source: Source | None = None
+    series: tuple[Series, ...] = attrs.field(default=(), converter=_series)
 
     @property
     def edition(self) -> str:

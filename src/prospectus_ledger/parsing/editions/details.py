@@ -14,7 +14,7 @@ import attrs
 from ..._text import heading_key
 from ...errors import UnknownScopeError
 from ...provenance import Source
-from ...tree import Block, Document, DocumentKind
+from ...tree import Block, Document, DocumentKind, Series, ShareClass
 
 __all__ = [
     "ContentsEntry",
@@ -27,34 +27,9 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class ShareClassInfo:
-    """A share class as the filing identifies it.
-
-    Attributes:
-        id: the EDGAR class/contract identifier ("C000006333"), if given.
-        name: the class name ("Class A"), if given.
-        ticker: the ticker symbol ("DDVAX"), if given.
-    """
-
-    id: str | None
-    name: str | None = None
-    ticker: str | None = None
-
-
-@attrs.frozen
-class SeriesInfo:
-    """A series (portfolio) as the filing identifies it.
-
-    Attributes:
-        id: the EDGAR series identifier ("S000002391"), if given.
-        name: the series name ("Delaware Value Fund"), if known.
-        classes: its share classes.
-    """
-
-    id: str | None
-    name: str | None = None
-    classes: tuple[ShareClassInfo, ...] = ()
+# The identifiers are part of the document model; these names are kept for the parser.
+ShareClassInfo = ShareClass
+SeriesInfo = Series
 
 
 @attrs.frozen

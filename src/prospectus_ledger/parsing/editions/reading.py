@@ -212,4 +212,7 @@ def parse_editions(data: str | bytes, source: Source | None = None) -> list[Docu
     Raises:
         InvalidFilingError: see :func:`parse_edition_details`.
     """
-    return list(parse_edition_details(data, source).documents)
+    details = parse_edition_details(data, source)
+    if not details.series:
+        return list(details.documents)
+    return [attrs.evolve(document, series=details.series) for document in details.documents]
