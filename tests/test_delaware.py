@@ -61,7 +61,8 @@ def test_the_base_splits_into_prospectus_and_sai(base: pl.Ledger) -> None:
         assert any("Delaware Value" in name for name in document.portfolios)
         (series,) = document.series
         assert series.id == "S000002391"
-        assert {share.ticker for share in series.classes} == {"DDVAX", "DDVCX", "DDVRX", "DDVIX", "DDZRX"}
+        tickers = {share.ticker for share in series.classes}
+        assert tickers == {"DDVAX", "DDVCX", "DDVRX", "DDVIX", "DDZRX"}
 
 
 def test_every_labelled_heading_answers(base: pl.Ledger) -> None:
