@@ -5,6 +5,8 @@ Run from the repository root:
     python examples/quickstart.py [FOLDER]
 
 FOLDER defaults to seeds/, the two real 497 supplements the project started from.
+Beside them it loads examples/example-trust-2020.md, a base edition written by
+hand in Markdown (marked illustrative: its text is not from a filing).
 """
 
 from __future__ import annotations
@@ -32,9 +34,12 @@ def ask(snapshot: pl.Snapshot, path: str) -> str:
     return "\n\n".join(paragraphs) + f"\n[{origin}]"
 
 
+MARKDOWN_BASE = "examples/example-trust-2020.md"
+
+
 def main(folder: str = "seeds/") -> None:
-    ledger = pl.load(folder)
-    print(f"Loaded {ledger!r} from {folder}\n")
+    ledger = pl.load([folder, MARKDOWN_BASE])
+    print(f"Loaded {ledger!r} from {folder} and {MARKDOWN_BASE}\n")
 
     strategy = "Principal Investment Strategy"
     show("Third Avenue strategy as of 2007-05-22", ask(ledger.as_of("2007-05-22"), strategy))
@@ -58,6 +63,9 @@ def main(folder: str = "seeds/") -> None:
         row[0] for row in table.rows if (row and "Dreman" in row[0]) or "Hoover" in " ".join(row)
     ]
     show("SAI Appendix C table rows naming the managers", "\n".join(managers) or "(none)")
+
+    example = ledger.as_of("2020-06-01").portfolio("Example Fund")
+    show("Example Fund strategy from the Markdown base, as of 2020-06-01", ask(example, strategy))
 
     print("== Timeline")
     for entry in ledger.timeline():
