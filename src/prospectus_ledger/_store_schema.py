@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -102,9 +103,31 @@ def connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA foreign_keys = ON")
         _ensure_schema(connection, path)
         connection.execute("PRAGMA quick_check").fetchone()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         raise StoreError(str(path), f"not a readable prospectus-ledger store: {error}") from error
     return connection
+
+
+# What reading a damaged store can raise, below the library: SQLite's own
+# errors, bytes that are not UTF-8, JSON that does not parse or has the wrong
+# shape.  At the storage boundary each becomes a StoreError naming the file.
+DAMAGE = (sqlite3.DatabaseError, UnicodeDecodeError, json.JSONDecodeError, InvalidLedgerDataError)
+
+
+def guarded(path: Path | str | None) -> contextlib.AbstractContextManager[None]:
+    """A context in which damage to the store at ``path`` raises :class:`StoreError`."""
+    return _Guard(str(path) if path is not None else None)
+
+
+class _Guard(contextlib.AbstractContextManager[None]):
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
+        if isinstance(error, DAMAGE):
+            raise StoreError(
+                self.path, f"damaged store: {type(error).__name__}: {error}"
+            ) from error
 
 
 def _run_script(connection: sqlite3.Connection, script: str) -> None:

@@ -16,7 +16,7 @@ import click
 
 from ._cli_format import redline_lines, section_output, table
 from .errors import ProspectusLedgerError
-from .ledger import Ledger, load
+from .ledger import DEFAULT_MAX_FILING_BYTES, Ledger, load
 from .provenance import Source
 from .serialize import unstructure
 from .store import Store, open_store
@@ -235,7 +235,16 @@ def problems(source: Path) -> None:
     default=None,
     help="Processes that parse filings (default: one per core).",
 )
-def ingest(sources: tuple[Path, ...], store_path: Path, jobs: int | None) -> None:
+@click.option(
+    "--max-filing-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_FILING_BYTES,
+    show_default=True,
+    help="Refuse filings larger than this.",
+)
+def ingest(
+    sources: tuple[Path, ...], store_path: Path, jobs: int | None, max_filing_bytes: int
+) -> None:
     """Load folders of filings into a store; ingesting a filing twice changes nothing.
 
     Unreadable files are reported and skipped; the exit status is non-zero only
@@ -245,7 +254,7 @@ def ingest(sources: tuple[Path, ...], store_path: Path, jobs: int | None) -> Non
     Example:
         prospectus-ledger ingest seeds/ --store ledger.sqlite
     """
-    store = Store(store_path)
+    store = Store(store_path, max_filing_bytes=max_filing_bytes)
     with click.progressbar(length=1, label="Reading filings", file=sys.stderr) as bar:
 
         def progress(number: int, total: int, name: str) -> None:

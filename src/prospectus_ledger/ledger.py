@@ -34,7 +34,18 @@ from .supplement import Supplement
 from .timeline import Problem, ProblemKind, Timeline, TimelineEntry
 from .tree import Document, DocumentKind
 
-__all__ = ["FILING_SUFFIXES", "Ledger", "expand_sources", "load", "read_file"]
+__all__ = [
+    "DEFAULT_MAX_FILING_BYTES",
+    "FILING_SUFFIXES",
+    "Ledger",
+    "expand_sources",
+    "load",
+    "parse_any",
+    "read_file",
+]
+
+DEFAULT_MAX_FILING_BYTES = 64 * 1024 * 1024
+"""The largest filing read by default (64 MiB; the largest 485BPOS filings are a few MB)."""
 
 PathLike: TypeAlias = str | os.PathLike[str]
 FILING_SUFFIXES = (".txt", ".htm", ".html", ".sgml", ".nc", ".md", ".json")
@@ -56,7 +67,8 @@ class Ledger:
     and adding the same filing twice changes nothing.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, max_filing_bytes: int = DEFAULT_MAX_FILING_BYTES) -> None:
+        self.max_filing_bytes = max_filing_bytes
         self._documents: dict[str, Document] = {}
         self._supplements: dict[str, Supplement] = {}
         self._file_problems: dict[str, Problem] = {}
@@ -99,7 +111,7 @@ class Ledger:
         source = attrs.evolve(source or Source(), sha256=digest)
         if digest in self._filings:
             return []
-        supplements, documents = parse_any(raw, source)
+        supplements, documents = parse_any(raw, source, max_bytes=self.max_filing_bytes)
         for document in documents:
             self.add_document(document)
         for supplement in supplements:
@@ -122,7 +134,7 @@ class Ledger:
         file = Path(path)
         if file.suffix.lower() not in (".md", ".json"):
             return self.add_filing(_read_bytes(file), Source(name=file.name))
-        _, supplements, documents = read_file(file)
+        _, supplements, documents = read_file(file, max_bytes=self.max_filing_bytes)
         for document in documents:
             self.add_document(document)
         for supplement in supplements:
@@ -415,14 +427,26 @@ def _entry(
     )
 
 
-def _read_bytes(file: Path) -> bytes:
+def _read_bytes(file: Path, max_bytes: int = DEFAULT_MAX_FILING_BYTES) -> bytes:
     try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise InvalidFilingError(str(file), _too_large(size, max_bytes))
         return file.read_bytes()
     except OSError as error:
         raise InvalidFilingError(str(file), f"cannot be read: {error.strerror or error}") from error
 
 
-def read_file(path: PathLike) -> tuple[bytes, list[Supplement], list[Document]]:
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"is {size:,} bytes; the limit is {limit:,} bytes "
+        "(raise it with max_filing_bytes=..., or --max-filing-bytes on the command line)"
+    )
+
+
+def read_file(
+    path: PathLike, *, max_bytes: int = DEFAULT_MAX_FILING_BYTES
+) -> tuple[bytes, list[Supplement], list[Document]]:
     """Read and parse one file: its bytes, the supplements and base editions it holds.
 
     ``.md`` files are Markdown bases, ``.json`` files ledger exports, anything
@@ -433,23 +457,27 @@ def read_file(path: PathLike) -> tuple[bytes, list[Supplement], list[Document]]:
         InvalidLedgerDataError: for a ``.json`` file that is not a valid export.
     """
     file = Path(path)
-    data = _read_bytes(file)
+    data = _read_bytes(file, max_bytes)
     suffix = file.suffix.lower()
     if suffix == ".md":
         return data, [], [read_markdown(data, Source(name=file.name))]
     if suffix == ".json":
         imported = Ledger.from_json(data, file=str(file))
         return data, list(imported.supplements), list(imported.documents)
-    supplements, documents = parse_any(data, Source(name=file.name))
+    supplements, documents = parse_any(data, Source(name=file.name), max_bytes=max_bytes)
     return data, supplements, documents
 
 
-def parse_any(data: bytes, source: Source) -> tuple[list[Supplement], list[Document]]:
+def parse_any(
+    data: bytes, source: Source, *, max_bytes: int = DEFAULT_MAX_FILING_BYTES
+) -> tuple[list[Supplement], list[Document]]:
     """A filing's supplements (form 497) or base-edition documents (form 485BPOS).
 
     Raises:
-        InvalidFilingError: for data that is neither.
+        InvalidFilingError: for data that is neither, or larger than ``max_bytes``.
     """
+    if len(data) > max_bytes:
+        raise InvalidFilingError(source.name or source.label, _too_large(len(data), max_bytes))
     from .parsing import parse_filing
     from .parsing.editions import looks_like_edition, parse_editions
 
@@ -484,7 +512,12 @@ def expand_sources(sources: PathLike | Iterable[PathLike]) -> list[Path]:
     return files
 
 
-def load(sources: PathLike | Iterable[PathLike], *, errors: ErrorMode = "raise") -> Ledger:
+def load(
+    sources: PathLike | Iterable[PathLike],
+    *,
+    errors: ErrorMode = "raise",
+    max_filing_bytes: int = DEFAULT_MAX_FILING_BYTES,
+) -> Ledger:
     """Load a folder of filings, one file, or a list of files and folders into a new ledger.
 
     Files in a folder are read when their names end in one of
@@ -492,11 +525,13 @@ def load(sources: PathLike | Iterable[PathLike], *, errors: ErrorMode = "raise")
     read becomes an ``unreadable_file`` problem (see :meth:`Ledger.problems`)
     instead of stopping the load.
 
+    Files larger than ``max_filing_bytes`` are refused (see :data:`DEFAULT_MAX_FILING_BYTES`).
+
     Raises:
         InvalidFilingError: for a missing path, or (with ``errors="raise"``)
             the first file that cannot be read, naming it.
     """
-    ledger = Ledger()
+    ledger = Ledger(max_filing_bytes=max_filing_bytes)
     for file in expand_sources(sources):
         try:
             ledger.add_file(file)

@@ -28,6 +28,7 @@ mix.
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -40,7 +41,14 @@ from ._engine import Compiled, Edition, compile_ledger, document_identity, suppl
 from ._store_nodes import Encoder, NodeCache, micros, section_versions
 from .errors import InvalidFilingError, ProspectusLedgerError, StoreError
 from .instants import parse_when
-from .ledger import Ledger, PathLike, expand_sources, read_file
+from .ledger import (
+    DEFAULT_MAX_FILING_BYTES,
+    Ledger,
+    PathLike,
+    expand_sources,
+    parse_any,
+    read_file,
+)
 from .provenance import Source
 from .serialize import dumps, loads
 from .snapshot import Snapshot
@@ -81,8 +89,15 @@ class IngestReport:
 class Store:
     """An open SQLite store.  Use :func:`open_store` for the ledger API."""
 
-    def __init__(self, path: PathLike, *, create: bool = True) -> None:
+    def __init__(
+        self,
+        path: PathLike,
+        *,
+        create: bool = True,
+        max_filing_bytes: int = DEFAULT_MAX_FILING_BYTES,
+    ) -> None:
         self.path = Path(path)
+        self.max_filing_bytes = max_filing_bytes
         if not create and not self.path.exists():
             raise StoreError(str(self.path), "no such store")
         self._connection = schema.connect(self.path)
@@ -110,10 +125,12 @@ class Store:
         reported in :attr:`IngestReport.failures`.
         """
         files = expand_sources(sources)
-        known = {row[0] for row in self._connection.execute("SELECT sha256 FROM filings")}
+        known = self._filing_hashes()
         parsed: list[_Parsed] = []
         failures: list[tuple[str, str]] = []
-        for number, (file, outcome) in enumerate(_read_all(files, jobs), start=1):
+        for number, (file, outcome) in enumerate(
+            _read_all(files, jobs, self.max_filing_bytes), start=1
+        ):
             if progress is not None:
                 progress(number, len(files), file.name)
             if isinstance(outcome, ProspectusLedgerError):
@@ -237,18 +254,28 @@ class Store:
     # -- reading -------------------------------------------------------------
 
     def _supplements(self) -> list[Supplement]:
-        rows = self._connection.execute("SELECT identity, data FROM supplements ORDER BY identity")
-        return [
-            loads(data, Supplement, file=f"{self.path} supplements[{identity}]")
-            for identity, data in rows
-        ]
+        with schema.guarded(self.path):
+            rows = self._connection.execute(
+                "SELECT identity, data FROM supplements ORDER BY identity"
+            ).fetchall()
+            return [
+                loads(data, Supplement, file=f"{self.path} supplements[{identity}]")
+                for identity, data in rows
+            ]
 
     def _documents(self) -> list[Document]:
-        rows = self._connection.execute("SELECT identity, data FROM documents ORDER BY identity")
-        return [
-            loads(data, Document, file=f"{self.path} documents[{identity}]")
-            for identity, data in rows
-        ]
+        with schema.guarded(self.path):
+            rows = self._connection.execute(
+                "SELECT identity, data FROM documents ORDER BY identity"
+            ).fetchall()
+            return [
+                loads(data, Document, file=f"{self.path} documents[{identity}]")
+                for identity, data in rows
+            ]
+
+    def _filing_hashes(self) -> set[str]:
+        with schema.guarded(self.path):
+            return {row[0] for row in self._connection.execute("SELECT sha256 FROM filings")}
 
     def filing_bytes(self, sha256: str) -> bytes:
         """The original bytes of a stored filing.
@@ -256,9 +283,10 @@ class Store:
         Raises:
             StoreError: when the store holds no filing with that hash.
         """
-        row = self._connection.execute(
-            "SELECT content FROM filings WHERE sha256 = ?", (sha256,)
-        ).fetchone()
+        with schema.guarded(self.path):
+            row = self._connection.execute(
+                "SELECT content FROM filings WHERE sha256 = ?", (sha256,)
+            ).fetchone()
         if row is None:
             raise StoreError(str(self.path), f"no filing with sha256 {sha256}")
         return bytes(row[0])
@@ -286,31 +314,38 @@ class _StoredStates:
     ) -> list[tuple[Edition, Document]]:
         at = micros(when)
         found = []
-        rows = self._store._connection.execute(
-            "SELECT id, data FROM editions WHERE start_us <= ? AND (end_us IS NULL OR end_us "
-            "> ?) ORDER BY id",
-            (at, at),
-        ).fetchall()
-        for index, data in rows:
-            state = self._store._connection.execute(
-                "SELECT header, roots FROM states WHERE edition = ? AND valid_from_us <= ? "
-                "ORDER BY valid_from_us DESC, seq DESC LIMIT 1",
-                (index, at),
-            ).fetchone()
-            found.append((self._edition(index, data), self._nodes.document(state[0], state[1])))
+        with schema.guarded(self._store.path):
+            rows = self._store._connection.execute(
+                "SELECT id, data FROM editions "
+                "WHERE start_us <= ? AND (end_us IS NULL OR end_us > ?) ORDER BY id",
+                (at, at),
+            ).fetchall()
+            for index, data in rows:
+                state = self._store._connection.execute(
+                    "SELECT header, roots FROM states WHERE edition = ? AND valid_from_us <= ? "
+                    "ORDER BY valid_from_us DESC, seq DESC LIMIT 1",
+                    (index, at),
+                ).fetchone()
+                if state is None:
+                    raise StoreError(
+                        str(self._store.path), f"damaged store: edition {index} has no state"
+                    )
+                edition = self._edition(index, data)
+                found.append((edition, self._nodes.document(state[0], state[1])))
         return found
 
     def later_states(self, edition: Edition) -> Iterator[tuple[pendulum.DateTime, Document]]:
         index = next(i for i, e in self._editions.items() if e is edition)
-        rows = self._store._connection.execute(
-            "SELECT valid_from, header, roots FROM states WHERE edition = ? AND seq > 0 ORDER "
-            "BY seq",
-            (index,),
-        ).fetchall()
-        for valid_from, header, roots in rows:
-            instant = pendulum.parse(valid_from)
-            if isinstance(instant, pendulum.DateTime):
-                yield instant, self._nodes.document(header, roots)
+        with schema.guarded(self._store.path):
+            rows = self._store._connection.execute(
+                "SELECT valid_from, header, roots FROM states WHERE edition = ? AND seq > 0 "
+                "ORDER BY seq",
+                (index,),
+            ).fetchall()
+            for valid_from, header, roots in rows:
+                instant = pendulum.parse(valid_from)
+                if isinstance(instant, pendulum.DateTime):
+                    yield instant, self._nodes.document(header, roots)
 
     def find_at(
         self,
@@ -325,10 +360,11 @@ class _StoredStates:
         return find_sections(state, headings, portfolio=portfolio)
 
     def portfolio_names(self) -> list[str]:
-        row = self._store._connection.execute(
-            "SELECT value FROM meta WHERE key = 'portfolios'"
-        ).fetchone()
-        return schema.parse_json_list(row[0]) if row else []
+        with schema.guarded(self._store.path):
+            row = self._store._connection.execute(
+                "SELECT value FROM meta WHERE key = 'portfolios'"
+            ).fetchone()
+            return schema.parse_json_list(row[0]) if row else []
 
 
 class StoredLedger(Ledger):
@@ -375,16 +411,15 @@ class StoredLedger(Ledger):
 
     def add_file(self, path: PathLike) -> list[Supplement]:
         """Read one file and write what it holds to the store (one transaction)."""
-        data, supplements, documents = read_file(Path(path))
+        data, supplements, documents = read_file(Path(path), max_bytes=self.store.max_filing_bytes)
         return self._add(Path(path).name, data, supplements, documents)
 
     def add_filing(self, data: str | bytes, source: Source | None = None) -> list[Supplement]:
         """Parse one filing and write it to the store (one transaction)."""
-        from .parsing import parse_filing
-
         raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
-        name = source.name if source and source.name else None
-        return self._add(name, raw, parse_filing(raw, source), [])
+        source = source or Source()
+        supplements, documents = parse_any(raw, source, max_bytes=self.store.max_filing_bytes)
+        return self._add(source.name, raw, supplements, documents)
 
     def add_supplement(self, supplement: Supplement) -> bool:
         """Supplements enter a store only with their filing: use :meth:`add_filing`.
@@ -405,7 +440,7 @@ class StoredLedger(Ledger):
         supplements: list[Supplement],
         documents: list[Document],
     ) -> list[Supplement]:
-        held = {row[0] for row in self.store._connection.execute("SELECT sha256 FROM filings")}
+        held = self.store._filing_hashes()
         if schema.sha256(data) in held:
             return []
         self.store._write([(name, data, supplements, documents)])
@@ -430,28 +465,34 @@ class StoredLedger(Ledger):
 _Outcome = tuple[bytes, list[Supplement], list[Document]] | ProspectusLedgerError
 
 
-def _read_as_json(path: str) -> tuple[bytes, str, str] | tuple[str, str]:
+def _read_as_json(path: str, max_bytes: int) -> tuple[bytes, str, str] | tuple[str, str]:
     """Worker: parse one file; return its bytes and contents as JSON (no pickled objects)."""
     try:
-        data, supplements, documents = read_file(path)
+        data, supplements, documents = read_file(path, max_bytes=max_bytes)
     except ProspectusLedgerError as error:
         return type(error).__name__, str(error)
     return data, dumps(supplements, indent=None), dumps(documents, indent=None)
 
 
-def _read_all(files: Sequence[Path], jobs: int | None) -> Iterator[tuple[Path, _Outcome]]:
+def _read_all(
+    files: Sequence[Path], jobs: int | None, max_bytes: int
+) -> Iterator[tuple[Path, _Outcome]]:
     """Each file with what it holds, or the error reading it, in order."""
     if jobs == 1 or len(files) < 2:
         for file in files:
             try:
-                yield file, read_file(file)
+                yield file, read_file(file, max_bytes=max_bytes)
             except ProspectusLedgerError as error:
                 yield file, error
         return
     workers = jobs or os.cpu_count() or 1
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
         for file, result in zip(
-            files, pool.map(_read_as_json, map(str, files), chunksize=4), strict=True
+            files,
+            pool.map(
+                functools.partial(_read_as_json, max_bytes=max_bytes), map(str, files), chunksize=4
+            ),
+            strict=True,
         ):
             if len(result) == 2:
                 yield file, InvalidFilingError(str(file), f"{result[0]}: {result[1]}")
