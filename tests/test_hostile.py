@@ -285,3 +285,35 @@ def test_two_processes_ingesting_the_same_filing_store_it_once(tmp_path: Path) -
     assert connection.execute("SELECT COUNT(*) FROM filings").fetchone() == (2,)
     assert connection.execute("SELECT COUNT(*) FROM supplements").fetchone() == (2,)
     assert len(pl.open_store(path).timeline()) == 3
+
+
+def test_atheris_finds_no_crash_in_the_parser(tmp_path: Path) -> None:
+    try:
+        import atheris  # noqa: F401
+    except ImportError:
+        pytest.skip("atheris is not installed here (pip install 'prospectus-ledger[fuzz]')")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for index, line in enumerate(
+        (ROOT / "tests" / "fixtures" / "corpus" / "supplements.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()[:10]
+    ):
+        (seeds / f"{index:03d}").write_text(json.loads(line)["text"], encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "fuzz" / "atheris_parse.py"),
+            str(seeds),
+            "-runs=200",
+            "-max_len=4096",
+            "-seed=1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Done 200 runs" in result.stderr
