@@ -300,7 +300,8 @@ def atheris_runs(runs: int, failures: Failures, folder: Path) -> str:
     if result.returncode != 0:
         failures.items.append(("atheris", result.stderr[-2000:]))
         return f"atheris: CRASH after some of {runs} runs (see failures)"
-    return f"atheris: {runs} coverage-guided runs seeded with the {len(list(seeds.iterdir()))} corpus texts, no crash"
+    seeded = len(list(seeds.iterdir()))
+    return f"atheris: {runs} coverage-guided runs seeded with the {seeded} corpus texts, no crash"
 
 
 def hostile_html(failures: Failures) -> int:
