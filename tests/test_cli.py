@@ -216,3 +216,38 @@ def test_every_command_has_an_example_in_its_help() -> None:
         result = runner.invoke(main, [command, "--help"])
         assert result.exit_code == 0
         assert "Example:" in result.output, command
+
+
+def test_every_command_works_on_the_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = (
+        (Path(__file__).resolve().parent / "fixtures" / "corpus" / "supplements.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
+    for index, line in enumerate(lines):
+        (corpus / f"corpus-{index:03d}.txt").write_text(json.loads(line)["text"], encoding="utf-8")
+    runner = CliRunner()
+    store = tmp_path / "corpus.sqlite"
+    ingest = runner.invoke(main, ["ingest", str(corpus), "--store", str(store), "--jobs", "2"])
+    assert ingest.exit_code == 0, ingest.output
+    assert f"{len(lines)} files, {len(lines)} new filings" in ingest.output
+    for source in (str(corpus), str(store)):
+        timeline = runner.invoke(main, ["timeline", source])
+        assert timeline.exit_code == 0, timeline.output
+        assert len(timeline.output.splitlines()) > len(lines)
+        problems = runner.invoke(main, ["problems", source])
+        assert problems.exit_code == 0, problems.output
+        assert problems.output.splitlines()[0].split()[:3] == ["kind", "filing", "reason"]
+        diff = runner.invoke(main, ["diff", source, "2005-01-01", "2010-12-31"])
+        assert diff.exit_code == 0, diff.output
+        assert diff.output.startswith("+ ")
+    parsed = runner.invoke(main, ["parse", *map(str, sorted(corpus.iterdir())[:5])])
+    assert parsed.exit_code == 0, parsed.output
+    show = runner.invoke(
+        main,
+        ["show", str(store), "--as-of", "2007-05-22", "--document", "sai", "Nonexistent heading"],
+    )
+    assert show.exit_code == 1
+    assert show.output.startswith("Error: ")
