@@ -282,6 +282,7 @@ def atheris_runs(runs: int, failures: Failures, folder: Path) -> str:
     seeds.mkdir()
     for index, line in enumerate(CORPUS.read_text(encoding="utf-8").splitlines()):
         (seeds / f"{index:03d}").write_text(json.loads(line)["text"], encoding="utf-8")
+    seeded = len(list(seeds.iterdir()))  # before the run: libFuzzer adds inputs it finds
     result = subprocess.run(
         [
             sys.executable,
@@ -300,7 +301,6 @@ def atheris_runs(runs: int, failures: Failures, folder: Path) -> str:
     if result.returncode != 0:
         failures.items.append(("atheris", result.stderr[-2000:]))
         return f"atheris: CRASH after some of {runs} runs (see failures)"
-    seeded = len(list(seeds.iterdir()))
     return f"atheris: {runs} coverage-guided runs seeded with the {seeded} corpus texts, no crash"
 
 
