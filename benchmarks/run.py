@@ -4,42 +4,36 @@ Usage::
 
     python benchmarks/run.py            # print the report
     python benchmarks/run.py --write    # also write docs/benchmarks.md
+    python benchmarks/run.py --sizes 100,1000   # a quick partial run
 
 Machines here are shared and noisy, so every figure is a median of repeated
-runs, and each is set beside a baseline measured in the same run on the same
-input: the ratio is the figure to compare across machines.
+runs or of many queries, and each is set beside a baseline measured in the
+same run on the same input: the ratio is the figure to compare across
+machines.  Progress goes to stderr.  See benchmarks/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import re
-import statistics
+import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
-from importlib.metadata import version
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+import scale
+from timing import REPEATS, duration, log, median_seconds
 
 import prospectus_ledger as pl
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "supplements.jsonl"
 REPORT = ROOT / "docs" / "benchmarks.md"
-REPEATS = 7
-
-
-def median_seconds(work: Callable[[], object], repeats: int = REPEATS) -> float:
-    """Median wall time of ``work`` over ``repeats`` runs (after one warm-up run)."""
-    work()
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def corpus_texts() -> list[str]:
@@ -107,31 +101,78 @@ def bench_load() -> list[str]:
     ]
 
 
+def _version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "not installed"
+
+
+def _git_version() -> str:
+    try:
+        result = subprocess.run(
+            [scale.alternatives.GIT, "--version"], capture_output=True, text=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "git: not found"
+    return result.stdout.strip()
+
+
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
 def machine() -> list[str]:
+    """The report's title and the machine and package versions."""
     packages = ", ".join(
-        f"{name} {version(name)}" for name in ("attrs", "cattrs", "pendulum", "deepdiff", "lxml")
+        f"{name} {_version(name)}"
+        for name in ("attrs", "cattrs", "pendulum", "deepdiff", "lxml", "dask")
     )
     return [
         "# Benchmarks",
         "",
-        "Produced by `python benchmarks/run.py --write`. Medians of "
-        f"{REPEATS} runs after a warm-up; ratios are against baselines measured in the same run.",
+        "Produced by `python benchmarks/run.py --write` (see `benchmarks/README.md`). Parse and "
+        f"load figures are medians of {REPEATS} runs after a warm-up; query figures are over "
+        "hundreds of queries; every ratio is against a baseline measured in the same run.",
         "",
-        f"- Machine: {platform.machine()}, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}",
-        f"- prospectus-ledger {version('prospectus-ledger')}; {packages}",
+        f"- Machine: {_cpu()}, {os.cpu_count()} CPUs, {platform.machine()}, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}",
+        f"- prospectus-ledger {_version('prospectus-ledger')}; {packages}; {_git_version()}",
         "",
     ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    """Run every benchmark once; print the report and, with ``--write``, save it."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="write docs/benchmarks.md")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(str(size) for size in scale.SIZES),
+        help="numbers of synthetic supplements, comma-separated (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
-    report = "\n".join([*machine(), *bench_parse(), *bench_load()])
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    started = time.perf_counter()
+    log("parsing")
+    lines = [*machine(), *bench_parse()]
+    log("loading")
+    lines += bench_load()
+    lines += scale.run(CORPUS, ROOT / "seeds", sizes)
+    wall = time.perf_counter() - started
+    lines += [f"The whole run took {duration(wall)}.", ""]
+    report = "\n".join(lines)
     sys.stdout.write(report)
     if args.write:
         REPORT.write_text(report, encoding="utf-8")
+        log(f"wrote {REPORT.relative_to(ROOT)}")
+    log(f"done in {duration(wall)}")
     return 0
 
 

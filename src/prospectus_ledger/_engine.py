@@ -22,7 +22,7 @@ import hashlib
 import itertools
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Protocol
 
 import attrs
@@ -184,6 +184,7 @@ class Compiled:
     _replays: dict[tuple[int, int], Replay] = attrs.field(factory=dict)
     _indexes: dict[tuple[int, int], SectionIndex] = attrs.field(factory=dict)
     _positions: dict[EditionKey, int] = attrs.field(factory=dict)
+    _portfolio_names: list[str] | None = None
 
     def position(self, edition: Edition) -> int:
         """The index of ``edition`` in :attr:`editions`."""
@@ -246,7 +247,12 @@ class Compiled:
         return zip(replay.instants, replay.states[1:], strict=True)
 
     def portfolio_names(self) -> list[str]:
-        """Every portfolio any edition or supplement names."""
+        """Every portfolio any edition or supplement names (worked out once)."""
+        if self._portfolio_names is None:
+            self._portfolio_names = self._collect_portfolio_names()
+        return list(self._portfolio_names)
+
+    def _collect_portfolio_names(self) -> list[str]:
         names: dict[str, str] = {}
         full = self.bucket(None)
         for position, edition in enumerate(self.editions):
@@ -321,6 +327,7 @@ class _Builder:
     steps: dict[EditionKey, list[Step]] = attrs.field(factory=lambda: defaultdict(list))
     unrouted: list[Unrouted] = attrs.field(factory=list)
     duplicates: list[tuple[Document, Document]] = attrs.field(factory=list)
+    names: dict[EditionKey, str] = attrs.field(factory=dict)
 
     def add_base(self, document: Document) -> None:
         key = EditionKey(registrant_key(document.registrant), document.kind, document.date)
@@ -406,6 +413,14 @@ class _Builder:
             return list(keys)
         return []
 
+    def edition_name(self, key: EditionKey) -> str:
+        """The edition's name, built once (every step's provenance shares it)."""
+        name = self.names.get(key)
+        if name is None:
+            document = self.documents.get(key) or self.placeholders[key]
+            name = self.names[key] = document.edition
+        return name
+
     def route(self, supplement: Supplement, identity: str) -> None:
         for amendment in supplement.amendments:
             self._route_one(supplement, identity, amendment)
@@ -443,13 +458,12 @@ class _Builder:
             if key is None:
                 self.unrouted.append(Unrouted(supplement, amendment, reason or "no edition"))
                 continue
-            document = self.documents.get(key) or self.placeholders[key]
             provenance = Provenance(
                 source=supplement.source,
                 words=amendment.words,
                 effective=effective,
                 known_at=known_at,
-                edition=document.edition,
+                edition=self.edition_name(key),
                 illustrative=False,
             )
             order = (
@@ -472,12 +486,15 @@ def _edition_known_at(document: Document, start: pendulum.DateTime) -> pendulum.
 
 def _find_conflicts(steps: Sequence[Step]) -> list[tuple[Step, Step]]:
     """Pairs of steps from different supplements acting on one target at one instant."""
-    by_slot: dict[tuple[pendulum.DateTime, tuple[str, ...]], list[Step]] = defaultdict(list)
+    by_slot: dict[tuple[object, ...], list[Step]] = defaultdict(list)
     for step in steps:
         target = step.amendment.target
         if target is None or isinstance(step.amendment.operation, Notice):
             continue
-        by_slot[(step.effective, tuple(heading_key(part) for part in target.path))].append(step)
+        # The same heading in two portfolios' parts is two different sections.
+        portfolio = heading_key(target.portfolio) if target.portfolio else ""
+        path = tuple(heading_key(part) for part in target.path)
+        by_slot[(step.effective, portfolio, path)].append(step)
     conflicts: list[tuple[Step, Step]] = []
     for group in by_slot.values():
         for first, second in itertools.pairwise(group):
@@ -487,12 +504,21 @@ def _find_conflicts(steps: Sequence[Step]) -> list[tuple[Step, Step]]:
     return conflicts
 
 
-def compile_ledger(documents: Iterable[Document], supplements: Iterable[Supplement]) -> Compiled:
-    """Build the compiled form from a ledger's contents (order of the inputs is irrelevant)."""
+def compile_ledger(
+    documents: Iterable[Document], supplements: Mapping[str, Supplement] | Iterable[Supplement]
+) -> Compiled:
+    """Build the compiled form from a ledger's contents (order of the inputs is irrelevant).
+
+    ``supplements`` may map each supplement's identity to it (a ledger already
+    knows them), to save hashing each again.
+    """
     builder = _Builder()
     for document in sorted(documents, key=document_identity):
         builder.add_base(document)
-    keyed = sorted(((supplement_identity(s), s) for s in supplements), key=lambda pair: pair[0])
+    if isinstance(supplements, Mapping):
+        keyed = sorted(supplements.items(), key=lambda pair: pair[0])
+    else:
+        keyed = sorted(((supplement_identity(s), s) for s in supplements), key=lambda pair: pair[0])
     # Supplements that name their registrant go first, so that unnamed ones can
     # join an edition a named one (or a base) already established.
     for identity, supplement in sorted(

@@ -57,7 +57,12 @@ class SectionIndex:
         if not keys:
             return []
         matches = []
+        ancestors = keys[:-1]
         for path in self.by_heading.get(keys[-1], ()):
+            # The key spells the ancestors' headings: rule out paths whose
+            # ancestry cannot match before searching their versions.
+            if ancestors and not _is_subsequence(ancestors, [level[0] for level in path[:-1]]):  # type: ignore[index]
+                continue
             located = self.versions[path].at(when)
             if located is not None and path_matches(keys, located):
                 matches.append(located)
@@ -80,6 +85,11 @@ class SectionIndex:
             if located is not None:
                 self.by_heading.setdefault(located.section.key, []).append(key)
         versions.add(instant, located)
+
+
+def _is_subsequence(needle: Sequence[str], haystack: Sequence[object]) -> bool:
+    remaining = iter(haystack)
+    return all(any(item == candidate for candidate in remaining) for item in needle)
 
 
 def _child_keys(

@@ -37,7 +37,10 @@ def substitute_in_section(
     own_changed = section.heading.count(old) or any(old in block_text(b) for b in section.blocks)
     changes: dict[str, object] = {
         "heading": section.heading.replace(old, new),
-        "blocks": tuple(_substitute_block(block, old, new) for block in section.blocks),
+        "blocks": tuple(
+            _substitute_block(block, old, new) if old in block_text(block) else block
+            for block in section.blocks
+        ),
         "children": tuple(children),
         "portfolio": section.portfolio.replace(old, new) if section.portfolio else None,
     }

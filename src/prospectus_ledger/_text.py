@@ -41,6 +41,7 @@ _DEFINED_TERM = re.compile(r"\s*\((?:the )?\"[^\"()]{1,80}\"\)$")
 _PATH_SEPARATOR = re.compile(r"\s*(?:--+|[\u2012\u2013\u2014\u2015])\s*|\s+-\s+|\s+>\s+")
 
 
+_NEEDS_SPACING = re.compile(r"[^\S ]| {2}")
 _INVISIBLE_RUN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 
 
@@ -56,6 +57,8 @@ def clean_text(text: str) -> str:
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
         text = _INVISIBLE_RUN.sub("", text)
+    if _NEEDS_SPACING.search(text) is None and text[:1] != " " and text[-1:] != " ":
+        return text  # already clean: keep the same string object (memory)
     return _SPACE_RUN.sub(" ", text).strip()
 
 

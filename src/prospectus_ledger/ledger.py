@@ -204,7 +204,7 @@ class Ledger:
 
     def _compile(self) -> Compiled:
         if self._compiled is None:
-            self._compiled = compile_ledger(self._documents.values(), self._supplements.values())
+            self._compiled = compile_ledger(self._documents.values(), self._supplements)
         return self._compiled
 
     # -- queries -----------------------------------------------------------

@@ -335,12 +335,24 @@ def find_sections(
     parts the whole document shares; sections of other portfolios never match.
     """
     keys = [heading_key(part) for part in path]
-    matches = [located for located in walk(document.sections) if path_matches(keys, located)]
     if portfolio is None:
-        return matches
+        return [located for located in walk(document.sections) if path_matches(keys, located)]
     wanted = heading_key(portfolio)
-    own = [m for m in matches if m.portfolio is not None and heading_key(m.portfolio) == wanted]
-    return own or [m for m in matches if m.portfolio is None]
+    # Other portfolios' parts can never match: skip them without walking them.
+    own: list[Located] = []
+    shared: list[Located] = []
+    for index, section in enumerate(document.sections):
+        if section.portfolio is not None and heading_key(section.portfolio) != wanted:
+            continue
+        for located in walk([section]):
+            located = attrs.evolve(located, indices=(index, *located.indices[1:]))
+            if not path_matches(keys, located):
+                continue
+            if located.portfolio is not None and heading_key(located.portfolio) == wanted:
+                own.append(located)
+            elif located.portfolio is None:
+                shared.append(located)
+    return own or shared
 
 
 def describe_location(document: Document, located: Located) -> str:

@@ -1,0 +1,767 @@
+"""Benchmarks on synthetic ledgers: query latency, the alternatives, load and memory.
+
+:func:`run` measures everything from one run and returns the Markdown lines of
+the report; :mod:`run` puts them in ``docs/benchmarks.md``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import cProfile
+import gc
+import json
+import linecache
+import multiprocessing
+import pstats
+import re
+import shutil
+import statistics
+import tempfile
+import time
+import tracemalloc
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import alternatives
+import synthetic
+from timing import duration, log, median_seconds, percentile, ratio, timed
+
+import prospectus_ledger as pl
+from prospectus_ledger.instants import end_of_day
+from prospectus_ledger.store import IngestReport
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = (100, 1_000, 10_000, 100_000)
+QUERIES = 400
+SCOPED_QUERIES = 100
+ALTERNATIVE_BUDGET = 12.0
+"""Seconds of queries each alternative gets per size (at least one query)."""
+SINGLE_QUERY_LIMIT = 60.0
+"""A replay projected to take longer than this for one query is not run."""
+TARGET_SIZE = 10_000
+PROFILE_SIZE = 10_000
+MEMORY_SIZE = 10_000
+COMPILE_PROFILE_SIZE = 1_000
+
+Query = tuple[Any, str, str]
+
+
+class Alternative(Protocol):
+    """What :mod:`alternatives` classes provide."""
+
+    name: str
+
+    def answer(self, day: Any, portfolio: str, section: str) -> str:
+        """The section's text at the end of ``day``."""
+        ...
+
+
+@dataclass
+class AlternativeResult:
+    """One alternative at one size."""
+
+    name: str
+    build_seconds: float | None
+    times: list[float] = field(default_factory=list)
+    mismatches: int = 0
+    projected: float | None = None
+    note: str = ""
+
+
+@dataclass
+class SizeResult:
+    """Everything measured at one number of supplements."""
+
+    size: int
+    shape: dict[str, int]
+    generate_seconds: float
+    add_seconds: float
+    first_seconds: float
+    latencies: list[float]
+    scoped: list[float]
+    statuses: Counter[str]
+    problems: Counter[str]
+    text_bytes: int
+    ops_per_query: list[int]
+    alternatives: list[AlternativeResult] = field(default_factory=list)
+
+
+@dataclass
+class Extras:
+    """Profiles and checks reported once."""
+
+    query_profile: list[str] = field(default_factory=list)
+    compile_profile: list[str] = field(default_factory=list)
+    whole_state_delta: tuple[bool, float] | None = None
+    floor: tuple[float, float] | None = None
+
+
+# -- the ledger ----------------------------------------------------------------
+
+
+def _ask(ledger: pl.Ledger, query: Query) -> str:
+    day, portfolio, section = query
+    return ledger.as_of(day.isoformat()).section((portfolio, section)).text
+
+
+def _ask_scoped(ledger: pl.Ledger, query: Query) -> str:
+    day, portfolio, section = query
+    return ledger.as_of(day.isoformat()).portfolio(portfolio).section(section).text
+
+
+def _ledger_queries(ledger: pl.Ledger, queries: Sequence[Query]) -> tuple[list[str], list[float]]:
+    answers, times = [], []
+    for query in queries:
+        started = time.perf_counter()
+        answers.append(_ask(ledger, query))
+        times.append(time.perf_counter() - started)
+    return answers, times
+
+
+def _floor(ledger: pl.Ledger, queries: Sequence[Query]) -> tuple[float, float]:
+    """Medians of the two first steps of a query alone: reading the day, and ``as_of``."""
+    parse, snapshot = [], []
+    for day, _, _ in queries:
+        text = day.isoformat()
+        started = time.perf_counter()
+        pl.parse_when(text)
+        parse.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        ledger.as_of(text)
+        snapshot.append(time.perf_counter() - started)
+    return statistics.median(parse), statistics.median(snapshot)
+
+
+def _profile_rows(profile: cProfile.Profile, limit: int) -> list[str]:
+    """The functions with the most own time, as Markdown table rows."""
+    stats = pstats.Stats(profile)
+    total = sum(entry[2] for entry in stats.stats.values())  # type: ignore[attr-defined]
+    rows = sorted(
+        stats.stats.items(),  # type: ignore[attr-defined]
+        key=lambda item: item[1][2],
+        reverse=True,
+    )[:limit]
+    lines = [
+        "| function | calls | own time | share | cumulative |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for (file, line, function), (_, calls, own, cumulative, _) in rows:
+        where = "built-in" if file == "~" else f"`{_cell(_short(file))}:{line}`"
+        lines.append(
+            f"| `{_cell(function)}` {where} | {calls:,} | {duration(own)} | "
+            f"{own / total:.0%} | {duration(cumulative)} |"
+        )
+    return lines
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell's code span."""
+    return text.replace("`", "'").replace("|", "\\|")
+
+
+def _short(file: str) -> str:
+    """A file name without the installation's prefix ("prospectus_ledger/tree.py")."""
+    for marker in ("/src/", "/site-packages/"):
+        if marker in file:
+            return file.split(marker, 1)[1]
+    standard = re.search(r"/lib/python3\.\d+/(.+)$", file)
+    return standard.group(1) if standard else file.rsplit("/", 1)[-1]
+
+
+# -- the alternatives ------------------------------------------------------------
+
+
+def _start_git(workers: Executor, size: int) -> tuple[Future[tuple[int, float]], Path]:
+    """Start building the git repository of ``size`` supplements in a worker process."""
+    folder = Path(tempfile.mkdtemp(prefix="ledger-bench-git-")) / "repository"
+    return workers.submit(alternatives.build_repository, size, str(folder)), folder
+
+
+def _build_alternatives(
+    data: synthetic.Synthetic, git_build: Future[tuple[int, float]], git_folder: Path
+) -> tuple[list[tuple[Alternative, float]], alternatives.GitHistory]:
+    """Build the deltas; wait for the git repository that a worker process is building."""
+    log("  building deepdiff deltas")
+    delta_seconds, deltas = timed(lambda: alternatives.DeltaReplay(data))
+    log(f"  deltas built in {duration(delta_seconds)}; waiting for the git repository")
+    commits, git_seconds = git_build.result()
+    git = alternatives.GitHistory(git_folder, alternatives.git_paths(data), commits)
+    log(f"  git: {commits:,} commits built in {duration(git_seconds)}")
+    built: list[tuple[Alternative, float]] = [
+        (alternatives.PlainReplay(data), 0.0),
+        (deltas, delta_seconds),  # type: ignore[list-item]
+        (alternatives.NaiveReplay(data), 0.0),
+        (git, git_seconds),
+    ]
+    return built, git
+
+
+def _ops(data: synthetic.Synthetic, queries: Sequence[Query]) -> list[int]:
+    instants = [step.effective for step in data.steps]
+    return [bisect.bisect_right(instants, end_of_day(day)) for day, _, _ in queries]
+
+
+def _time_alternative(
+    alternative: Alternative,
+    build_seconds: float,
+    queries: Sequence[Query],
+    answers: Sequence[str],
+    ops: Sequence[int],
+    previous: tuple[AlternativeResult, Sequence[int]] | None,
+) -> AlternativeResult:
+    """Time ``alternative`` on the first queries until its budget is spent."""
+    result = AlternativeResult(alternative.name, build_seconds)
+    is_replay = hasattr(alternative, "instants")
+    if is_replay and previous is not None and previous[0].times:
+        earlier, earlier_ops = previous
+        per_op = statistics.median(
+            seconds / count
+            for seconds, count in zip(earlier.times, earlier_ops, strict=False)
+            if count
+        )
+        if per_op * ops[0] > SINGLE_QUERY_LIMIT:
+            result.projected = per_op * statistics.median(ops)
+            result.note = (
+                f"not run: one query would take about {duration(per_op * ops[0])}; "
+                f"projected from {duration(per_op)} per applied amendment measured at "
+                "the size before"
+            )
+            return result
+    spent = 0.0
+    for query, expected in zip(queries, answers, strict=True):
+        if result.times and spent >= ALTERNATIVE_BUDGET:
+            break
+        seconds, text = timed(lambda query=query: alternative.answer(*query))
+        result.times.append(seconds)
+        result.mismatches += text != expected
+        spent += seconds
+    if len(result.times) < len(queries):
+        result.note = f"first {len(result.times)} of the {len(queries)} queries ({duration(spent)})"
+    return result
+
+
+# -- one size ------------------------------------------------------------------------
+
+
+def run_size(
+    size: int, previous: SizeResult | None, extras: Extras, workers: Executor
+) -> SizeResult:
+    """Generate a ledger of ``size`` supplements and measure it and the alternatives.
+
+    Once the ledger's own figures are measured, a worker process builds the git
+    repository while this one checks the timeline and builds the deltas (none
+    of which is timed as a result).
+    """
+    log(f"{size:,} supplements: generating")
+    generate_seconds, generated = timed(lambda: synthetic.generate(size))
+    data: synthetic.Synthetic = generated  # type: ignore[assignment]
+    queries = synthetic.queries(data, QUERIES)
+    log(f"  generated in {duration(generate_seconds)}; adding to a ledger")
+    ledger = pl.Ledger()
+    started = time.perf_counter()
+    ledger.add_document(data.base)
+    for supplement in data.supplements:
+        ledger.add_supplement(supplement)
+    add_seconds = time.perf_counter() - started
+    log(f"  added in {duration(add_seconds)}; first query (compiles the ledger)")
+    started = time.perf_counter()
+    _ask(ledger, queries[0])
+    first_seconds = time.perf_counter() - started
+    log(f"  first query {duration(first_seconds)}; {QUERIES} timed queries")
+    answers, latencies = _ledger_queries(ledger, queries)
+    if size == PROFILE_SIZE:
+        profile = cProfile.Profile()
+        profile.enable()
+        _ledger_queries(ledger, queries)
+        profile.disable()
+        extras.query_profile = _profile_rows(profile, 10)
+    if size == TARGET_SIZE:
+        extras.floor = _floor(ledger, queries)
+    scoped = []
+    for query in queries[:SCOPED_QUERIES]:
+        started = time.perf_counter()
+        _ask_scoped(ledger, query)
+        scoped.append(time.perf_counter() - started)
+    git_build, git_folder = _start_git(workers, size)
+    log("  git repository: building in a worker process; meanwhile timeline and problems")
+    statuses = Counter(entry.status for entry in ledger.timeline())
+    problems = Counter(problem.kind for problem in ledger.problems())
+    del ledger
+    gc.collect()
+    result = SizeResult(
+        size=size,
+        shape=data.shape(),
+        generate_seconds=generate_seconds,
+        add_seconds=add_seconds,
+        first_seconds=first_seconds,
+        latencies=latencies,
+        scoped=scoped,
+        statuses=statuses,
+        problems=problems,
+        text_bytes=synthetic.distinct_text_bytes(data),
+        ops_per_query=_ops(data, queries),
+    )
+    if size == TARGET_SIZE:
+        log("  whole-state DeepDiff on 5 supplements (for comparison)")
+        extras.whole_state_delta = alternatives.full_state_delta_matches(data, 5)
+    built, git = _build_alternatives(data, git_build, git_folder)
+    try:
+        for position, (alternative, build_seconds) in enumerate(built):
+            log(f"  timing {alternative.name}")
+            earlier = None
+            if previous is not None:
+                earlier = (previous.alternatives[position], previous.ops_per_query)
+            result.alternatives.append(
+                _time_alternative(
+                    alternative, build_seconds, queries, answers, result.ops_per_query, earlier
+                )
+            )
+    finally:
+        git.close()
+        shutil.rmtree(git_folder.parent, ignore_errors=True)
+    return result
+
+
+def profile_compile(size: int) -> list[str]:
+    """Profile adding ``size`` supplements and the first query (the compile)."""
+    log(f"profiling the compile of {size:,} supplements")
+    data = synthetic.generate(size)
+    query = synthetic.queries(data, 1)[0]
+    profile = cProfile.Profile()
+    profile.enable()
+    _ask(data.ledger(), query)
+    profile.disable()
+    return _profile_rows(profile, 10)
+
+
+# -- memory ------------------------------------------------------------------------------
+
+
+@dataclass
+class MemoryResult:
+    """Peak and retained memory of building and warming one ledger."""
+
+    size: int
+    text_bytes: int
+    inputs_bytes: int
+    peak_bytes: int
+    retained_bytes: int
+    seconds: float
+    top_lines: list[tuple[str, int, int]]
+    top_files: list[tuple[str, int, int]]
+
+
+def bench_memory(size: int = MEMORY_SIZE) -> MemoryResult:
+    """``tracemalloc`` while generating, adding, compiling and querying ``size`` supplements."""
+    log(f"memory: {size:,} supplements under tracemalloc")
+    synthetic.vocabulary()  # the generator's word list is not part of the ledger
+    gc.collect()
+    started = time.perf_counter()
+    tracemalloc.start()
+    data = synthetic.generate(size)
+    text_bytes = synthetic.distinct_text_bytes(data)
+    base, supplements = data.base, data.supplements
+    query = synthetic.queries(data, 1)[0]
+    del data  # the generator's own model of the history is not part of a ledger
+    gc.collect()
+    tracemalloc.reset_peak()
+    inputs_bytes = tracemalloc.get_traced_memory()[0]
+    ledger = pl.Ledger()
+    ledger.add_document(base)
+    for supplement in supplements:
+        ledger.add_supplement(supplement)
+    _ask(ledger, query)
+    retained, peak = tracemalloc.get_traced_memory()
+    snapshot = tracemalloc.take_snapshot().filter_traces(
+        [tracemalloc.Filter(False, tracemalloc.__file__)]
+    )
+    tracemalloc.stop()
+    seconds = time.perf_counter() - started
+    top_lines = []
+    for stat in snapshot.statistics("lineno")[:10]:
+        frame = stat.traceback[0]
+        code = linecache.getline(frame.filename, frame.lineno).strip()
+        where = f"`{_cell(_short(frame.filename))}:{frame.lineno}`: `{_cell(code[:70])}`"
+        top_lines.append((where, stat.size, stat.count))
+    top_files = [
+        (f"`{_cell(_short(stat.traceback[0].filename))}`", stat.size, stat.count)
+        for stat in snapshot.statistics("filename")[:6]
+    ]
+    del ledger, supplements, base
+    gc.collect()
+    return MemoryResult(
+        size, text_bytes, inputs_bytes, peak, retained, seconds, top_lines, top_files
+    )
+
+
+# -- the store -------------------------------------------------------------------------------
+
+
+@dataclass
+class StoreResult:
+    """Store ingest against an in-memory load of the same files."""
+
+    files: int
+    ingest_seconds: float
+    load_seconds: float
+    report: IngestReport | None
+
+
+def bench_store(corpus: Path, seeds: Path) -> StoreResult:
+    """Ingest the corpus and seed texts into a fresh store, against ``pl.load`` of them."""
+    log("store: ingesting the corpus and seed texts")
+    folder = Path(tempfile.mkdtemp(prefix="ledger-bench-corpus-"))
+    try:
+        for index, line in enumerate(corpus.read_text(encoding="utf-8").splitlines()):
+            text = json.loads(line)["text"]
+            (folder / f"corpus-{index:03d}.txt").write_text(text, encoding="utf-8")
+        for seed in sorted(seeds.iterdir()):
+            shutil.copy(seed, folder / seed.name)
+        files = len(list(folder.iterdir()))
+        reports: list[IngestReport] = []
+
+        def ingest() -> None:
+            with tempfile.TemporaryDirectory(prefix="ledger-bench-store-") as target:
+                store = pl.Store(Path(target) / "ledger.sqlite")
+                try:
+                    reports.append(store.ingest(folder))
+                finally:
+                    store.close()
+
+        ingest_seconds = median_seconds(ingest, repeats=3)
+        load_seconds = median_seconds(lambda: pl.load(folder).timeline(), repeats=3)
+        return StoreResult(files, ingest_seconds, load_seconds, reports[-1] if reports else None)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# -- the report ------------------------------------------------------------------------------
+
+
+def _met(condition: bool) -> str:
+    return "met" if condition else "**NOT met**"
+
+
+def _mb(size: float) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+def _shape_lines(results: Sequence[SizeResult]) -> list[str]:
+    kinds = ("ReplaceBlock", "ReplaceSection", "InsertBlocks", "SubstituteText")
+    lines = [
+        "## Synthetic ledgers",
+        "",
+        "Built through the public API by `benchmarks/synthetic.py` (no parsing; fixed seed): one "
+        "trust, one prospectus edition dated 2010-05-01 (`illustrative=True`) covering 50 "
+        "portfolios x 20 sections (1,050 sections), each section 1-4 paragraphs of 400-800 "
+        "characters of words drawn from the corpus filings; then N supplements of one amendment "
+        "each on a random portfolio's section, effective on business days from 2010-05-03 to "
+        "2020-04-30 at 00:00 or at the 16:00 close. All name the one edition, so the whole "
+        "history is one replay. Queries: 400 random (day, portfolio, section) triples from "
+        "2010-05-01 to 2020-05-30, asked as "
+        "`ledger.as_of(day.isoformat()).section((portfolio, section)).text`.",
+        "",
+        "| supplements | " + " | ".join(kinds) + " | retroactive | prospective "
+        "| effective days | days with several | at the close | distinct text |",
+        "| ---: |" + " ---: |" * (len(kinds) + 6),
+    ]
+    for result in results:
+        shape = result.shape
+        cells = [str(shape.get(kind, 0)) for kind in kinds]
+        cells += [
+            str(shape["retroactive"]),
+            str(shape["prospective"]),
+            str(shape["effective days"]),
+            str(shape["days with several"]),
+            str(shape["at 16:00 close"]),
+            _mb(result.text_bytes),
+        ]
+        lines.append(f"| {result.size:,} | " + " | ".join(cells) + " |")
+    lines += ["", "Every amendment applied at every size (from `ledger.timeline()`):"]
+    for result in results:
+        statuses = ", ".join(f"{count:,} {status}" for status, count in result.statuses.items())
+        problems = ", ".join(f"{count:,} {kind}" for kind, count in result.problems.items())
+        lines.append(f"- {result.size:,}: {statuses}; problems: {problems or 'none'}")
+    lines.append("")
+    return lines
+
+
+def _latency_lines(results: Sequence[SizeResult]) -> list[str]:
+    lines = [
+        "## 1. `as_of(day).section((portfolio, section))` latency",
+        "",
+        f"{QUERIES} queries per size, each timed alone, after a first query that compiled the "
+        "ledger (timed separately). The last column asks through a portfolio scope, "
+        f"`as_of(day).portfolio(p).section(s)` (first {SCOPED_QUERIES} queries).",
+        "",
+        "| supplements | first query (compile) | median | p99 | max | median via `.portfolio(p)` |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        lines.append(
+            f"| {result.size:,} | {duration(result.first_seconds)} | "
+            f"{duration(statistics.median(result.latencies))} | "
+            f"{duration(percentile(result.latencies, 0.99))} | "
+            f"{duration(max(result.latencies))} | {duration(statistics.median(result.scoped))} |"
+        )
+    by_size = {result.size: result for result in results}
+    if 1_000 in by_size and 100_000 in by_size:
+        growth = statistics.median(by_size[100_000].latencies) / statistics.median(
+            by_size[1_000].latencies
+        )
+        scoped = statistics.median(by_size[100_000].scoped) / statistics.median(
+            by_size[1_000].scoped
+        )
+        lines += [
+            "",
+            f"Growth of the median from 1,000 to 100,000 supplements: **{ratio(growth)}** "
+            f"(target under 2x: {_met(growth < 2)}). Through `.portfolio(p)`: {ratio(scoped)}.",
+        ]
+    lines.append("")
+    return lines
+
+
+def _alternative_lines(results: Sequence[SizeResult], extras: Extras) -> list[str]:
+    lines = [
+        "## 2. The obvious alternatives, on the same ledgers and queries",
+        "",
+        "- **naive replay (deepcopy + apply)**: `copy.deepcopy` of the base `Document`, then "
+        "every operation effective by the end of the day applied in order with its own "
+        "`apply`, then the section looked up.",
+        "- **naive replay on plain lists**: the same replay on a `dict` of paragraph lists "
+        "(deep-copied per query) with the four operations written by hand: no tree at all.",
+        "- **deepdiff Delta replay**: one `deepdiff.Delta` per supplement between consecutive "
+        "JSON states (portfolio -> section -> paragraphs), built beforehand; a query deep-copies "
+        "the base JSON and adds the deltas effective by then (`mutate=True`).",
+        "- **git**: a repository with one commit per effective date (files of the sections "
+        "changed that day; `GIT_AUTHOR_DATE`/`GIT_COMMITTER_DATE` set to the effective "
+        "instant), one file per section, then packed (`git repack -a -d --window=0`) with a "
+        "commit-graph; a query runs `git rev-list -1 --before=<end of day> HEAD` and "
+        "`git show <rev>:<file>` (two processes, as a script would).",
+        "",
+        "Building is not timed in the query figures; its wall time is in the table (the git "
+        "repository is built by a worker process while this one builds the deltas). "
+        "Each alternative gets the same queries in the same order, with a budget of "
+        f"{ALTERNATIVE_BUDGET:.0f} s of queries per size (at least one query); every answer "
+        "is compared with the ledger's. Speed-up = the alternative's median / the ledger's "
+        "median over the same queries.",
+        "",
+        "| supplements | alternative | build | queries timed | median | speed-up of the ledger "
+        "| answers equal |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for result in results:
+        for alternative in result.alternatives:
+            build = "-" if not alternative.build_seconds else duration(alternative.build_seconds)
+            if alternative.projected is not None:
+                ledger = statistics.median(result.latencies)
+                projected = alternative.projected
+                lines.append(
+                    f"| {result.size:,} | {alternative.name} | {build} | 0 (projected) | "
+                    f"~{duration(projected)} | ~{ratio(projected / ledger)} | - |"
+                )
+                continue
+            count = len(alternative.times)
+            mine = statistics.median(result.latencies[:count])
+            theirs = statistics.median(alternative.times)
+            equal = "yes" if alternative.mismatches == 0 else f"**{alternative.mismatches} differ**"
+            lines.append(
+                f"| {result.size:,} | {alternative.name} | {build} | {count} | "
+                f"{duration(theirs)} | {ratio(theirs / mine)} | {equal} |"
+            )
+    notes = [
+        f"- {result.size:,}, {alternative.name}: {alternative.note}"
+        for result in results
+        for alternative in result.alternatives
+        if alternative.note
+    ]
+    if notes:
+        lines += ["", "Fewer queries where an alternative is slow:", *notes]
+    target = next((r for r in results if r.size == TARGET_SIZE), None)
+    if target is not None:
+        by_name = {alternative.name: alternative for alternative in target.alternatives}
+
+        def speedup(name: str) -> float:
+            alternative = by_name[name]
+            if alternative.projected is not None:
+                return alternative.projected / statistics.median(target.latencies)
+            count = len(alternative.times)
+            return statistics.median(alternative.times) / statistics.median(
+                target.latencies[:count]
+            )
+
+        replay = speedup(alternatives.NaiveReplay.name)
+        plain = speedup(alternatives.PlainReplay.name)
+        delta = speedup(alternatives.DeltaReplay.name)
+        git = speedup(alternatives.GitHistory.name)
+        lines += [
+            "",
+            f"At {TARGET_SIZE:,} supplements the ledger answers **{ratio(replay)}** faster than "
+            f"the naive replay (target at least 100x: {_met(replay >= 100)}), {ratio(plain)} "
+            f"faster than the replay on plain lists ({_met(plain >= 100)} against the same "
+            f"target), {ratio(delta)} faster than the Delta replay, and **{ratio(git)}** faster "
+            f"than git (target at least 1,000x: {_met(git >= 1000)}).",
+        ]
+    if extras.floor is not None and target is not None:
+        parse, snapshot = extras.floor
+        git_median = statistics.median(by_name[alternatives.GitHistory.name].times)
+        lines += [
+            "",
+            f"For scale: at {TARGET_SIZE:,} supplements, reading the day alone "
+            f"(`pl.parse_when`) takes {duration(parse)} and `ledger.as_of(day)` alone "
+            f"{duration(snapshot)} (median); 1,000x faster than git would mean answering the "
+            f"whole query in {duration(git_median / 1000)}.",
+        ]
+    if extras.whole_state_delta is not None:
+        same, seconds = extras.whole_state_delta
+        lines += [
+            "",
+            "The deltas are computed with DeepDiff on the one section each supplement changed "
+            "(the states are equal everywhere else). On the first 5 supplements at "
+            f"{TARGET_SIZE:,} this gives {'the same' if same else '**a different**'} delta as "
+            f"DeepDiff of the whole consecutive states, which takes {duration(seconds)} per "
+            f"supplement: about {duration(seconds * TARGET_SIZE)} to build {TARGET_SIZE:,} "
+            "deltas that way.",
+        ]
+    lines.append("")
+    return lines
+
+
+def _load_lines(
+    results: Sequence[SizeResult], memory: MemoryResult, store: StoreResult
+) -> list[str]:
+    lines = [
+        "## 3. Load, ingest and memory",
+        "",
+        "### Load time per supplement",
+        "",
+        "Adding N generated supplements to an empty ledger (`add_supplement`, which hashes "
+        "each) and the first query, which compiles and replays the whole history. Generating "
+        "the supplements is not included.",
+        "",
+        "| supplements | generate (not included) | add | first query (compile) | total "
+        "| per supplement |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        total = result.add_seconds + result.first_seconds
+        lines.append(
+            f"| {result.size:,} | {duration(result.generate_seconds)} | "
+            f"{duration(result.add_seconds)} | {duration(result.first_seconds)} | "
+            f"{duration(total)} | {duration(total / result.size)} |"
+        )
+    report = store.report
+    counts = (
+        f" ({report.new_filings} filings, {report.supplements} supplements, "
+        f"{report.amendments} amendments, {len(report.failures)} unreadable)"
+        if report is not None
+        else ""
+    )
+    lines += [
+        "",
+        "### Store ingest per filing",
+        "",
+        f"`pl.Store(path).ingest(folder)` into a new SQLite file, on the {store.files} corpus "
+        f"and seed texts written to a temporary folder{counts}; median of 3. The baseline is "
+        "`pl.load(folder).timeline()` on the same files (parse and compile in memory).",
+        "",
+        "| measure | total | per filing |",
+        "| --- | ---: | ---: |",
+        f"| store ingest | {duration(store.ingest_seconds)} | "
+        f"{duration(store.ingest_seconds / store.files)} |",
+        f"| baseline: in-memory load | {duration(store.load_seconds)} | "
+        f"{duration(store.load_seconds / store.files)} |",
+        "",
+        f"Ingesting costs {ratio(store.ingest_seconds / store.load_seconds)} an in-memory load.",
+        "",
+        "### Peak memory per 10,000 versions",
+        "",
+        f"`tracemalloc` while generating {memory.size:,} supplements, adding them to a ledger, "
+        f"and compiling it with a first query ({duration(memory.seconds)} under tracing). "
+        "The generator's own model of the history is dropped before the ledger is built. The "
+        "text held is the UTF-8 size of the distinct paragraph strings across every version "
+        "(the base's and every supplement's, and the rewritten paragraphs that substitutions "
+        "produce).",
+        "",
+        "| measure | size | / distinct text |",
+        "| --- | ---: | ---: |",
+        f"| distinct paragraph text | {_mb(memory.text_bytes)} | 1.00x |",
+        f"| inputs (base and supplements) before the ledger | {_mb(memory.inputs_bytes)} | "
+        f"{ratio(memory.inputs_bytes / memory.text_bytes)} |",
+        f"| **peak** while building and warming | **{_mb(memory.peak_bytes)}** | "
+        f"**{ratio(memory.peak_bytes / memory.text_bytes)}** |",
+        f"| retained after the first query | {_mb(memory.retained_bytes)} | "
+        f"{ratio(memory.retained_bytes / memory.text_bytes)} |",
+        "",
+        "The inputs are the supplements as a parser would give them: besides the new text, "
+        "each carries its source (file name, SHA-256), the instruction's words, its dates and "
+        "its target. On top of its inputs the ledger holds "
+        f"{_mb(memory.retained_bytes - memory.inputs_bytes)}, "
+        f"{(memory.retained_bytes - memory.inputs_bytes) / memory.size / 1000:.1f} kB per "
+        "version.",
+        "",
+        f"Target: peak under 2x the distinct text: "
+        f"{_met(memory.peak_bytes < 2 * memory.text_bytes)}. Largest allocation sites still "
+        "held after the first query (`tracemalloc` snapshot, by line):",
+        "",
+        "| where | size | blocks |",
+        "| --- | ---: | ---: |",
+    ]
+    lines += [f"| {where} | {_mb(size)} | {count:,} |" for where, size, count in memory.top_lines]
+    lines += ["", "By file:", "", "| file | size | blocks |", "| --- | ---: | ---: |"]
+    lines += [f"| {where} | {_mb(size)} | {count:,} |" for where, size, count in memory.top_files]
+    lines.append("")
+    return lines
+
+
+def _profile_lines(extras: Extras) -> list[str]:
+    lines = ["## What dominates", ""]
+    if extras.query_profile:
+        lines += [
+            f"`cProfile` of the {QUERIES} queries at {PROFILE_SIZE:,} supplements (own time; "
+            "profiling inflates small functions):",
+            "",
+            *extras.query_profile,
+            "",
+        ]
+    if extras.compile_profile:
+        lines += [
+            f"`cProfile` of adding {COMPILE_PROFILE_SIZE:,} supplements and the first query "
+            "(the compile):",
+            "",
+            *extras.compile_profile,
+            "",
+        ]
+    return lines
+
+
+def run(
+    corpus: Path,
+    seeds: Path,
+    sizes: Sequence[int] = SIZES,
+    *,
+    progress: Callable[[str], None] = log,
+) -> list[str]:
+    """Run every synthetic benchmark once and return the report's Markdown lines."""
+    store = bench_store(corpus, seeds)
+    extras = Extras()
+    results: list[SizeResult] = []
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as workers:
+        for size in sizes:
+            started = time.perf_counter()
+            results.append(run_size(size, results[-1] if results else None, extras, workers))
+            progress(f"{size:,} supplements done in {duration(time.perf_counter() - started)}")
+    extras.compile_profile = profile_compile(min(COMPILE_PROFILE_SIZE, max(sizes)))
+    memory = bench_memory(min(MEMORY_SIZE, max(sizes)))
+    return [
+        *_shape_lines(results),
+        *_latency_lines(results),
+        *_alternative_lines(results, extras),
+        *_load_lines(results, memory, store),
+        *_profile_lines(extras),
+    ]
