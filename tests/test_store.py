@@ -242,7 +242,9 @@ def test_parallel_ingest_stores_the_same_as_serial(tmp_path: Path, corpus_folder
     assert serial.ledger().to_json() == parallel.ledger().to_json()
 
 
-def test_an_older_store_is_migrated_forward(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_older_store_is_migrated_forward(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from prospectus_ledger import _store_schema as schema
 
     path = tmp_path / "old.sqlite"
@@ -252,6 +254,8 @@ def test_an_older_store_is_migrated_forward(tmp_path: Path, monkeypatch: pytest.
     ledger = open_store(path)
     assert ledger.as_of("2007-05-22").section("Principal Investment Strategy").text
     connection = sqlite3.connect(path)
-    assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+        "2",
+    )
     columns = [row[1] for row in connection.execute("PRAGMA table_info(filings)")]
     assert "note" in columns

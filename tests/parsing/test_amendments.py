@@ -97,7 +97,7 @@ def test_not_understood_becomes_a_notice_holding_the_whole_text() -> None:
     (amendment,) = amend(
         "\n\n".join(
             [
-                'The second and third paragraphs under "Investment Advisor" are replaced by:',
+                'The information under "Investment Advisor" is hereby amended:',
                 "New adviser text.",
                 "o  A bullet.",
             ]
@@ -106,11 +106,11 @@ def test_not_understood_becomes_a_notice_holding_the_whole_text() -> None:
     operation = amendment.operation
     assert isinstance(operation, Notice)
     assert operation.notice == (
-        'The second and third paragraphs under "Investment Advisor" are replaced by: '
+        'The information under "Investment Advisor" is hereby amended: '
         "New adviser text. \u2022 A bullet."
     )
     assert operation.target == SectionTarget(("Investment Advisor",))
-    assert amendment.diagnostic == "lines 1-5: it changes several blocks of a section at once"
+    assert amendment.diagnostic == "lines 1-5: the parser does not know this kind of instruction"
 
 
 def test_instruction_without_new_text_is_a_notice() -> None:

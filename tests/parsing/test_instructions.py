@@ -266,26 +266,26 @@ def test_revised_accordingly_is_an_announcement() -> None:
     ("text", "reason"),
     [
         (
-            "The following is added as the last sentence of the first paragraph of the section "
-            'captioned "How Long Do You Expect to Hold Your Investment?" on page 13:',
-            "only part of a section",
-        ),
-        (
-            'The second and third paragraphs of the "Investment Advisor" section are replaced '
+            'The second or third paragraph of the "Investment Advisor" section is replaced '
             "with the following:",
             "several blocks",
         ),
         (
-            "The table on the cover of the Prospectus is deleted and replaced with the following:",
+            "The information in the prospectus is hereby amended.",
             "no section",
         ),
         (
-            'All references to "A" and "B" in the Prospectus are replaced with "C" and "D", '
+            'The information under "Management" is hereby amended.',
+            "does not know",
+        ),
+        (
+            'All references to "A", "B" and "C" in the Prospectus are replaced with "D" and "E", '
             "respectively.",
             "substitutes",
         ),
         (
-            "All references to Franklin Trust Company are replaced with Franklin Bank.",
+            "All references to Franklin Trust Company and Franklin Bank are replaced with "
+            "Templeton Bank and Templeton Company, respectively.",
             "substitutes",
         ),
     ],

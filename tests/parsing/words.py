@@ -22,9 +22,14 @@ def _is_word(token: str) -> bool:
 _CELL = re.compile(r"^\|", re.MULTILINE)
 
 
+# "as follows:Fees and Expenses": a colon glued to the next word separates two words
+# (the parser splits an instruction from its text there).
+_GLUED = re.compile(r":(?=[A-Z])")
+
+
 def input_words(text: str) -> Counter[str]:
     """The words of a plain-text filing, markup and bullet markers left out."""
-    text = _CELL.sub(" ", _BULLET.sub(r"\1 ", _TAG.sub(" ", text)))
+    text = _GLUED.sub(": ", _CELL.sub(" ", _BULLET.sub(r"\1 ", _TAG.sub(" ", text))))
     return Counter(token for token in clean_text(text).split(" ") if _is_word(token))
 
 

@@ -19,14 +19,14 @@ from ._dates import DATE, read_date
 KIND = (
     r"\b(?:(?P<summary>summary prospectus(?:es)?)"
     r"|(?P<sai>statements? of additional information|SAIs?)"
-    r"|(?P<prospectus>prospectus(?:es)?))\b"
+    r"|(?P<prospectus>prospectus(?:es)?)(?! summary\b))\b"
 )
 """A mention of a document kind; the named group that matched tells which."""
 
 _KIND = re.compile(KIND, re.IGNORECASE)
 _TOKEN = re.compile(
     KIND
-    + rf"|\bdated:? (?P<dated>{DATE})"
+    + rf"|\bdated:? (?P<dated>{DATE})(?P<range> ?[-\u2013\u2014] ?{DATE}| (?:through|to) {DATE})?"
     + rf"|\bas (?:previously )?(?:supplemented|revised|amended)(?: on| through)? (?P<supp>{DATE})",
     re.IGNORECASE,
 )
@@ -65,7 +65,8 @@ def document_refs(phrase: str) -> tuple[DocumentRef, ...]:
     last: list[int] = []
     for match in _TOKEN.finditer(phrase):
         if match.group("dated"):
-            day = read_date(match.group("dated")).date
+            # "dated May 1, 2022 - December 1, 2022": a range of editions, no one date.
+            day = None if match.group("range") else read_date(match.group("dated")).date
             kinds = pending or ([refs[last[-1]].kind] if last else [])
             last = []
             for kind in kinds:

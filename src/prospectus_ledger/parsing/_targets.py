@@ -15,9 +15,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import attrs
+from .._text import heading_key, split_sentences
+from ._locations import SectionRef, section_ref
+from ._memo import memo
+from ._tidy import tidy
 
-from .._text import clean_text, heading_key, split_heading_path
+__all__ = [
+    "ORDINAL",
+    "ORDINALS",
+    "SectionRef",
+    "named_portfolio",
+    "normalise",
+    "section_ref",
+    "sentences",
+    "unquoted",
+]
+
 
 _DOUBLE_QUOTES = str.maketrans(
     {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'}
@@ -28,36 +41,6 @@ _SINGLE_QUOTED = re.compile(
 )
 _QUOTED = re.compile(r'"([^"]{1,200})"')
 
-_SUBSECTION_OF = re.compile(
-    r"\bsub-?(?:section|heading) (?:entitled |captioned |titled |called )?"
-    r'"(?P<child>[^"]{1,200})",? '
-    r"(?:of|in|beneath|under|within) the (?:main )?(?:section|heading|caption) "
-    r'(?:entitled |captioned |titled |called )?"(?P<parent>[^"]{1,200})"',
-    re.IGNORECASE,
-)
-_NAMED = re.compile(
-    r"\b(?:heading|sub-?heading|caption|section|sub-?section|entitled|captioned|titled|called)"
-    r'(?: entitled| captioned| titled)?,? "(?P<heading>[^"]{1,200})"',
-    re.IGNORECASE,
-)
-_UNDER = re.compile(r'\b(?:under|beneath)(?: the)? "(?P<heading>[^"]{1,200})"', re.IGNORECASE)
-_BEFORE_NOUN = re.compile(
-    r'"(?P<heading>[^"]{1,200})" (?:section|sub-?section|heading|sub-?heading|caption)s?\b',
-    re.IGNORECASE,
-)
-_REPLACES_QUOTED = re.compile(
-    r'\b(?:replaces|supersedes)(?: in (?:its|their) entirety)? (?:the )?"(?P<heading>[^"]{1,200})"',
-    re.IGNORECASE,
-)
-_APPENDIX = re.compile(
-    r'\b(?:in|to|of|under|within) (?:the )?(?:"(?P<quoted>appendix\b[^"]{0,200})"'
-    r"|(?P<bare>appendix [A-Z0-9]{1,4}\b))",
-    re.IGNORECASE,
-)
-_CAPS_SECTION = re.compile(r"\bthe (?P<heading>[A-Z][A-Z0-9,&'/ -]{2,80}) section\b")
-_STRUCTURE_WORD = re.compile(
-    r"\b(?:heading|caption|section|sub-?section|entitled|captioned)\b", re.IGNORECASE
-)
 _WITH_RESPECT = re.compile(
     r"\b(?:with respect to|as it relates to|regarding|relating to|for) (?:the |each of the )?"
     r"(?P<name>[^,.;:()\"]{3,120})",
@@ -91,56 +74,64 @@ ORDINALS = {
 ORDINAL = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
 
 
+_OPEN, _CLOSE = "\u201c", "\u201d"
+# Words that join a quoted heading to the next one: 'in the', 'of the', 'under the'.
+_JOINING = re.compile(r"(?:,? (?:in|of|under|within)(?: the)?)? $")
+_JOIN_WIDTH = 20
+_CURLY = re.compile("([\u201c\u201d])")
+
+
+def _close_open_quotes(text: str) -> str:
+    """Close a curly quote left open before the next opening one.
+
+    'the subheading \u201cCurrency transactions in the \u201cDescription ...\u201d
+    section' misses the quote after "transactions": it goes before the words
+    that join the two headings.
+    """
+    if text.count(_OPEN) <= text.count(_CLOSE):
+        return text
+    out: list[str] = []
+    opened = False
+    for token in _CURLY.split(text):
+        if token == _OPEN:
+            if opened and out:
+                segment = out.pop()
+                tail = segment[-_JOIN_WIDTH:]
+                joining = _JOINING.search(tail)
+                cut = len(segment) - len(tail) + (joining.start() if joining else len(tail))
+                out.extend((segment[:cut], _CLOSE, segment[cut:]))
+            opened = True
+        elif token == _CLOSE:
+            opened = False
+        out.append(token)
+    return "".join(out)
+
+
+@memo
 def normalise(text: str) -> str:
-    """Collapse white space and make every double quote (and quoting single quote) ``"``."""
-    text = clean_text(text).translate(_DOUBLE_QUOTES)
+    """Collapse white space and make every double quote (and quoting single quote) ``"``.
+
+    A curly quote left open before the next opening one is closed first
+    (:func:`_close_open_quotes`).
+    """
+    text = tidy(text)
+    if not text.isascii():
+        text = _close_open_quotes(text).translate(_DOUBLE_QUOTES)
+    if "'" not in text and "\u2018" not in text:
+        return text
     return _SINGLE_QUOTED.sub(r'"\1"', text)
+
+
+@memo
+def sentences(text: str) -> tuple[str, ...]:
+    """The sentences of some words (:func:`~prospectus_ledger._text.split_sentences`),
+    remembered: the parser asks about the same paragraphs several times."""
+    return tuple(split_sentences(text))
 
 
 def unquoted(text: str) -> str:
     """``text`` with quoted parts blanked out (for looking at the instruction's own words)."""
     return _QUOTED.sub('""', text)
-
-
-def _path(heading: str) -> tuple[str, ...]:
-    return tuple(part.rstrip(",;:") for part in split_heading_path(heading.strip().rstrip(",;:")))
-
-
-@attrs.frozen
-class SectionRef:
-    """A section an instruction names, and where in the text it was named."""
-
-    path: tuple[str, ...]
-    start: int
-    end: int
-
-
-def section_ref(text: str) -> SectionRef | None:
-    """The section a normalised instruction names, outermost heading first."""
-    nested = _SUBSECTION_OF.search(text)
-    if nested is not None:
-        path = _path(nested.group("parent")) + _path(nested.group("child"))
-        return SectionRef(path, nested.start(), nested.end())
-    candidates = [
-        match
-        for pattern in (_NAMED, _BEFORE_NOUN, _REPLACES_QUOTED, _UNDER)
-        for match in [pattern.search(text)]
-        if match is not None
-    ]
-    if candidates:
-        first = min(candidates, key=lambda match: match.start())
-        return SectionRef(_path(first.group("heading")), first.start(), first.end())
-    appendix = _APPENDIX.search(text)
-    if appendix is not None:
-        heading = appendix.group("quoted") or appendix.group("bare")
-        return SectionRef(_path(heading), appendix.start(), appendix.end())
-    caps = _CAPS_SECTION.search(text)
-    if caps is not None:
-        return SectionRef(_path(caps.group("heading")), caps.start(), caps.end())
-    quoted = list(_QUOTED.finditer(text))
-    if len(quoted) == 1 and _STRUCTURE_WORD.search(text):
-        return SectionRef(_path(quoted[0].group(1)), quoted[0].start(), quoted[0].end())
-    return None
 
 
 def named_portfolio(text: str, portfolios: Sequence[str]) -> str | None:
@@ -169,4 +160,10 @@ def named_portfolio(text: str, portfolios: Sequence[str]) -> str | None:
             return started[0]
         if _PORTFOLIO_WORD.search(name) and not name.lower().startswith(("portfolio", "fund")):
             return name
-    return None
+    # "regarding the other accounts managed by the X Portfolio's portfolio managers":
+    # one of the supplement's portfolios named anywhere in the words.
+    if not keys:
+        return None
+    lowered = heading_key(text)
+    mentioned = [name for key, name in keys.items() if len(key) >= _MIN_PREFIX and key in lowered]
+    return mentioned[0] if len(mentioned) == 1 else None

@@ -24,19 +24,10 @@ import attrs
 import pendulum
 
 from .._text import heading_key
-from ..operations import (
-    DeleteBlock,
-    DeleteSection,
-    InsertBlocks,
-    Notice,
-    Operation,
-    ReplaceBlock,
-    ReplaceSection,
-    SectionTarget,
-    SubstituteText,
-)
+from ..operations import Notice, Operation, ReplaceSection, SectionTarget, SubstituteText
 from ..supplement import Amendment, DocumentRef
 from ..tree import DocumentKind, Paragraph, block_text
+from ._operations import placed, titled_section
 from .blocks import SourcedBlock
 from .effective import EffectiveTime, defined_times, find_effective
 from .instructions import Body, Recognised, Segment
@@ -46,9 +37,19 @@ __all__ = ["AmendmentContext", "build_amendments"]
 _ANNOUNCEMENT = re.compile(
     r"\b(?:reorganiz|reorganis|liquidat|merger\b|will merge|closed to (?:all )?new"
     r"|no longer (?:be )?(?:offered|available)|discontinu|(?:revised|amended|updated) accordingly"
-    r"|renamed|will be closed|has been closed|is closed\b|approved a proposal)",
+    r"|renamed|will be closed|has been closed|is closed\b|approved a proposal"
+    r"|(?:is|are) no longer applicable)",
     re.IGNORECASE,
 )
+
+
+# "In connection with the above changes": the time of the instruction before it.
+_FOLLOWS_PREVIOUS = re.compile(
+    r"^(?:in connection with|as a result of|in light of) (?:the above|these|such|this|those) "
+    r"changes?\b",
+    re.IGNORECASE,
+)
+_PREVIOUS = "\x00previous"
 
 
 @attrs.frozen
@@ -91,11 +92,24 @@ def _document(found: Recognised | None, context: AmendmentContext) -> DocumentKi
     return next(iter(kinds)) if len(kinds) == 1 else None
 
 
-def _target(found: Recognised, segment: Segment, context: AmendmentContext) -> SectionTarget | None:
+_BLOCK_ACTIONS = ("replace_block", "delete_block", "insert_blocks")
+
+
+def _portfolio(found: Recognised, segment: Segment, context: AmendmentContext) -> str | None:
     portfolio = found.portfolio or segment.portfolio
     if portfolio is None and len(context.portfolios) == 1:
         portfolio = context.portfolios[0]
-    path = found.path
+    return portfolio
+
+
+def _target(found: Recognised, segment: Segment, context: AmendmentContext) -> SectionTarget | None:
+    portfolio = _portfolio(found, segment, context)
+    path = found.path or segment.location
+    if not path and segment.context and found.locator is not None:
+        by_position = found.locator.ordinal is not None or found.sentences is not None
+        if by_position:
+            # "The following replaces the thirteenth bullet:" under headings printed above it.
+            path = segment.context
     if not path:
         return None
     if (
@@ -107,36 +121,50 @@ def _target(found: Recognised, segment: Segment, context: AmendmentContext) -> S
     return SectionTarget(path, portfolio)
 
 
-def _operation(
+def _operations(
     found: Recognised, segment: Segment, context: AmendmentContext
-) -> tuple[Operation, str | None]:
-    """The operation and, when it is a notice made for want of understanding, why."""
+) -> tuple[list[Operation], str | None]:
+    """The operations and, when the parser could not do better, why."""
     target = _target(found, segment, context)
     blocks = tuple(item.block for item in segment.content)
     whole = _text(segment.items)
     if found.action == "announcement":
-        return Notice(whole, target), None
+        return [Notice(whole, target)], None
     if found.action == "substitute":
-        return SubstituteText(found.old, found.new, target), None
+        pairs = found.pairs or ((found.old, found.new),)
+        return [SubstituteText(old, new, target) for old, new in pairs], None
+    unknown = "the parser does not know this kind of instruction"
+    if found.action == "unknown":
+        return [Notice(whole, target)], found.reason or unknown
+    note: str | None = None
+    if target is None and found.action == "replace_section":
+        titled = titled_section(blocks)
+        if titled is None:
+            return [Notice(whole)], found.reason or "it names no section"
+        target = SectionTarget((titled,), _portfolio(found, segment, context))
+        note = (
+            f"it names no section: the heading its new text opens with, {titled!r}, is taken "
+            "as the section it replaces"
+        )
+        return [ReplaceSection(target, blocks)], note
     if target is None:
-        return Notice(whole), found.reason or "it names no section"
-    if found.action in ("replace_section", "replace_block", "insert_blocks") and not blocks:
-        return Notice(whole, target), "no new text follows the instruction"
-    if found.action == "replace_section":
-        return ReplaceSection(target, blocks), None
-    if found.action == "delete_section":
-        return DeleteSection(target), None
-    if found.action == "insert_blocks":
-        return InsertBlocks(target, blocks, found.position, found.locator), None
-    if found.locator is not None and found.action == "replace_block":
-        if found.sentences is not None:
-            blocks = (Paragraph(" ".join(block_text(block) for block in blocks)),)
-        return ReplaceBlock(target, found.locator, blocks, found.sentences), None
-    if found.locator is not None and found.action == "delete_block":
-        return DeleteBlock(target, found.locator, found.sentences), None
-    return Notice(
-        whole, target
-    ), found.reason or "the parser does not know this kind of instruction"
+        if found.action not in _BLOCK_ACTIONS:
+            return [Notice(whole)], found.reason or "it names no section"
+        target = SectionTarget((), _portfolio(found, segment, context))
+        note = "it names no heading, only the block itself, so the ledger cannot place it"
+    if found.takes_content and not blocks:
+        notice = Notice(whole, target if target.path else None)
+        return [notice], "no new text follows the instruction"
+    done = placed(found, target, blocks)
+    if done is None:
+        return [Notice(whole, target)], found.reason or (
+            "the new text does not match the blocks it names" if found.several else unknown
+        )
+    operations, detail = done
+    notes = [part for part in (note, detail) if part]
+    if len(operations) > 1:
+        notes.append(f"one instruction, carried out as {len(operations)} operations")
+    return operations, "; ".join(notes) if notes else None
 
 
 def _effective(
@@ -149,36 +177,47 @@ def _effective(
     first = segment.items[0]
     words = block_text(first.block) if isinstance(first.block, Paragraph) else ""
     time = find_effective(words, default=context.supplement_date, defined=defined)
+    follows = _FOLLOWS_PREVIOUS.match(words) or _FOLLOWS_PREVIOUS.match(segment.lead)
+    if not time.words and follows is not None and _PREVIOUS in defined:
+        # "In connection with the above changes, ...": when the changes before it take effect.
+        return attrs.evolve(defined[_PREVIOUS], words=follows.group(0))
+    if not time.words and segment.lead:
+        lead = find_effective(segment.lead, default=context.supplement_date, defined=defined)
+        if lead.words:
+            return lead
     if not time.words and context.default_effective is not None:
         return context.default_effective
     return time
 
 
-def _amendment(
+def _amendments(
     segment: Segment, context: AmendmentContext, position: int, defined: dict[str, EffectiveTime]
-) -> Amendment:
+) -> list[Amendment]:
     effective = _effective(segment, context, defined)
     whole = _text(segment.items)
+    operations: list[Operation]
     if segment.recognised is None:
         announced = _ANNOUNCEMENT.search(whole) is not None
         reason = None if announced else "text outside any recognised instruction"
-        operation: Operation = Notice(whole)
-        words = block_text(segment.items[0].block)
+        operations = [Notice(whole)]
     else:
-        operation, reason = _operation(segment.recognised, segment, context)
-        words = block_text(segment.items[0].block)
+        operations, reason = _operations(segment.recognised, segment, context)
+    words = block_text(segment.items[0].block)
     problems = [part for part in (reason, effective.problem) if part]
     diagnostic = f"{_lines(segment.items)}: {'; '.join(problems)}" if problems else None
-    return Amendment(
-        operation=operation,
-        document=_document(segment.recognised, context),
-        effective=effective.instant,
-        effective_words=effective.words,
-        approximate=effective.approximate,
-        words=words,
-        diagnostic=diagnostic,
-        position=position,
-    )
+    return [
+        Amendment(
+            operation=operation,
+            document=_document(segment.recognised, context),
+            effective=effective.instant,
+            effective_words=effective.words,
+            approximate=effective.approximate,
+            words=words,
+            diagnostic=diagnostic,
+            position=position + index,
+        )
+        for index, operation in enumerate(operations)
+    ]
 
 
 def build_amendments(body: Body, context: AmendmentContext) -> list[Amendment]:
@@ -189,6 +228,12 @@ def build_amendments(body: Body, context: AmendmentContext) -> list[Amendment]:
         if not segment.items:
             continue
         position = context.first_position + len(amendments)
-        amendments.append(_amendment(segment, context, position, defined))
+        made = _amendments(segment, context, position, defined)
+        amendments.extend(made)
         defined.update(defined_times(_text(segment.items), default=context.supplement_date))
+        if segment.head is not None and made:
+            last = made[-1]
+            defined[_PREVIOUS] = EffectiveTime(
+                last.effective, last.effective_words, last.approximate
+            )
     return amendments

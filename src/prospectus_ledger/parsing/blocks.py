@@ -3,9 +3,15 @@
 * A paragraph is a run of text lines ended by a blank line, a page break, a
   table, a bullet or a separator.  Inside a run, a line indented deeper than
   the line before it, after a line that ends a sentence, starts a new
-  paragraph (first-line indentation without blank lines).  A paragraph cut
-  by a page break continues when the text after the break starts in lower
-  case.
+  paragraph (first-line indentation without blank lines).  So does a line
+  that starts in upper case after a line broken on purpose: one that ends a
+  sentence (or reads as a heading of two words or more) and is short enough that the next line's
+  first word would have fitted on it -- the way text typed without blank
+  lines between paragraphs shows them.  In text whose lines are whole
+  paragraphs (HTML flattened to text: some line is far longer than any typed
+  line), every such line ends its paragraph whatever its length.  A
+  paragraph cut by a page break continues when the text after the break
+  starts in lower case.
 * A bullet item starts with a bullet ("o ", "•", "-", "*", "|n") and goes on
   over the following lines of its run that are indented past the bullet.
   Consecutive items, blank lines between them or not, form one list.
@@ -24,10 +30,20 @@ from typing import Literal
 import attrs
 
 from ..tree import Block, BulletList, Paragraph
+from ._memo import memo
 from .lines import CellTable, Line, LineKind, TextTable, Unit
 from .tables import cell_table, text_table_blocks
 
-__all__ = ["BodyItem", "Marker", "SourcedBlock", "body_items"]
+__all__ = [
+    "BodyItem",
+    "Layout",
+    "Marker",
+    "SourcedBlock",
+    "body_items",
+    "heading_like",
+    "layout_of",
+]
+
 
 _BULLET = re.compile(
     r"^( *)(?:[o\u2022\u00b7\u25aa\u25a0\u25cf\u25e6\uf0b7*\-\u2013]"
@@ -37,6 +53,65 @@ _GLYPH_ONLY = re.compile(
     r"^ *(?:\|[nlq\u2022\u25a0\u00a7]|[\u2022\u00b7\u25aa\u25a0\u25cf\u25e6\uf0b7]) *$"
 )
 _SENTENCE_END = tuple(".:;!?\"')\u201d\u2019")
+# A line longer than this was not typed with line breaks: the text's lines are paragraphs.
+_UNWRAPPED = 90
+_TYPED_WIDTH = 100
+_DEFAULT_WIDTH = 80
+_HEADING_WIDTH = 80
+_HEADING_WORDS = 12
+_PREPOSITIONS = frozenset(("in", "under", "within", "for", "to", "of", "on", "at", "by", "with"))
+_SMALL_WORDS = frozenset(
+    ("a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the")
+) | frozenset(("to", "with", "&", "-", "\u2013", "\u2014"))
+
+
+@attrs.frozen
+class Layout:
+    """How a text's lines relate to its paragraphs.
+
+    Attributes:
+        unwrapped: every line is a whole paragraph (HTML flattened to text).
+        width: the column at which typed lines wrap.
+    """
+
+    unwrapped: bool = False
+    width: int = _DEFAULT_WIDTH
+
+
+def layout_of(units: Sequence[Unit]) -> Layout:
+    """The layout of a text, from the lengths of its text lines."""
+    lengths = [
+        len(unit.text) for unit in units if isinstance(unit, Line) and unit.kind is LineKind.TEXT
+    ]
+    if any(length > _UNWRAPPED for length in lengths):
+        return Layout(unwrapped=True)
+    typed = [length for length in lengths if length <= _TYPED_WIDTH]
+    return Layout(width=max(typed, default=_DEFAULT_WIDTH))
+
+
+@memo
+def heading_like(text: str) -> bool:
+    """Whether a line reads as a heading: short, no closing punctuation, words capitalised."""
+    words = text.split()
+    if not words or len(text) > _HEADING_WIDTH or len(words) > _HEADING_WORDS:
+        return False
+    if text.endswith((".", ",", ";", "!", "?")) or words[-1].lower() in _SMALL_WORDS:
+        return False
+    first = next((word for word in words if any(char.isalpha() for char in word)), "")
+    if first.lower() in _PREPOSITIONS:
+        return False
+    return all(
+        word[0].isupper() or not word[0].isalpha() or word.lower() in _SMALL_WORDS for word in words
+    ) and any(char.isalpha() for char in text)
+
+
+# An item of a numbered list: "2. In the section ...", "B. The Fund ...".
+_ITEM = re.compile(r"^(?:\d{1,2}|[A-Z]|[IVX]{1,5})\. {1,4}[A-Z\"\u201c]")
+
+
+def _opens_paragraph(text: str) -> bool:
+    first = text[:1]
+    return first.isupper() or first.isdigit() or first in "\"'(\u201c\u2018"
 
 
 @attrs.frozen
@@ -61,7 +136,8 @@ BodyItem = SourcedBlock | Marker
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
         self.items: list[BodyItem] = []
         self.paragraph: list[Line] = []
         self.bullets: list[tuple[str, int, int]] = []
@@ -80,6 +156,21 @@ class _Reader:
             )
             self.paragraph = []
 
+    def broken_on_purpose(self, last: Line, line: Line) -> bool:
+        """Whether the break between two lines of a run ends a paragraph."""
+        text = line.stripped
+        if not _opens_paragraph(text):
+            return False
+        if self.layout.unwrapped and _ITEM.match(text):
+            return True
+        ended = last.stripped.endswith(_SENTENCE_END) or (
+            heading_like(last.stripped) and " " in last.stripped
+        )
+        if self.layout.unwrapped or not ended:
+            return ended
+        first_word = text.split(" ", 1)[0]
+        return len(last.text) + 1 + len(first_word) < self.layout.width
+
     def add_paragraph_line(self, line: Line) -> None:
         if self.paragraph and self.previous_text:
             last = self.paragraph[-1]
@@ -87,7 +178,7 @@ class _Reader:
                 len(self.paragraph) >= 2
                 and line.indent > last.indent + 1
                 and last.stripped.endswith(_SENTENCE_END)
-            ):
+            ) or self.broken_on_purpose(last, line):
                 self.end_paragraph()
         elif self.paragraph:
             self.end_paragraph()
@@ -212,9 +303,15 @@ def block_paragraph(item: SourcedBlock) -> str:
     return item.block.text if isinstance(item.block, Paragraph) else ""
 
 
-def body_items(units: Sequence[Unit]) -> list[BodyItem]:
-    """Read units into blocks and markers, in order (see the module docstring)."""
-    reader = _Reader()
+def body_items(units: Sequence[Unit], layout: Layout | None = None) -> list[BodyItem]:
+    """Read units into blocks and markers, in order (see the module docstring).
+
+    Args:
+        units: the units.
+        layout: the layout of the whole text they come from; by default read
+            from ``units`` alone.
+    """
+    reader = _Reader(layout if layout is not None else layout_of(units))
     for unit in units:
         reader.unit(unit)
     reader.end_paragraph()

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 
 from ..errors import InvalidFilingError
 
 __all__ = ["decode_filing", "sha256_of"]
 
 # Control characters that plain text legitimately contains.
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+# Control characters that text does not hold (all but tab, line ends, form feed, escape).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 # More than this share of control characters in the first part of the data
 # marks it as binary.
 _CONTROL_SHARE = 0.10
@@ -70,16 +72,13 @@ def decode_filing(data: str | bytes, *, file: str | None = None) -> str:
             line=_line_of(text, nul),
         )
     sample = text[:_SAMPLE]
-    controls = [
-        index
-        for index, char in enumerate(sample)
-        if (char < " " or "\x7f" <= char < "\xa0") and char not in _TEXT_CONTROLS
-    ]
-    if len(controls) > _CONTROL_SHARE * len(sample):
+    count = len(_CONTROL.findall(sample))
+    if count > _CONTROL_SHARE * len(sample):
+        first = _CONTROL.search(sample)
         raise InvalidFilingError(
             file,
-            f"the filing is binary data ({len(controls)} control characters in its first "
+            f"the filing is binary data ({count} control characters in its first "
             f"{len(sample)} characters), not text",
-            line=_line_of(text, controls[0]),
+            line=_line_of(text, first.start() if first else 0),
         )
     return text

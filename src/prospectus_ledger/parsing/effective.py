@@ -10,6 +10,9 @@ The forms, all in New York time:
 * "Effective on or about October 1, 2023" -- that day, flagged approximate;
 * "Effective immediately", "effective as of the date of this supplement", and
   no stated time at all -- 00:00 of the supplement's date;
+* an opening "As of May 22, 2007", "Beginning ...", "On or about ...", "From
+  September 30, 2002 through November 18, 2002" (the start of the period),
+  also after "In addition," -- as if "Effective" were written;
 * "Effective as of the Transition Date" -- the instant an earlier phrase
   defined (``... on August 7, 2008 (the "Transition Date")``).
 
@@ -27,15 +30,15 @@ from collections.abc import Mapping
 import attrs
 import pendulum
 
-from .._text import clean_text
 from ..instants import at_close, start_of_day
 from ._dates import DATE, read_date
+from ._tidy import tidy
 
 __all__ = ["EffectiveTime", "defined_times", "find_effective"]
 
 _EXCHANGE = r"(?:New York Stock Exchange|NYSE|Exchange)(?: \([^()]{0,30}\))?"
 _CLOSE = (
-    r"(?:(?:at|as of|after|upon|on|following|from) )?the close of (?:regular )?"
+    r"(?:(?:at|as of|after|upon|on|following|from|with) )?the close of (?:regular )?"
     rf"(?:(?:business|trading)(?: (?:on|of) the {_EXCHANGE})?|the {_EXCHANGE}) on "
 )
 _PHRASE = re.compile(
@@ -50,17 +53,35 @@ _PHRASE = re.compile(
 )
 # Opening phrases that state an effective time without the word "effective".
 _OPENING = re.compile(
-    r"^(?:[\w.()]{1,6} )?"
+    r"^(?:[\w.()]{1,6} )?(?:(?:in addition|additionally|also|further|furthermore),? )?"
     rf"(?:(?P<about>on or about )(?P<about_date>{DATE})"
-    rf"|(?:as of|beginning|starting)(?: on)? (?P<date>{DATE})"
-    rf"|(?P<close>{_CLOSE})(?P<close_date>{DATE}))",
+    rf"|(?:as of|beginning|starting|from|on or after)(?: on)? (?P<date>{DATE})"
+    rf"|(?P<close>{_CLOSE})(?P<close_date>{DATE})"
+    r"|(?:on|as of|from|beginning on|after) the "
+    r"(?P<term>[A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3}))",
     re.IGNORECASE,
 )
+# Words an opening time holds (near the start of the words): a cheap test first.
+_OPENING_WORDS = (
+    "about",
+    "as of",
+    "beginning",
+    "starting",
+    "from",
+    "close of",
+    "on the",
+    "on or after",
+)
+_OPENING_PROBE = 200
 _DEFINITION = re.compile(
     rf"(?P<when>\beffective,? .{{0,120}}?{DATE}) \(the \"(?P<term>[^\"]{{1,40}})\"\)",
     re.IGNORECASE,
 )
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
+
+
+def _straight(text: str) -> str:
+    return text if text.isascii() else text.translate(_QUOTES)
 
 
 @attrs.frozen
@@ -114,14 +135,17 @@ def find_effective(
         defined: instants earlier phrases named ("Transition Date"), by name
             in lower case.
     """
-    words = clean_text(text).translate(_QUOTES)
+    lowered = text[:_OPENING_PROBE].lower()
+    if "effective" not in text.lower() and not any(word in lowered for word in _OPENING_WORDS):
+        return _default(default)
+    words = _straight(tidy(text))
     for match in _PHRASE.finditer(words):
         time = _read_phrase(match, default, defined or {})
         if time is not None:
             return time
     opening = _OPENING.search(words)
     if opening is not None:
-        time = _read_phrase(opening, default, {})
+        time = _read_phrase(opening, default, defined or {})
         if time is not None:
             return time
     return _default(default)
@@ -161,8 +185,10 @@ def defined_times(text: str, *, default: pendulum.Date | None = None) -> dict[st
     'Effective as of the close of business on August 7, 2008 (the "Transition
     Date")' gives ``{"transition date": <16:00 on August 7, 2008>}``.
     """
-    words = clean_text(text).translate(_QUOTES)
     found: dict[str, EffectiveTime] = {}
+    if "(the" not in text:
+        return found
+    words = _straight(tidy(text))
     for match in _DEFINITION.finditer(words):
         time = find_effective(match.group("when"), default=default)
         if time.instant is not None and time.problem is None:

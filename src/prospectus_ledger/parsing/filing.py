@@ -14,11 +14,14 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from ..errors import InvalidFilingError
+from ..operations import BlockLocator
 from ..provenance import Source
 from ..supplement import DocumentRef, Supplement
 from ..tree import DocumentKind, Paragraph, block_text
+from ._documents import kinds_mentioned
+from ._memo import forget
 from .amendments import AmendmentContext, build_amendments
-from .blocks import body_items
+from .blocks import Layout, body_items, layout_of
 from .decoding import decode_filing, sha256_of
 from .headers import Header, read_header, read_intro
 from .instructions import Body, split_instructions
@@ -48,11 +51,12 @@ class ParsedSupplement:
     furniture: tuple[Line, ...] = ()
 
     def kept_text(self) -> Iterator[str]:
-        """Every piece of text the parse kept: recognised lines, then each
+        """Every piece of text the parse kept: recognised lines, lead-ins, then each
         amendment's words and text (tables cell by cell)."""
         yield from (line.text for line in self.header.lines)
         yield from (block_text(item.block) for item in self.header.intro)
         yield from (block_text(item.block) for item in self.body.labels)
+        yield from (block_text(item.block) for item in self.body.leads)
         yield from (block_text(item.block) for item in self.body.trailer)
         yield from (line.text for line in self.furniture)
         for amendment in self.supplement.amendments:
@@ -61,6 +65,10 @@ class ParsedSupplement:
             heading = getattr(amendment.operation, "heading", None)
             if isinstance(heading, str):
                 yield heading
+            locator = getattr(amendment.operation, "locator", None)
+            if isinstance(locator, BlockLocator) and locator.anchor:
+                # The text of a deleted block, quoted after its instruction.
+                yield locator.anchor
 
 
 @attrs.frozen
@@ -98,36 +106,50 @@ def _has_text(units: tuple[Unit, ...]) -> bool:
     return False
 
 
-def _parse_part(part: Part, source: Source, first_position: int) -> ParsedSupplement:
+def _parse_part(
+    part: Part, source: Source, first_position: int, layout: Layout
+) -> list[ParsedSupplement]:
     units = part.units
     header, body_units = read_header(units, part.blocks)
-    header, items = read_intro(header, body_items(body_units))
-    body = split_instructions(items, portfolios=header.portfolios)
-    date = header.supplement_date
-    for item in body.trailer:
-        if date is None and isinstance(item.block, Paragraph):
-            date = trailer_date(item.block.text)
-    context = AmendmentContext(
-        supplement_date=date,
-        documents=header.documents,
-        portfolios=header.portfolios,
-        default_effective=header.default_effective,
-        first_position=first_position,
-    )
-    supplement = Supplement(
-        registrant=header.registrant,
-        portfolios=header.portfolios,
-        documents=header.documents or _documents_named(body),
-        supplement_date=date,
-        source=source,
-        amendments=build_amendments(body, context),
-    )
-    return ParsedSupplement(supplement, header, body, _furniture(units))
+    header, items = read_intro(header, body_items(body_units, layout))
+    whole = split_instructions(items, portfolios=header.portfolios)
+    parsed: list[ParsedSupplement] = []
+    position = first_position
+    for index, body in enumerate(whole.stickers()):
+        date = header.supplement_date if index == 0 else None
+        for item in body.trailer:
+            if date is None and isinstance(item.block, Paragraph):
+                date = trailer_date(item.block.text)
+        documents = header.documents or _documents_named(body)
+        context = AmendmentContext(
+            supplement_date=date,
+            documents=documents,
+            portfolios=header.portfolios,
+            default_effective=header.default_effective,
+            first_position=position,
+        )
+        supplement = Supplement(
+            registrant=header.registrant,
+            portfolios=header.portfolios,
+            documents=documents,
+            supplement_date=date,
+            source=source,
+            amendments=build_amendments(body, context),
+        )
+        position += len(supplement.amendments)
+        if index == 0:
+            parsed.append(ParsedSupplement(supplement, header, body, _furniture(units)))
+        else:
+            parsed.append(ParsedSupplement(supplement, Header(), body))
+    return parsed
 
 
 def _documents_named(body: Body) -> tuple[DocumentRef, ...]:
     """The documents a supplement's instructions name, when its header names none."""
     kinds: list[DocumentKind] = []
+    for lead in body.leads:
+        named = kinds_mentioned(block_text(lead.block))
+        kinds.extend(kind for kind in named if kind not in kinds)
     for segment in body.segments:
         named = segment.recognised.documents if segment.recognised is not None else ()
         kinds.extend(kind for kind in named if kind not in kinds)
@@ -140,6 +162,14 @@ def read_filing(data: str | bytes, source: Source | None = None) -> ParsedFiling
     Raises:
         InvalidFilingError: for empty or binary data, or a filing with no text.
     """
+    forget()
+    try:
+        return _read_filing(data, source)
+    finally:
+        forget()
+
+
+def _read_filing(data: str | bytes, source: Source | None) -> ParsedFiling:
     file = _file(source)
     text = decode_filing(data, file=file)
     read = read_units(text)
@@ -154,10 +184,11 @@ def read_filing(data: str | bytes, source: Source | None = None) -> ParsedFiling
     )
     parsed: list[ParsedSupplement] = []
     position = 0
+    layout = layout_of(read.units)
     for part in split_supplements(read.units):
-        supplement = _parse_part(part, source, position)
-        position += len(supplement.supplement.amendments)
-        parsed.append(supplement)
+        for supplement in _parse_part(part, source, position, layout):
+            position += len(supplement.supplement.amendments)
+            parsed.append(supplement)
     return ParsedFiling(source, tuple(parsed))
 
 

@@ -20,24 +20,31 @@ the date and the editions when the title does not.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
 import attrs
 import pendulum
 
-from .._text import clean_text
 from ..supplement import DocumentRef
-from ..tree import Paragraph
-from ._dates import DATE, is_date_only, read_date
+from ..tree import DocumentKind, Paragraph
+from ._dates import DATE, first_date, is_date_only, read_date
 from ._documents import KIND, document_refs, kinds_mentioned
 from ._targets import normalise
+from ._tidy import tidy
+from ._titles import (
+    NAME_WORDS,
+    TitleBlock,
+    has_anchor,
+    is_intro,
+    is_phrase_line,
+    is_title_chunk,
+    title_blocks,
+)
 from .blocks import BodyItem, SourcedBlock
 from .effective import EffectiveTime, find_effective
 from .instructions import looks_like_instruction
-from .lines import CellTable, Line, LineKind, TextTable, Unit, chunks
-from .trailers import is_trailer
+from .lines import Line, LineKind, Unit, chunks
 
 __all__ = [
     "Header",
@@ -50,11 +57,6 @@ __all__ = [
     "title_blocks",
 ]
 
-_ANCHOR = re.compile(
-    r"^(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai |important )?"
-    r"supplement(?:$|,|:| dated\b| date\b| to\b| [-\u2013\u2014])",
-    re.IGNORECASE,
-)
 _SUPPLEMENT_DATE = re.compile(
     rf"\b(?:supplement,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?|made as of) (?P<date>{DATE})",
     re.IGNORECASE,
@@ -64,49 +66,33 @@ _CUT = re.compile(
     rf"(?:supplement\b,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?|made as of)(?: {DATE})?",
     re.IGNORECASE,
 )
-_PHRASE_WORDS = re.compile(KIND + r"|\bdated\b|\bsupplement(?:ed|s)?\b|\brevised\b", re.IGNORECASE)
-_CONNECTOR = re.compile(
-    r"^(?:and|and to|to|to the|to:|of|of the|for|for:|and the|to each of the|each)$", re.IGNORECASE
-)
-_NAME_WORDS = re.compile(
-    r"\b(?:portfolios?|funds?|trust|series|etf|inc|company|corporation|account|investments)\b",
-    re.IGNORECASE,
-)
 _STRONG_REGISTRANT = re.compile(
     r"\b(?:trust|inc|company|corporation|funds|series|family|investments)\b", re.IGNORECASE
 )
 _FUND_WORD = re.compile(r"\bfund\b", re.IGNORECASE)
 _PORTFOLIO_WORD = re.compile(r"\bportfolio\b", re.IGNORECASE)
 _PORTFOLIO_NAME = re.compile(r"\b(?:portfolio|fund|etf|trust|series|account)\b", re.IGNORECASE)
+# "(Summary Prospectus and Prospectus dated August 1, 2018)": a phrase, not a note.
+_DATED_KIND = re.compile(rf"(?:{KIND})[^()]{{0,60}}\bdated\b", re.IGNORECASE)
+_KIND_WORDS = (
+    r"(?:summary prospectus(?:es)?|statements? of additional information|SAIs?|prospectus(?:es)?)"
+)
+_DATED_BELOW = re.compile(
+    rf"\b(?:each )?as dated below\b|\bdate of (?:the )?{_KIND_WORDS}|^{_KIND_WORDS} dated$",
+    re.IGNORECASE,
+)
+_DATE_ANYWHERE = re.compile(DATE, re.IGNORECASE)
+# "Oct. 01, 2019" on an XBRL page: the document's period date, not the supplement's.
+_PERIOD_DATE = re.compile(r"^[A-Z][a-z]{2}\. \d{2}, \d{4}$")
+# "of the BlackRock Liquidity Funds" ends the phrase above it; a lone "Fund"
+# (singular) heads a column of fund names, none of them the registrant.
+_OF = re.compile(r"^of\s+(?:the\s+)?")
+_GENERIC_NAME = re.compile(r"(?:fund|portfolio)\Z", re.IGNORECASE)
+_SERIES_OF = re.compile(r"^\(an? series of (?:the )?([^()]{3,80})\)$", re.IGNORECASE)
+_MAX_PAREN = 160
 _TRAILING_NOTE = re.compile(
     r" ?\((?:the|each|collectively|a series)\b[^()]{0,120}\)$", re.IGNORECASE
 )
-_INTRO = re.compile(
-    r"^(?:this (?:supplement|information)\b|capitalized terms\b"
-    r"|the following changes (?:are|have been)(?: hereby)? made\b"
-    r"|(?:the )?(?:(?:summary )?prospectus(?:es)?|statements? of additional information|sai)\b"
-    r"[^.:\"]{0,120}? (?:is|are) hereby (?:supplemented|amended)\b)",
-    re.IGNORECASE,
-)
-_LEAD_IN = re.compile(
-    r"^(?:accordingly, )?(?:the following (?:changes|information)"
-    r"|(?:the |each )?[\w'\u2019 ]{0,40}?"
-    r"(?:prospectus(?:es)?|statements? of additional information|sai))"
-    r"[^.:\"]{0,120}? "
-    r"(?:is|are) (?:hereby )?(?:made|amended|supplemented|revised|changed)\b",
-    re.IGNORECASE,
-)
-_STRUCTURE = re.compile(
-    r"\b(?:section|sub-?section|heading|caption|paragraph|sentence|table)\b", re.IGNORECASE
-)
-_TITLE_WIDTH = 70
-_SHORT = 55
-_PARENTHESIS_WIDTH = 100
-_TITLE_LINES = 40
-_MAX_INTRO = 700
-_PROBE = 200
-_CONTINUATIONS = frozenset({"to", "and", "dated", "as", "of", "for", "each", "or"})
-_DANGLING = (" and", " to", " of", " the", " or", ",", " for")
 
 
 @attrs.frozen
@@ -134,141 +120,12 @@ class Header:
     default_effective: EffectiveTime | None = None
 
 
-@attrs.frozen
-class TitleBlock:
-    """A run of title chunks: unit indices ``[start, end)``.
-
-    ``split`` is where a supplement that this block opens starts: after the
-    last page break before the block's supplement phrase.
-    """
-
-    start: int
-    end: int
-    split: int
-    anchored: bool
-
-
-@functools.lru_cache(maxsize=4096)
-def has_anchor(text: str) -> bool:
-    """Whether a title line opens a supplement phrase ("SUPPLEMENT DATED ...")."""
-    return _ANCHOR.match(clean_text(text[:_PROBE])) is not None
-
-
-def _title_line(text: str, previous: str) -> bool:
-    """Whether one line can be part of a title, given the title line before it."""
-    if has_anchor(text):
-        return True
-    if is_intro(text) or is_trailer(text) or looks_like_instruction(text):
-        return False
-    if len(text) <= _SHORT or (
-        len(text) <= _TITLE_WIDTH and (_is_phrase_line(text) or _NAME_WORDS.search(text))
-    ):
-        return True
-    if text.startswith("(") and text.endswith(")") and len(text) <= _PARENTHESIS_WIDTH:
-        return True
-    if not _is_phrase_line(text):
-        return False
-    first = text.split(" ", 1)[0].lower()
-    return first in _CONTINUATIONS or previous.lower().endswith(_DANGLING)
-
-
-def _title_prefix(lines: Sequence[Line]) -> int:
-    """How many leading lines of a run can be title lines."""
-    count, previous = 0, ""
-    for line in lines[: _TITLE_LINES + 1]:
-        if not _title_line(clean_text(line.stripped), previous):
-            break
-        count += 1
-        previous = clean_text(line.stripped)
-    return count
-
-
-def is_title_chunk(lines: Sequence[Line]) -> bool:
-    """Whether a whole run of lines is part of a title.
-
-    Each line must be short (or continue a supplement phrase), and the run
-    must not read as an intro, an instruction or a trailer.
-    """
-    if not lines or len(lines) > _TITLE_LINES:
-        return False
-    if len(lines) == 1:
-        return _title_line(clean_text(lines[0].stripped), "")
-    text = clean_text(" ".join(line.stripped for line in lines))
-    if not text or is_intro(text) or is_trailer(text):
-        return False
-    if not has_anchor(text) and looks_like_instruction(text):
-        return False
-    return _title_prefix(lines) == len(lines)
-
-
-def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
-    """The runs of title lines in ``units``, in order.
-
-    Blank lines, breaks, furniture and separators may lie between the chunks
-    of a run; a table or a chunk that is not a title ends it.  A run of lines
-    that opens with a supplement phrase and goes on with running text (as in
-    text flattened from HTML) ends the title where the running text starts.
-    """
-    blocks: list[TitleBlock] = []
-    run: TitleBlock | None = None
-    previous = 0
-    for start, stop in chunks(units):
-        gap = units[previous:start]
-        previous = stop
-        numbered = [
-            (index, unit)
-            for index, unit in enumerate(units[start:stop], start)
-            if isinstance(unit, Line) and unit.kind is LineKind.TEXT
-        ]
-        indices = [index for index, _ in numbered]
-        lines = [line for _, line in numbered]
-        if run is not None and any(isinstance(u, TextTable | CellTable) for u in gap):
-            blocks.append(run)
-            run = None
-        if is_title_chunk(lines):
-            end, title_lines = stop, lines
-        else:
-            prefix = _title_prefix(lines)
-            anchored = any(has_anchor(line.stripped) for line in lines[:prefix])
-            if not prefix or not anchored:
-                if run is not None:
-                    blocks.append(run)
-                    run = None
-                continue
-            end, title_lines = indices[prefix], lines[:prefix]
-        anchored = any(has_anchor(line.stripped) for line in title_lines)
-        broken = any(isinstance(u, Line) and u.kind is LineKind.BREAK for u in gap)
-        if run is None:
-            run = TitleBlock(start, end, start, anchored)
-        else:
-            split = start if broken and not run.anchored else run.split
-            run = TitleBlock(run.start, end, split, run.anchored or anchored)
-        if end < stop:
-            blocks.append(run)
-            run = None
-    if run is not None:
-        blocks.append(run)
-    return blocks
-
-
-def _is_text(unit: Unit) -> bool:
-    return isinstance(unit, Line) and unit.kind is LineKind.TEXT
-
-
-def _is_phrase_line(text: str) -> bool:
-    return (
-        has_anchor(text)
-        or _PHRASE_WORDS.search(text) is not None
-        or _CONNECTOR.match(text) is not None
-        or is_date_only(text)
-    )
-
-
 def _names(lines: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
-    names = [_TRAILING_NOTE.sub("", line).strip(" ,;") for line in lines]
-    names = [name for name in names if name]
+    names = [_OF.sub("", _TRAILING_NOTE.sub("", line)).strip(" ,;") for line in lines]
+    column = any(_GENERIC_NAME.match(name) for name in names)
+    names = [name for name in names if name and not _GENERIC_NAME.match(name)]
     registrant: str | None = None
-    if names:
+    if names and not column:
         first = names[0]
         several = len(names) >= 2 and (_STRONG_REGISTRANT.search(first) or _FUND_WORD.search(first))
         if (several and not _PORTFOLIO_WORD.search(first)) or (
@@ -288,6 +145,23 @@ def _names(lines: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
     return registrant, tuple(portfolios)
 
 
+def _title_texts(lines: Sequence[Line]) -> list[str]:
+    """The title lines' texts, a parenthesis broken over lines ("(a series of
+    JPMorgan Trust" / "I)") joined into one."""
+    texts: list[str] = []
+    open_paren = False
+    for line in lines:
+        text = tidy(line.stripped)
+        if not text:
+            continue
+        if open_paren and len(texts[-1]) < _MAX_PAREN:
+            texts[-1] = f"{texts[-1]} {text}"
+        else:
+            texts.append(text)
+        open_paren = texts[-1].startswith("(") and texts[-1].count("(") > texts[-1].count(")")
+    return texts
+
+
 def _phrase(text: str) -> tuple[pendulum.Date | None, tuple[DocumentRef, ...]]:
     """The supplement's date and the editions a phrase names.
 
@@ -302,27 +176,66 @@ def _phrase(text: str) -> tuple[pendulum.Date | None, tuple[DocumentRef, ...]]:
     return date, documents
 
 
+def _listed_editions(
+    documents: tuple[DocumentRef, ...],
+    kinds: Sequence[DocumentKind],
+    dates: Sequence[pendulum.Date],
+) -> tuple[DocumentRef, ...]:
+    """``documents`` with undated editions of ``kinds`` replaced by one per listed date."""
+    if not dates or not kinds:
+        return documents
+    listed = [DocumentRef(kind, day) for kind in kinds for day in dict.fromkeys(dates)]
+    kept = [ref for ref in documents if not (ref.kind in kinds and ref.date is None)]
+    return (*kept, *listed)
+
+
 def parse_title(lines: Sequence[Line]) -> Header:
-    """The header a title block's lines give."""
+    """The header a title block's lines give.
+
+    Editions "each as dated below", or listed under a "DATE OF PROSPECTUS"
+    column, take the dates printed after that phrase (alone on a line, or
+    after a fund's name); those dates are not the supplement's own.
+    """
     phrase: list[str] = []
     names: list[str] = []
     bare_dates: list[pendulum.Date] = []
-    for line in lines:
-        text = clean_text(line.stripped)
-        if not text or (text.startswith("(") and text.endswith(")")):
+    listed: list[pendulum.Date] = []
+    listed_kinds: list[DocumentKind] = []
+    series: str | None = None
+    for text in _title_texts(lines):
+        if text.startswith("(") and text.endswith(")") and not _DATED_KIND.search(text):
+            of = _SERIES_OF.match(text)
+            series = series or (of.group(1) if of else None)
             continue
-        if not _is_phrase_line(text) and _NAME_WORDS.search(text) and ":" not in text:
+        marker = _DATED_BELOW.search(text)
+        if marker is not None and not listed_kinds:
+            named = kinds_mentioned(marker.group(0)) or kinds_mentioned(" ".join([*phrase, text]))
+            listed_kinds = list(named)
+        elif listed_kinds and not has_anchor(text):
+            dated = first_date(text)
+            if dated is not None and dated.date is not None:
+                listed.append(dated.date)
+                text = tidy(_DATE_ANYWHERE.sub(" ", text))
+                if not text:
+                    continue
+        if not is_phrase_line(text) and NAME_WORDS.search(text) and ":" not in text:
             names.append(text)
             continue
         # Everything else may hold part of the phrase ("2016 TO THE" after
         # "SUPPLEMENT DATED AUGUST 2,"); reading it as phrase text is harmless.
         phrase.append(text)
-        if is_date_only(text):
+        if is_date_only(text) and not _PERIOD_DATE.match(text):
             day = read_date(text).date
             if day is not None:
                 bare_dates.append(day)
     date, documents = _phrase(" ".join(phrase))
     registrant, portfolios = _names(names)
+    if series is not None:
+        # "(a series of JPMorgan Trust I)": the registrant, said outright.
+        if registrant is not None and _PORTFOLIO_NAME.search(registrant):
+            portfolios = (registrant, *portfolios)
+        registrant = series
+    documents = _listed_editions(documents, listed_kinds, listed)
     return Header(
         registrant, portfolios, documents, date or next(iter(bare_dates), None), tuple(lines)
     )
@@ -345,7 +258,13 @@ def read_header(
     lines = [
         u for u in units[block.start : block.end] if isinstance(u, Line) and u.kind is LineKind.TEXT
     ]
-    return parse_title(lines), [*units[: block.start], *units[block.end :]]
+    # Text before the title (a banner) and after it are separate paragraphs.
+    gap = Line(units[block.start].number, "", LineKind.BLANK)
+    return parse_title(lines), [*units[: block.start], gap, *units[block.end :]]
+
+
+def _is_text(unit: Unit) -> bool:
+    return isinstance(unit, Line) and unit.kind is LineKind.TEXT
 
 
 def _header_block(units: Sequence[Unit], blocks: Sequence[TitleBlock]) -> TitleBlock | None:
@@ -373,29 +292,6 @@ def _header_block(units: Sequence[Unit], blocks: Sequence[TitleBlock]) -> TitleB
 
 def _only_furniture(units: Sequence[Unit]) -> bool:
     return all(isinstance(unit, Line) and unit.kind is not LineKind.TEXT for unit in units)
-
-
-def is_intro(text: str) -> bool:
-    """Whether a paragraph is a supplement's intro or a lead-in that changes nothing itself.
-
-    Intros are short and change nothing: a long paragraph that starts like
-    one, or one that also gives an instruction, holds more than an intro
-    (text whose paragraph breaks were lost) and stays body text.
-    """
-    if len(text) > 4 * _MAX_INTRO:
-        return False
-    words = normalise(text)
-    if len(words) > _MAX_INTRO:
-        return False
-    names_a_part = '"' in words or _STRUCTURE.search(words) is not None
-    if not _INTRO.match(words):
-        core = words
-        stated = find_effective(words).words
-        if stated and core.startswith(stated):
-            core = core[len(stated) :].lstrip(", ")
-        if names_a_part or not _LEAD_IN.match(core):
-            return False
-    return not names_a_part or not looks_like_instruction(words)
 
 
 def read_intro(header: Header, items: Sequence[BodyItem]) -> tuple[Header, list[BodyItem]]:

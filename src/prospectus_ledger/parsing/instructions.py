@@ -15,20 +15,21 @@ is ``unknown`` and becomes a notice with the reason.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
-from typing import Literal
 
 import attrs
 
-from .._text import heading_key, split_sentences
-from ..operations import BlockLocator, SentenceSpan
-from ..tree import DocumentKind, Paragraph, block_text
-from . import _phrases as phrases
-from ._documents import kinds_mentioned
-from ._targets import ORDINALS, named_portfolio, normalise, section_ref, unquoted
-from .blocks import BodyItem, Marker, SourcedBlock
-from .trailers import is_form_code, is_trailer
+from .._text import heading_key
+from ..tree import Paragraph, block_text
+from ._locations import section_ref
+from ._paragraphs import is_lead_in, split_news, split_substitutions
+from ._recognise import Recognised, recognise
+from ._runon import looks_like_instruction, split_run_on
+from ._targets import normalise
+from .blocks import BodyItem, Marker, SourcedBlock, heading_like
+from .trailers import is_form_code, is_trailer, trailer_date
 
 __all__ = [
     "Body",
@@ -39,172 +40,21 @@ __all__ = [
     "split_instructions",
 ]
 
-Action = Literal[
-    "replace_section",
-    "replace_block",
-    "delete_section",
-    "delete_block",
-    "insert_blocks",
-    "substitute",
-    "announcement",
-    "unknown",
-]
 
-_MAX_INSTRUCTION = 900
 _MAX_LABEL = 200
+_LABEL_SLACK = 8
 _MAX_ROMAN_LABEL = 80
-_MAX_SENTENCES = 4
 
-# An instruction and its new text run together: "... with the following: The Portfolio ...".
-_RUN_ON = re.compile(r"\b(?:the following|as follows|below)\b[^:]{0,80}?: (?=\S)", re.IGNORECASE)
+# "I. In the section ...", "Under the heading ...": a paragraph that opens with a place.
+_LOCATION_OPENING = re.compile(
+    r"^(?:[IVX]{1,5}\.|\d{1,2}\.|[A-Z]\.|\([a-z0-9]{1,3}\))?\s*(?:in|under|within) the\b",
+    re.IGNORECASE,
+)
+# "ACANI-15-02 October 30, 2015 1.855551.112": a sticker's closing code.
+_STICKER_CODE = re.compile(r"^[A-Z]{2,8}-\d{2}-\d{2}\b")
+_ITEM_ONLY = re.compile(r"^\s*\(?(?:\d{1,2}|[A-Za-z]|[IVXivx]{1,5})[.)]\s*$")
+_SUPERSEDES = re.compile(r"^this supplement\b[^.]{0,40}?\b(?:supersedes|replaces)\b", re.IGNORECASE)
 _ROMAN_LABEL = re.compile(r"^[IVX]{1,6}\. {1,3}\S")
-
-
-@attrs.frozen
-class Recognised:
-    """What an instruction does, as far as the parser can tell.
-
-    Attributes:
-        action: the kind of change; ``unknown`` when not understood.
-        path: the section it names, outermost first (may be empty).
-        portfolio: a portfolio the words name ("with respect to X").
-        documents: the document kinds the words name.
-        locator: the block, for block changes.
-        sentences: the sentences of the block, for sentence changes.
-        position: where inserted blocks go.
-        old: for substitutions, the words replaced.
-        new: for substitutions, the words that replace them.
-        reason: why the instruction was not understood.
-    """
-
-    action: Action
-    path: tuple[str, ...] = ()
-    portfolio: str | None = None
-    documents: tuple[DocumentKind, ...] = ()
-    locator: BlockLocator | None = None
-    sentences: SentenceSpan | None = None
-    position: Literal["start", "end", "before", "after"] = "end"
-    old: str = ""
-    new: str = ""
-    reason: str | None = None
-
-    @property
-    def takes_content(self) -> bool:
-        """Whether the blocks after the instruction are its new text."""
-        return self.action in ("replace_section", "replace_block", "insert_blocks", "unknown")
-
-
-def looks_like_instruction(text: str) -> bool:
-    """Whether a paragraph reads like an instruction (see the module docstring)."""
-    if len(text) > 4 * _MAX_INSTRUCTION:
-        return False
-    words = normalise(text)
-    if not words or len(words) > _MAX_INSTRUCTION or phrases.CHANGE.search(words) is None:
-        return False
-    sentences = split_sentences(words)
-    if len(sentences) > _MAX_SENTENCES:
-        return False
-    for sentence in {sentences[0], sentences[-1]}:
-        if phrases.CHANGE.search(sentence) and phrases.STRUCTURE.search(sentence):
-            return True
-    return False
-
-
-def _ordinal(word: str) -> int:
-    return ORDINALS[" ".join(word.lower().split())]
-
-
-def _locator(kind: str, ordinal: str) -> BlockLocator:
-    block = "bullet" if kind.lower().startswith("bullet") else "paragraph"
-    return BlockLocator(block, _ordinal(ordinal))  # type: ignore[arg-type]
-
-
-def _span(ordinal: str) -> SentenceSpan:
-    index = _ordinal(ordinal)
-    if index > 0:
-        return SentenceSpan(index - 1, index)
-    return SentenceSpan(index, index + 1 if index < -1 else None)
-
-
-def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
-    """Read what an instruction paragraph does (see the module docstring)."""
-    words = normalise(text)
-    own = unquoted(words)
-    documents = kinds_mentioned(own)
-    portfolio = named_portfolio(own, portfolios)
-    ref = section_ref(words)
-    path = ref.path if ref is not None else ()
-    base = Recognised("unknown", path, portfolio, documents)
-    if phrases.ACCORDINGLY.search(own):
-        return attrs.evolve(base, action="announcement")
-    substitute = phrases.SUBSTITUTE.search(words)
-    if substitute is not None:
-        if len(split_sentences(words)) == 1 and words.count('"') == 4:
-            new = substitute.group("new").strip().rstrip(",.;")
-            return attrs.evolve(
-                base, action="substitute", old=substitute.group("old").strip(), new=new
-            )
-        return attrs.evolve(base, reason="it substitutes several names at once")
-    if phrases.REFERENCES.search(own):
-        return attrs.evolve(
-            base, reason="it substitutes words the parser cannot delimit (several, or not quoted)"
-        )
-    if ref is None:
-        return attrs.evolve(base, reason="it names no section the parser can find")
-    scope = phrases.NEW_TEXT_NOUN.sub("the following", own)
-    return _read_change(base, scope)
-
-
-def _read_change(base: Recognised, scope: str) -> Recognised:
-    """What an instruction that names a section does to it.
-
-    Block rules come first (ordinal paragraphs and bullets, sentences of a
-    paragraph, a table), then whole-section ones; an instruction that names
-    blocks in a way the rules do not read is not understood.
-    """
-    replaces = phrases.REPLACE_FOLLOWING.search(scope) or phrases.REPLACED_WITH.search(scope)
-    sentence = phrases.SENTENCE_OF.search(scope)
-    ordinals = list(phrases.BLOCK_ORDINAL.finditer(scope))
-    partial = phrases.PARTIAL.search(scope)
-    if phrases.SEVERAL_BLOCKS.search(scope):
-        return attrs.evolve(base, reason="it changes several blocks of a section at once")
-    match = phrases.DELETE_REPLACE.search(scope)
-    if match is not None and len(ordinals) == 1:
-        return attrs.evolve(
-            base, action="replace_block", locator=_locator(match["kind"], match["ord"])
-        )
-    if sentence is not None and len(ordinals) == 2:
-        locator = _locator("paragraph", sentence["pord"])
-        span = _span(sentence["sord"])
-        if replaces:
-            return attrs.evolve(base, action="replace_block", locator=locator, sentences=span)
-        if phrases.DELETED.search(scope):
-            return attrs.evolve(base, action="delete_block", locator=locator, sentences=span)
-    if len(ordinals) == 1 and ordinals[0]["kind"].lower() != "sentence":
-        locator = _locator(ordinals[0]["kind"], ordinals[0]["ord"])
-        added = phrases.ADDED.search(scope)
-        after = phrases.AFTER.search(scope)
-        if added is not None and after is not None:
-            return attrs.evolve(base, action="insert_blocks", locator=locator, position="after")
-        if replaces:
-            return attrs.evolve(base, action="replace_block", locator=locator)
-        if phrases.DELETED.search(scope):
-            return attrs.evolve(base, action="delete_block", locator=locator)
-    tables = phrases.TABLE.findall(scope)
-    if len(tables) == 1 and not ordinals and (replaces or phrases.DELETED.search(scope)):
-        action: Action = "replace_block" if replaces else "delete_block"
-        return attrs.evolve(base, action=action, locator=BlockLocator("table"))
-    if partial is not None or ordinals:
-        what = partial.group(0) if partial is not None else "part of it"
-        return attrs.evolve(base, reason=f"it changes only part of a section ({what!r})")
-    if replaces:
-        return attrs.evolve(base, action="replace_section")
-    added = phrases.ADDED.search(scope)
-    if added is not None or phrases.SUPPLEMENTS.search(scope):
-        return attrs.evolve(base, action="insert_blocks", position="end")
-    if phrases.DELETED.search(scope) and "replace" not in scope.lower():
-        return attrs.evolve(base, action="delete_section")
-    return attrs.evolve(base, reason="the parser does not know this kind of instruction")
 
 
 # -- splitting --------------------------------------------------------------------
@@ -219,12 +69,30 @@ class Segment:
         recognised: what the instruction does (``None`` without a head).
         content: the blocks that follow it, up to the next boundary.
         portfolio: the portfolio a heading in the body put the text under.
+        lead: words that give the instruction its effective time when its
+            own words state none: a lead-in before it ("Effective November
+            1, 2016:"), or the sentence of the same paragraph it follows.
+        context: the headings printed above the instruction in the
+            supplement (its place when it names only a block: "The
+            following replaces the thirteenth bullet:").
+        location: the place a lead-in names for the numbered items after it
+            ("I. In the section entitled "Introduction," under the subheading
+            "Understanding the Portfolios":"), for an instruction that names
+            none.
+        shared: one of several instructions in one paragraph; with no text of
+            its own it takes the text of the instruction after it ("... is
+            replaced with the paragraphs below. For Fund B, ... is replaced
+            with the paragraphs below.").
     """
 
     head: SourcedBlock | None
     recognised: Recognised | None
     content: tuple[SourcedBlock, ...] = ()
     portfolio: str | None = None
+    lead: str = ""
+    context: tuple[str, ...] = ()
+    location: tuple[str, ...] = ()
+    shared: bool = False
 
     @property
     def items(self) -> tuple[SourcedBlock, ...]:
@@ -240,22 +108,36 @@ class Body:
         segments: the instructions and other text, in order.
         trailer: the closing lines ("Date: ...", form codes).
         labels: headings of the supplement itself ("I. Change in Adviser",
-            a portfolio's name) that scope or separate its parts.
+            a portfolio's name, the document's headings printed above an
+            instruction) that scope or separate its parts.
+        leads: lead-ins ("The prospectus is amended as follows:").
+        breaks: where a sticker's closing code ends one supplement of the body
+            and the next begins: (segments before it, trailer items before it).
     """
 
     segments: tuple[Segment, ...]
     trailer: tuple[SourcedBlock, ...] = ()
     labels: tuple[SourcedBlock, ...] = ()
+    leads: tuple[SourcedBlock, ...] = ()
+    breaks: tuple[tuple[int, int], ...] = ()
 
+    def stickers(self) -> list[Body]:
+        """The body cut where a sticker's closing code ends it and another begins.
 
-def _split_run_on(item: SourcedBlock, text: str) -> tuple[SourcedBlock, SourcedBlock | None]:
-    """Split "<instruction> the following: <new text>" run together in one paragraph."""
-    match = _RUN_ON.search(text[:_MAX_INSTRUCTION])
-    if match is None or not looks_like_instruction(text[: match.end()]):
-        return item, None
-    head = SourcedBlock(Paragraph(text[: match.end()]), item.first_line, item.last_line)
-    rest = SourcedBlock(Paragraph(text[match.end() :]), item.first_line, item.last_line)
-    return head, rest
+        Fidelity files several stickers in one filing, each closed by a code
+        with its date ("ACANI-15-02 October 30, 2015 1.855551.112"); each is a
+        supplement of its own.  Labels and lead-ins stay with the first.
+        """
+        if not self.breaks:
+            return [self]
+        bounds = [(0, 0), *self.breaks, (len(self.segments), len(self.trailer))]
+        parts = [
+            Body(self.segments[a:c], self.trailer[b:d])
+            for (a, b), (c, d) in itertools.pairwise(bounds)
+        ]
+        parts = [part for part in parts if part.segments or part.trailer]
+        first = attrs.evolve(parts[0], labels=self.labels, leads=self.leads)
+        return [first, *parts[1:]]
 
 
 def _paragraph_text(item: SourcedBlock) -> str | None:
@@ -264,6 +146,9 @@ def _paragraph_text(item: SourcedBlock) -> str | None:
 
 def _portfolio_label(text: str, portfolios: Sequence[str]) -> str | None:
     if not portfolios or len(text) > _MAX_LABEL:
+        return None
+    longest = max(len(name) for name in portfolios)
+    if len(" ".join(text.split())) > longest + _LABEL_SLACK:
         return None
     words = (
         _ROMAN_LABEL.sub(lambda match: match.group(0)[-1], text.strip())
@@ -275,13 +160,26 @@ def _portfolio_label(text: str, portfolios: Sequence[str]) -> str | None:
 
 
 class _Splitter:
-    def __init__(self, portfolios: Sequence[str]) -> None:
+    def __init__(
+        self,
+        portfolios: Sequence[str],
+        headings: frozenset[int] = frozenset(),
+        before_instructions: frozenset[int] = frozenset(),
+    ) -> None:
         self.portfolios = tuple(portfolios)
+        self.headings = headings
+        self.before_instructions = before_instructions
         self.segments: list[Segment] = []
         self.current: Segment | None = None
         self.scope: str | None = None
         self.trailer: list[SourcedBlock] = []
         self.labels: list[SourcedBlock] = []
+        self.leads: list[SourcedBlock] = []
+        self.breaks: list[tuple[int, int]] = []
+        self.lead = ""
+        self.location: tuple[str, ...] = ()
+        self.context: list[str] = []
+        self.pending: list[str] = []
 
     def close(self) -> None:
         if self.current is not None and self.current.items:
@@ -297,16 +195,19 @@ class _Splitter:
             current = Segment(None, None, portfolio=self.scope)
         self.current = attrs.evolve(current, content=(*current.content, item))
 
-    def boundary_allowed(self, *, portfolio: bool) -> bool:
+    def boundary_allowed(self, *, portfolio: bool, before_instruction: bool = True) -> bool:
         """Whether a heading of the supplement may end the current text.
 
         A heading right after an instruction is the first line of its new
         text; a portfolio's name ends new text only in supplements that
-        name several portfolios.
+        name several portfolios, and only when an instruction follows it
+        (else it heads part of the new text: a table for some funds).
         """
         current = self.current
         if current is None or current.recognised is None or not current.recognised.takes_content:
             return True
+        if portfolio and not before_instruction:
+            return False
         return bool(current.content) and (not portfolio or len(self.portfolios) >= 2)
 
     @staticmethod
@@ -319,7 +220,7 @@ class _Splitter:
         )
 
     def paragraph(self, item: SourcedBlock, text: str) -> None:
-        head, rest = _split_run_on(item, text)
+        head, rest = split_run_on(item, text)
         if rest is not None:
             self.paragraph(head, block_text(head.block))
             self.append(rest)
@@ -328,22 +229,108 @@ class _Splitter:
             self.close()
             self.trailer.append(item)
             return
+        if _STICKER_CODE.match(text) and is_form_code(text) and trailer_date(text):
+            # A sticker's closing code and date: the next text is another sticker.
+            self.close()
+            self.trailer.append(item)
+            self.breaks.append((len(self.segments), len(self.trailer)))
+            return
         label = _portfolio_label(text, self.portfolios)
-        if label is not None and self.boundary_allowed(portfolio=True):
+        if label is not None and self.boundary_allowed(
+            portfolio=True, before_instruction=id(item) in self.before_instructions
+        ):
             self.close()
             self.scope = label
+            self.labels.append(item)
+            return
+        if _ITEM_ONLY.match(text):
+            # "1." or "A." alone on its line: the number of the item that follows.
             self.labels.append(item)
             return
         if self._is_roman_label(text) and self.boundary_allowed(portfolio=False):
             self.close()
             self.labels.append(item)
             return
-        if looks_like_instruction(text):
-            recognised = recognise(text, self.portfolios)
+        if id(item) in self.headings and self.boundary_allowed(portfolio=False):
             self.close()
-            self.current = Segment(item, recognised, portfolio=self.scope)
+            self.labels.append(item)
+            self.pending.append(text.strip().rstrip(":").strip())
+            return
+        if self._split(item, text):
+            return
+        if _SUPERSEDES.match(text):
+            # "This supplement supersedes and replaces the supplement dated ...": news.
+            self.close()
+            self.current = Segment(item, Recognised("announcement"), portfolio=self.scope)
+            return
+        if is_lead_in(text):
+            self.close()
+            self.leads.append(item)
+            self.lead = text
+            self.location = ()
+            return
+        location = _location_lead(text)
+        if location:
+            self.close()
+            self.leads.append(item)
+            self.location = location
+            return
+        if looks_like_instruction(text):
+            self.instruction(item, text, self.lead)
             return
         self.append(item)
+
+    def _split(self, item: SourcedBlock, text: str) -> bool:
+        """Handle a paragraph that holds news and an instruction, or several substitutions."""
+        news = split_news(text, looks_like_instruction)
+        if news is not None:
+            first, rest = (_part(item, words) for words in news)
+            current = self.current
+            waiting = (
+                current is not None
+                and current.recognised is not None
+                and current.recognised.takes_content
+                and not current.content
+            )
+            if current is not None and current.head is not None and not waiting:
+                self.close()
+            # The sentences before the instruction are news, or the text of an
+            # instruction just before that is still waiting for it.
+            self.append(first)
+            self.paragraph(rest, block_text(rest.block))
+            return True
+        several = (
+            split_substitutions(text, looks_like_instruction)
+            if looks_like_instruction(text)
+            else None
+        )
+        if several is not None:
+            for index, words in enumerate(several):
+                lead = several[0] if index else self.lead
+                self.instruction(_part(item, words), words, lead, shared=index < len(several) - 1)
+            return True
+        return False
+
+    def instruction(
+        self, item: SourcedBlock, text: str, lead: str, *, shared: bool = False
+    ) -> None:
+        """Start the segment of an instruction (``shared``: one of several in a
+        paragraph, whose new text, if it has none of its own, is the next one's)."""
+        recognised = recognise(text, self.portfolios)
+        self.close()
+        if self.pending:
+            keep = max(len(self.context) - len(self.pending), 0)
+            self.context = [*self.context[:keep], *self.pending]
+            self.pending = []
+        self.current = Segment(
+            item,
+            recognised,
+            portfolio=self.scope,
+            lead=lead,
+            context=tuple(self.context),
+            location=self.location,
+            shared=shared,
+        )
 
     def item(self, item: BodyItem) -> None:
         if isinstance(item, Marker):
@@ -358,6 +345,10 @@ class _Splitter:
 
     def finish(self) -> Body:
         self.close()
+        for index in range(len(self.segments) - 2, -1, -1):
+            segment, following = self.segments[index], self.segments[index + 1]
+            if segment.shared and not segment.content and following.head is not None:
+                self.segments[index] = attrs.evolve(segment, content=following.content)
         tail: list[SourcedBlock] = []
         while self.segments and self.segments[-1].head is None:
             last = self.segments[-1]
@@ -380,7 +371,14 @@ class _Splitter:
                 tail.insert(0, last.content[-1])
                 last = attrs.evolve(last, content=last.content[:-1])
             self.segments[-1] = last
-        return Body(tuple(self.segments), (*self.trailer, *tail), tuple(self.labels))
+        breaks = tuple(cut for cut in self.breaks if cut[0] < len(self.segments))
+        return Body(
+            tuple(self.segments),
+            (*self.trailer, *tail),
+            tuple(self.labels),
+            tuple(self.leads),
+            breaks,
+        )
 
 
 def split_instructions(items: Sequence[BodyItem], *, portfolios: Sequence[str] = ()) -> Body:
@@ -391,7 +389,50 @@ def split_instructions(items: Sequence[BodyItem], *, portfolios: Sequence[str] =
         portfolios: the portfolios the supplement's header names; a body line
             that is one of them scopes the instructions after it.
     """
-    splitter = _Splitter(portfolios)
+    splitter = _Splitter(portfolios, *_context_headings(items, portfolios))
     for item in items:
         splitter.item(item)
     return splitter.finish()
+
+
+def _context_headings(
+    items: Sequence[BodyItem], portfolios: Sequence[str]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """The ``id`` of every heading-like paragraph that, alone or with others like it,
+    stands right above an instruction (the document's headings, printed to say
+    where the instruction applies), and of every portfolio's name that does."""
+    headings: set[int] = set()
+    labels: set[int] = set()
+    run: list[tuple[int, bool]] = []
+    for item in items:
+        if isinstance(item, Marker):
+            continue
+        text = _paragraph_text(item)
+        if text is None:
+            run = []
+            continue
+        is_label = _portfolio_label(text, portfolios) is not None
+        if is_label or (heading_like(text) and not looks_like_instruction(text)):
+            run.append((id(item), is_label))
+            continue
+        if run and looks_like_instruction(text):
+            headings.update(key for key, label in run if not label)
+            labels.update(key for key, label in run if label)
+        run = []
+    return frozenset(headings), frozenset(labels)
+
+
+def _location_lead(text: str) -> tuple[str, ...]:
+    """The place a paragraph names when it only names one, for the items after it:
+    "I. In the section entitled "Introduction," under the subheading "X":"."""
+    if len(text) > _MAX_LABEL or not text.rstrip().endswith(":") or looks_like_instruction(text):
+        return ()
+    words = normalise(text)
+    if not _LOCATION_OPENING.match(words):
+        return ()
+    ref = section_ref(words)
+    return ref.path if ref is not None else ()
+
+
+def _part(item: SourcedBlock, words: str) -> SourcedBlock:
+    return SourcedBlock(Paragraph(words), item.first_line, item.last_line)

@@ -16,6 +16,7 @@ see units.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator, Sequence
 from typing import TypeAlias
 
@@ -65,7 +66,7 @@ class Line:
     text: str
     kind: LineKind = LineKind.TEXT
 
-    @property
+    @functools.cached_property
     def stripped(self) -> str:
         """The text without leading or trailing white space."""
         return self.text.strip()
@@ -159,11 +160,17 @@ def clean_line(text: str) -> str:
     """A raw line made uniform: tabs expanded, no-break spaces made spaces,
     invisible characters (zero-width spaces, soft hyphens, BOMs) removed,
     trailing white space dropped."""
-    return text.expandtabs(8).replace("\u00a0", " ").translate(_INVISIBLE).rstrip()
+    if "\t" in text:
+        text = text.expandtabs(8)
+    if text.isascii():
+        return text.rstrip()
+    return text.replace("\u00a0", " ").translate(_INVISIBLE).rstrip()
 
 
 def is_separator(stripped: str) -> bool:
     """Whether a stripped line is a separator: "* * *", "-----", "=====" and the like."""
+    if not stripped or stripped[0] not in _SEPARATOR_CHARS:
+        return False
     marks = stripped.replace(" ", "")
     return len(marks) >= 3 and set(marks) <= _SEPARATOR_CHARS
 

@@ -60,7 +60,7 @@ class Submission:
 
 def is_submission(text: str) -> bool:
     """Whether ``text`` is an EDGAR submission file (SGML ``<DOCUMENT>`` wrapper)."""
-    probe = text[:_PROBE].translate(_ASCII_LOWER)
+    probe = text[:_PROBE].lower()
     return "<document>" in probe and ("<type>" in probe or "<text>" in probe)
 
 

@@ -1,5 +1,6 @@
-"""The lines that close a supplement: "Date: May 31, 2007", "Please retain this
-supplement for future reference", form codes ("MEPS", "SUP-0407", "72808 6/01").
+"""The lines that close a supplement: "Date: May 31, 2007", "The date of this
+Supplement is July 16, 1999.", "Please retain this supplement for future
+reference", form codes ("MEPS", "SUP-0407", "72808 6/01").
 
 A trailer ends the instruction before it; its words are recognised, not lost.
 Form codes look like any short upper-case line, so they count only at the
@@ -12,10 +13,12 @@ import re
 
 import pendulum
 
-from .._text import clean_text
 from ._dates import DATE, read_date
+from ._memo import memo
+from ._tidy import tidy
 
 __all__ = ["is_form_code", "is_trailer", "trailer_date"]
+
 
 # "Date: May 31, 2007" -- but not "DATED MAY 1, 2006", which continues a title.
 _DATE_LINE = re.compile(rf"^date:? ?(?P<date>{DATE})\.?$", re.IGNORECASE)
@@ -24,6 +27,13 @@ _RETAIN = re.compile(
     re.IGNORECASE,
 )
 _DATE_ANYWHERE = re.compile(DATE, re.IGNORECASE)
+# "The date of this Supplement is July 16, 1999." (perhaps followed by a form code)
+_DATE_OF_SUPPLEMENT = re.compile(
+    rf"^(?:the date of this supplement is|this supplement is dated) (?P<date>{DATE})\.?"
+    r"(?P<rest>.{0,40})$",
+    re.IGNORECASE,
+)
+_RETAIN_WORDS = ("retain", "keep", "kept")
 _CODE_TOKEN = re.compile(r"^[A-Z0-9][A-Z0-9/&.\-()#]{0,19}$")
 _MAX_RETAIN = 250
 _MAX_CODE = 48
@@ -33,8 +43,8 @@ def trailer_date(text: str) -> pendulum.Date | None:
     """The date a closing line gives: "Date: May 31, 2007", "June 2, 2003   MEPS"."""
     if len(text) > 4 * _MAX_RETAIN:
         return None
-    words = clean_text(text)
-    match = _DATE_LINE.match(words)
+    words = tidy(text)
+    match = _DATE_LINE.match(words) or _DATE_OF_SUPPLEMENT.match(words)
     if match:
         return read_date(match.group("date")).date
     if is_form_code(words):
@@ -43,21 +53,33 @@ def trailer_date(text: str) -> pendulum.Date | None:
     return None
 
 
+@memo
 def is_trailer(text: str) -> bool:
     """Whether a paragraph is a closing line: "Date: ..." or "retain for future reference"."""
-    if len(text) > 4 * _MAX_RETAIN:
+    if len(text) > 4 * _MAX_RETAIN or (
+        len(text) > _MAX_RETAIN and len(" ".join(text.split())) > _MAX_RETAIN
+    ):
         return False
-    words = clean_text(text)
+    lowered = text.lower()
+    if "date" not in lowered and not any(word in lowered for word in _RETAIN_WORDS):
+        return False
+    words = tidy(text)
     if _DATE_LINE.match(words):
         return True
+    stated = _DATE_OF_SUPPLEMENT.match(words)
+    if stated is not None:
+        # What follows the date may only be a form number: "Form No. X76002-97".
+        rest = stated["rest"].strip()
+        return not rest or is_form_code(rest) or any(char.isdigit() for char in rest)
     return len(words) <= _MAX_RETAIN and _RETAIN.search(words) is not None
 
 
+@memo
 def is_form_code(text: str) -> bool:
     """Whether a short line is a form code or a date with one ("June 2, 2003  MEPS")."""
     if len(text) > 4 * _MAX_CODE:
         return False
-    words = clean_text(text)
+    words = tidy(text)
     if not words or len(words) > _MAX_CODE:
         return False
     dated = _DATE_ANYWHERE.search(words)

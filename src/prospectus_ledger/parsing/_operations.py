@@ -1,0 +1,179 @@
+"""Recognised instructions, with their target and text, into operations.
+
+One instruction is usually one operation.  A change to several blocks that
+the new text can be paired with ("items (i) and (iv)", "the first paragraph
+and the table", "the first four paragraphs") is several: each block
+replaced by its part of the new text, or the first replaced by all of it and
+the others deleted.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Literal
+
+import attrs
+
+from ..operations import (
+    BlockLocator,
+    DeleteBlock,
+    DeleteSection,
+    InsertBlocks,
+    InsertSection,
+    Operation,
+    ReplaceBlock,
+    ReplaceSection,
+    SectionTarget,
+)
+from ..tree import Block, BulletList, Paragraph, Section, Table, block_text
+from ._recognise import Recognised
+from ._targets import normalise
+from .blocks import heading_like
+
+__all__ = ["placed", "titled_section"]
+
+_ANCHOR_WORDS = 6
+
+
+def _first_words(blocks: Sequence[Block]) -> str:
+    text = block_text(blocks[0]) if blocks else ""
+    return " ".join(text.split()[:_ANCHOR_WORDS])
+
+
+def _new_section(blocks: Sequence[Block]) -> Section | None:
+    """The new section an "added as the first section" instruction gives: heading, body."""
+    if not blocks or not isinstance(blocks[0], Paragraph) or not heading_like(blocks[0].text):
+        return None
+    return Section(blocks[0].text, tuple(blocks[1:]))
+
+
+_RUN_IN_WORDS = 6
+
+
+def titled_section(blocks: Sequence[Block]) -> str | None:
+    """The heading new text opens with ("Foreign Securities." on a line of its own,
+    then the text), if it does."""
+    if len(blocks) < 2 or not isinstance(blocks[0], Paragraph):
+        return None
+    bare = blocks[0].text.strip().rstrip(".:")
+    if len(bare.split()) > _RUN_IN_WORDS or not heading_like(bare):
+        return None
+    return bare
+
+
+def _fits(block: Block, locator: BlockLocator) -> bool:
+    """Whether a block of new text can stand for the block a locator names."""
+    if locator.anchor is not None:
+        label = locator.anchor.strip("()")
+        return normalise(block_text(block)).lstrip("(").startswith(label + ")")
+    if locator.kind == "table":
+        return isinstance(block, Table)
+    if locator.kind == "bullet":
+        return isinstance(block, BulletList)
+    return isinstance(block, Paragraph)
+
+
+def _pair(
+    locators: Sequence[BlockLocator], blocks: Sequence[Block]
+) -> list[tuple[Block, ...]] | None:
+    """The new text cut into one run of blocks per locator, each starting with a block
+    that fits the locator; ``None`` when it does not cut so."""
+    if len(locators) == len(blocks):
+        return [(block,) for block in blocks]
+    if len(blocks) < len(locators):
+        return None
+    starts = [0]
+    for locator in locators[1:]:
+        following = range(starts[-1] + 1, len(blocks))
+        start = next((index for index in following if _fits(blocks[index], locator)), None)
+        if start is None:
+            # No block of that kind (a table flattened to lines of text): one block
+            # for each earlier part, the rest for the last.
+            starts = list(range(len(locators)))
+            break
+        starts.append(start)
+    bounds = [*starts, len(blocks)]
+    return [tuple(blocks[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
+def _several(
+    found: Recognised, target: SectionTarget, blocks: tuple[Block, ...]
+) -> list[Operation] | None:
+    locators = list(found.several)
+    if found.anchored == "start" and locators:
+        locators[0] = attrs.evolve(locators[0], anchor=_first_words(blocks))
+    if found.action == "delete_block":
+        return [DeleteBlock(target, locator) for locator in reversed(locators)]
+    groups = _pair(locators, blocks)
+    if groups is None:
+        return None
+    return [
+        ReplaceBlock(target, locator, group)
+        for locator, group in zip(locators, groups, strict=True)
+    ]
+
+
+def _run(
+    found: Recognised, target: SectionTarget, blocks: tuple[Block, ...], through: int
+) -> list[Operation] | None:
+    """A run of paragraphs: the first replaced by the new text, the rest deleted."""
+    first = found.locator
+    if first is None or first.ordinal is None or first.kind != "paragraph":
+        return None
+    count = through - first.ordinal
+    if found.action == "delete_block":
+        return [DeleteBlock(target, first) for _ in range(count + 1)]
+    added = sum(isinstance(block, Paragraph) for block in blocks)
+    after = BlockLocator("paragraph", first.ordinal + added)
+    return [
+        ReplaceBlock(target, first, blocks),
+        *(DeleteBlock(target, after) for _ in range(count)),
+    ]
+
+
+def placed(
+    found: Recognised, target: SectionTarget, blocks: tuple[Block, ...]
+) -> tuple[list[Operation], str | None] | None:
+    """The operations of a recognised change that has its target and (if it needs it)
+    text, with a note when they only approximate it; ``None`` when there are none."""
+    if found.several:
+        operations = _several(found, target, blocks)
+        return (operations, found.note) if operations else None
+    if found.through is not None:
+        operations = _run(found, target, blocks, found.through)
+        return (operations, found.note) if operations else None
+    single = _single(found, target, blocks)
+    return ([single[0]], single[1]) if single is not None else None
+
+
+def _single(
+    found: Recognised, target: SectionTarget, blocks: tuple[Block, ...]
+) -> tuple[Operation, str | None] | None:
+    locator = found.locator
+    if locator is not None and found.anchored == "whole":
+        locator = attrs.evolve(locator, anchor=" ".join(block_text(b) for b in blocks))
+    elif locator is not None and found.anchored == "start":
+        locator = attrs.evolve(locator, anchor=_first_words(blocks))
+    if found.action == "replace_section":
+        return ReplaceSection(target, blocks), found.note
+    if found.action == "delete_section":
+        return DeleteSection(target), found.note
+    if found.action == "insert_section":
+        section = _new_section(blocks)
+        if section is not None:
+            inside: Literal["first_child", "last_child"] = (
+                "first_child" if found.position == "start" else "last_child"
+            )
+            return InsertSection(target, inside, section), found.note
+        note = "its text opens with no heading, so it is added at the start of the section"
+        return InsertBlocks(target, blocks, "start"), note
+    if found.action == "insert_blocks":
+        return InsertBlocks(target, blocks, found.position, locator), found.note
+    if locator is not None and found.action == "replace_block":
+        if found.sentences is not None:
+            blocks = (Paragraph(" ".join(block_text(block) for block in blocks)),)
+        return ReplaceBlock(target, locator, blocks, found.sentences), found.note
+    if locator is not None and found.action == "delete_block":
+        return DeleteBlock(target, locator, found.sentences), found.note
+    return None

@@ -1,0 +1,136 @@
+"""Paragraphs that hold more than an instruction, and lead-ins.
+
+* News, then an instruction: "Effective immediately, the Fund is managed by
+  X and Y. Accordingly, the paragraph in the "Portfolio Managers" section is
+  deleted and replaced with the following:" -- the news is a notice of its
+  own, the last sentence is the instruction (:func:`split_news`).
+* Several substitutions (or instructions) in one paragraph: "all
+  references to A are changed to B. In addition, all references to C are
+  changed to D." -- one instruction per sentence; the later ones take the
+  first one's effective time, and an earlier one whose new text is "below"
+  shares the text of the last (:func:`split_substitutions`).
+* Lead-ins that change nothing themselves but give the instructions after
+  them their effective time: "Effective November 1, 2016:", "As a result,
+  effective on or about June 28, 2019, the prospectuses for the Funds are
+  amended as follows:", "The following changes shall be made to the
+  prospectus effective immediately:" (:func:`is_lead_in`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+from . import _phrases as phrases
+from ._locations import section_ref
+from ._memo import memo
+from ._targets import normalise, sentences
+from .effective import find_effective
+
+__all__ = ["is_lead_in", "split_news", "split_substitutions"]
+
+
+_MAX_PARAGRAPH = 3000
+_MAX_LEAD_IN = 700
+_MAX_SENTENCES = 8
+_MIN_NEWS_WORDS = 4
+_LEAD_ENDINGS = (":", " as follows.", " below.")
+_REFERENCES = re.compile(r"\breferences\b", re.IGNORECASE)
+_LEAD = re.compile(
+    r"\b(?:prospectus(?:es)?|statements? of additional information|SAIs?)\b[^:]{0,700}? "
+    r"(?:is|are|will be|shall be)(?: hereby)?(?: each)? "
+    r"(?:amended|supplemented|revised|changed|modified|updated)\b"
+    r"|\bthe following changes (?:are|shall be|will be|have been)(?: hereby)? made\b",
+    re.IGNORECASE,
+)
+_ACTS = re.compile(
+    r"\b(?:to|by) (?:delete|deleting|replace|replacing|add|adding|insert|inserting|include"
+    r"|remove)\b",
+    re.IGNORECASE,
+)
+_BLOCK_WORD = re.compile(
+    r"\b(?:paragraphs?|sentences?|bullets?|tables?|schedules?|footnotes?|charts?)\b", re.IGNORECASE
+)
+
+
+def _ends_lead(text: str) -> bool:
+    """Whether words end as a lead-in does: with a colon, "as follows." or "below."."""
+    return text.rstrip()[-12:].lower().endswith(_LEAD_ENDINGS)
+
+
+@memo
+def is_lead_in(text: str) -> bool:
+    """Whether a paragraph only introduces the instructions after it (see the module docstring)."""
+    if len(text) > 4 * _MAX_LEAD_IN or not _ends_lead(text):
+        return False
+    words = normalise(text)
+    if len(words) > _MAX_LEAD_IN:
+        return False
+    if _LEAD.search(words) is None:
+        # "Effective November 1, 2016:" -- an effective time and nothing else.
+        stated = find_effective(words).words
+        core = words[len(stated) :] if stated and words.startswith(stated) else words
+        return bool(stated) and not core.strip(" ,:")
+    if _ACTS.search(words):
+        # "the cover page ... is hereby amended to delete ... and to replace ...": a change.
+        return False
+    return _BLOCK_WORD.search(words) is None and section_ref(words) is None
+
+
+def _changes(text: str) -> bool:
+    return phrases.changes(normalise(text))
+
+
+def split_news(text: str, instruction: Callable[[str], bool]) -> tuple[str, str] | None:
+    """``(news, rest)`` when a paragraph's last sentences are an instruction or a lead-in
+    and the sentences before them change nothing; else ``None``.
+
+    Args:
+        text: the paragraph.
+        instruction: a callable telling whether some words read as an instruction.
+    """
+    if len(text) > _MAX_PARAGRAPH or not _ends_lead(text):
+        return None
+    parts = sentences(text)
+    if not 2 <= len(parts) <= _MAX_SENTENCES:
+        return None
+    # The instruction is the shortest run of last sentences that reads as one.
+    for cut in range(len(parts) - 1, 0, -1):
+        rest = " ".join(parts[cut:])
+        if not (instruction(rest) or is_lead_in(rest)):
+            continue
+        news = " ".join(parts[:cut])
+        if len(news.split()) < _MIN_NEWS_WORDS or _changes(news):
+            return None
+        return news, rest
+    return None
+
+
+def split_substitutions(
+    text: str, instruction: Callable[[str], bool] | None = None
+) -> list[str] | None:
+    """The instructions of a paragraph that gives several, one each; else ``None``.
+
+    Several substitutions ("all references to A are ... . In addition, all
+    references to C are ..."), or several sentences that each read as an
+    instruction (``instruction`` tells), split where each starts.
+    """
+    if len(text) > _MAX_PARAGRAPH:
+        return None
+    several_references = len(_REFERENCES.findall(text)) >= 2
+    if not several_references and instruction is None:
+        return None
+    parts = sentences(text)
+    if not 2 <= len(parts) <= _MAX_SENTENCES:
+        return None
+    starts = [
+        index
+        for index, sentence in enumerate(parts)
+        if (phrases.REFERENCES.search(sentence) and _changes(sentence))
+        or (instruction is not None and _changes(sentence) and instruction(sentence))
+    ]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    bounds = [*starts, len(parts)]
+    return [" ".join(parts[a:b]) for a, b in itertools.pairwise(bounds)]

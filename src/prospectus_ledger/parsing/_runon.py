@@ -1,0 +1,98 @@
+"""Recognising an instruction paragraph, and one run together with its new text.
+
+:func:`looks_like_instruction` is deliberately broad (a change verb and a
+reference to the document's structure) so that an instruction the parser does
+not understand still ends the text of the one before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..tree import Paragraph
+from . import _phrases as phrases
+from ._memo import memo
+from ._recognise import recognise
+from ._substitutions import is_rename
+from ._targets import normalise, sentences
+from ._tidy import tidy
+from .blocks import SourcedBlock
+
+__all__ = ["looks_like_instruction", "split_run_on"]
+
+_MAX_INSTRUCTION = 900
+_MAX_SENTENCES = 4
+
+# An instruction and its new text run together: "... with the following: The Portfolio ...".
+_RUN_ON = re.compile(
+    r"\b(?:the following|as follows|below)\b[^:]{0,200}?:(?: (?=\S)|(?=[A-Z]))"
+    r"|\b(?:the following(?: information| text| disclosure| language)?|as follows)\. (?=[A-Z\"])",
+    re.IGNORECASE,
+)
+_RUN_ON_WORDS = ("following", "follows", "below")
+_OPENS_FOLLOWING = re.compile(r"^(?:\S+ )?the following\b", re.IGNORECASE)
+
+
+@memo
+def looks_like_instruction(text: str) -> bool:
+    """Whether a paragraph reads like an instruction (see the module docstring)."""
+    if len(text) > 4 * _MAX_INSTRUCTION:
+        return False
+    lowered = text.lower()
+    if not any(stem in lowered for stem in phrases.CHANGE_STEMS):
+        return False
+    if len(text) > _MAX_INSTRUCTION and len(" ".join(text.split())) > _MAX_INSTRUCTION:
+        return False
+    words = normalise(text)
+    if not words or len(words) > _MAX_INSTRUCTION:
+        return False
+    if not phrases.changes(words):
+        return is_rename(words)
+    parts = sentences(words)
+    if len(parts) > _MAX_SENTENCES:
+        return False
+    for sentence in {parts[0], parts[-1]}:
+        if phrases.changes(sentence) and phrases.STRUCTURE.search(sentence):
+            return True
+    return False
+
+
+def _following_sentence(text: str) -> int | None:
+    """Where the new text starts in "The following ... replaces X. <new text>": after
+    the first sentence, when that sentence is an instruction that opens with "the
+    following" (what follows it is its text)."""
+    if len(text) > 4 * _MAX_INSTRUCTION or not _OPENS_FOLLOWING.match(text):
+        return None
+    parts = sentences(text)
+    if len(parts) < 2 or not looks_like_instruction(parts[0]):
+        return None
+    if not recognise(parts[0]).takes_content:
+        return None
+    return len(parts[0]) + 1
+
+
+def split_run_on(item: SourcedBlock, text: str) -> tuple[SourcedBlock, SourcedBlock | None]:
+    """Split "<instruction> the following: <new text>" run together in one paragraph
+    into the instruction and its text (``None`` for the text when it is not one)."""
+    opening = text[:_MAX_INSTRUCTION].lower()
+    if not any(word in opening for word in _RUN_ON_WORDS):
+        return item, None
+    cut = _following_sentence(tidy(text))
+    if cut is not None:
+        words = tidy(text)
+        head = SourcedBlock(Paragraph(words[:cut].rstrip()), item.first_line, item.last_line)
+        rest = SourcedBlock(Paragraph(words[cut:]), item.first_line, item.last_line)
+        return head, rest
+    match = next(
+        (
+            found
+            for found in _RUN_ON.finditer(text[:_MAX_INSTRUCTION])
+            if normalise(text[: found.end()]).count('"') % 2 == 0
+        ),
+        None,
+    )
+    if match is None or not looks_like_instruction(text[: match.end()]):
+        return item, None
+    head = SourcedBlock(Paragraph(text[: match.end()]), item.first_line, item.last_line)
+    rest = SourcedBlock(Paragraph(text[match.end() :]), item.first_line, item.last_line)
+    return head, rest

@@ -1,0 +1,341 @@
+"""Title blocks: the short lines that open a supplement, and its intro paragraphs.
+
+A supplement opens with a *title block* of short lines (registrant,
+portfolios, "SUPPLEMENT DATED ... TO PROSPECTUSES DATED ...") and often an
+*intro* paragraph ("This Supplement is made as of ...").  This module finds
+them; :mod:`.headers` reads what they say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ._dates import is_date_only
+from ._documents import KIND
+from ._memo import memo
+from ._targets import normalise
+from ._tidy import tidy
+from .effective import find_effective
+from .instructions import looks_like_instruction
+from .lines import CellTable, Line, LineKind, TextTable, Unit, chunks
+from .trailers import is_trailer
+
+__all__ = [
+    "NAME_WORDS",
+    "TitleBlock",
+    "has_anchor",
+    "is_intro",
+    "is_phrase_line",
+    "is_title_chunk",
+    "title_blocks",
+]
+
+
+_ANCHOR = re.compile(
+    r"^(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai |important )?"
+    r"supplement(?:$|,|:| dated\b| date\b| to\b| [-\u2013\u2014])",
+    re.IGNORECASE,
+)
+_PHRASE_WORDS = re.compile(KIND + r"|\bdated\b|\bsupplement(?:ed|s)?\b|\brevised\b", re.IGNORECASE)
+_CONNECTOR = re.compile(
+    r"^(?:and|and to|to|to the|to:|of|of the|for|for:|and the|to each of the|each)$", re.IGNORECASE
+)
+NAME_WORDS = re.compile(
+    r"\b(?:portfolios?|funds?|trust|series|etf|inc|company|corporation|account|investments)\b",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(
+    r"^(?:this (?:supplement|information)\b|capitalized terms\b"
+    r"|the following changes (?:are|have been)(?: hereby)? made\b"
+    r"|(?:the )?(?:(?:summary )?prospectus(?:es)?|statements? of additional information|sai)\b"
+    r"[^.:\"]{0,120}? (?:is|are) hereby (?:supplemented|amended)\b)",
+    re.IGNORECASE,
+)
+# "This supplement supersedes and replaces the supplement dated ...": news about
+# another supplement, kept as a notice.
+_NOT_INTRO = re.compile(r"^this supplement\b[^.]{0,40}?\b(?:supersedes|replaces)\b", re.IGNORECASE)
+# Words every intro or lead-in holds (lower case): a cheap test first.
+_INTRO_WORDS = (
+    "this supplement",
+    "this information",
+    "capitalized terms",
+    "made",
+    "amended",
+    "supplemented",
+    "revised",
+    "changed",
+)
+# A defined term, '(the "Fund")', names no part of the document.
+_DEFINED_TERM = re.compile(r"\((?:the|each|a|an|collectively|together)\b[^()]{0,80}\)", re.I)
+_LEAD_IN = re.compile(
+    r"^(?:accordingly, )?(?:the following (?:changes|information)"
+    r"|(?:the |each )?[\w'\u2019 ]{0,40}?"
+    r"(?:prospectus(?:es)?|statements? of additional information|sai))"
+    r"[^.:\"]{0,120}? "
+    r"(?:is|are) (?:hereby )?(?:made|amended|supplemented|revised|changed)\b",
+    re.IGNORECASE,
+)
+_STRUCTURE = re.compile(
+    r"\b(?:section|sub-?section|heading|caption|paragraph|sentence|table)\b", re.IGNORECASE
+)
+_TITLE_WIDTH = 70
+_SHORT = 55
+_PARENTHESIS_WIDTH = 100
+_TITLE_LINES = 40
+_MAX_INTRO = 700
+_PROBE = 200
+_CONTINUATIONS = frozenset({"to", "and", "dated", "as", "of", "for", "each", "or"})
+_DANGLING = (" and", " to", " of", " the", " or", ",", " for", " dated")
+_CONTINUED_WIDTH = 100
+_NAME_END = re.compile(r"\b(?:Fund|Portfolio|ETF|Trust)\u00ae?$")
+_LIST_SEPARATOR = re.compile(r",(?: and)? ")
+_LATE = 2
+_PARAGRAPH_END = (".", ":", ";", "!", "?", '"', "\u201d")
+# Lines that open the body, not the title: an effective time, an item number alone.
+_NOT_TITLE = re.compile(r"^(?:effective\b|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$)", re.IGNORECASE)
+_EDITION_NOTE = re.compile(rf"\((?:{KIND})[^()]{{0,20}}\bdated\b[^()]{{0,40}}\)$", re.IGNORECASE)
+
+
+@attrs.frozen
+class TitleBlock:
+    """A run of title chunks: unit indices ``[start, end)``.
+
+    ``split`` is where a supplement that this block opens starts: after the
+    last page break before the block's supplement phrase.
+    """
+
+    start: int
+    end: int
+    split: int
+    anchored: bool
+
+
+@memo
+def has_anchor(text: str) -> bool:
+    """Whether a title line opens a supplement phrase ("SUPPLEMENT DATED ...")."""
+    probe = text[:_PROBE]
+    if "upplement" not in probe and "UPPLEMENT" not in probe:
+        return False
+    return _ANCHOR.match(tidy(probe)) is not None
+
+
+def _title_line(text: str, previous: str) -> bool:
+    """Whether one line can be part of a title, given the title line before it."""
+    if has_anchor(text):
+        return True
+    first = text.split(" ", 1)[0].lower()
+    continues = first in _CONTINUATIONS or previous.lower().endswith(_DANGLING)
+    if previous.count("(") > previous.count(")") and len(text) <= _SHORT:
+        # "(a series of JPMorgan Trust" / "I)": the rest of a parenthesis.
+        return True
+    if _fund_list(text):
+        # "Columbia Retirement Plus 2010 Fund, Columbia Retirement Plus 2015 Fund, ...".
+        return True
+    if len(text) > _PARENTHESIS_WIDTH and not continues:
+        return False
+    if not _may_be_title(text, previous, continues=continues):
+        return False
+    return not (
+        _NOT_TITLE.match(text) or is_intro(text) or is_trailer(text) or looks_like_instruction(text)
+    )
+
+
+def _listing(text: str) -> bool:
+    """Whether a title line lists a fund's name or a date (a table of editions)."""
+    text = tidy(text)
+    return is_date_only(text) or _fund_list(text) or _NAME_END.search(text) is not None
+
+
+def _fund_list(text: str) -> bool:
+    """Whether a line only lists funds' names, separated by commas."""
+    names = _LIST_SEPARATOR.split(text)
+    return len(names) >= 2 and all(
+        name[:1].isupper() and _NAME_END.search(name) is not None for name in names
+    )
+
+
+def _may_be_title(text: str, previous: str, *, continues: bool) -> bool:
+    """Whether a line's length and words fit a title (before the costlier exclusions)."""
+    if len(text) <= _SHORT or (
+        len(text) <= _TITLE_WIDTH and (is_phrase_line(text) or NAME_WORDS.search(text))
+    ):
+        return True
+    if text.startswith("(") and text.endswith(")") and len(text) <= _PARENTHESIS_WIDTH:
+        return True
+    if len(text) <= _PARENTHESIS_WIDTH and _EDITION_NOTE.search(text):
+        # "American Century Mutual Funds, Inc. (SAI dated July 26, 2013)"
+        return True
+    if continues and len(text) <= _CONTINUED_WIDTH and previous and is_phrase_line(previous):
+        # "Supplement dated April 13, 2010 to the" / "Institutional Class ... Prospectus for the"
+        return True
+    return continues and is_phrase_line(text)
+
+
+def _title_prefix(lines: Sequence[Line]) -> int:
+    """How many leading lines of a run can be title lines."""
+    return _prefix_of(tuple(line.stripped for line in lines[: _TITLE_LINES + 1]))
+
+
+@memo
+def _prefix_of(texts: tuple[str, ...]) -> int:
+    count, previous = 0, ""
+    for raw in texts:
+        text = tidy(raw)
+        if not _title_line(text, previous):
+            if count and text[:1].islower() and not is_phrase_line(previous):
+                # "The Fund (the "Fund") commenced" / "operations on ...": the line
+                # before running text that it goes on in starts that text.
+                count -= 1
+            break
+        count += 1
+        previous = text
+    return count
+
+
+def is_title_chunk(lines: Sequence[Line]) -> bool:
+    """Whether a whole run of lines is part of a title.
+
+    Each line must be short (or continue a supplement phrase), and the run
+    must not read as an intro, an instruction or a trailer.
+    """
+    if not lines or len(lines) > _TITLE_LINES:
+        return False
+    if _title_prefix(lines) != len(lines):
+        return False
+    if len(lines) == 1:
+        return True
+    text = tidy(" ".join(line.stripped for line in lines))
+    if not text or is_intro(text) or is_trailer(text):
+        return False
+    return has_anchor(text) or not looks_like_instruction(text)
+
+
+def _late_anchor(lines: Sequence[Line]) -> int:
+    """Where a title starts in a run that opens with other text: at a supplement
+    phrase among its first lines, or after a line that ends a paragraph."""
+    texts = [line.stripped for line in lines]
+    prefix = _title_prefix(lines)
+    if not lines or any(has_anchor(text) for text in texts[:prefix]):
+        return 0
+    for offset, text in enumerate(texts[1:], 1):
+        if has_anchor(text) and (offset <= _LATE or texts[offset - 1].endswith(_PARAGRAPH_END)):
+            # Within the first lines, or after a paragraph that ends: a new supplement
+            # in text with no blank lines ("... for future reference." / "Supplement dated").
+            return offset
+    return 0
+
+
+def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
+    """The runs of title lines in ``units``, in order.
+
+    Blank lines, breaks, furniture and separators may lie between the chunks
+    of a run; a table or a chunk that is not a title ends it.  A run of lines
+    that opens with a supplement phrase and goes on with running text (as in
+    text flattened from HTML) ends the title where the running text starts.
+    A supplement phrase later in a run of lines, after a line that ends a
+    paragraph, starts a title too (text with no blank lines).
+    """
+    blocks: list[TitleBlock] = []
+    run: TitleBlock | None = None
+    previous = 0
+    pending = list(chunks(units))
+    pending.reverse()
+    while pending:
+        start, stop = pending.pop()
+        gap = units[previous:start]
+        previous = stop
+        numbered = [
+            (index, unit)
+            for index, unit in enumerate(units[start:stop], start)
+            if isinstance(unit, Line) and unit.kind is LineKind.TEXT
+        ]
+        indices = [index for index, _ in numbered]
+        lines = [line for _, line in numbered]
+        if run is not None and any(isinstance(u, TextTable | CellTable) for u in gap):
+            blocks.append(run)
+            run = None
+        if is_title_chunk(lines):
+            end, title_lines = stop, lines
+        else:
+            offset = _late_anchor(lines)
+            prefix = _title_prefix(lines[offset:])
+            anchored = any(has_anchor(line.stripped) for line in lines[offset : offset + prefix])
+            # A list of funds and dates that opens a run of text goes on a title
+            # already open (a table of funds and their prospectuses' dates).
+            extends = (
+                run is not None
+                and run.anchored
+                and not offset
+                and all(_listing(line.stripped) for line in lines[:prefix])
+            )
+            if not prefix or not (anchored or extends):
+                if run is not None:
+                    blocks.append(run)
+                    run = None
+                continue
+            if offset:
+                # A line or two of other text before the phrase: the title starts at it.
+                if run is not None:
+                    blocks.append(run)
+                    run = None
+                start = indices[offset]
+            last = offset + prefix
+            end, title_lines = (indices[last] if last < len(indices) else stop), lines[offset:last]
+        anchored = any(has_anchor(line.stripped) for line in title_lines)
+        broken = any(isinstance(u, Line) and u.kind is LineKind.BREAK for u in gap)
+        if run is None:
+            run = TitleBlock(start, end, start, anchored)
+        else:
+            split = start if broken and not run.anchored else run.split
+            run = TitleBlock(run.start, end, split, run.anchored or anchored)
+        if end < stop:
+            blocks.append(run)
+            run = None
+            # The rest of the run is body text; a later supplement may start in it.
+            pending.append((end, stop))
+            previous = end
+    if run is not None:
+        blocks.append(run)
+    return blocks
+
+
+@memo
+def is_phrase_line(text: str) -> bool:
+    """Whether a title line is part of the supplement phrase (documents, dates, connectives)."""
+    return (
+        has_anchor(text)
+        or _PHRASE_WORDS.search(text) is not None
+        or _CONNECTOR.match(text) is not None
+        or is_date_only(text)
+    )
+
+
+@memo
+def is_intro(text: str) -> bool:
+    """Whether a paragraph is a supplement's intro or a lead-in that changes nothing itself.
+
+    Intros are short and change nothing: a long paragraph that starts like
+    one, or one that also gives an instruction, holds more than an intro
+    (text whose paragraph breaks were lost) and stays body text.
+    """
+    if len(text) > 4 * _MAX_INTRO:
+        return False
+    lowered = text.lower()
+    if not any(word in lowered for word in _INTRO_WORDS):
+        return False
+    words = normalise(text)
+    if len(words) > _MAX_INTRO or _NOT_INTRO.match(words):
+        return False
+    bare = _DEFINED_TERM.sub("", words)
+    names_a_part = '"' in bare or _STRUCTURE.search(bare) is not None
+    if not _INTRO.match(words):
+        core = words
+        stated = find_effective(words).words
+        if stated and core.startswith(stated):
+            core = core[len(stated) :].lstrip(", ")
+        if names_a_part or not _LEAD_IN.match(core):
+            return False
+    return not names_a_part or not looks_like_instruction(words)
