@@ -34,6 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from heading_accuracy import evaluate_headings, headings_met
+from heading_accuracy import render as render_headings
+
 from prospectus_ledger import ProspectusLedgerError, Source, heading_key, parse_filing
 from prospectus_ledger.serialize import unstructure
 
@@ -353,7 +357,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--write measures every entry; drop --split")
     tally, stats = evaluate(args.split)
     kept = kept_sections(REPORT.read_text(encoding="utf-8")) if REPORT.exists() else ""
-    report = render(tally, stats, misses=not args.summary, kept=kept)
+    headings = evaluate_headings()
+    # The base-edition parser's heading tree, measured by the same command (issue 4).
+    heading_report = "\n".join(
+        ("#" + line if line.startswith("#") else line)
+        for line in render_headings(headings).splitlines()
+    )
+    report = render(tally, stats, misses=not args.summary, kept=kept) + "\n" + heading_report + "\n"
     sys.stdout.write(report)
     megabytes = stats["bytes"] / 1e6
     sys.stderr.write(
@@ -361,9 +371,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"({megabytes / stats['seconds']:.1f} MB/s, including serialisation)\n"
     )
     if args.write:
-        REPORT.write_text(render(tally, stats, kept=kept), encoding="utf-8")
+        full = render(tally, stats, kept=kept) + "\n" + heading_report + "\n"
+        REPORT.write_text(full, encoding="utf-8")
     met = all(tally.ratio(name) >= target for name, target in TARGETS.items())
-    return 0 if met and not stats["errors"] else 1
+    return 0 if met and headings_met(headings) and not stats["errors"] else 1
 
 
 if __name__ == "__main__":

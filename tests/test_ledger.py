@@ -722,3 +722,29 @@ def test_subsections_arriving_with_a_replacement_carry_its_provenance() -> None:
     (version,) = ledger.history("MANAGEMENT -- Portfolio Managers")
     assert version.provenance is not None
     assert version.provenance.source.name == "managers.txt"
+
+
+def test_an_instruction_without_its_new_text_is_not_applied() -> None:
+    ledger = Ledger()
+    ledger.add_document(base())
+    empty = Supplement(
+        TRUST,
+        (FUND,),
+        (DocumentRef(P, day("2020-05-01")),),
+        day("2020-06-01"),
+        Source(name="cut.txt", sha256="cut", complete=False),
+        (
+            Amendment(
+                ReplaceSection(SectionTarget(("Principal Investment Strategy",), FUND), ()),
+                P,
+                start_of_day(day("2020-06-01")),
+                words="the following replaces in its entirety",
+                diagnostic="no new text follows the instruction",
+            ),
+        ),
+    )
+    ledger.add_supplement(empty)
+    assert strategy_at(ledger, "2020-06-02") == "Old strategy."
+    (problem,) = ledger.problems()
+    assert problem.kind == "failed"
+    assert "no new text" in problem.reason

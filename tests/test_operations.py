@@ -285,3 +285,12 @@ def test_operation_properties_for_the_parser_contract() -> None:
     assert SubstituteText("a", "b").scope == "text"
     assert Notice("x").scope is None
     assert InsertBlocks(STRATEGY, [Paragraph("x")]).text == "x"
+
+
+def test_substitute_with_no_new_words_deletes_them() -> None:
+    deletion = SubstituteText("Example Fund", "", SectionTarget(("The Advisers",)))
+    assert deletion.action == "delete"
+    assert deletion.scope == "text"
+    new = deletion.apply(make_document())
+    assert section(new, "The Advisers").text == "Advisers of ."
+    assert SubstituteText("a", "b").action == "substitute"

@@ -38,12 +38,15 @@ from .errors import (
     TextNotFoundError,
 )
 from .instants import start_of_day
-from .operations import Notice
+from .operations import InsertBlocks, InsertSection, Notice, ReplaceBlock, ReplaceSection
 from .provenance import Provenance, Source
 from .serialize import unstructure
 from .supplement import Amendment, DocumentRef, Supplement
 from .tree import Document, DocumentKind, Located
 
+# Instructions that bring new text: without it they are not applied (a
+# replacement with nothing would silently erase the section).
+_NEEDS_TEXT = (ReplaceSection, ReplaceBlock, InsertBlocks, InsertSection)
 _APPLY_ERRORS = (SectionNotFoundError, AmbiguousSectionError, BlockNotFoundError, TextNotFoundError)
 
 
@@ -303,6 +306,11 @@ def _replay(edition: Edition, known_limit: pendulum.DateTime | None) -> Replay:
             outcomes.append(Outcome(step, "superseded", reason))
             continue
         note = None
+        operation = step.amendment.operation
+        if isinstance(operation, _NEEDS_TEXT) and not operation.text:
+            reason = "the instruction gives no new text (the copy of the filing may be cut off)"
+            outcomes.append(Outcome(step, "failed", reason))
+            continue
         try:
             if runs_into_cut(step.supplement, step.amendment):
                 state, note = apply_cut_off(step.amendment.operation, state, step.provenance)

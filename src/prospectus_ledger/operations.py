@@ -386,6 +386,8 @@ class InsertBlocks:
 class SubstituteText:
     """Replace every occurrence of some words in a scope ("all references to X ...").
 
+    With empty ``new`` words, every occurrence is deleted.
+
     Headings, paragraphs, bullet items, table cells and portfolio names are all
     rewritten, so fund renames reach every place the old name appeared.
 
@@ -400,8 +402,12 @@ class SubstituteText:
     new: str = attrs.field(converter=clean_text)
     target: SectionTarget | None = None
 
-    action: ClassVar[Action] = "substitute"
     scope: ClassVar[Scope] = "text"
+
+    @property
+    def action(self) -> Action:
+        """``delete`` when the words are removed ("all references to X are deleted")."""
+        return "substitute" if self.new else "delete"
 
     @property
     def text(self) -> str:

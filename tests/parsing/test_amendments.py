@@ -113,10 +113,12 @@ def test_not_understood_becomes_a_notice_holding_the_whole_text() -> None:
     assert amendment.diagnostic == "lines 1-5: the parser does not know this kind of instruction"
 
 
-def test_instruction_without_new_text_is_a_notice() -> None:
+def test_instruction_without_new_text_keeps_its_action_and_says_why() -> None:
     (amendment,) = amend('The section "Goals" is replaced in its entirety with the following:\n')
-    assert isinstance(amendment.operation, Notice)
-    assert amendment.diagnostic == "line 1: no new text follows the instruction"
+    assert amendment.action == "replace"
+    assert amendment.text == ""
+    assert amendment.diagnostic is not None
+    assert "no new text follows the instruction" in amendment.diagnostic
 
 
 def test_announcements_have_no_diagnostic() -> None:

@@ -74,12 +74,13 @@ def test_reference_is_changed_to() -> None:
     assert day(changed) == "2006-11-01T00:00"
 
 
-def test_all_references_deleted_is_a_notice() -> None:
-    # corpus[17]: no operation deletes words wherever they appear; kept whole, with why.
+def test_all_references_deleted_deletes_the_words_in_that_section() -> None:
+    # corpus[17]: "all references to Jason Kezelman are deleted" under one heading.
     deleted = amendment(17, "Jason Kezelman")
-    assert isinstance(deleted.operation, Notice)
+    assert deleted.action == "delete"
+    assert deleted.operation.old == "Jason Kezelman"  # type: ignore[union-attr]
+    assert deleted.operation.new == ""  # type: ignore[union-attr]
     assert path_of(deleted) == ("The Portfolios", "Management", "The Manager")
-    assert deleted.diagnostic is not None
 
 
 def test_second_to_last_sentence() -> None:

@@ -48,6 +48,12 @@ _RENAMED = re.compile(
     re.IGNORECASE,
 )
 _REFERENCES = re.compile(r"\b(?:all )?references? to\b", re.IGNORECASE)
+# "all references to Jason Kezelman are deleted": the words go wherever they stand.
+_DELETED_REFERENCES = re.compile(
+    r"\ball references to (?:the )?(?P<old>[^\"]{3,160}?),? "
+    r"(?:are|is|shall be|will be)(?: hereby)? (?:deleted|removed)\.?$",
+    re.IGNORECASE,
+)
 _RENAME_WORDS = re.compile(r"\bre-?named\b|\bchange (?:its|their) names?\b")
 # "As of the Transition Date, ...": a time a term stands for.
 _DEFINED_TIME = re.compile(r"^(?i:as of|on|from) the [A-Z][\w -]{1,40}?, ")
@@ -131,6 +137,10 @@ def substitution_pairs(words: str) -> Pairs | str | None:
         old = renamed.group("old") or renamed.group("old2")
         new = renamed.group("new") or renamed.group("new2")
         return _pair(_names(old), _names(new))
+    for sentence in sentences(words):
+        deleted = _DELETED_REFERENCES.search(sentence)
+        if deleted is not None:
+            return ((_trimmed(deleted.group("old").replace('"', "")), ""),)
     bare = _BARE_REFERENCES.search(words)
     if bare is not None and '"' not in words and len(sentences(words)) == 1:
         old, new = bare.group("old").strip(" ,"), bare.group("new").strip(" ,.;")

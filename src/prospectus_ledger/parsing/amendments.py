@@ -121,6 +121,12 @@ def _target(found: Recognised, segment: Segment, context: AmendmentContext) -> S
     return SectionTarget(path, portfolio)
 
 
+NO_NEW_TEXT = (
+    "no new text follows the instruction (the copy of the filing may be cut off); "
+    "an instruction without its text is not applied"
+)
+
+
 def _operations(
     found: Recognised, segment: Segment, context: AmendmentContext
 ) -> tuple[list[Operation], str | None]:
@@ -153,8 +159,13 @@ def _operations(
         target = SectionTarget((), _portfolio(found, segment, context))
         note = "it names no heading, only the block itself, so the ledger cannot place it"
     if found.takes_content and not blocks:
+        # Understood, but its text is missing (most often a copy cut off right
+        # after it): keep what it does; the ledger will not apply it without text.
+        missing = placed(found, target, blocks) if target.path else None
+        if missing is not None:
+            return missing[0], NO_NEW_TEXT
         notice = Notice(whole, target if target.path else None)
-        return [notice], "no new text follows the instruction"
+        return [notice], NO_NEW_TEXT
     done = placed(found, target, blocks)
     if done is None:
         return [Notice(whole, target)], found.reason or (
