@@ -36,6 +36,7 @@ from collections.abc import Iterator
 import attrs
 
 from .._text import heading_key, split_heading_path
+from . import _fold as fold
 from ._memo import memo
 
 __all__ = ["SectionRef", "section_ref"]
@@ -268,7 +269,7 @@ def _quoted_parts(text: str) -> Iterator[_Part]:
         if _NOT_HEADINGS.match(heading.strip(" ,.")):
             continue
         start, end = quote.start(), quote.end()
-        before = _BEFORE_QUOTE.search(bare[max(start - _CONTEXT, 0) : start])
+        before = fold.search(_BEFORE_QUOTE, bare[max(start - _CONTEXT, 0) : start])
         after = _AFTER_QUOTE.match(bare[end : end + _CONTEXT])
         ahead = bare[max(start - _CONTEXT, 0) : start]
         if before is not None and (before["noun"] or before["naming"] or before["prep"]):

@@ -34,6 +34,7 @@ from ..operations import BlockLocator, SentenceSpan
 from ..tree import DocumentKind
 from . import _phrases as phrases
 from ._documents import kinds_mentioned
+from ._fold import search as _search
 from ._substitutions import substitution_pairs
 from ._targets import ORDINALS, named_portfolio, normalise, section_ref, unquoted
 
@@ -151,9 +152,9 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
     path = ref.path if ref is not None else ()
     base = Recognised("unknown", path, portfolio, documents)
     if (
-        phrases.ACCORDINGLY.search(own)
-        or phrases.NO_LONGER_APPLICABLE.search(own)
-        or phrases.APPLIES_TO.search(own)
+        _search(phrases.ACCORDINGLY, own)
+        or _search(phrases.NO_LONGER_APPLICABLE, own)
+        or _search(phrases.APPLIES_TO, own)
     ):
         return attrs.evolve(base, action="announcement")
     substituted = _substitution(base, words)
@@ -174,11 +175,11 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
 
 
 def _verb(scope: str) -> Literal["replace", "insert", "delete"] | None:
-    if any(pattern.search(scope) for pattern in phrases.REPLACING):
+    if any(_search(pattern, scope) for pattern in phrases.REPLACING):
         return "replace"
-    if any(pattern.search(scope) for pattern in phrases.INSERTING):
+    if any(_search(pattern, scope) for pattern in phrases.INSERTING):
         return "insert"
-    if phrases.DELETED.search(scope) or phrases.DELETE.search(scope):
+    if _search(phrases.DELETED, scope) or _search(phrases.DELETE, scope):
         return "delete"
     return None
 
@@ -208,7 +209,7 @@ def _read_change(base: Recognised, scope: str) -> Recognised:
     block = _block(base, scope, action)
     if block is not None:
         return block
-    partial = phrases.PARTIAL.search(scope)
+    partial = _search(phrases.PARTIAL, scope)
     if partial is not None:
         return attrs.evolve(base, reason=f"it changes only part of a section ({partial[0]!r})")
     return attrs.evolve(base, action="replace_section" if verb == "replace" else "delete_section")
@@ -217,26 +218,26 @@ def _read_change(base: Recognised, scope: str) -> Recognised:
 def _compound(base: Recognised, scope: str, action: Action) -> Recognised | None:
     """A replace or delete of several blocks, if the words name them in a way that pairs
     them with the new text: by label, a run by ordinals, a block and a table."""
-    items = phrases.ITEMS.search(scope)
+    items = _search(phrases.ITEMS, scope)
     if items is not None:
         labels = phrases.LABEL.findall(items["labels"])
         several = tuple(BlockLocator("paragraph", anchor=label) for label in labels)
         return attrs.evolve(base, action=action, several=several)
-    first = phrases.FIRST_N.search(scope)
+    first = _search(phrases.FIRST_N, scope)
     if first is not None:
         count = _COUNT_WORDS[first["n"].lower()]
         return attrs.evolve(
             base, action=action, locator=BlockLocator(_kind(first["kind"]), 1), through=count
         )
-    run = phrases.BLOCK_RANGE.search(scope)
+    run = _search(phrases.BLOCK_RANGE, scope)
     if run is not None and 0 < _ordinal(run["a"]) < _ordinal(run["b"]):
         locator = BlockLocator(_kind(run["kind"]), _ordinal(run["a"]))
         return attrs.evolve(base, action=action, locator=locator, through=_ordinal(run["b"]))
-    with_table = phrases.BLOCK_AND_TABLE.search(scope)
+    with_table = _search(phrases.BLOCK_AND_TABLE, scope)
     if with_table is not None:
         block = BlockLocator(_kind(with_table["kind"]), _ordinal(with_table["ord"]))
         return attrs.evolve(base, action=action, several=(block, BlockLocator("table")))
-    if phrases.TABLE_AND_PRECEDING.search(scope) and action == "replace_block":
+    if _search(phrases.TABLE_AND_PRECEDING, scope) and action == "replace_block":
         return attrs.evolve(
             base,
             action=action,
@@ -249,11 +250,11 @@ def _compound(base: Recognised, scope: str, action: Action) -> Recognised | None
 
 def _block(base: Recognised, scope: str, action: Action) -> Recognised | None:
     """A replace or delete of one block (or sentences of one), if the words name one."""
-    sentence = phrases.SENTENCE_OF.search(scope)
+    sentence = _search(phrases.SENTENCE_OF, scope)
     if sentence is not None:
         locator = BlockLocator("paragraph", _ordinal(sentence["pord"]))
         return attrs.evolve(base, action=action, locator=locator, sentences=_span(sentence["sord"]))
-    sentence = phrases.SENTENCE_OF_THE.search(scope)
+    sentence = _search(phrases.SENTENCE_OF_THE, scope)
     if sentence is not None:
         return attrs.evolve(
             base,
@@ -261,13 +262,13 @@ def _block(base: Recognised, scope: str, action: Action) -> Recognised | None:
             locator=BlockLocator("paragraph"),
             sentences=_span(sentence["sord"]),
         )
-    sentence = phrases.SENTENCE_UNDER.search(scope)
+    sentence = _search(phrases.SENTENCE_UNDER, scope)
     if sentence is not None:
         # "the first sentence under "Bank Obligations"": of its first (or last) paragraph.
         index = _ordinal(sentence["sord"])
         locator = BlockLocator("paragraph", 1 if index > 0 else -1)
         return attrs.evolve(base, action=action, locator=locator, sentences=_span(sentence["sord"]))
-    except_last = phrases.ALL_EXCEPT_LAST.search(scope)
+    except_last = _search(phrases.ALL_EXCEPT_LAST, scope)
     if except_last is not None:
         count = _COUNT_WORDS.get(except_last["count"].lower(), 1)
         return attrs.evolve(
@@ -283,12 +284,12 @@ def _block(base: Recognised, scope: str, action: Action) -> Recognised | None:
         return attrs.evolve(
             base, action=action, locator=BlockLocator(_kind(match["kind"]), _ordinal(match["ord"]))
         )
-    labelled = phrases.LABELLED_BLOCK.search(scope)
+    labelled = _search(phrases.LABELLED_BLOCK, scope)
     if labelled is not None:
         return attrs.evolve(
             base, action=action, locator=BlockLocator("paragraph", anchor=labelled["label"])
         )
-    similar = phrases.SIMILAR_BLOCK.search(scope)
+    similar = _search(phrases.SIMILAR_BLOCK, scope)
     if similar is not None:
         kind: Literal["paragraph", "bullet"] = "bullet" if similar["bulleted"] else "paragraph"
         return attrs.evolve(
@@ -299,14 +300,14 @@ def _block(base: Recognised, scope: str, action: Action) -> Recognised | None:
             note="the filing names the block it replaces only as similar to the new one; "
             "it is found by its first words",
         )
-    if phrases.ASTERISKED.search(scope):
+    if _search(phrases.ASTERISKED, scope):
         return attrs.evolve(base, action=action, locator=BlockLocator("paragraph", anchor="*"))
-    following = phrases.FOLLOWING_BLOCK.search(scope)
+    following = _search(phrases.FOLLOWING_BLOCK, scope)
     if following is not None and action == "delete_block":
         return attrs.evolve(base, action=action, locator=BlockLocator("block"), anchored="whole")
-    if phrases.TABLE.search(scope):
+    if _search(phrases.TABLE, scope):
         return attrs.evolve(base, action=action, locator=BlockLocator("table"))
-    the_block = phrases.THE_BLOCK.search(scope)
+    the_block = _search(phrases.THE_BLOCK, scope)
     if the_block is not None:
         return attrs.evolve(base, action=action, locator=BlockLocator(_kind(the_block["kind"])))
     return None
@@ -314,9 +315,9 @@ def _block(base: Recognised, scope: str, action: Action) -> Recognised | None:
 
 def _insert(base: Recognised, scope: str) -> Recognised:
     """Where an insertion goes: a new section, after a block, or at the end."""
-    if phrases.AS_FIRST_SECTION.search(scope) and base.path:
+    if _search(phrases.AS_FIRST_SECTION, scope) and base.path:
         return attrs.evolve(base, action="insert_section", position="start")
-    inside = phrases.INSIDE_PARAGRAPH.search(scope)
+    inside = _search(phrases.INSIDE_PARAGRAPH, scope)
     if inside is not None:
         return attrs.evolve(
             base,
@@ -326,7 +327,7 @@ def _insert(base: Recognised, scope: str) -> Recognised:
             note="the new text belongs inside that paragraph; it is inserted as a paragraph "
             "after it",
         )
-    as_nth = phrases.AS_NTH.search(scope)
+    as_nth = _search(phrases.AS_NTH, scope)
     if as_nth is not None:
         index = _ordinal(as_nth["ord"])
         kind = _kind(as_nth["kind"])
@@ -344,7 +345,7 @@ def _insert(base: Recognised, scope: str) -> Recognised:
         return attrs.evolve(
             base, action="insert_blocks", position="after", locator=BlockLocator(kind, -1)
         )
-    where = phrases.INSERT_AT.search(scope)
+    where = _search(phrases.INSERT_AT, scope)
     if where is not None:
         position: Literal["before", "after"] = (
             "before" if where["where"].lower() in ("before", "preceding") else "after"
@@ -355,13 +356,13 @@ def _insert(base: Recognised, scope: str) -> Recognised:
             position=position,
             locator=BlockLocator(_kind(where["kind"]), _ordinal(where["ord"])),
         )
-    if phrases.TO_THE_LIST.search(scope):
+    if _search(phrases.TO_THE_LIST, scope):
         return attrs.evolve(
             base, action="insert_blocks", position="after", locator=BlockLocator("bullet", -1)
         )
-    if phrases.UNDER_TABLE.search(scope):
+    if _search(phrases.UNDER_TABLE, scope):
         return attrs.evolve(
             base, action="insert_blocks", position="after", locator=BlockLocator("table")
         )
-    start = phrases.AT_START.search(scope)
+    start = _search(phrases.AT_START, scope)
     return attrs.evolve(base, action="insert_blocks", position="start" if start else "end")

@@ -151,6 +151,8 @@ def _listing(text: str) -> bool:
 
 def _fund_list(text: str) -> bool:
     """Whether a line only lists funds' names, separated by commas."""
+    if ", " not in text:
+        return False  # every separator holds ", ": one name only
     names = _LIST_SEPARATOR.split(text)
     return len(names) >= 2 and all(
         name[:1].isupper() and _NAME_END.search(name) is not None for name in names
@@ -176,7 +178,7 @@ def _may_be_title(text: str, previous: str, *, continues: bool) -> bool:
 
 def _title_prefix(lines: Sequence[Line]) -> int:
     """How many leading lines of a run can be title lines."""
-    return _prefix_of(tuple(line.stripped for line in lines[: _TITLE_LINES + 1]))
+    return _prefix_of(tuple([line.stripped for line in lines[: _TITLE_LINES + 1]]))
 
 
 @memo

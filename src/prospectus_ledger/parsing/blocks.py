@@ -52,6 +52,8 @@ _BULLET = re.compile(
 _GLYPH_ONLY = re.compile(
     r"^ *(?:\|[nlq\u2022\u25a0\u00a7]|[\u2022\u00b7\u25aa\u25a0\u25cf\u25e6\uf0b7]) *$"
 )
+# The first character of every line either pattern above matches (after its spaces).
+_BULLET_FIRST = frozenset("o\u2022\u00b7\u25aa\u25a0\u25cf\u25e6\uf0b7*-\u2013|.")
 _SENTENCE_END = tuple(".:;!?\"')\u201d\u2019")
 # A line longer than this was not typed with line breaks: the text's lines are paragraphs.
 _UNWRAPPED = 90
@@ -222,10 +224,11 @@ class _Reader:
     def text_line(self, line: Line) -> None:
         if line.stripped == "|":
             return
-        bullet = _BULLET.match(line.text)
+        marked = line.stripped[:1] in _BULLET_FIRST
+        bullet = _BULLET.match(line.text) if marked else None
         if bullet is not None:
             self.start_item(line, line.text[bullet.end() :].strip(), len(bullet.group(1)))
-        elif _GLYPH_ONLY.match(line.text):
+        elif marked and _GLYPH_ONLY.match(line.text):
             self.start_item(line, "", line.indent)
         elif self.item is not None and (
             not self.item or (self.previous_text and line.indent > self.item_indent)

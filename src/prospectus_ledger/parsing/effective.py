@@ -77,11 +77,12 @@ _DEFINITION = re.compile(
     rf"(?P<when>\beffective,? .{{0,120}}?{DATE}) \(the \"(?P<term>[^\"]{{1,40}})\"\)",
     re.IGNORECASE,
 )
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
+# Curly double quotes made straight (faster than ``str.translate`` on non-ASCII text).
+_QUOTES = re.compile("[\u201c\u201d\u201e\u201f]")
 
 
 def _straight(text: str) -> str:
-    return text if text.isascii() else text.translate(_QUOTES)
+    return text if text.isascii() else _QUOTES.sub('"', text)
 
 
 @attrs.frozen

@@ -24,6 +24,7 @@ import attrs
 from .._text import heading_key
 from ..tree import Paragraph, block_text
 from ._locations import section_ref
+from ._memo import memo
 from ._paragraphs import is_lead_in, split_news, split_substitutions
 from ._recognise import Recognised, recognise
 from ._runon import looks_like_instruction, split_run_on
@@ -145,6 +146,11 @@ def _paragraph_text(item: SourcedBlock) -> str | None:
 
 
 def _portfolio_label(text: str, portfolios: Sequence[str]) -> str | None:
+    return _label_of(text, tuple(portfolios))
+
+
+@memo
+def _label_of(text: str, portfolios: tuple[str, ...]) -> str | None:
     if not portfolios or len(text) > _MAX_LABEL:
         return None
     longest = max(len(name) for name in portfolios)
@@ -193,7 +199,18 @@ class _Splitter:
         ):
             self.close()
             current = Segment(None, None, portfolio=self.scope)
-        self.current = attrs.evolve(current, content=(*current.content, item))
+        # Segment(...) rather than attrs.evolve (which reads the class's fields on
+        # every call): this runs once per block of a body.
+        self.current = Segment(
+            current.head,
+            current.recognised,
+            (*current.content, item),
+            current.portfolio,
+            current.lead,
+            current.context,
+            current.location,
+            current.shared,
+        )
 
     def boundary_allowed(self, *, portfolio: bool, before_instruction: bool = True) -> bool:
         """Whether a heading of the supplement may end the current text.

@@ -45,6 +45,17 @@ def _physical_lines(text: str) -> list[str]:
 
 def _classify(number: int, raw: str) -> list[Line]:
     """One physical line as logical lines (a form feed splits it and is a break)."""
+    if "\f" not in raw and "<" not in raw:
+        # The common case (no form feed, no markup): as the loop below does it.
+        text = clean_line(raw)
+        if text.startswith("|") and text[1:2] not in ("", "|") and not _PIPE_BULLET.match(text):
+            text = " " + text[1:]
+        stripped = text.strip()
+        if not stripped or stripped == "|":
+            return [Line(number, "", LineKind.BLANK)]
+        if is_separator(stripped):
+            return [Line(number, text, LineKind.SEPARATOR)]
+        return [Line(number, text)]
     lines: list[Line] = []
     parts = raw.split("\f")
     for index, part in enumerate(parts):
@@ -130,7 +141,8 @@ def plain_text_units(text: str, *, first_line: int = 1) -> list[Unit]:
     while index < len(raw_lines):
         raw = raw_lines[index]
         number = first_line + index
-        opening = _TABLE_OPEN.match(raw)
+        # "<TABLE" needs a "<": most lines skip the pattern.
+        opening = _TABLE_OPEN.match(raw) if "<" in raw else None
         if opening is None:
             units.extend(_classify(number, raw))
             index += 1
