@@ -23,11 +23,13 @@ references it does not know stay literal text).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import lxml.etree
 import lxml.html
 
+from ._lxml import cells as row_cells
+from ._lxml import direct_rows, html_root
+from ._lxml import tag as tag_of
 from .lines import CellTable, Line, LineKind, Unit, clean_line, is_separator, mark_page_numbers
 from .plaintext import plain_text_units
 
@@ -79,27 +81,6 @@ def _is_hidden(element: lxml.html.HtmlElement) -> bool:
     return element.get("hidden") is not None or _HIDDEN.search(style) is not None
 
 
-def _tag(element: lxml.html.HtmlElement) -> str:
-    tag = element.tag
-    return tag.lower() if isinstance(tag, str) else ""
-
-
-def _direct_rows(table: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
-    """The rows of ``table`` itself, not those of tables nested in its cells."""
-    stack = list(reversed(list(table)))
-    while stack:
-        element = stack.pop()
-        tag = _tag(element)
-        if tag == "tr":
-            yield element
-        elif tag and tag != "table":
-            stack.extend(reversed(list(element)))
-
-
-def _cells(row: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    return [cell for cell in row if _tag(cell) in ("td", "th")]
-
-
 def _squash(text: str) -> str:
     return _SPACES.sub(" ", clean_line(text)).strip()
 
@@ -145,7 +126,7 @@ class _Builder:
         self.units.append(Line(self.number(element), "", LineKind.BREAK))
 
     def walk(self, element: lxml.html.HtmlElement, depth: int = 0, tables: int = 0) -> None:
-        tag = _tag(element)
+        tag = tag_of(element)
         if not tag or tag in _SKIP or _is_hidden(element):
             return
         style = element.get("style") or ""
@@ -199,7 +180,7 @@ class _Builder:
         return " ".join(part for part in parts if part)
 
     def table(self, table: lxml.html.HtmlElement, depth: int, tables: int) -> None:
-        rows = [_cells(row) for row in _direct_rows(table)]
+        rows = [row_cells(row) for row in direct_rows(table)]
         if tables >= _MAX_TABLE_DEPTH:
             self.add(table.text_content(), table)
             self.flush()
@@ -249,17 +230,8 @@ def _layout_row(texts: list[str]) -> bool:
 
 def html_units(text: str, *, first_line: int = 1) -> list[Unit]:
     """Read an HTML document into units (see the module docstring)."""
-    parser = lxml.html.HTMLParser(
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-        recover=True,
-        encoding="utf-8",
-    )
-    try:
-        root = lxml.html.document_fromstring(text.encode("utf-8", errors="replace"), parser=parser)
-    except (lxml.etree.LxmlError, ValueError):
+    root = html_root(text)
+    if root is None:
         return []
     builder = _Builder(first_line)
     builder.walk(root)

@@ -21,13 +21,15 @@ instructions are dropped.  lxml's HTML parser loads no external entities.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import attrs
 import lxml.etree
 import lxml.html
 
 from ..._text import clean_text
+from .._lxml import cells as row_cells
+from .._lxml import direct_rows, html_root
+from .._lxml import tag as tag_of
 from ._css import TextStyle, block_spacing, element_style, is_hidden
 from ._layout import Break, Cell, Grid, Para, Run, Unit
 
@@ -62,44 +64,6 @@ _MAX_TABLES = 20
 _MAX_SPAN = 50
 _CLOSING = frozenset({")", "%", ")%", "%)", "%)%"})
 _OPENING = frozenset({"$", "($", "(", "$("})
-
-
-def html_root(text: str) -> lxml.html.HtmlElement | None:
-    """Parse HTML safely; ``None`` when lxml cannot make a tree of it."""
-    parser = lxml.html.HTMLParser(
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-        recover=True,
-        encoding="utf-8",
-    )
-    try:
-        root = lxml.html.document_fromstring(text.encode("utf-8", errors="replace"), parser=parser)
-    except (lxml.etree.LxmlError, ValueError):
-        return None
-    return root if isinstance(root, lxml.html.HtmlElement) else None
-
-
-def _tag(element: lxml.html.HtmlElement) -> str:
-    tag = element.tag
-    return tag.lower() if isinstance(tag, str) else ""
-
-
-def _direct_rows(table: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
-    """The rows of ``table`` itself, not those of tables nested in its cells."""
-    stack = list(reversed(list(table)))
-    while stack:
-        element = stack.pop()
-        tag = _tag(element)
-        if tag == "tr":
-            yield element
-        elif tag and tag != "table":
-            stack.extend(reversed(list(element)))
-
-
-def _cells(row: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    return [cell for cell in row if _tag(cell) in ("td", "th")]
 
 
 def _visible_text(element: lxml.html.HtmlElement) -> str:
@@ -249,7 +213,7 @@ class _Walker:
         depth: int = 0,
         tables: int = 0,
     ) -> None:
-        tag = _tag(element)
+        tag = tag_of(element)
         if not tag or tag in _SKIP:
             return
         css = element.get("style")
@@ -300,7 +264,7 @@ class _Walker:
         depth: int,
         tables: int,
     ) -> None:
-        rows = [_cells(row) for row in _direct_rows(table)]
+        rows = [row_cells(row) for row in direct_rows(table)]
         if tables >= _MAX_TABLES:
             self.add(table.text_content(), style, geometry, tags)
             self.flush()
@@ -343,9 +307,9 @@ class _Walker:
         cell_style = element_style("td", cell.attrib, cell.get("style"), style)
         self.add(cell.text, cell_style, geometry, tags)
         for child in cell:
-            if _tag(child) in ("p", "div"):
+            if tag_of(child) in ("p", "div"):
                 child_style = element_style(
-                    _tag(child), child.attrib, child.get("style"), cell_style
+                    tag_of(child), child.attrib, child.get("style"), cell_style
                 )
                 self.add(child.text, child_style, geometry, tags)
                 for grandchild in child:
