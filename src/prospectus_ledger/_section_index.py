@@ -17,7 +17,7 @@ import attrs
 import pendulum
 
 from ._text import heading_key
-from .tree import Document, Located, Section, path_matches
+from .tree import Document, Located, Section, is_subsequence, path_matches
 
 # A section's key: its portfolio (or ""), then (heading key, occurrence) per
 # level; the occurrence tells apart siblings with the same heading.
@@ -61,7 +61,7 @@ class SectionIndex:
         for path in self.by_heading.get(keys[-1], ()):
             # The key spells the ancestors' headings: rule out paths whose
             # ancestry cannot match before searching their versions.
-            if ancestors and not _is_subsequence(ancestors, [level[0] for level in path[:-1]]):  # type: ignore[index]
+            if ancestors and not is_subsequence(ancestors, [level[0] for level in path[:-1]]):  # type: ignore[index]
                 continue
             located = self.versions[path].at(when)
             if located is not None and path_matches(keys, located):
@@ -85,11 +85,6 @@ class SectionIndex:
             if located is not None:
                 self.by_heading.setdefault(located.section.key, []).append(key)
         versions.add(instant, located)
-
-
-def _is_subsequence(needle: Sequence[str], haystack: Sequence[object]) -> bool:
-    remaining = iter(haystack)
-    return all(any(item == candidate for candidate in remaining) for item in needle)
 
 
 def _child_keys(

@@ -11,13 +11,12 @@ from collections.abc import Sequence
 from typing import Any
 
 import attrs
-import pendulum
 
 from ._engine import Edition
-from ._text import heading_key
+from ._section_index import SectionIndex
 from .errors import InvalidLedgerDataError, StoreError
 from .serialize import structure, unstructure
-from .tree import Document, Section, walk
+from .tree import Document, Section
 
 
 def micros(instant: dt.datetime) -> int:
@@ -92,44 +91,33 @@ class NodeCache:
         )
 
 
-def section_versions(
-    index: int,
-    edition: Edition,
-    instants: Sequence[pendulum.DateTime],
-    states: Sequence[Document],
-    encoder: Encoder,
+def version_rows(
+    index: int, edition: Edition, versions: SectionIndex, encoder: Encoder
 ) -> list[tuple[Any, ...]]:
-    """Rows of ``section_versions``: each section's versions with validity and known-at."""
-    rows: list[list[Any]] = []
-    open_rows: dict[tuple[str, ...], tuple[int, Section]] = {}
-    for instant, state in zip(instants, states, strict=True):
-        at = micros(max(instant, edition.start))
-        seen: set[tuple[str, ...]] = set()
-        for located in walk(state.sections):
-            key = (located.portfolio or "", *located.headings)
-            seen.add(key)
-            previous = open_rows.get(key)
-            if previous is not None and previous[1] is located.section:
-                continue
-            if previous is not None:
-                rows[previous[0]][5] = at
+    """Rows of ``section_versions``, from the engine's per-section version index.
+
+    Instants before the edition's start count from its start; the last
+    version of a section runs to the edition's end.
+    """
+    end = micros(edition.end) if edition.end else None
+    rows: list[tuple[Any, ...]] = []
+    for history in versions.versions.values():
+        starts = [micros(max(instant, edition.start)) for instant in history.instants]
+        for position, located in enumerate(history.located):
+            if located is None:
+                continue  # the section is absent from here until its next version
             provenance = located.section.provenance
             rows.append(
-                [
+                (
                     index,
                     json.dumps(list(located.headings)),
-                    heading_key(located.section.heading),
+                    located.section.key,
                     located.portfolio,
-                    at,
-                    None,
+                    starts[position],
+                    starts[position + 1] if position + 1 < len(starts) else end,
                     provenance.known_at.isoformat() if provenance else None,
+                    # Every version is a subtree of a state already encoded.
                     encoder.node(located.section, []),
-                ]
+                )
             )
-            open_rows[key] = (len(rows) - 1, located.section)
-        for key in [key for key in open_rows if key not in seen]:
-            rows[open_rows.pop(key)[0]][5] = at
-    end = micros(edition.end) if edition.end else None
-    for position, _ in open_rows.values():
-        rows[position][5] = end
-    return [tuple(row) for row in rows]
+    return rows

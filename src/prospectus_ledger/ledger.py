@@ -25,12 +25,11 @@ from .errors import (
 )
 from .history import History, SectionVersion
 from .instants import parse_when, start_of_day
-from .operations import Notice
 from .provenance import Source
 from .reconcile import Reconciliation, reconcile
 from .serialize import EXPORT_VERSION, LedgerData, dumps, loads
 from .snapshot import Snapshot
-from .supplement import Supplement
+from .supplement import Amendment, Supplement
 from .timeline import Problem, ProblemKind, Timeline, TimelineEntry
 from .tree import Document, DocumentKind
 
@@ -306,15 +305,13 @@ class Ledger:
                 entries.append(
                     (
                         step.order,
-                        attrs.evolve(
-                            _entry(
-                                step.supplement,
-                                step.amendment,
-                                edition.name,
-                                outcome.status,
-                                reason,
-                            ),
-                            effective=step.effective,
+                        _entry(
+                            step.supplement,
+                            step.amendment,
+                            edition.name,
+                            outcome.status,
+                            reason,
+                            step.effective,
                         ),
                     )
                 )
@@ -328,7 +325,17 @@ class Ledger:
                 supplement_identity(unrouted.supplement),
             )
             entries.append(
-                (order, _entry(unrouted.supplement, amendment, "", "unrouted", unrouted.reason))
+                (
+                    order,
+                    _entry(
+                        unrouted.supplement,
+                        amendment,
+                        "",
+                        "unrouted",
+                        unrouted.reason,
+                        amendment.effective,
+                    ),
+                )
             )
         entries.sort(key=lambda pair: pair[0])
         return Timeline(tuple(entry for _, entry in entries))
@@ -403,15 +410,16 @@ def _path_text(step: _engine.Step) -> str:
 
 
 def _entry(
-    supplement: Supplement, amendment: object, edition: str, status: str, reason: str | None
+    supplement: Supplement,
+    amendment: Amendment,
+    edition: str,
+    status: str,
+    reason: str | None,
+    effective: pendulum.DateTime | None,
 ) -> TimelineEntry:
-    from .supplement import Amendment
-
-    if not isinstance(amendment, Amendment):  # pragma: no cover - internal contract
-        raise TypeError(f"expected an Amendment, got {type(amendment).__name__}")
     target = amendment.target
     return TimelineEntry(
-        effective=amendment.effective,
+        effective=effective,
         known_at=supplement.known_at,
         supplement_date=supplement.supplement_date,
         source=supplement.source,
@@ -423,7 +431,7 @@ def _entry(
         words=amendment.words,
         text=amendment.text,
         status=status,  # type: ignore[arg-type]
-        reason=reason if not isinstance(amendment.operation, Notice) or reason else None,
+        reason=reason or None,
     )
 
 
@@ -540,10 +548,3 @@ def load(
                 raise
             ledger.record_unreadable(str(file), error)
     return ledger
-
-
-def _identity_of(value: Supplement | Document) -> str:
-    """The content hash the ledger uses to tell filings apart."""
-    if isinstance(value, Supplement):
-        return supplement_identity(value)
-    return document_identity(value)

@@ -229,8 +229,3 @@ def loads(text: str | bytes, cls: type[T], *, file: str | None = None) -> T:
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise InvalidLedgerDataError(f"not valid JSON: {error}", file=file) from error
     return structure(data, cls, file=file)
-
-
-def fields_of(cls: type) -> tuple[str, ...]:
-    """The serialised field names of an attrs class (for docs and tests)."""
-    return tuple(field.name for field in attrs.fields(cls))

@@ -38,7 +38,7 @@ import pendulum
 
 from . import _store_schema as schema
 from ._engine import Compiled, Edition, compile_ledger, document_identity, supplement_identity
-from ._store_nodes import Encoder, NodeCache, micros, section_versions
+from ._store_nodes import Encoder, NodeCache, micros, version_rows
 from .errors import InvalidFilingError, ProspectusLedgerError, StoreError
 from .instants import parse_when
 from .ledger import (
@@ -206,7 +206,7 @@ class Store:
     def _rebuild(self) -> None:
         """Recompute editions, states, nodes and section versions from the stored contents."""
         connection = self._connection
-        compiled = compile_ledger(self._documents(), self._supplements())
+        compiled = compile_ledger(self._documents(), self._supplements_by_identity())
         for table in ("section_versions", "states", "editions"):
             connection.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
         encoder = Encoder({row[0] for row in connection.execute("SELECT hash FROM nodes")})
@@ -244,7 +244,7 @@ class Store:
                 "INSERT INTO section_versions (edition, path, heading_key, portfolio, "
                 "valid_from_us, "
                 "valid_to_us, known_at, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                section_versions(index, edition, instants, replay.states, encoder),
+                version_rows(index, edition, compiled.section_index(index, full), encoder),
             )
         connection.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('portfolios', ?)",
@@ -254,14 +254,18 @@ class Store:
     # -- reading -------------------------------------------------------------
 
     def _supplements(self) -> list[Supplement]:
+        return list(self._supplements_by_identity().values())
+
+    def _supplements_by_identity(self) -> dict[str, Supplement]:
+        """The stored supplements under the identities they were stored with."""
         with schema.guarded(self.path):
             rows = self._connection.execute(
                 "SELECT identity, data FROM supplements ORDER BY identity"
             ).fetchall()
-            return [
-                loads(data, Supplement, file=f"{self.path} supplements[{identity}]")
+            return {
+                identity: loads(data, Supplement, file=f"{self.path} supplements[{identity}]")
                 for identity, data in rows
-            ]
+            }
 
     def _documents(self) -> list[Document]:
         with schema.guarded(self.path):

@@ -288,11 +288,14 @@ class Located:
     portfolio: str | None
 
 
-def walk(sections: Sequence[Section]) -> Iterator[Located]:
-    """Yield every section below ``sections``, depth first, in document order."""
+def walk(sections: Sequence[Section], *, first: int = 0) -> Iterator[Located]:
+    """Yield every section below ``sections``, depth first, in document order.
+
+    ``first`` is the top-level index of ``sections[0]`` (to walk part of a document).
+    """
     stack: list[tuple[tuple[int, ...], Section, tuple[str, ...], str | None]] = [
         ((index,), section, (section.heading,), section.portfolio)
-        for index, section in reversed(list(enumerate(sections)))
+        for index, section in reversed(list(enumerate(sections, start=first)))
     ]
     while stack:
         indices, section, headings, portfolio = stack.pop()
@@ -309,7 +312,8 @@ def walk(sections: Sequence[Section]) -> Iterator[Located]:
             )
 
 
-def _is_subsequence(needle: Sequence[str], haystack: Sequence[str]) -> bool:
+def is_subsequence(needle: Sequence[object], haystack: Sequence[object]) -> bool:
+    """Whether ``needle``'s items occur in ``haystack`` in order (gaps allowed)."""
     remaining = iter(haystack)
     return all(any(item == candidate for candidate in remaining) for item in needle)
 
@@ -323,7 +327,7 @@ def path_matches(query_keys: Sequence[str], located: Located) -> bool:
     if not query_keys or located.section.key != query_keys[-1]:
         return False
     ancestors = [heading_key(heading) for heading in located.headings[:-1]]
-    return _is_subsequence(query_keys[:-1], ancestors)
+    return is_subsequence(query_keys[:-1], ancestors)
 
 
 def find_sections(
@@ -344,8 +348,7 @@ def find_sections(
     for index, section in enumerate(document.sections):
         if section.portfolio is not None and heading_key(section.portfolio) != wanted:
             continue
-        for located in walk([section]):
-            located = attrs.evolve(located, indices=(index, *located.indices[1:]))
+        for located in walk([section], first=index):
             if not path_matches(keys, located):
                 continue
             if located.portfolio is not None and heading_key(located.portfolio) == wanted:
