@@ -40,6 +40,7 @@ __all__ = [
     "expand_sources",
     "load",
     "parse_any",
+    "read_bytes",
     "read_file",
 ]
 
@@ -132,7 +133,7 @@ class Ledger:
         """
         file = Path(path)
         if file.suffix.lower() not in (".md", ".json"):
-            return self.add_filing(_read_bytes(file), Source(name=file.name))
+            return self.add_filing(read_bytes(file), Source(name=file.name))
         _, supplements, documents = read_file(file, max_bytes=self.max_filing_bytes)
         for document in documents:
             self.add_document(document)
@@ -295,106 +296,11 @@ class Ledger:
 
     def timeline(self) -> Timeline:
         """Every amendment in effective order, notices and failures included."""
-        compiled = self._compile()
-        entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
-        for index, edition in enumerate(compiled.editions):
-            replay = compiled.replay(index, compiled.bucket(None))
-            for outcome in replay.outcomes:
-                step = outcome.step
-                reason = outcome.reason or step.amendment.diagnostic
-                entries.append(
-                    (
-                        step.order,
-                        _entry(
-                            step.supplement,
-                            step.amendment,
-                            edition.name,
-                            outcome.status,
-                            reason,
-                            step.effective,
-                        ),
-                    )
-                )
-        for unrouted in compiled.unrouted:
-            amendment = unrouted.amendment
-            order = (
-                amendment.effective or pendulum.datetime(1, 1, 1, tz="America/New_York"),
-                unrouted.supplement.supplement_date or pendulum.date(1, 1, 1),
-                unrouted.supplement.source.sha256 or "",
-                amendment.position,
-                supplement_identity(unrouted.supplement),
-            )
-            entries.append(
-                (
-                    order,
-                    _entry(
-                        unrouted.supplement,
-                        amendment,
-                        "",
-                        "unrouted",
-                        unrouted.reason,
-                        amendment.effective,
-                    ),
-                )
-            )
-        entries.sort(key=lambda pair: pair[0])
-        return Timeline(tuple(entry for _, entry in entries))
+        return timeline_of(self._compile())
 
     def problems(self) -> list[Problem]:
         """Every instruction or filing that was not applied as written, with the reason."""
-        compiled = self._compile()
-        problems: list[Problem] = []
-        for entry in self.timeline():
-            kind: ProblemKind
-            if entry.status == "failed" and (entry.reason or "").startswith(
-                "AmbiguousSectionError"
-            ):
-                kind = "ambiguous"
-            elif entry.status in ("failed", "superseded", "unrouted"):
-                kind = entry.status
-            elif entry.status == "notice" and entry.reason:
-                kind = "not_understood"
-            elif entry.status == "applied" and entry.reason:
-                kind = "cut_off"
-            else:
-                continue
-            problems.append(
-                Problem(
-                    kind=kind,
-                    reason=entry.reason or kind,
-                    source=entry.source,
-                    words=entry.words,
-                    effective=entry.effective,
-                    document=entry.document,
-                )
-            )
-        for first, second in compiled.conflicts:
-            problems.append(
-                Problem(
-                    kind="conflict",
-                    reason=(
-                        f"{first.supplement.source.label} and {second.supplement.source.label} "
-                        f"change {_path_text(first)!r} differently at "
-                        f"{first.effective.isoformat()}; applied in that order"
-                    ),
-                    source=second.supplement.source,
-                    words=second.amendment.words,
-                    effective=second.effective,
-                    document=second.amendment.document,
-                )
-            )
-        for keep, drop in compiled.duplicates:
-            problems.append(
-                Problem(
-                    kind="duplicate_edition",
-                    reason=(
-                        f"two different base texts for {keep.edition}; kept "
-                        f"{keep.source.label if keep.source else 'one of them'}"
-                    ),
-                    source=drop.source or Source(),
-                    document=drop.kind,
-                )
-            )
+        problems = problems_of(self._compile())
         problems.extend(self._file_problems[name] for name in sorted(self._file_problems))
         return problems
 
@@ -402,6 +308,111 @@ class Ledger:
         return (
             f"<Ledger: {len(self._documents)} base editions, {len(self._supplements)} supplements>"
         )
+
+
+def timeline_of(compiled: Compiled) -> Timeline:
+    """Every amendment of a compiled ledger in effective order (see :meth:`Ledger.timeline`)."""
+    entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
+    for index, edition in enumerate(compiled.editions):
+        replay = compiled.replay(index, compiled.bucket(None))
+        for outcome in replay.outcomes:
+            step = outcome.step
+            reason = outcome.reason or step.amendment.diagnostic
+            entries.append(
+                (
+                    step.order,
+                    _entry(
+                        step.supplement,
+                        step.amendment,
+                        edition.name,
+                        outcome.status,
+                        reason,
+                        step.effective,
+                    ),
+                )
+            )
+    for unrouted in compiled.unrouted:
+        amendment = unrouted.amendment
+        order = (
+            amendment.effective or pendulum.datetime(1, 1, 1, tz="America/New_York"),
+            unrouted.supplement.supplement_date or pendulum.date(1, 1, 1),
+            unrouted.supplement.source.sha256 or "",
+            amendment.position,
+            supplement_identity(unrouted.supplement),
+        )
+        entries.append(
+            (
+                order,
+                _entry(
+                    unrouted.supplement,
+                    amendment,
+                    "",
+                    "unrouted",
+                    unrouted.reason,
+                    amendment.effective,
+                ),
+            )
+        )
+    entries.sort(key=lambda pair: pair[0])
+    return Timeline(tuple(entry for _, entry in entries))
+
+
+def problems_of(compiled: Compiled) -> list[Problem]:
+    """The instructions of a compiled ledger not applied as written (see :meth:`Ledger.problems`).
+
+    Problems with files (unreadable ones) are the ledger's own and not included.
+    """
+    problems: list[Problem] = []
+    for entry in timeline_of(compiled):
+        kind: ProblemKind
+        if entry.status == "failed" and (entry.reason or "").startswith("AmbiguousSectionError"):
+            kind = "ambiguous"
+        elif entry.status in ("failed", "superseded", "unrouted"):
+            kind = entry.status
+        elif entry.status == "notice" and entry.reason:
+            kind = "not_understood"
+        elif entry.status == "applied" and entry.reason:
+            kind = "cut_off"
+        else:
+            continue
+        problems.append(
+            Problem(
+                kind=kind,
+                reason=entry.reason or kind,
+                source=entry.source,
+                words=entry.words,
+                effective=entry.effective,
+                document=entry.document,
+            )
+        )
+    for first, second in compiled.conflicts:
+        problems.append(
+            Problem(
+                kind="conflict",
+                reason=(
+                    f"{first.supplement.source.label} and {second.supplement.source.label} "
+                    f"change {_path_text(first)!r} differently at "
+                    f"{first.effective.isoformat()}; applied in that order"
+                ),
+                source=second.supplement.source,
+                words=second.amendment.words,
+                effective=second.effective,
+                document=second.amendment.document,
+            )
+        )
+    for keep, drop in compiled.duplicates:
+        problems.append(
+            Problem(
+                kind="duplicate_edition",
+                reason=(
+                    f"two different base texts for {keep.edition}; kept "
+                    f"{keep.source.label if keep.source else 'one of them'}"
+                ),
+                source=drop.source or Source(),
+                document=drop.kind,
+            )
+        )
+    return problems
 
 
 def _path_text(step: _engine.Step) -> str:
@@ -435,7 +446,12 @@ def _entry(
     )
 
 
-def _read_bytes(file: Path, max_bytes: int = DEFAULT_MAX_FILING_BYTES) -> bytes:
+def read_bytes(file: Path, max_bytes: int = DEFAULT_MAX_FILING_BYTES) -> bytes:
+    """A file's bytes, refusing files over ``max_bytes`` before reading them.
+
+    Raises:
+        InvalidFilingError: for a file that cannot be read or is too large.
+    """
     try:
         size = file.stat().st_size
         if size > max_bytes:
@@ -465,7 +481,7 @@ def read_file(
         InvalidLedgerDataError: for a ``.json`` file that is not a valid export.
     """
     file = Path(path)
-    data = _read_bytes(file, max_bytes)
+    data = read_bytes(file, max_bytes)
     suffix = file.suffix.lower()
     if suffix == ".md":
         return data, [], [read_markdown(data, Source(name=file.name))]

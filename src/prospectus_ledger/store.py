@@ -47,6 +47,8 @@ from .ledger import (
     PathLike,
     expand_sources,
     parse_any,
+    problems_of,
+    read_bytes,
     read_file,
 )
 from .provenance import Source
@@ -126,23 +128,33 @@ class Store:
         """
         files = expand_sources(sources)
         known = self._filing_hashes()
-        parsed: list[_Parsed] = []
         failures: list[tuple[str, str]] = []
+        # Hash first, parse only what the store does not hold: re-ingesting a
+        # folder (the nightly case) parses nothing it has seen.
+        fresh: list[Path] = []
+        for file in files:
+            try:
+                digest = schema.sha256(read_bytes(file, self.max_filing_bytes))
+            except ProspectusLedgerError as error:
+                if errors == "raise":
+                    raise
+                failures.append((str(file), str(error)))
+                continue
+            if digest not in known:
+                known.add(digest)
+                fresh.append(file)
+        parsed: list[_Parsed] = []
         for number, (file, outcome) in enumerate(
-            _read_all(files, jobs, self.max_filing_bytes), start=1
+            _read_all(fresh, jobs, self.max_filing_bytes), start=1
         ):
             if progress is not None:
-                progress(number, len(files), file.name)
+                progress(number, len(fresh), file.name)
             if isinstance(outcome, ProspectusLedgerError):
                 if errors == "raise":
                     raise outcome
                 failures.append((str(file), str(outcome)))
                 continue
             data, supplements, documents = outcome
-            digest = schema.sha256(data)
-            if digest in known:
-                continue
-            known.add(digest)
             parsed.append((file.name, data, supplements, documents))
         counts = self._write(parsed)
         return IngestReport(
@@ -151,7 +163,7 @@ class Store:
             supplements=counts[0],
             documents=counts[1],
             amendments=counts[2],
-            problems=len(self.ledger().problems()),
+            problems=self._problem_count(),
             failures=tuple(failures),
         )
 
@@ -250,8 +262,21 @@ class Store:
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('portfolios', ?)",
             (schema.json_list(compiled.portfolio_names()),),
         )
+        # Counted here, from the compile just done, so that an ingest (even one
+        # with nothing new) never compiles the whole ledger again to report it.
+        connection.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('problems', ?)",
+            (str(len(problems_of(compiled))),),
+        )
 
     # -- reading -------------------------------------------------------------
+
+    def _problem_count(self) -> int:
+        with schema.guarded(self.path):
+            row = self._connection.execute(
+                "SELECT value FROM meta WHERE key = 'problems'"
+            ).fetchone()
+        return int(row[0]) if row and str(row[0]).isdigit() else 0
 
     def _supplements(self) -> list[Supplement]:
         return list(self._supplements_by_identity().values())
