@@ -44,30 +44,8 @@ SEEDS = ROOT / "seeds"
 REPORT = ROOT / "docs" / "reliability.md"
 sys.path.insert(0, str(ROOT))
 
+from tests.mutations import RandomChooser, mutate  # noqa: E402
 from tests.test_hostile import ADVERSARIAL, BILLION_LAUGHS, _external_entity  # noqa: E402
-
-FRAGMENTS = [
-    "<TABLE>",
-    "</TABLE>",
-    "<PAGE>",
-    "\f",
-    "Effective ",
-    '"',
-    "\u201c",
-    "<S>",
-    "<C>",
-    "SUPPLEMENT DATED ",
-    "Date: ",
-    "<td>",
-    "<b>",
-    "&#8203;",
-    "\x00",
-    "\ud800",
-    "--",
-    "<script>alert(1)</script>",
-    "on or about ",
-    "the close of business on ",
-]
 
 
 class Failures:
@@ -87,31 +65,10 @@ class Failures:
             )
 
 
-def mutate(text: str, rng: random.Random) -> str:
-    for _ in range(rng.randint(1, 4)):
-        if not text:
-            return text
-        at = rng.randrange(len(text) + 1)
-        operation = rng.choice(["cut", "insert", "delete", "swap", "repeat"])
-        if operation == "cut":
-            text = text[:at]
-        elif operation == "insert":
-            text = text[:at] + rng.choice(FRAGMENTS) + text[at:]
-        elif operation == "delete":
-            text = text[:at] + text[at + rng.randint(1, 200) :]
-        elif operation == "swap":
-            other = rng.randrange(len(text) + 1)
-            low, high = sorted((at, other))
-            text = text[high:] + text[low:high] + text[:low]
-        else:
-            text = text[:at] + text[at : at + 50] * rng.randint(2, 50) + text[at:]
-    return text
-
-
 def fuzz_filings(count: int, rng: random.Random, failures: Failures) -> int:
     texts = [json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines()]
     for number in range(count):
-        text = mutate(rng.choice(texts), rng)
+        text = mutate(rng.choice(texts), RandomChooser(rng), rng.randint(1, 4))
         data: str | bytes = text.encode("utf-8", errors="surrogatepass") if number % 2 else text
 
         def check(data: str | bytes = data) -> None:
@@ -137,7 +94,7 @@ def fuzz_json(count: int, rng: random.Random, failures: Failures) -> int:
     for number in range(count):
         text = export
         if number % 3 == 0:
-            text = mutate(text, rng)
+            text = mutate(text, RandomChooser(rng), rng.randint(1, 4))
         else:
             data = json.loads(export)
             node: Any = data

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import prospectus_ledger as pl
 from prospectus_ledger.serialize import unstructure
+from tests.mutations import DrawChooser, mutate
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus" / "supplements.jsonl"
 RECORDS: list[dict[str, Any]] = [
@@ -69,56 +70,13 @@ def test_the_whole_corpus_loads_into_one_ledger() -> None:
     assert all(reasons), "every problem says why"
 
 
-def _mutate(text: str, data: st.DataObject) -> str:
-    operation = data.draw(st.sampled_from(["cut", "insert", "delete", "swap", "repeat"]))
-    if not text:
-        return text
-    at = data.draw(st.integers(0, len(text)))
-    if operation == "cut":
-        return text[:at]
-    if operation == "insert":
-        fragment = data.draw(
-            st.sampled_from(
-                [
-                    "<TABLE>",
-                    "</TABLE>",
-                    "<PAGE>",
-                    "\f",
-                    "Effective ",
-                    '"',
-                    "\u201c",
-                    "<S>",
-                    "<C>",
-                    "SUPPLEMENT DATED ",
-                    "Date: ",
-                    "<td>",
-                    "<b>",
-                    "&#8203;",
-                    "\x00",
-                    "\ud800",
-                    "--",
-                ]
-            )
-            | st.text(max_size=40)
-        )
-        return text[:at] + fragment + text[at:]
-    if operation == "delete":
-        return text[:at] + text[at + data.draw(st.integers(1, 200)) :]
-    if operation == "swap":
-        other = data.draw(st.integers(0, len(text)))
-        low, high = sorted((at, other))
-        return text[high:] + text[low:high] + text[:low]
-    return text[:at] + text[at : at + 50] * data.draw(st.integers(2, 50)) + text[at:]
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(index=st.integers(0, len(RECORDS) - 1), data=st.data(), as_bytes=st.booleans())
 def test_mutated_corpus_texts_raise_only_library_errors(
     index: int, data: st.DataObject, as_bytes: bool
 ) -> None:
     text = RECORDS[index]["text"]
-    for _ in range(data.draw(st.integers(1, 4))):
-        text = _mutate(text, data)
+    text = mutate(text, DrawChooser(data), data.draw(st.integers(1, 4)))
     payload: str | bytes = text.encode("utf-8", errors="surrogatepass") if as_bytes else text
     ledger = pl.Ledger()
     try:
