@@ -6,6 +6,8 @@ import datetime as dt
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from prospectus_ledger import InvalidDateError, ProspectusLedgerError
 from prospectus_ledger.instants import (
@@ -59,3 +61,26 @@ def test_parse_date_accepts_only_dates() -> None:
         parse_date("2007-04-31")
     with pytest.raises(InvalidDateError):
         parse_date(dt.datetime(2007, 4, 30, 1))
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_end_of_day_is_pendulums_end_of_day_on_every_date(day: dt.date) -> None:
+    expected = pendulum.datetime(day.year, day.month, day.day, tz=NEW_YORK).end_of("day")
+    found = end_of_day(day)
+    assert found == expected
+    assert found.utcoffset() == expected.utcoffset()
+    assert parse_when(day.isoformat()) == expected
+    assert parse_when(day.strftime("%Y%m%d")) == expected
+
+
+def test_the_same_spelling_gives_the_same_instant_object() -> None:
+    assert parse_when("2007-05-22") is parse_when("2007-05-22")
+    assert parse_when(dt.date(2007, 5, 22)) == parse_when("2007-05-22")
+    # A date and a midnight datetime are different questions, cache or not.
+    assert parse_when(dt.datetime(2007, 5, 22)) != parse_when(dt.date(2007, 5, 22))
+
+
+@pytest.mark.parametrize("mixed", ["2007-0522", "200705-22", "2007-02-29"])
+def test_mixed_or_impossible_date_forms_are_refused(mixed: str) -> None:
+    with pytest.raises(InvalidDateError):
+        parse_when(mixed)

@@ -99,3 +99,57 @@ def test_index_follows_renames_and_deletions() -> None:
         except pl.SectionNotFoundError:
             continue
         raise AssertionError(f"{gone} should be gone")
+
+
+def _nested_document() -> pl.Document:
+    def fund(name: str) -> pl.Section:
+        risks = pl.Section(
+            "Principal Risks",
+            [pl.Paragraph(f"{name} risks.")],
+            [
+                pl.Section("Market Risk", [pl.Paragraph(f"{name} market risk.")]),
+                pl.Section("Credit Risk", [pl.Paragraph(f"{name} credit risk.")]),
+            ],
+        )
+        return pl.Section(
+            name,
+            [],
+            [risks, pl.Section("Market Risk", [pl.Paragraph(f"{name} other market risk.")])],
+            portfolio=name,
+        )
+
+    return pl.Document(
+        pl.DocumentKind.PROSPECTUS,
+        "Trust",
+        strategies.EDITION_DATE,
+        ("Alpha Fund", "Beta Fund"),
+        [fund("Alpha Fund"), fund("Beta Fund"), pl.Section("Market Risk", [pl.Paragraph("All.")])],
+    )
+
+
+def test_index_narrows_by_every_ancestor_like_the_tree_walk() -> None:
+    ledger = pl.Ledger()
+    ledger.add_document(_nested_document())
+    compiled = ledger._compile()
+    edition = compiled.editions[0]
+    bucket = compiled.bucket(None)
+    state = compiled.replay(0, bucket).state_at(edition.start)
+    queries = [
+        ("Market Risk",),
+        ("Principal Risks", "Market Risk"),
+        ("Alpha Fund", "Market Risk"),
+        ("Alpha Fund", "Principal Risks", "Market Risk"),
+        ("Beta Fund", "Principal Risks", "Credit Risk"),
+        ("Principal Risks", "Alpha Fund", "Market Risk"),  # ancestors out of order
+        ("Gamma Fund", "Market Risk"),
+        ("Alpha Fund", "Beta Fund", "Market Risk"),
+    ]
+    for query in queries:
+        for portfolio in (None, "Alpha Fund", "Beta Fund"):
+            walked = find_sections(state, query, portfolio=portfolio)
+            indexed = compiled.find_at(edition, state, edition.start, None, query, portfolio)
+            assert [m.headings for m in indexed] == [m.headings for m in walked], (query, portfolio)
+    alpha = compiled.find_at(
+        edition, state, edition.start, None, ("Alpha Fund", "Principal Risks", "Market Risk"), None
+    )
+    assert [m.section.text for m in alpha] == ["Alpha Fund market risk."]

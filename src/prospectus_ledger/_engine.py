@@ -18,6 +18,7 @@ that point at it stay valid when the ledger later grows.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import itertools
 import json
@@ -117,10 +118,24 @@ class Edition:
     end: pendulum.DateTime | None
     steps: tuple[Step, ...]
 
-    @property
+    # Both are asked on every query; worked out once per edition.
+    @functools.cached_property
     def name(self) -> str:
         """The edition's human name."""
         return self.document.edition
+
+    @functools.cached_property
+    def base_provenance(self) -> Provenance:
+        """The provenance of text that comes straight from the edition's base document."""
+        document = self.document
+        return Provenance(
+            source=document.source or Source(),
+            words=None,
+            effective=self.start,
+            known_at=self.known_at,
+            edition=self.name,
+            illustrative=document.illustrative,
+        )
 
 
 @attrs.frozen
@@ -568,17 +583,4 @@ def compile_ledger(
         conflicts=tuple(conflicts),
         duplicates=tuple(builder.duplicates),
         knowledge=tuple(knowledge),
-    )
-
-
-def base_provenance(edition: Edition) -> Provenance:
-    """The provenance of text that comes straight from an edition's base document."""
-    document = edition.document
-    return Provenance(
-        source=document.source or Source(),
-        words=None,
-        effective=edition.start,
-        known_at=edition.known_at,
-        edition=edition.name,
-        illustrative=document.illustrative,
     )

@@ -17,7 +17,7 @@ import attrs
 import pendulum
 
 from ._text import heading_key
-from .tree import Document, Located, Section, is_subsequence, path_matches
+from .tree import Document, Located, Section, is_subsequence
 
 # A section's key: its portfolio (or ""), then (heading key, occurrence) per
 # level; the occurrence tells apart siblings with the same heading.
@@ -46,6 +46,10 @@ class SectionIndex:
     """Every section path of one edition's replay, with its versions over time."""
 
     by_heading: dict[str, list[PathKey]] = attrs.field(factory=dict)
+    # (an ancestor's heading key, the heading key): the paths with that heading
+    # below that ancestor, so "Portfolio -- Section" does not try every
+    # portfolio's "Section".
+    by_ancestor: dict[tuple[str, str], list[PathKey]] = attrs.field(factory=dict)
     versions: dict[PathKey, _Versions] = attrs.field(factory=dict)
 
     def find(
@@ -56,17 +60,28 @@ class SectionIndex:
         keys = [heading_key(part) for part in headings]
         if not keys:
             return []
+        last, ancestors = keys[-1], keys[:-1]
+        candidates: Sequence[PathKey] = self.by_heading.get(last, ())
+        if ancestors:
+            # Every path listed under (ancestor, heading) has that ancestor;
+            # start from the shortest such list.
+            candidates = min(
+                (self.by_ancestor.get((ancestor, last), ()) for ancestor in ancestors), key=len
+            )
         matches = []
-        ancestors = keys[:-1]
-        for path in self.by_heading.get(keys[-1], ()):
-            # The key spells the ancestors' headings: rule out paths whose
-            # ancestry cannot match before searching their versions.
-            if ancestors and not is_subsequence(ancestors, [level[0] for level in path[:-1]]):  # type: ignore[index]
+        for path in candidates:
+            # The key spells the headings of the path (a renamed section gets
+            # a new path), so matching the keys matches the located section.
+            if len(ancestors) > 1 and not is_subsequence(
+                ancestors,
+                [level[0] for level in path[:-1]],  # type: ignore[index]
+            ):
                 continue
             located = self.versions[path].at(when)
-            if located is not None and path_matches(keys, located):
+            if located is not None:
                 matches.append(located)
-        matches.sort(key=lambda located: located.indices)
+        if len(matches) > 1:
+            matches.sort(key=lambda located: located.indices)
         if portfolio is None:
             return matches
         wanted = heading_key(portfolio)
@@ -83,7 +98,10 @@ class SectionIndex:
         if versions is None:
             versions = self.versions[key] = _Versions()
             if located is not None:
-                self.by_heading.setdefault(located.section.key, []).append(key)
+                heading = located.section.key
+                self.by_heading.setdefault(heading, []).append(key)
+                for ancestor in {level[0] for level in key[:-1]}:  # type: ignore[index]
+                    self.by_ancestor.setdefault((ancestor, heading), []).append(key)
         versions.add(instant, located)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import attrs
 
-from . import _engine
 from ._engine import Compiled
 from .errors import AmbiguousSectionError
 from .history import SectionVersion
@@ -19,7 +18,7 @@ def edition_versions(
     """The versions of the section ``headings`` names in edition ``index``, oldest first."""
     edition = compiled.editions[index]
     replay = compiled.replay(index, bucket)
-    base = _engine.base_provenance(edition)
+    base = edition.base_provenance
     instants = [edition.start, *(max(instant, edition.start) for instant in replay.instants)]
     versions: list[SectionVersion] = []
     previous = None

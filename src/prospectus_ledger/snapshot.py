@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import attrs
 import pendulum
 
-from ._engine import Edition, StateSource, base_provenance
+from ._engine import Edition, StateSource
 from ._text import closest, heading_key, split_heading_path
 from .errors import (
     AmbiguousSectionError,
@@ -206,7 +207,7 @@ class Snapshot:
             AmbiguousSectionError: several sections match; scope the query.
             EditionNotFoundError: no edition of any document is in force.
         """
-        headings = split_heading_path(path)
+        headings = _split_path(path)
         if not headings:
             raise SectionNotFoundError(("",), when=self.when.isoformat(), scope=self._scope_text())
         editions = self._editions()
@@ -218,7 +219,7 @@ class Snapshot:
             matches = self._matches(editions, (path,))
         if len(matches) == 1:
             edition, located = matches[0]
-            return _view(edition, located, self.when, base_provenance(edition))
+            return _view(edition, located, self.when, edition.base_provenance)
         if matches:
             raise AmbiguousSectionError(
                 headings, [describe_location(e.document, located) for e, located in matches]
@@ -235,6 +236,8 @@ class Snapshot:
                 edition, state, self.when, self.known_at, headings, self.portfolio_scope
             )
         ]
+        if len(found) < 2:
+            return found
         # One order whatever answered the lookup (index or tree walk).
         return sorted(found, key=lambda pair: (pair[0].name, pair[1].headings))
 
@@ -282,7 +285,7 @@ class Snapshot:
         """Every section in force within the scopes, in document order."""
         views: list[SectionView] = []
         for edition, state in self._editions():
-            base = base_provenance(edition)
+            base = edition.base_provenance
             for located in walk(state.sections):
                 if (
                     self.portfolio_scope is not None
@@ -304,6 +307,21 @@ class Snapshot:
         from .render import snapshot_markdown
 
         return snapshot_markdown(self)
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_cached(path: str | tuple[str, ...]) -> tuple[str, ...]:
+    return split_heading_path(path)
+
+
+def _split_path(path: PathLike) -> tuple[str, ...]:
+    """:func:`split_heading_path`, read once per spelling: jobs ask the same paths often."""
+    if isinstance(path, str | tuple):
+        try:
+            return _split_cached(path)
+        except TypeError:  # a tuple holding something unhashable
+            pass
+    return split_heading_path(path)
 
 
 def _covers(document: Document, portfolio: str) -> bool:

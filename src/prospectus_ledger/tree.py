@@ -181,11 +181,13 @@ class Section:
     @property
     def own_text(self) -> str:
         """The text of the section's own blocks, paragraphs separated by blank lines."""
-        return "\n\n".join(block_text(block) for block in self.blocks)
+        return "\n\n".join([block_text(block) for block in self.blocks])
 
     @property
     def text(self) -> str:
         """All the text under the heading: own blocks, then each child's heading and text."""
+        if not self.children:
+            return self.own_text  # the usual case, asked on every query
         parts = [self.own_text] if self.blocks else []
         for child in self.children:
             parts.append(child.heading)
