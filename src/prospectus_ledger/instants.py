@@ -69,6 +69,16 @@ def _as_pendulum_date(day: _dt.date) -> pendulum.Date:
     return pendulum.date(day.year, day.month, day.day)
 
 
+def _calendar_date(match: re.Match[str], value: str) -> _dt.date:
+    """The date ``value`` spells (``match`` is :data:`_DATE_ONLY`'s), if it exists."""
+    try:
+        return _dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError as error:
+        raise InvalidDateError(
+            value, "an ISO date such as '2007-05-22'", reason=str(error)
+        ) from error
+
+
 def parse_date(value: object) -> pendulum.Date:
     """Read a calendar date from an ISO string or a date.
 
@@ -79,16 +89,9 @@ def parse_date(value: object) -> pendulum.Date:
         raise InvalidDateError(value, "a date without a time")
     if isinstance(value, _dt.date):
         return _as_pendulum_date(value)
-    if isinstance(value, str):
-        match = _DATE_ONLY.match(value)
-        if match is not None:
-            try:
-                day = _dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
-            except ValueError as error:
-                raise InvalidDateError(
-                    value, "an ISO date such as '2007-05-22'", reason=str(error)
-                ) from error
-            return _as_pendulum_date(day)
+    match = _DATE_ONLY.match(value) if isinstance(value, str) else None
+    if match is not None:
+        return _as_pendulum_date(_calendar_date(match, str(value)))
     raise InvalidDateError(value, "an ISO date such as '2007-05-22'")
 
 
@@ -124,8 +127,9 @@ def _parse_when(value: object) -> pendulum.DateTime:
         return end_of_day(value)
     if not isinstance(value, str):
         raise InvalidDateError(value, _EXPECTED, reason=f"a {type(value).__name__} is not a time")
-    if _DATE_ONLY.match(value):
-        return end_of_day(parse_date(value))
+    match = _DATE_ONLY.match(value)
+    if match is not None:
+        return end_of_day(_calendar_date(match, value))
     try:
         parsed = pendulum.parse(value.strip(), exact=True, strict=True)
     except (ValueError, pendulum.parsing.exceptions.ParserError) as error:
