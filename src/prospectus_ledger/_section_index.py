@@ -50,7 +50,12 @@ class SectionIndex:
     # below that ancestor, so "Portfolio -- Section" does not try every
     # portfolio's "Section".
     by_ancestor: dict[tuple[str, str], list[PathKey]] = attrs.field(factory=dict)
+    # (a portfolio's key or None for shared text, the heading key): every path
+    # that ever had that heading in that portfolio's part, so a portfolio-scoped
+    # query does not try the other portfolios' sections.
+    by_portfolio: dict[tuple[str | None, str], list[PathKey]] = attrs.field(factory=dict)
     versions: dict[PathKey, _Versions] = attrs.field(factory=dict)
+    _owners: set[tuple[PathKey, str | None]] = attrs.field(factory=set)
 
     def find(
         self, when: pendulum.DateTime, headings: Sequence[str], portfolio: str | None
@@ -61,18 +66,26 @@ class SectionIndex:
         if not keys:
             return []
         last, ancestors = keys[-1], keys[:-1]
+        wanted = heading_key(portfolio) if portfolio is not None else None
         candidates: Sequence[PathKey] = self.by_heading.get(last, ())
-        if ancestors:
+        check_ancestors = bool(ancestors)
+        if wanted is not None:
+            # The portfolio's own sections and the shared ones; a path that
+            # changed owner is in both lists.
+            owned = self.by_portfolio.get((wanted, last), [])
+            candidates = list(dict.fromkeys([*owned, *self.by_portfolio.get((None, last), ())]))
+        elif ancestors:
             # Every path listed under (ancestor, heading) has that ancestor;
             # start from the shortest such list.
             candidates = min(
                 (self.by_ancestor.get((ancestor, last), ()) for ancestor in ancestors), key=len
             )
+            check_ancestors = len(ancestors) > 1
         matches = []
         for path in candidates:
             # The key spells the headings of the path (a renamed section gets
             # a new path), so matching the keys matches the located section.
-            if len(ancestors) > 1 and not is_subsequence(
+            if check_ancestors and not is_subsequence(
                 ancestors,
                 [level[0] for level in path[:-1]],  # type: ignore[index]
             ):
@@ -82,9 +95,8 @@ class SectionIndex:
                 matches.append(located)
         if len(matches) > 1:
             matches.sort(key=lambda located: located.indices)
-        if portfolio is None:
+        if wanted is None:
             return matches
-        wanted = heading_key(portfolio)
         own = [m for m in matches if m.portfolio is not None and heading_key(m.portfolio) == wanted]
         return own or [m for m in matches if m.portfolio is None]
 
@@ -102,6 +114,11 @@ class SectionIndex:
                 self.by_heading.setdefault(heading, []).append(key)
                 for ancestor in {level[0] for level in key[:-1]}:  # type: ignore[index]
                     self.by_ancestor.setdefault((ancestor, heading), []).append(key)
+        if located is not None:
+            owner = heading_key(located.portfolio) if located.portfolio is not None else None
+            if (key, owner) not in self._owners:
+                self._owners.add((key, owner))
+                self.by_portfolio.setdefault((owner, located.section.key), []).append(key)
         versions.add(instant, located)
 
 
