@@ -57,9 +57,22 @@ def clean_text(text: str) -> str:
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
         text = _INVISIBLE_RUN.sub("", text)
-    if _NEEDS_SPACING.search(text) is None and text[:1] != " " and text[-1:] != " ":
+    if _is_spaced(text):
         return text  # already clean: keep the same string object (memory)
     return _SPACE_RUN.sub(" ", text).strip()
+
+
+def _is_spaced(text: str) -> bool:
+    """Whether ``text`` holds no white space but single spaces between words.
+
+    Every white-space character but the space (``\\s``, ``str.isspace``) is a
+    control or separator character, which ``str.isprintable`` rejects: that test
+    and a search for two spaces run in C, several times faster than a regular
+    expression, and answer for most lines; the rest go to the expression.
+    """
+    if text[:1] == " " or text[-1:] == " " or "  " in text:
+        return False
+    return text.isprintable() or _NEEDS_SPACING.search(text) is None
 
 
 @functools.lru_cache(maxsize=65536)

@@ -61,6 +61,36 @@ _BEFORE_QUOTE = re.compile(
     r"|(?P<anchor>\b(?:after|following|before|preceding) (?:the )?))$",
     re.IGNORECASE,
 )
+# Every match of _BEFORE_QUOTE ends with a space after a word (and perhaps a comma)
+# that ends with one of these: a cheap test of the last word spares most searches.
+_BEFORE_QUOTE_ENDS = (
+    "section",
+    "sections",
+    "heading",
+    "headings",
+    "caption",
+    "captions",
+    "entitled",
+    "captioned",
+    "titled",
+    "called",
+    "named",
+    "under",
+    "beneath",
+    "in",
+    "within",
+    "of",
+    "the",
+    "replace",
+    "replaces",
+    "supersede",
+    "supersedes",
+    "entirety",
+    "after",
+    "following",
+    "before",
+    "preceding",
+)
 # A quoted name before "paragraph" or "table" names a block by its run-in heading or
 # title ('the "Funding Agreements" paragraph', 'in the table "Average Annual Total
 # Returns"'): the innermost heading of the path.
@@ -260,6 +290,18 @@ def _blank_quotes(text: str) -> str:
     return re.sub(r'"[^"]{1,200}"', lambda match: '"' + "~" * (len(match.group(0)) - 2) + '"', text)
 
 
+def _before_quote(ahead: str) -> re.Match[str] | None:
+    """``_BEFORE_QUOTE`` searched in the words before a quote, if their last word may end it."""
+    if ahead.endswith(" "):
+        word = ahead[:-1].rsplit(" ", 1)[-1].rstrip(",")
+        # Ignoring case, a few non-ASCII letters match ASCII ones: test ASCII words only.
+        if word.isascii() and not word.lower().endswith(_BEFORE_QUOTE_ENDS):
+            return None
+    elif not ahead.endswith("\n"):
+        return None  # "$" matches at the end, or before a newline that ends the text
+    return fold.search(_BEFORE_QUOTE, ahead)
+
+
 def _quoted_parts(text: str) -> Iterator[_Part]:
     if '"' not in text:
         return
@@ -269,7 +311,7 @@ def _quoted_parts(text: str) -> Iterator[_Part]:
         if _NOT_HEADINGS.match(heading.strip(" ,.")):
             continue
         start, end = quote.start(), quote.end()
-        before = fold.search(_BEFORE_QUOTE, bare[max(start - _CONTEXT, 0) : start])
+        before = _before_quote(bare[max(start - _CONTEXT, 0) : start])
         after = _AFTER_QUOTE.match(bare[end : end + _CONTEXT])
         ahead = bare[max(start - _CONTEXT, 0) : start]
         if before is not None and (before["noun"] or before["naming"] or before["prep"]):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from . import _fold
 from ._targets import ORDINAL
 
 CHANGE = re.compile(
@@ -161,9 +162,16 @@ BLOCKS_AND = re.compile(
 _SEVERAL_LOWER = re.compile(f"{SEVERAL_BLOCKS.pattern}|{BLOCKS_AND.pattern}")
 
 
+# Every match of either holds one of these words (lower case).
+_SEVERAL_WORDS = ("paragraph", "bullet", "sentence", "table", "items (")
+
+
 def several_blocks(text: str) -> bool:
     """Whether ``text`` names several blocks (:data:`SEVERAL_BLOCKS` or :data:`BLOCKS_AND`)."""
-    return _SEVERAL_LOWER.search(text.lower()) is not None
+    lowered = text.lower()
+    if not any(word in lowered for word in _SEVERAL_WORDS):
+        return False
+    return _SEVERAL_LOWER.search(lowered) is not None
 
 
 ITEMS = re.compile(
@@ -251,3 +259,64 @@ NO_LONGER_APPLICABLE = re.compile(r"\b(?:is|are) no longer applicable\b", re.IGN
 # "the disclosure in the "X" paragraph shall apply to TempFund as well": no text changes.
 APPLIES_TO = re.compile(r"\b(?:shall|will) (?:also )?apply to\b", re.IGNORECASE)
 REFERENCES = re.compile(r"\ball references\b", re.IGNORECASE)
+
+# Words each pattern cannot match without (lower case; one of each group): the
+# parser tries dozens of these patterns on every instruction, and most hold
+# none of the words, which a substring test tells far faster than the search.
+_fold.require(
+    {
+        REPLACE_FOLLOWING: (("the following",), ("replace", "supersede", "modifies")),
+        REPLACED_WITH: (
+            (
+                "replaced",
+                "superseded",
+                "restated",
+                "revised",
+                "amended",
+                "modified",
+                "updated",
+                "changed",
+            ),
+        ),
+        DELETE_AND_REPLACE: (("replac", "substitut"),),
+        INSTEAD_OF: (("is the following, instead of",),),
+        REPLACE_QUOTED: (('replace "',),),
+        UPDATED_TO_REFLECT: (("to reflect that",),),
+        MODIFIED_TO_REFLECT: (("to reflect",),),
+        ADDED: (("the following",), ("added", "inserted")),
+        AMENDED_TO_ADD: (("add", "include", "insert", "supplemented"),),
+        SUPPLEMENTS: (("the following",), ("supplements",)),
+        DELETED: (("deleted", "removed"),),
+        DELETE: (("delete ",),),
+        SENTENCE_OF: ((" sentence ",), (" paragraph",)),
+        SENTENCE_OF_THE: ((" sentence ",), ("paragraph",)),
+        SENTENCE_UNDER: ((" sentence ",), ('""',)),
+        ALL_EXCEPT_LAST: ((" the last ",), ("paragraph",)),
+        ITEMS: (("items", "paragraphs", "bullets"), ("(",)),
+        FIRST_N: (("first ",),),
+        BLOCK_ORDINAL: (("paragraph", "bullet", "sentence"),),
+        BLOCK_RANGE: (("paragraphs", "bullets"),),
+        BLOCK_AND_TABLE: ((" and the ",), ("table",)),
+        TABLE_AND_PRECEDING: (("table and the ",),),
+        LABELLED_BLOCK: (("paragraph", "footnote", "item", "policy"),),
+        SIMILAR_BLOCK: ((" similar ",),),
+        FOLLOWING_BLOCK: (("the following",), ("deleted", "removed")),
+        ASTERISKED: (("asterisked ",),),
+        THE_BLOCK: (("the paragraph", "the bullet"),),
+        TABLE: (("table", "schedule", "chart"),),
+        TEXT_AND_TABLE: (("text and ",),),
+        AS_FIRST_SECTION: ((" as ",), ("section",)),
+        INSIDE_PARAGRAPH: ((" paragraph",),),
+        AS_NTH: ((" as the ",),),
+        INSERT_AT: (("paragraph", "bullet"),),
+        TO_THE_LIST: ((" to the ",), ("list",)),
+        UNDER_TABLE: (("the chart", "the table"),),
+        AT_START: (("at the beginning of", "at the start of"),),
+        NAMED_PARAGRAPH: (('"" paragraph',),),
+        SECOND_TO_LAST: (("last",),),
+        NEW_TEXT_NOUN: (("the following ", " below"),),
+        ACCORDINGLY: ((" accordingly",),),
+        NO_LONGER_APPLICABLE: ((" no longer applicable",),),
+        APPLIES_TO: (("apply to",),),
+    }
+)

@@ -32,6 +32,7 @@ import attrs
 
 from ..operations import BlockLocator, SentenceSpan
 from ..tree import DocumentKind
+from . import _fold
 from . import _phrases as phrases
 from ._documents import kinds_mentioned
 from ._fold import search as _search
@@ -160,8 +161,10 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
     substituted = _substitution(base, words)
     if substituted is not None:
         return substituted
-    scope = phrases.NEW_TEXT_NOUN.sub(
-        "the following", phrases.SECOND_TO_LAST.sub("penultimate", own)
+    scope = _fold.sub(
+        phrases.NEW_TEXT_NOUN,
+        "the following",
+        _fold.sub(phrases.SECOND_TO_LAST, "penultimate", own),
     )
     found = _read_change(base, scope)
     if not path and found.action == "replace_section":
@@ -188,13 +191,15 @@ def _read_change(base: Recognised, scope: str) -> Recognised:
     """What an instruction does to the section it names (or to a block of it)."""
     # "the text and table immediately under the heading X": all of it, not a table;
     # 'the "Unusual Market Conditions" paragraph': named by its heading, a section.
-    scope = phrases.NAMED_PARAGRAPH.sub('""', phrases.TEXT_AND_TABLE.sub("text", scope))
+    scope = _fold.sub(
+        phrases.NAMED_PARAGRAPH, '""', _fold.sub(phrases.TEXT_AND_TABLE, "text", scope)
+    )
     verb = _verb(scope)
     if verb is None:
         if not base.path:
             return attrs.evolve(base, reason="it names no section the parser can find")
         return attrs.evolve(base, reason="the parser does not know this kind of instruction")
-    several = phrases.ALL_EXCEPT_LAST.sub("", scope)
+    several = _fold.sub(phrases.ALL_EXCEPT_LAST, "", scope)
     if verb != "insert":
         compound = _compound(
             base, several, "replace_block" if verb == "replace" else "delete_block"
@@ -277,7 +282,9 @@ def _block(base: Recognised, scope: str, action: Action) -> Recognised | None:
             locator=BlockLocator("paragraph"),
             sentences=SentenceSpan(None, -count),
         )
-    ordinals = [m for m in phrases.BLOCK_ORDINAL.finditer(scope) if m["kind"].lower() != "sentence"]
+    ordinals = [
+        m for m in _fold.finditer(phrases.BLOCK_ORDINAL, scope) if m["kind"].lower() != "sentence"
+    ]
     if len({(m["ord"].lower(), _kind(m["kind"])) for m in ordinals}) == 1:
         # "the last paragraph ..., instead of the current last paragraph": one block.
         match = ordinals[0]

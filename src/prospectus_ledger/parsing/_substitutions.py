@@ -126,17 +126,22 @@ def substitution_pairs(words: str) -> Pairs | str | None:
     ``None`` when it is no substitution; a reason when it is one the parser
     cannot read into pairs.
     """
-    quoted = _QUOTED_REFERENCES.search(words)
+    lowered = words.lower()
+    # Every pattern of references holds "reference" (no letter of it matches another
+    # character ignoring case), every rename "name": most instructions hold neither.
+    refers = "reference" in lowered
+    quoted = _QUOTED_REFERENCES.search(words) if refers else None
     if quoted is not None:
         olds = _QUOTE.findall(quoted.group("old"))
         news = _QUOTE.findall(quoted.group("new"))
         return _pair(olds, news)
-    first = _first_sentence(words)
-    renamed = _RENAMED.match(_without_time(first)) if _RENAME_WORDS.search(first.lower()) else None
+    renamed = _renamed(words) if "name" in lowered else None
     if renamed is not None and '"' not in renamed.group(0):
         old = renamed.group("old") or renamed.group("old2")
         new = renamed.group("new") or renamed.group("new2")
         return _pair(_names(old), _names(new))
+    if not refers:
+        return None
     for sentence in sentences(words):
         deleted = _DELETED_REFERENCES.search(sentence)
         if deleted is not None:
@@ -151,10 +156,15 @@ def substitution_pairs(words: str) -> Pairs | str | None:
     return None
 
 
+def _renamed(words: str) -> re.Match[str] | None:
+    """The rename the first sentence of some words states, if it states one."""
+    first = _first_sentence(words)
+    if not _RENAME_WORDS.search(first.lower()):
+        return None
+    return _RENAMED.match(_without_time(first))
+
+
 def is_rename(words: str) -> bool:
     """Whether the first sentence of some words renames a fund or a class."""
-    first = _first_sentence(words)
-    return (
-        bool(_RENAME_WORDS.search(first.lower()))
-        and _RENAMED.match(_without_time(first)) is not None
-    )
+    # Every rename's words hold "name" (its first sentence is part of them).
+    return "name" in words.lower() and _renamed(words) is not None
