@@ -59,7 +59,8 @@ def clean_text(text: str) -> str:
         text = _INVISIBLE_RUN.sub("", text)
     if _is_spaced(text):
         return text  # already clean: keep the same string object (memory)
-    return _SPACE_RUN.sub(" ", text).strip()
+    # str.split() splits on exactly what "\s" matches, faster than a substitution.
+    return " ".join(text.split())
 
 
 def _is_spaced(text: str) -> bool:

@@ -36,19 +36,24 @@ _GROUP_SYNTAX = re.compile(r"\(\?P[<=]")  # "(?P<name>" and "(?P=name)": no lett
 _UNFOLDABLE = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-class _Twin:
-    """The case-sensitive twin of a pattern, and the texts it may answer for."""
+class _Entry:
+    """What :func:`search` knows of one pattern: its twin, and words it needs."""
 
-    __slots__ = ("any_text", "pattern")
+    __slots__ = ("any_text", "needs", "pattern", "twin")
 
-    def __init__(self, pattern: re.Pattern[str], *, any_text: bool) -> None:
+    def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.any_text = any_text
+        self.twin: re.Pattern[str] | None = None
+        self.any_text = False  # whether the twin may answer for non-ASCII text
+        self.needs: tuple[tuple[str, ...], ...] = ()
+        _set_twin(self)
 
 
-_TWINS: dict[re.Pattern[str], _Twin | None] = {}
-_NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {}
-# The last text lower-cased, and its lower case ("" when it does not fold).
+# Keyed by ``id``: hashing a compiled pattern hashes its whole code, which costs
+# more than many of the searches themselves.  The entry keeps the pattern alive
+# (and is checked against it), so an id is never taken for another pattern's.
+_ENTRIES: dict[int, _Entry] = {}
+# The last text lower-cased, and its lower case (``None`` when it does not fold).
 _LAST: list[str | None] = ["", ""]
 
 
@@ -64,18 +69,25 @@ def _code_points(pattern: str) -> str:
     return "".join(named)
 
 
-def _twin(pattern: re.Pattern[str]) -> _Twin | None:
-    """The case-sensitive twin of a case-insensitive pattern, if it has one."""
+def _set_twin(entry: _Entry) -> None:
+    """Give an entry the case-sensitive twin of its pattern, if it has one."""
+    pattern = entry.pattern
     if not pattern.flags & re.IGNORECASE:
-        return None
+        return
     bare = _GROUP_SYNTAX.sub("(", _ESCAPE.sub("", pattern.pattern))
     letters = bare + _code_points(pattern.pattern)
     if _INLINE_FLAGS.search(bare) or any(char.isupper() for char in letters):
-        return None
-    twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        return
+    entry.twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
     # Non-ASCII text may fold only if the pattern's non-ASCII characters have no case.
-    uncased = all(char.isascii() or char.lower() == char.upper() for char in letters)
-    return _Twin(twin, any_text=uncased)
+    entry.any_text = all(char.isascii() or char.lower() == char.upper() for char in letters)
+
+
+def _entry(pattern: re.Pattern[str]) -> _Entry:
+    entry = _ENTRIES.get(id(pattern))
+    if entry is None or entry.pattern is not pattern:
+        entry = _ENTRIES[id(pattern)] = _Entry(pattern)
+    return entry
 
 
 def require(needs: dict[re.Pattern[str], tuple[tuple[str, ...], ...]]) -> None:
@@ -85,7 +97,8 @@ def require(needs: dict[re.Pattern[str], tuple[tuple[str, ...], ...]]) -> None:
         needs: for each pattern, groups of lower-case words; every match
             of the pattern holds (ignoring case) one word of each group.
     """
-    _NEEDS.update(needs)
+    for pattern, words in needs.items():
+        _entry(pattern).needs = words
 
 
 def folded(text: str) -> str | None:
@@ -102,23 +115,28 @@ def folded(text: str) -> str | None:
     return _LAST[1]
 
 
+# What _prepared answers for text that lacks a word the pattern needs: a twin that
+# matches nothing, over no text.
+_NOTHING: tuple[re.Pattern[str], str] = (re.compile("(?!)"), "")
+
+
 def _prepared(pattern: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str] | None:
-    """The twin of ``pattern`` and ``text`` folded for it, if the twin may answer."""
-    try:
-        twin = _TWINS[pattern]
-    except KeyError:
-        twin = _TWINS[pattern] = _twin(pattern)
-    if twin is None or not (twin.any_text or text.isascii()):
+    """The twin of ``pattern`` and ``text`` folded for it, if the twin may answer
+    (:data:`_NOTHING` when the text lacks words the pattern needs)."""
+    entry = _entry(pattern)
+    twin = entry.twin
+    if twin is None or not (entry.any_text or text.isascii()):
         return None
     lowered = folded(text)
     if lowered is None:
         return None
-    return twin.pattern, lowered
-
-
-def _lacks_needs(pattern: re.Pattern[str], lowered: str) -> bool:
-    """Whether folded text lacks every word of a group ``pattern`` cannot match without."""
-    return any(not any(word in lowered for word in words) for words in _NEEDS.get(pattern, ()))
+    for words in entry.needs:
+        for word in words:
+            if word in lowered:
+                break
+        else:
+            return _NOTHING
+    return twin, lowered
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -127,8 +145,6 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     if prepared is None:
         return pattern.search(text)
     twin, lowered = prepared
-    if _lacks_needs(pattern, lowered):
-        return None
     found = twin.search(lowered)
     if found is None:
         return None
@@ -143,8 +159,6 @@ def finditer(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     if prepared is None:
         return list(pattern.finditer(text))
     twin, lowered = prepared
-    if _lacks_needs(pattern, lowered):
-        return []
     found: list[re.Match[str]] = []
     for twin_match in twin.finditer(lowered):
         match = pattern.match(text, twin_match.start())
@@ -158,6 +172,6 @@ def sub(pattern: re.Pattern[str], replacement: str, text: str) -> str:
     prepared = _prepared(pattern, text)
     if prepared is not None:
         twin, lowered = prepared
-        if _lacks_needs(pattern, lowered) or twin.search(lowered) is None:
+        if twin.search(lowered) is None:
             return text
     return pattern.sub(replacement, text)

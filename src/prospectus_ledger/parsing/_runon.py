@@ -33,13 +33,21 @@ _RUN_ON_WORDS = ("following", "follows", "below")
 _OPENS_FOLLOWING = re.compile(r"^(?:\S+ )?the following\b", re.IGNORECASE)
 
 
+def _has_stem(lowered: str) -> bool:
+    """Whether lower-cased text holds a stem of :data:`~._phrases.CHANGE_STEMS`."""
+    # This runs on every paragraph and title line.
+    for stem in phrases.CHANGE_STEMS:  # noqa: SIM110 - any() over a generator is slower
+        if stem in lowered:
+            return True
+    return False
+
+
 @memo
 def looks_like_instruction(text: str) -> bool:
     """Whether a paragraph reads like an instruction (see the module docstring)."""
     if len(text) > 4 * _MAX_INSTRUCTION:
         return False
-    lowered = text.lower()
-    if not any(stem in lowered for stem in phrases.CHANGE_STEMS):
+    if not _has_stem(text.lower()):
         return False
     if len(text) > _MAX_INSTRUCTION and len(" ".join(text.split())) > _MAX_INSTRUCTION:
         return False

@@ -27,6 +27,7 @@ from .._text import heading_key
 from ..operations import Notice, Operation, ReplaceSection, SectionTarget, SubstituteText
 from ..supplement import Amendment, DocumentRef
 from ..tree import DocumentKind, Paragraph, block_text
+from . import _fold as fold
 from ._operations import placed, titled_section
 from .blocks import SourcedBlock
 from .effective import EffectiveTime, defined_times, find_effective
@@ -44,6 +45,25 @@ _ANNOUNCEMENT = re.compile(
 
 
 # "In connection with the above changes": the time of the instruction before it.
+# Words every announcement holds (lower case): a cheap test before the search over
+# what may be a long text.
+fold.require(
+    {
+        _ANNOUNCEMENT: (
+            (
+                "reorgani",
+                "liquidat",
+                "merge",
+                "closed",
+                "no longer",
+                "discontinu",
+                "accordingly",
+                "renamed",
+                "approved a proposal",
+            ),
+        )
+    }
+)
 _FOLLOWS_PREVIOUS = re.compile(
     r"^(?:in connection with|as a result of|in light of) (?:the above|these|such|this|those) "
     r"changes?\b",
@@ -208,7 +228,7 @@ def _amendments(
     whole = _text(segment.items)
     operations: list[Operation]
     if segment.recognised is None:
-        announced = _ANNOUNCEMENT.search(whole) is not None
+        announced = fold.search(_ANNOUNCEMENT, whole) is not None
         reason = None if announced else "text outside any recognised instruction"
         operations = [Notice(whole)]
     else:

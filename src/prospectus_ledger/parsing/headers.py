@@ -28,6 +28,7 @@ import pendulum
 
 from ..supplement import DocumentRef
 from ..tree import DocumentKind, Paragraph
+from . import _fold as fold
 from ._dates import DATE, first_date, is_date_only, read_date
 from ._documents import KIND, document_refs, kinds_mentioned
 from ._targets import normalise
@@ -65,6 +66,13 @@ _CUT = re.compile(
     r"(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai )?"
     rf"(?:supplement\b,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?|made as of)(?: {DATE})?",
     re.IGNORECASE,
+)
+# Both need "supplement" or "made as of" (lower case): a cheap test before the search.
+fold.require(
+    {
+        _SUPPLEMENT_DATE: (("supplement", "made as of"),),
+        _CUT: (("supplement", "made as of"),),
+    }
 )
 _STRONG_REGISTRANT = re.compile(
     r"\b(?:trust|inc|company|corporation|funds|series|family|investments)\b", re.IGNORECASE
@@ -168,9 +176,9 @@ def _phrase(text: str) -> tuple[pendulum.Date | None, tuple[DocumentRef, ...]]:
     "Statement of Additional Information Supplement dated June 1, 2001" names
     no edition after its own date; the kind it is a supplement to is used.
     """
-    match = _SUPPLEMENT_DATE.search(text)
+    match = fold.search(_SUPPLEMENT_DATE, text)
     date = read_date(match.group("date")).date if match else None
-    documents = document_refs(_CUT.sub(" ", text))
+    documents = document_refs(fold.sub(_CUT, " ", text))
     if not documents:
         documents = tuple(DocumentRef(kind) for kind in kinds_mentioned(text))
     return date, documents
@@ -207,7 +215,8 @@ def parse_title(lines: Sequence[Line]) -> Header:
             of = _SERIES_OF.match(text)
             series = series or (of.group(1) if of else None)
             continue
-        marker = _DATED_BELOW.search(text)
+        # Every marker holds "date" (and no letter of it matches another ignoring case).
+        marker = _DATED_BELOW.search(text) if "date" in text.lower() else None
         if marker is not None and not listed_kinds:
             named = kinds_mentioned(marker.group(0)) or kinds_mentioned(" ".join([*phrase, text]))
             listed_kinds = list(named)
