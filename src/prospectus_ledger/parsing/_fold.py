@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["finditer", "folded", "require", "search", "sub"]
+__all__ = ["finditer", "folded", "pair", "require", "search", "sub"]
 
 _ESCAPE = re.compile(r"\\.", re.DOTALL)
 # Escapes that name a character by its code: "\u2019", "\x41", "\U0001F600", "\N{...}".
@@ -101,6 +101,20 @@ def require(needs: dict[re.Pattern[str], tuple[tuple[str, ...], ...]]) -> None:
         _entry(pattern).needs = words
 
 
+def pair(pattern: re.Pattern[str], twin: re.Pattern[str]) -> None:
+    """Give a pattern a twin written by hand, for one whose letters are not all lower
+    case ("[A-Z]" ignoring case is "[a-z]" over lower-cased text).
+
+    Args:
+        pattern: a case-insensitive pattern whose non-ASCII characters have no case.
+        twin: a case-sensitive pattern that, over any text lower-cased that folds
+            (:func:`folded`), matches exactly where ``pattern`` matches the text.
+    """
+    entry = _entry(pattern)
+    entry.twin = twin
+    entry.any_text = True
+
+
 def folded(text: str) -> str | None:
     """``text`` lower-cased, when that keeps every character's place and match.
 
@@ -123,11 +137,14 @@ _NOTHING: tuple[re.Pattern[str], str] = (re.compile("(?!)"), "")
 def _prepared(pattern: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str] | None:
     """The twin of ``pattern`` and ``text`` folded for it, if the twin may answer
     (:data:`_NOTHING` when the text lacks words the pattern needs)."""
-    entry = _entry(pattern)
+    # The hot path of every search: lookups written out, not delegated to helpers.
+    entry = _ENTRIES.get(id(pattern))
+    if entry is None or entry.pattern is not pattern:
+        entry = _entry(pattern)
     twin = entry.twin
     if twin is None or not (entry.any_text or text.isascii()):
         return None
-    lowered = folded(text)
+    lowered = _LAST[1] if _LAST[0] is text else folded(text)
     if lowered is None:
         return None
     for words in entry.needs:
@@ -168,10 +185,23 @@ def finditer(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 
 def sub(pattern: re.Pattern[str], replacement: str, text: str) -> str:
-    """``pattern.sub(replacement, text)``; ``text`` itself when the twin finds nothing."""
+    """``pattern.sub(replacement, text)``, with the twin's matches where it may answer.
+
+    The twin's matches are the pattern's, place for place: a replacement with
+    no group references ("\\1") goes where they are, and the pattern itself
+    never runs.
+    """
     prepared = _prepared(pattern, text)
-    if prepared is not None:
-        twin, lowered = prepared
-        if twin.search(lowered) is None:
-            return text
-    return pattern.sub(replacement, text)
+    if prepared is None or "\\" in replacement:
+        return pattern.sub(replacement, text)
+    twin, lowered = prepared
+    pieces: list[str] = []
+    last = 0
+    for match in twin.finditer(lowered):
+        pieces.append(text[last : match.start()])
+        pieces.append(replacement)
+        last = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)

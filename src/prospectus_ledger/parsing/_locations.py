@@ -145,6 +145,35 @@ _NEEDED = (
     "page",
     "page of the",
 )
+# Words some forms spell in one case (so the text as printed must hold them) ...
+_NEEDED_AS_PRINTED = (
+    "section",
+    "",
+    "Appendix",
+    "Appendix",
+    "",
+    "under ",
+    "",
+    "regarding",
+    "",
+    "",
+    "",
+)
+# ... and words one of which a form needs ignoring case, tested where the text folds
+# (:func:`~._fold.folded`): "heading" and "caption" hold an "i", which "\u0131" matches.
+_NEEDED_ONE_OF: tuple[tuple[str, ...], ...] = (
+    (),
+    ("heading", "caption"),
+    (),
+    (),
+    (),
+    (),
+    (),
+    (),
+    (),
+    (),
+    (),
+)
 _UNQUOTED_PARTS = tuple((kind, re.compile(form)) for kind, form in _UNQUOTED_FORMS)
 # Quoted text that names no heading of the document: a defined term "(the "Fund")".
 _DEFINITION = re.compile(r"\((?:the|each|a|an|collectively|together)\b[^()]{0,80}\)")
@@ -333,8 +362,12 @@ def _quoted_parts(text: str) -> Iterator[_Part]:
 def _unquoted_parts(text: str) -> Iterator[_Part]:
     blank = _blank_quotes(text)
     lowered = blank.lower()
-    for (kind, pattern), needed in zip(_UNQUOTED_PARTS, _NEEDED, strict=True):
-        if needed not in lowered:
+    folded = fold.folded(blank)
+    forms = zip(_UNQUOTED_PARTS, _NEEDED, _NEEDED_AS_PRINTED, _NEEDED_ONE_OF, strict=True)
+    for (kind, pattern), needed, printed, one_of in forms:
+        if needed not in lowered or printed not in blank:
+            continue
+        if one_of and folded is not None and not any(word in folded for word in one_of):
             continue
         for match in pattern.finditer(blank):
             heading = _trim(match.group("u"))

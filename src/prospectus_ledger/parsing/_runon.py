@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from ..tree import Paragraph
+from . import _fold as fold
 from . import _phrases as phrases
 from ._memo import memo
 from ._recognise import recognise
 from ._substitutions import is_rename
 from ._targets import normalise, sentences
-from ._tidy import tidy
+from ._tidy import collapsed_length, tidy
 from .blocks import SourcedBlock
 
 __all__ = ["looks_like_instruction", "split_run_on"]
@@ -29,6 +30,8 @@ _RUN_ON = re.compile(
     r"|\b(?:the following(?: information| text| disclosure| language)?|as follows)\. (?=[A-Z\"])",
     re.IGNORECASE,
 )
+# Over lower-cased text, "[A-Z]" ignoring case is "[a-z]": the twin _fold searches.
+fold.pair(_RUN_ON, re.compile(_RUN_ON.pattern.replace("[A-Z", "[a-z")))
 _RUN_ON_WORDS = ("following", "follows", "below")
 _OPENS_FOLLOWING = re.compile(r"^(?:\S+ )?the following\b", re.IGNORECASE)
 
@@ -49,7 +52,7 @@ def looks_like_instruction(text: str) -> bool:
         return False
     if not _has_stem(text.lower()):
         return False
-    if len(text) > _MAX_INSTRUCTION and len(" ".join(text.split())) > _MAX_INSTRUCTION:
+    if len(text) > _MAX_INSTRUCTION and collapsed_length(text) > _MAX_INSTRUCTION:
         return False
     words = normalise(text)
     if not words or len(words) > _MAX_INSTRUCTION:
@@ -94,7 +97,7 @@ def split_run_on(item: SourcedBlock, text: str) -> tuple[SourcedBlock, SourcedBl
     match = next(
         (
             found
-            for found in _RUN_ON.finditer(text[:_MAX_INSTRUCTION])
+            for found in fold.finditer(_RUN_ON, text[:_MAX_INSTRUCTION])
             if normalise(text[: found.end()]).count('"') % 2 == 0
         ),
         None,

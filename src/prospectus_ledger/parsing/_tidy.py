@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["tidy"]
+__all__ = ["collapsed_length", "tidy"]
 
 _INVISIBLE_RUN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 
@@ -21,8 +21,20 @@ def tidy(text: str) -> str:
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
         text = _INVISIBLE_RUN.sub("", text)
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        # Already tidy (every white-space character but the space is unprintable):
-        # most lines are, and the test runs in C without building a list of words.
+    if _collapsed(text):
         return text
     return " ".join(text.split())
+
+
+def _collapsed(text: str) -> bool:
+    """Whether ``text`` holds no white space but single spaces between words.
+
+    Every white-space character but the space is unprintable: most lines pass
+    this test, which runs in C without building a list of words.
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+def collapsed_length(text: str) -> int:
+    """``len(" ".join(text.split()))``: the length with white space collapsed."""
+    return len(text) if _collapsed(text) else len(" ".join(text.split()))

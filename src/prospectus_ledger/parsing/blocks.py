@@ -94,8 +94,10 @@ def layout_of(units: Sequence[Unit]) -> Layout:
 @memo
 def heading_like(text: str) -> bool:
     """Whether a line reads as a heading: short, no closing punctuation, words capitalised."""
+    if len(text) > _HEADING_WIDTH:
+        return False  # before splitting: most paragraphs are longer
     words = text.split()
-    if not words or len(text) > _HEADING_WIDTH or len(words) > _HEADING_WORDS:
+    if not words or len(words) > _HEADING_WORDS:
         return False
     if text.endswith((".", ",", ";", "!", "?")) or words[-1].lower() in _SMALL_WORDS:
         return False

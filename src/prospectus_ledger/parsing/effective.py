@@ -32,6 +32,7 @@ import pendulum
 
 from ..instants import at_close, start_of_day
 from ._dates import DATE, read_date
+from ._memo import memo
 from ._tidy import tidy
 
 __all__ = ["EffectiveTime", "defined_times", "find_effective"]
@@ -104,10 +105,18 @@ class EffectiveTime:
     problem: str | None = None
 
 
+@memo
+def _day_start(day: pendulum.Date) -> pendulum.DateTime:
+    """:func:`~prospectus_ledger.instants.start_of_day`, once per day in a filing:
+    most instructions fall back to the supplement's date, and building the
+    time-zone-aware instant costs more than reading the words."""
+    return start_of_day(day)
+
+
 def _default(
     day: pendulum.Date | None, words: str = "", problem: str | None = None
 ) -> EffectiveTime:
-    return EffectiveTime(start_of_day(day) if day is not None else None, words, False, problem)
+    return EffectiveTime(_day_start(day) if day is not None else None, words, False, problem)
 
 
 def _dated(
@@ -117,7 +126,7 @@ def _dated(
     if reading.date is None:
         fallback = _default(default, words, reading.problem)
         return attrs.evolve(fallback, problem=f"{reading.problem}; the supplement's date is used")
-    instant = at_close(reading.date) if close else start_of_day(reading.date)
+    instant = at_close(reading.date) if close else _day_start(reading.date)
     return EffectiveTime(instant, words, approximate, reading.problem)
 
 

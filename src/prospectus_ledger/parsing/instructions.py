@@ -29,6 +29,7 @@ from ._paragraphs import is_lead_in, split_news, split_substitutions
 from ._recognise import Recognised, recognise
 from ._runon import looks_like_instruction, split_run_on
 from ._targets import normalise
+from ._tidy import collapsed_length
 from .blocks import BodyItem, Marker, SourcedBlock, heading_like
 from .trailers import is_form_code, is_trailer, trailer_date
 
@@ -154,7 +155,7 @@ def _label_of(text: str, portfolios: tuple[str, ...]) -> str | None:
     if not portfolios or len(text) > _MAX_LABEL:
         return None
     longest = max(len(name) for name in portfolios)
-    if len(" ".join(text.split())) > longest + _LABEL_SLACK:
+    if collapsed_length(text) > longest + _LABEL_SLACK:
         return None
     words = (
         _ROMAN_LABEL.sub(lambda match: match.group(0)[-1], text.strip())

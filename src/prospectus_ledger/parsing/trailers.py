@@ -15,7 +15,7 @@ import pendulum
 
 from ._dates import DATE, read_date
 from ._memo import memo
-from ._tidy import tidy
+from ._tidy import collapsed_length, tidy
 
 __all__ = ["is_form_code", "is_trailer", "trailer_date"]
 
@@ -57,7 +57,7 @@ def trailer_date(text: str) -> pendulum.Date | None:
 def is_trailer(text: str) -> bool:
     """Whether a paragraph is a closing line: "Date: ..." or "retain for future reference"."""
     if len(text) > 4 * _MAX_RETAIN or (
-        len(text) > _MAX_RETAIN and len(" ".join(text.split())) > _MAX_RETAIN
+        len(text) > _MAX_RETAIN and collapsed_length(text) > _MAX_RETAIN
     ):
         return False
     lowered = text.lower()
