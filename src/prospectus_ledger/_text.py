@@ -42,7 +42,18 @@ _PATH_SEPARATOR = re.compile(r"\s*(?:--+|[\u2012\u2013\u2014\u2015])\s*|\s+-\s+|
 
 
 _NEEDS_SPACING = re.compile(r"[^\S ]| {2}")
-_INVISIBLE_RUN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE_RUN = re.compile(f"[{_INVISIBLE_CHARS}]+")
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without zero-width characters, soft hyphens and byte-order marks."""
+    # ``re`` scans non-ASCII text for a character class many times slower than
+    # ``in`` looks for one character: test each first (most text holds none).
+    for char in _INVISIBLE_CHARS:
+        if char in text:
+            return _INVISIBLE_RUN.sub("", text)
+    return text
 
 
 def clean_text(text: str) -> str:
@@ -56,7 +67,7 @@ def clean_text(text: str) -> str:
     if not text.isascii():
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-        text = _INVISIBLE_RUN.sub("", text)
+        text = without_invisible(text)
     if _is_spaced(text):
         return text  # already clean: keep the same string object (memory)
     # str.split() splits on exactly what "\s" matches, faster than a substitution.
@@ -95,6 +106,13 @@ def heading_key(heading: str) -> str:
     return text.rstrip(":.;, ").strip(" \"'")
 
 
+def _may_separate(path: str) -> bool:
+    """Whether a path holds a character every separator has: a hyphen, a dash, ">"."""
+    # The pattern opens with "\\s*" and so tries every position: most headings hold
+    # none of these characters, which ``in`` finds far faster.
+    return any(char in path for char in "->\u2012\u2013\u2014\u2015")
+
+
 def split_heading_path(path: str | Sequence[str]) -> tuple[str, ...]:
     """Split a heading path into its headings, outermost first.
 
@@ -102,7 +120,11 @@ def split_heading_path(path: str | Sequence[str]) -> tuple[str, ...]:
     ("MANAGEMENT -- The Advisers -- Dreman", em dashes, " - "); a tuple or list
     is taken as already split.  Empty parts are dropped.
     """
-    parts: Iterable[str] = _PATH_SEPARATOR.split(path) if isinstance(path, str) else path
+    parts: Iterable[str]
+    if isinstance(path, str):
+        parts = _PATH_SEPARATOR.split(path) if _may_separate(path) else [path]
+    else:
+        parts = path
     return tuple(
         clean_text(part).strip(" \"'\u201c\u201d\u2018\u2019") for part in parts if clean_text(part)
     )
@@ -146,7 +168,9 @@ _ABBREVIATIONS = (
     "L.P",
     "N.A",
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[A-Z0-9\"'\u201c\u2018(])")
+# The match takes in the mark that ends the sentence: a pattern that opens with a
+# character (not a look-behind) lets ``re`` skip ahead to the marks.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[A-Z0-9\"'\u201c\u2018(])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -160,7 +184,7 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        candidate = text[start : match.start()]
+        candidate = text[start : match.start() + 1]
         head = candidate.rstrip("\"'\u201d\u2019)]")
         last_word = head.rsplit(" ", 1)[-1].rstrip(".!?")
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isupper()):

@@ -52,6 +52,8 @@ DATE = (
 _WORDS = re.compile(rf"^({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{3,4}})$", re.IGNORECASE)
 _DIGITS = re.compile(r"^(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})$")
 _SEARCH = re.compile(DATE, re.IGNORECASE)
+# The most characters a DATE match spans ("September 30th, 2015").
+_DATE_WIDTH = len("september. 30th, 2015")
 
 # Years outside this range are misprints ("June 12, 209"), not dates.
 _FIRST_YEAR = 1900
@@ -127,5 +129,7 @@ def first_date(text: str) -> DateReading | None:
 
 def is_date_only(text: str) -> bool:
     """Whether ``text`` is a date and nothing else ("December 23, 2003")."""
-    match = _SEARCH.fullmatch(text.strip())
-    return match is not None
+    words = text.strip()
+    if len(words) > _DATE_WIDTH:
+        return False  # most lines: longer than any date
+    return _SEARCH.fullmatch(words) is not None

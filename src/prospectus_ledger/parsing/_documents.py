@@ -14,6 +14,7 @@ import pendulum
 
 from ..supplement import DocumentRef
 from ..tree import DocumentKind
+from . import _fold as fold
 from ._dates import DATE, read_date
 
 KIND = (
@@ -44,7 +45,7 @@ def kind_of(match: re.Match[str]) -> DocumentKind:
 def kinds_mentioned(text: str) -> tuple[DocumentKind, ...]:
     """The distinct document kinds ``text`` mentions, in order of first mention."""
     kinds: list[DocumentKind] = []
-    for match in _KIND.finditer(text):
+    for match in fold.finditer(_KIND, text):
         kind = kind_of(match)
         if kind not in kinds:
             kinds.append(kind)
@@ -63,7 +64,7 @@ def document_refs(phrase: str) -> tuple[DocumentRef, ...]:
     refs: list[DocumentRef] = []
     pending: list[DocumentKind] = []
     last: list[int] = []
-    for match in _TOKEN.finditer(phrase):
+    for match in fold.finditer(_TOKEN, phrase):
         if match.group("dated"):
             # "dated May 1, 2022 - December 1, 2022": a range of editions, no one date.
             day = None if match.group("range") else read_date(match.group("dated")).date

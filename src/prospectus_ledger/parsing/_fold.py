@@ -1,17 +1,20 @@
 """A faster ``pattern.search`` for case-insensitive patterns that seldom match.
 
 Python's ``re`` runs a pattern compiled with ``re.IGNORECASE`` several times
-slower than the same pattern without it over lower-case text.  The two find
-a match at the same places when lower-casing keeps every character's place
-and no character matches a letter of the pattern ignoring case unless its
-lower case is that letter: true of ASCII text, and of any text without the
-four characters that break it (below), provided the pattern's own letters,
-escaped ones included, are lower case (and, for non-ASCII text, its
-non-ASCII characters have no case).  :func:`search` therefore asks the
-case-sensitive twin first over the text lower-cased; only when it finds a
-match does the pattern itself run, anchored where the twin's match starts
-(so the match returned is the pattern's own, groups in the text's case).
-Text or patterns that do not qualify go straight to the pattern.
+slower than the same pattern without it over lower-case text.  Its *twin* is
+the pattern with its ASCII letters lower-cased (escapes kept: "\\S" stays),
+compiled without the flag.  The two find a match at the same places when
+lower-casing keeps every character's place and no character matches a
+letter ignoring case unless its lower case is that letter: true of ASCII
+text, and of any text without the four characters that break it (below),
+provided the pattern names no upper-case ASCII letter by an escape ("\\x41"),
+none of those four characters, and no range from one case to the other
+("A-z"); for non-ASCII text, also provided the pattern's non-ASCII
+characters have no case.  :func:`search` therefore asks the twin first over
+the text lower-cased; only when it finds a match does the pattern itself
+run, anchored where the twin's match starts (so the match returned is the
+pattern's own, groups in the text's case).  Text or patterns that do not
+qualify go straight to the pattern.
 
 Patterns may also name words they cannot match without (:func:`require`):
 the text lower-cased must hold one of each group of words, a test that
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["finditer", "folded", "pair", "require", "search", "sub"]
+__all__ = ["finditer", "folded", "require", "search", "sub"]
 
 _ESCAPE = re.compile(r"\\.", re.DOTALL)
 # Escapes that name a character by its code: "\u2019", "\x41", "\U0001F600", "\N{...}".
@@ -30,6 +33,8 @@ _CODE_ESCAPE = re.compile(
     r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8}))|\\N\{([^}]*)\}"
 )
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+# A range from a letter of one case to one of the other ("A-z" also spans "[\\]^_`").
+_LETTER_RANGE = re.compile(r"([A-Za-z])-([A-Za-z])")
 _GROUP_SYNTAX = re.compile(r"\(\?P[<=]")  # "(?P<name>" and "(?P=name)": no letters to match
 # Characters whose lower case is longer than they are ("\u0130"), or that match an
 # ASCII letter ignoring case without lower-casing to it: in a text, they bar the twin.
@@ -69,18 +74,45 @@ def _code_points(pattern: str) -> str:
     return "".join(named)
 
 
+def _lowered(source: str) -> str:
+    """A pattern's source with its ASCII letters lower-cased, escapes (and the "P" of
+    named groups) kept as written."""
+    pieces: list[str] = []
+    index = 0
+    while index < len(source):
+        if source[index] == "\\":
+            pieces.append(source[index : index + 2])
+            index += 2
+        elif source.startswith("(?P", index):
+            pieces.append("(?P")
+            index += 3
+        else:
+            char = source[index]
+            pieces.append(char.lower() if char.isascii() else char)
+            index += 1
+    return "".join(pieces)
+
+
 def _set_twin(entry: _Entry) -> None:
     """Give an entry the case-sensitive twin of its pattern, if it has one."""
     pattern = entry.pattern
     if not pattern.flags & re.IGNORECASE:
         return
     bare = _GROUP_SYNTAX.sub("(", _ESCAPE.sub("", pattern.pattern))
-    letters = bare + _code_points(pattern.pattern)
-    if _INLINE_FLAGS.search(bare) or any(char.isupper() for char in letters):
+    named = _code_points(pattern.pattern)
+    if (
+        _INLINE_FLAGS.search(bare)
+        or any(char.isascii() and char.isupper() for char in named)
+        or any(char in bare or char in named for char in _UNFOLDABLE)
+        or any(a.isupper() != b.isupper() for a, b in _LETTER_RANGE.findall(pattern.pattern))
+    ):
         return
-    entry.twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    try:
+        entry.twin = re.compile(_lowered(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+    except re.error:  # group names that differ only in case
+        return
     # Non-ASCII text may fold only if the pattern's non-ASCII characters have no case.
-    entry.any_text = all(char.isascii() or char.lower() == char.upper() for char in letters)
+    entry.any_text = all(char.isascii() or char.lower() == char.upper() for char in bare + named)
 
 
 def _entry(pattern: re.Pattern[str]) -> _Entry:
@@ -99,20 +131,6 @@ def require(needs: dict[re.Pattern[str], tuple[tuple[str, ...], ...]]) -> None:
     """
     for pattern, words in needs.items():
         _entry(pattern).needs = words
-
-
-def pair(pattern: re.Pattern[str], twin: re.Pattern[str]) -> None:
-    """Give a pattern a twin written by hand, for one whose letters are not all lower
-    case ("[A-Z]" ignoring case is "[a-z]" over lower-cased text).
-
-    Args:
-        pattern: a case-insensitive pattern whose non-ASCII characters have no case.
-        twin: a case-sensitive pattern that, over any text lower-cased that folds
-            (:func:`folded`), matches exactly where ``pattern`` matches the text.
-    """
-    entry = _entry(pattern)
-    entry.twin = twin
-    entry.any_text = True
 
 
 def folded(text: str) -> str | None:

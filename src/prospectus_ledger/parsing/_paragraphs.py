@@ -22,6 +22,7 @@ import itertools
 import re
 from collections.abc import Callable
 
+from . import _fold as fold
 from . import _phrases as phrases
 from ._locations import section_ref
 from ._memo import memo
@@ -67,7 +68,7 @@ def is_lead_in(text: str) -> bool:
     words = normalise(text)
     if len(words) > _MAX_LEAD_IN:
         return False
-    if _LEAD.search(words) is None:
+    if fold.search(_LEAD, words) is None:
         # "Effective November 1, 2016:" -- an effective time and nothing else.
         stated = find_effective(words).words
         core = words[len(stated) :] if stated and words.startswith(stated) else words
@@ -118,7 +119,8 @@ def split_substitutions(
     """
     if len(text) > _MAX_PARAGRAPH:
         return None
-    several_references = len(_REFERENCES.findall(text)) >= 2
+    # "reference" first: no letter of it matches another character ignoring case.
+    several_references = "reference" in text.lower() and len(_REFERENCES.findall(text)) >= 2
     if not several_references and instruction is None:
         return None
     parts = sentences(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from . import _fold
+from ._memo import memo
 from ._targets import ORDINAL
 
 CHANGE = re.compile(
@@ -29,6 +30,7 @@ CHANGE = re.compile(
 _CHANGE_LOWER = re.compile(CHANGE.pattern)
 
 
+@memo
 def changes(text: str) -> bool:
     """Whether normalised ``text`` holds a :data:`CHANGE` phrase (as ``CHANGE.search``)."""
     return _CHANGE_LOWER.search(text.lower()) is not None

@@ -30,8 +30,6 @@ _RUN_ON = re.compile(
     r"|\b(?:the following(?: information| text| disclosure| language)?|as follows)\. (?=[A-Z\"])",
     re.IGNORECASE,
 )
-# Over lower-cased text, "[A-Z]" ignoring case is "[a-z]": the twin _fold searches.
-fold.pair(_RUN_ON, re.compile(_RUN_ON.pattern.replace("[A-Z", "[a-z")))
 _RUN_ON_WORDS = ("following", "follows", "below")
 _OPENS_FOLLOWING = re.compile(r"^(?:\S+ )?the following\b", re.IGNORECASE)
 
@@ -63,7 +61,7 @@ def looks_like_instruction(text: str) -> bool:
     if len(parts) > _MAX_SENTENCES:
         return False
     for sentence in {parts[0], parts[-1]}:
-        if phrases.changes(sentence) and phrases.STRUCTURE.search(sentence):
+        if phrases.changes(sentence) and fold.search(phrases.STRUCTURE, sentence):
             return True
     return False
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from .._text import heading_key, split_sentences
+from . import _fold as fold
 from ._locations import SectionRef, section_ref
 from ._memo import memo
 from ._tidy import tidy
@@ -32,9 +33,9 @@ __all__ = [
 ]
 
 
-# Curly and double-prime quotes made straight (a character class: ``str.translate``
-# with a table is many times slower on non-ASCII text).
-_DOUBLE_QUOTES = re.compile("[\u201c\u201d\u201e\u201f\u2033]")
+# Curly and double-prime quotes made straight, one ``str.replace`` each (``str.translate``
+# with a table, and ``re`` with a character class, are many times slower on non-ASCII text).
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033"
 # Single quotes (straight or curly) used as quotes: 'Principal Investment Strategy'.
 _SINGLE_QUOTED = re.compile(
     r"(?<![\w])[\u2018'](?=[A-Z])([^\u2018\u2019'\"]{1,200})[\u2019'](?![\w])"
@@ -116,10 +117,25 @@ def normalise(text: str) -> str:
     """
     text = tidy(text)
     if not text.isascii():
-        text = _DOUBLE_QUOTES.sub('"', _close_open_quotes(text))
-    if "'" not in text and "\u2018" not in text:
+        text = _close_open_quotes(text)
+        for quote in _DOUBLE_QUOTES:
+            if quote in text:
+                text = text.replace(quote, '"')
+    if not _opens_single_quote(text):
         return text
     return _SINGLE_QUOTED.sub(r'"\1"', text)
+
+
+def _opens_single_quote(text: str) -> bool:
+    """Whether a single quote stands before a capital, as every :data:`_SINGLE_QUOTED`
+    match's does (most text holds only apostrophes: "Fund's")."""
+    for quote in ("'", "\u2018"):
+        at = text.find(quote)
+        while at >= 0:
+            if "A" <= text[at + 1 : at + 2] <= "Z":
+                return True
+            at = text.find(quote, at + 1)
+    return False
 
 
 @memo
@@ -142,7 +158,7 @@ def named_portfolio(text: str, portfolios: Sequence[str]) -> str | None:
     else as the instruction prints it when it ends in "Portfolio" or "Fund".
     """
     keys = {heading_key(name): name for name in portfolios}
-    for match in _WITH_RESPECT.finditer(text):
+    for match in fold.finditer(_WITH_RESPECT, text):
         name = match.group("name").strip()
         for tail in (" in the ", " to the ", " of the ", " on page "):
             cut = name.lower().find(tail)

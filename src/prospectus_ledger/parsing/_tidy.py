@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-__all__ = ["collapsed_length", "tidy"]
+from .._text import without_invisible
 
-_INVISIBLE_RUN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+__all__ = ["collapsed_length", "tidy"]
 
 
 def tidy(text: str) -> str:
@@ -20,7 +19,7 @@ def tidy(text: str) -> str:
     if not text.isascii():
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-        text = _INVISIBLE_RUN.sub("", text)
+        text = without_invisible(text)
     if _collapsed(text):
         return text
     return " ".join(text.split())

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from . import _fold as fold
 from ._dates import is_date_only
 from ._documents import KIND
 from ._memo import memo
@@ -162,7 +163,7 @@ def _fund_list(text: str) -> bool:
 def _may_be_title(text: str, previous: str, *, continues: bool) -> bool:
     """Whether a line's length and words fit a title (before the costlier exclusions)."""
     if len(text) <= _SHORT or (
-        len(text) <= _TITLE_WIDTH and (is_phrase_line(text) or NAME_WORDS.search(text))
+        len(text) <= _TITLE_WIDTH and (is_phrase_line(text) or fold.search(NAME_WORDS, text))
     ):
         return True
     if text.startswith("(") and text.endswith(")") and len(text) <= _PARENTHESIS_WIDTH:
@@ -309,7 +310,7 @@ def is_phrase_line(text: str) -> bool:
     """Whether a title line is part of the supplement phrase (documents, dates, connectives)."""
     return (
         has_anchor(text)
-        or _PHRASE_WORDS.search(text) is not None
+        or fold.search(_PHRASE_WORDS, text) is not None
         or _CONNECTOR.match(text) is not None
         or is_date_only(text)
     )
@@ -332,7 +333,7 @@ def is_intro(text: str) -> bool:
     if len(words) > _MAX_INTRO or _NOT_INTRO.match(words):
         return False
     bare = _DEFINED_TERM.sub("", words)
-    names_a_part = '"' in bare or _STRUCTURE.search(bare) is not None
+    names_a_part = '"' in bare or fold.search(_STRUCTURE, bare) is not None
     if not _INTRO.match(words):
         core = words
         stated = find_effective(words).words

@@ -20,6 +20,8 @@ __all__ = ["decode_filing", "sha256_of"]
 # Control characters that plain text legitimately contains.
 # Control characters that text does not hold (all but tab, line ends, form feed, escape).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+# Every ASCII byte that is not one of those: deleting them leaves the control bytes.
+_NOT_CONTROL = bytes(byte for byte in range(128) if _CONTROL.match(chr(byte)) is None)
 # More than this share of control characters in the first part of the data
 # marks it as binary.
 _CONTROL_SHARE = 0.10
@@ -53,6 +55,15 @@ def _line_of(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
 
 
+def _control_count(sample: str) -> int:
+    """How many :data:`_CONTROL` characters ``sample`` holds."""
+    if sample.isascii():
+        # bytes.translate deletes in one table pass, far faster than the regular
+        # expression walks the text.
+        return len(sample.encode("ascii").translate(None, _NOT_CONTROL))
+    return len(_CONTROL.findall(sample))
+
+
 def decode_filing(data: str | bytes, *, file: str | None = None) -> str:
     """Return the filing's text.
 
@@ -72,7 +83,7 @@ def decode_filing(data: str | bytes, *, file: str | None = None) -> str:
             line=_line_of(text, nul),
         )
     sample = text[:_SAMPLE]
-    count = len(_CONTROL.findall(sample))
+    count = _control_count(sample)
     if count > _CONTROL_SHARE * len(sample):
         first = _CONTROL.search(sample)
         raise InvalidFilingError(

@@ -211,12 +211,12 @@ def parse_title(lines: Sequence[Line]) -> Header:
     listed_kinds: list[DocumentKind] = []
     series: str | None = None
     for text in _title_texts(lines):
-        if text.startswith("(") and text.endswith(")") and not _DATED_KIND.search(text):
+        if text.startswith("(") and text.endswith(")") and not fold.search(_DATED_KIND, text):
             of = _SERIES_OF.match(text)
             series = series or (of.group(1) if of else None)
             continue
         # Every marker holds "date" (and no letter of it matches another ignoring case).
-        marker = _DATED_BELOW.search(text) if "date" in text.lower() else None
+        marker = fold.search(_DATED_BELOW, text) if "date" in text.lower() else None
         if marker is not None and not listed_kinds:
             named = kinds_mentioned(marker.group(0)) or kinds_mentioned(" ".join([*phrase, text]))
             listed_kinds = list(named)
@@ -227,7 +227,7 @@ def parse_title(lines: Sequence[Line]) -> Header:
                 text = tidy(_DATE_ANYWHERE.sub(" ", text))
                 if not text:
                     continue
-        if not is_phrase_line(text) and NAME_WORDS.search(text) and ":" not in text:
+        if not is_phrase_line(text) and fold.search(NAME_WORDS, text) and ":" not in text:
             names.append(text)
             continue
         # Everything else may hold part of the phrase ("2016 TO THE" after

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import enum
 import functools
-import re
 from collections.abc import Iterator, Sequence
 from typing import TypeAlias
 
 import attrs
+
+from .._text import without_invisible
 
 __all__ = [
     "CellTable",
@@ -153,9 +154,6 @@ def chunks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
         yield start, stop
 
 
-# Zero-width characters, soft hyphens and byte-order marks, removed (a character class:
-# ``str.translate`` with a table is many times slower on non-ASCII text).
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SEPARATOR_CHARS = frozenset("*-=_~#\u00b7\u2022\u2014\u2013")
 
 
@@ -167,7 +165,7 @@ def clean_line(text: str) -> str:
         text = text.expandtabs(8)
     if text.isascii():
         return text.rstrip()
-    return _INVISIBLE.sub("", text.replace("\u00a0", " ")).rstrip()
+    return without_invisible(text.replace("\u00a0", " ")).rstrip()
 
 
 def is_separator(stripped: str) -> bool:
