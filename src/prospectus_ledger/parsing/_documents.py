@@ -25,6 +25,9 @@ KIND = (
 """A mention of a document kind; the named group that matched tells which."""
 
 _KIND = re.compile(KIND, re.IGNORECASE)
+KIND_WORDS = ("prospectus", "statement", "sai")
+"""Words (lower case) every :data:`KIND` match holds one of."""
+fold.require({_KIND: (KIND_WORDS,)})
 _TOKEN = re.compile(
     KIND
     + rf"|\bdated:? (?P<dated>{DATE})(?P<range> ?[-\u2013\u2014] ?{DATE}| (?:through|to) {DATE})?"

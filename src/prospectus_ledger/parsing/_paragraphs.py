@@ -45,6 +45,15 @@ _LEAD = re.compile(
     r"|\bthe following changes (?:are|shall be|will be|have been)(?: hereby)? made\b",
     re.IGNORECASE,
 )
+# Words (lower case) every lead-in holds one of each group of.
+fold.require(
+    {
+        _LEAD: (
+            ("prospectus", "statement", "sai", "the following changes"),
+            ("amended", "supplemented", "revised", "changed", "modified", "updated", " made"),
+        )
+    }
+)
 _ACTS = re.compile(
     r"\b(?:to|by) (?:delete|deleting|replace|replacing|add|adding|insert|inserting|include"
     r"|remove)\b",

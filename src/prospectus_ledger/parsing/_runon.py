@@ -30,6 +30,23 @@ _RUN_ON = re.compile(
     r"|\b(?:the following(?: information| text| disclosure| language)?|as follows)\. (?=[A-Z\"])",
     re.IGNORECASE,
 )
+# Every run-on holds one of its phrases, and a colon or one of the words before ". ".
+fold.require(
+    {
+        _RUN_ON: (
+            ("the following", "as follows", "below"),
+            (
+                ":",
+                "following. ",
+                "information. ",
+                "text. ",
+                "disclosure. ",
+                "language. ",
+                "follows. ",
+            ),
+        )
+    }
+)
 _RUN_ON_WORDS = ("following", "follows", "below")
 _OPENS_FOLLOWING = re.compile(r"^(?:\S+ )?the following\b", re.IGNORECASE)
 

@@ -15,7 +15,7 @@ import attrs
 
 from . import _fold as fold
 from ._dates import is_date_only
-from ._documents import KIND
+from ._documents import KIND, KIND_WORDS
 from ._memo import memo
 from ._targets import normalise
 from ._tidy import tidy
@@ -41,6 +41,7 @@ _ANCHOR = re.compile(
     re.IGNORECASE,
 )
 _PHRASE_WORDS = re.compile(KIND + r"|\bdated\b|\bsupplement(?:ed|s)?\b|\brevised\b", re.IGNORECASE)
+fold.require({_PHRASE_WORDS: ((*KIND_WORDS, "dated", "supplement", "revised"),)})
 _CONNECTOR = re.compile(
     r"^(?:and|and to|to|to the|to:|of|of the|for|for:|and the|to each of the|each)$", re.IGNORECASE
 )
@@ -82,6 +83,7 @@ _LEAD_IN = re.compile(
 _STRUCTURE = re.compile(
     r"\b(?:section|sub-?section|heading|caption|paragraph|sentence|table)\b", re.IGNORECASE
 )
+fold.require({_STRUCTURE: (("section", "heading", "caption", "paragraph", "sentence", "table"),)})
 _TITLE_WIDTH = 70
 _SHORT = 55
 _PARENTHESIS_WIDTH = 100

@@ -53,6 +53,7 @@ _PHRASE = re.compile(
     r"|(?:as of |on |from )?the (?P<term>[A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3}))",
     re.IGNORECASE,
 )
+fold.require({_PHRASE: (("effective",),)})
 # Opening phrases that state an effective time without the word "effective".
 _OPENING = re.compile(
     r"^(?:[\w.()]{1,6} )?(?:(?:in addition|additionally|also|further|furthermore),? )?"

@@ -16,7 +16,6 @@ see units.
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Iterator, Sequence
 from typing import TypeAlias
 
@@ -62,16 +61,22 @@ class Line:
         text: the line, tabs expanded, invisible characters removed, without
             trailing white space; leading white space (indentation) is kept.
         kind: what the line is.
+        stripped: the text without leading or trailing white space (not
+            given: set from ``text``).
     """
 
     number: int
     text: str
     kind: LineKind = LineKind.TEXT
-
-    @functools.cached_property
-    def stripped(self) -> str:
-        """The text without leading or trailing white space."""
-        return self.text.strip()
+    # Set when the line is made: a cached property of a slotted class is filled in
+    # through ``__getattr__`` on first use, which costs several times the strip,
+    # and nearly every line's stripped text is read.
+    stripped: str = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(lambda line: line.text.strip(), takes_self=True),
+    )
 
     @property
     def indent(self) -> int:
