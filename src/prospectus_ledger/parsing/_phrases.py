@@ -13,6 +13,7 @@ import re
 from . import _fold
 from ._memo import memo
 from ._targets import ORDINAL
+from ._tidy import holds_any
 
 CHANGE = re.compile(
     r"\b(?:replace[sd]?|supersedes?|modifies|amends|the following\b[^.:;\"]{0,120}? supplements"
@@ -171,7 +172,7 @@ _SEVERAL_WORDS = ("paragraph", "bullet", "sentence", "table", "items (")
 def several_blocks(text: str) -> bool:
     """Whether ``text`` names several blocks (:data:`SEVERAL_BLOCKS` or :data:`BLOCKS_AND`)."""
     lowered = text.lower()
-    if not any(word in lowered for word in _SEVERAL_WORDS):
+    if not holds_any(lowered, _SEVERAL_WORDS):
         return False
     return _SEVERAL_LOWER.search(lowered) is not None
 

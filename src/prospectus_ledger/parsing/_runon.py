@@ -16,7 +16,7 @@ from ._memo import memo
 from ._recognise import recognise
 from ._substitutions import is_rename
 from ._targets import normalise, sentences
-from ._tidy import collapsed_length, tidy
+from ._tidy import collapsed_length, holds_any, tidy
 from .blocks import SourcedBlock
 
 __all__ = ["looks_like_instruction", "split_run_on"]
@@ -51,21 +51,12 @@ _RUN_ON_WORDS = ("following", "follows", "below")
 _OPENS_FOLLOWING = re.compile(r"^(?:\S+ )?the following\b", re.IGNORECASE)
 
 
-def _has_stem(lowered: str) -> bool:
-    """Whether lower-cased text holds a stem of :data:`~._phrases.CHANGE_STEMS`."""
-    # This runs on every paragraph and title line.
-    for stem in phrases.CHANGE_STEMS:  # noqa: SIM110 - any() over a generator is slower
-        if stem in lowered:
-            return True
-    return False
-
-
 @memo
 def looks_like_instruction(text: str) -> bool:
     """Whether a paragraph reads like an instruction (see the module docstring)."""
     if len(text) > 4 * _MAX_INSTRUCTION:
         return False
-    if not _has_stem(text.lower()):
+    if not holds_any(text.lower(), phrases.CHANGE_STEMS):
         return False
     if len(text) > _MAX_INSTRUCTION and collapsed_length(text) > _MAX_INSTRUCTION:
         return False
@@ -101,7 +92,7 @@ def split_run_on(item: SourcedBlock, text: str) -> tuple[SourcedBlock, SourcedBl
     """Split "<instruction> the following: <new text>" run together in one paragraph
     into the instruction and its text (``None`` for the text when it is not one)."""
     opening = text[:_MAX_INSTRUCTION].lower()
-    if not any(word in opening for word in _RUN_ON_WORDS):
+    if not holds_any(opening, _RUN_ON_WORDS):
         return item, None
     cut = _following_sentence(tidy(text))
     if cut is not None:

@@ -18,7 +18,7 @@ from ._dates import is_date_only
 from ._documents import KIND, KIND_WORDS
 from ._memo import memo
 from ._targets import normalise
-from ._tidy import tidy
+from ._tidy import holds_any, tidy
 from .effective import find_effective
 from .instructions import looks_like_instruction
 from .lines import CellTable, Line, LineKind, TextTable, Unit, chunks
@@ -92,6 +92,7 @@ _MAX_INTRO = 700
 _PROBE = 200
 _CONTINUATIONS = frozenset({"to", "and", "dated", "as", "of", "for", "each", "or"})
 _DANGLING = (" and", " to", " of", " the", " or", ",", " for", " dated")
+_DANGLING_WIDTH = max(len(ending) for ending in _DANGLING)
 _CONTINUED_WIDTH = 100
 _NAME_END = re.compile(r"\b(?:Fund|Portfolio|ETF|Trust)\u00ae?$")
 _LIST_SEPARATOR = re.compile(r",(?: and)? ")
@@ -130,8 +131,10 @@ def _title_line(text: str, previous: str) -> bool:
     if has_anchor(text):
         return True
     first = text.split(" ", 1)[0].lower()
-    continues = first in _CONTINUATIONS or previous.lower().endswith(_DANGLING)
-    if previous.count("(") > previous.count(")") and len(text) <= _SHORT:
+    # Only the end of the line before can end with a dangling word: lower-case that.
+    ending = previous[-_DANGLING_WIDTH:].lower()
+    continues = first in _CONTINUATIONS or ending.endswith(_DANGLING)
+    if "(" in previous and previous.count("(") > previous.count(")") and len(text) <= _SHORT:
         # "(a series of JPMorgan Trust" / "I)": the rest of a parenthesis.
         return True
     if _fund_list(text):
@@ -139,7 +142,8 @@ def _title_line(text: str, previous: str) -> bool:
         return True
     if len(text) > _PARENTHESIS_WIDTH and not continues:
         return False
-    if not _may_be_title(text, previous, continues=continues):
+    # _may_be_title holds every short line: call it only for longer ones.
+    if len(text) > _SHORT and not _may_be_title(text, previous, continues=continues):
         return False
     return not (
         _NOT_TITLE.match(text) or is_intro(text) or is_trailer(text) or looks_like_instruction(text)
@@ -329,7 +333,7 @@ def is_intro(text: str) -> bool:
     if len(text) > 4 * _MAX_INTRO:
         return False
     lowered = text.lower()
-    if not any(word in lowered for word in _INTRO_WORDS):
+    if not holds_any(lowered, _INTRO_WORDS):
         return False
     words = normalise(text)
     if len(words) > _MAX_INTRO or _NOT_INTRO.match(words):

@@ -34,7 +34,7 @@ from ..instants import at_close, start_of_day
 from . import _fold as fold
 from ._dates import DATE, read_date
 from ._memo import memo
-from ._tidy import tidy
+from ._tidy import holds_any, tidy
 
 __all__ = ["EffectiveTime", "defined_times", "find_effective"]
 
@@ -155,7 +155,7 @@ def find_effective(
             in lower case.
     """
     lowered = text[:_OPENING_PROBE].lower()
-    if "effective" not in text.lower() and not any(word in lowered for word in _OPENING_WORDS):
+    if "effective" not in text.lower() and not holds_any(lowered, _OPENING_WORDS):
         return _default(default)
     words = _straight(tidy(text))
     for match in fold.finditer(_PHRASE, words):

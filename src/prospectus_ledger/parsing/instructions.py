@@ -178,6 +178,9 @@ class _Splitter:
         self.before_instructions = before_instructions
         self.segments: list[Segment] = []
         self.current: Segment | None = None
+        # The current segment's content so far: it becomes the segment's when the
+        # segment closes (a frozen Segment per appended block would cost one each).
+        self.content: list[SourcedBlock] = []
         self.scope: str | None = None
         self.trailer: list[SourcedBlock] = []
         self.labels: list[SourcedBlock] = []
@@ -189,9 +192,23 @@ class _Splitter:
         self.pending: list[str] = []
 
     def close(self) -> None:
-        if self.current is not None and self.current.items:
-            self.segments.append(self.current)
+        current = self.current
+        if current is not None and self.content:
+            # Segment(...) rather than attrs.evolve (which reads the class's fields).
+            current = Segment(
+                current.head,
+                current.recognised,
+                (*current.content, *self.content),
+                current.portfolio,
+                current.lead,
+                current.context,
+                current.location,
+                current.shared,
+            )
+        if current is not None and current.items:
+            self.segments.append(current)
         self.current = None
+        self.content = []
 
     def append(self, item: SourcedBlock) -> None:
         current = self.current
@@ -199,19 +216,8 @@ class _Splitter:
             current.recognised is not None and not current.recognised.takes_content
         ):
             self.close()
-            current = Segment(None, None, portfolio=self.scope)
-        # Segment(...) rather than attrs.evolve (which reads the class's fields on
-        # every call): this runs once per block of a body.
-        self.current = Segment(
-            current.head,
-            current.recognised,
-            (*current.content, item),
-            current.portfolio,
-            current.lead,
-            current.context,
-            current.location,
-            current.shared,
-        )
+            self.current = Segment(None, None, portfolio=self.scope)
+        self.content.append(item)
 
     def boundary_allowed(self, *, portfolio: bool, before_instruction: bool = True) -> bool:
         """Whether a heading of the supplement may end the current text.
@@ -226,7 +232,7 @@ class _Splitter:
             return True
         if portfolio and not before_instruction:
             return False
-        return bool(current.content) and (not portfolio or len(self.portfolios) >= 2)
+        return bool(self.content) and (not portfolio or len(self.portfolios) >= 2)
 
     @staticmethod
     def _is_roman_label(text: str) -> bool:
@@ -308,7 +314,7 @@ class _Splitter:
                 current is not None
                 and current.recognised is not None
                 and current.recognised.takes_content
-                and not current.content
+                and not self.content
             )
             if current is not None and current.head is not None and not waiting:
                 self.close()

@@ -15,7 +15,7 @@ import pendulum
 
 from ._dates import DATE, read_date
 from ._memo import memo
-from ._tidy import collapsed_length, tidy
+from ._tidy import collapsed_length, holds_any, tidy
 
 __all__ = ["is_form_code", "is_trailer", "trailer_date"]
 
@@ -61,7 +61,7 @@ def is_trailer(text: str) -> bool:
     ):
         return False
     lowered = text.lower()
-    if "date" not in lowered and not any(word in lowered for word in _RETAIN_WORDS):
+    if "date" not in lowered and not holds_any(lowered, _RETAIN_WORDS):
         return False
     words = tidy(text)
     if _DATE_LINE.match(words):
