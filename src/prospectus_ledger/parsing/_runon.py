@@ -56,9 +56,10 @@ def looks_like_instruction(text: str) -> bool:
     """Whether a paragraph reads like an instruction (see the module docstring)."""
     if len(text) > 4 * _MAX_INSTRUCTION:
         return False
-    if not holds_any(text.lower(), phrases.CHANGE_STEMS):
-        return False
+    # The length before the stems: a long paragraph is no instruction, whatever it holds.
     if len(text) > _MAX_INSTRUCTION and collapsed_length(text) > _MAX_INSTRUCTION:
+        return False
+    if not holds_any(text.lower(), phrases.CHANGE_STEMS):
         return False
     words = normalise(text)
     if not words or len(words) > _MAX_INSTRUCTION:

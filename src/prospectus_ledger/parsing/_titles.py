@@ -117,10 +117,17 @@ class TitleBlock:
     anchored: bool
 
 
-@memo
 def has_anchor(text: str) -> bool:
     """Whether a title line opens a supplement phrase ("SUPPLEMENT DATED ...")."""
-    probe = text[:_PROBE]
+    # Asked of nearly every line: most hold no "supplement" at all, answered here
+    # without the cache (which hashes the text).
+    if "upplement" not in text and "UPPLEMENT" not in text:
+        return False
+    return _anchored(text[:_PROBE])
+
+
+@memo
+def _anchored(probe: str) -> bool:
     if "upplement" not in probe and "UPPLEMENT" not in probe:
         return False
     return _ANCHOR.match(tidy(probe)) is not None
@@ -263,7 +270,7 @@ def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
         ]
         indices = [index for index, _ in numbered]
         lines = [line for _, line in numbered]
-        if run is not None and any(isinstance(u, TextTable | CellTable) for u in gap):
+        if run is not None and any(isinstance(u, (TextTable, CellTable)) for u in gap):
             blocks.append(run)
             run = None
         if is_title_chunk(lines):

@@ -122,9 +122,17 @@ def _day_start(day: pendulum.Date) -> pendulum.DateTime:
     return start_of_day(day)
 
 
+@memo
+def _unstated(day: pendulum.Date | None) -> EffectiveTime:
+    """The time of words that state none (frozen: one per day in a filing will do)."""
+    return EffectiveTime(_day_start(day) if day is not None else None)
+
+
 def _default(
     day: pendulum.Date | None, words: str = "", problem: str | None = None
 ) -> EffectiveTime:
+    if not words and problem is None:
+        return _unstated(day)
     return EffectiveTime(_day_start(day) if day is not None else None, words, False, problem)
 
 

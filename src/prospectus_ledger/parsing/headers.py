@@ -89,6 +89,7 @@ _DATED_BELOW = re.compile(
     rf"\b(?:each )?as dated below\b|\bdate of (?:the )?{_KIND_WORDS}|^{_KIND_WORDS} dated$",
     re.IGNORECASE,
 )
+_DATED_ENDS = (" dated", " dated\n")  # "$" matches before a final newline too
 _DATE_ANYWHERE = re.compile(DATE, re.IGNORECASE)
 # "Oct. 01, 2019" on an XBRL page: the document's period date, not the supplement's.
 _PERIOD_DATE = re.compile(r"^[A-Z][a-z]{2}\. \d{2}, \d{4}$")
@@ -170,6 +171,13 @@ def _title_texts(lines: Sequence[Line]) -> list[str]:
     return texts
 
 
+def _may_mark(lowered: str) -> bool:
+    """Whether a lower-cased title line may hold a :data:`_DATED_BELOW` marker: each
+    holds "dated below" or "date of", or ends with "dated" (no letter of which
+    matches another character ignoring case)."""
+    return "dated below" in lowered or "date of" in lowered or lowered.endswith(_DATED_ENDS)
+
+
 def _phrase(text: str) -> tuple[pendulum.Date | None, tuple[DocumentRef, ...]]:
     """The supplement's date and the editions a phrase names.
 
@@ -215,8 +223,7 @@ def parse_title(lines: Sequence[Line]) -> Header:
             of = _SERIES_OF.match(text)
             series = series or (of.group(1) if of else None)
             continue
-        # Every marker holds "date" (and no letter of it matches another ignoring case).
-        marker = fold.search(_DATED_BELOW, text) if "date" in text.lower() else None
+        marker = fold.search(_DATED_BELOW, text) if _may_mark(text.lower()) else None
         if marker is not None and not listed_kinds:
             named = kinds_mentioned(marker.group(0)) or kinds_mentioned(" ".join([*phrase, text]))
             listed_kinds = list(named)
