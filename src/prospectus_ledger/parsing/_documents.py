@@ -34,6 +34,8 @@ _TOKEN = re.compile(
     + rf"|\bas (?:previously )?(?:supplemented|revised|amended)(?: on| through)? (?P<supp>{DATE})",
     re.IGNORECASE,
 )
+# Kinds open with "summary", "statement", "sai", "prospectus"; the rest "dated", "as".
+fold.opens_with({_KIND: "ps", _TOKEN: "adps"})
 
 
 def kind_of(match: re.Match[str]) -> DocumentKind:

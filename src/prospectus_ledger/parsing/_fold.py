@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["finditer", "folded", "require", "search", "sub"]
+__all__ = ["finditer", "folded", "found", "opens_with", "require", "search", "sub"]
 
 _ESCAPE = re.compile(r"\\.", re.DOTALL)
 # Escapes that name a character by its code: "\u2019", "\x41", "\U0001F600", "\N{...}".
@@ -93,8 +93,9 @@ def _lowered(source: str) -> str:
     return "".join(pieces)
 
 
-def _set_twin(entry: _Entry) -> None:
-    """Give an entry the case-sensitive twin of its pattern, if it has one."""
+def _set_twin(entry: _Entry, opening: str = "") -> None:
+    """Give an entry the case-sensitive twin of its pattern, if it has one (with a
+    look-ahead for ``opening``, the letters its matches open with)."""
     pattern = entry.pattern
     if not pattern.flags & re.IGNORECASE:
         return
@@ -107,8 +108,11 @@ def _set_twin(entry: _Entry) -> None:
         or any(a.isupper() != b.isupper() for a, b in _LETTER_RANGE.findall(pattern.pattern))
     ):
         return
+    source = _lowered(pattern.pattern)
+    if opening:
+        source = f"(?=[{opening}])(?:{source})"
     try:
-        entry.twin = re.compile(_lowered(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+        entry.twin = re.compile(source, pattern.flags & ~re.IGNORECASE)
     except re.error:  # group names that differ only in case
         return
     # Non-ASCII text may fold only if the pattern's non-ASCII characters have no case.
@@ -131,6 +135,21 @@ def require(needs: dict[re.Pattern[str], tuple[tuple[str, ...], ...]]) -> None:
     """
     for pattern, words in needs.items():
         _entry(pattern).needs = words
+
+
+def opens_with(openings: dict[re.Pattern[str], str]) -> None:
+    """Record the letters each pattern's matches open with.
+
+    The twin then looks ahead for one of them: ``re`` tries every position of a
+    pattern that opens with a word boundary or an alternation, and the test of
+    one character spares most of those tries.
+
+    Args:
+        openings: for each pattern, lower-case letters; every match of the
+            pattern opens (ignoring case) with one of them.
+    """
+    for pattern, letters in openings.items():
+        _set_twin(_entry(pattern), letters)
 
 
 def folded(text: str) -> str | None:
@@ -186,6 +205,15 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     # The pattern matches where its twin does, first at the same place: match there
     # rather than search the text again from its start.
     return pattern.match(text, found.start())
+
+
+def found(pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern.search(text) is not None``: the twin's answer, where it may give one."""
+    prepared = _prepared(pattern, text)
+    if prepared is None:
+        return pattern.search(text) is not None
+    twin, lowered = prepared
+    return twin.search(lowered) is not None
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:

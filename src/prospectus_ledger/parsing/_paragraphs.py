@@ -77,7 +77,7 @@ def is_lead_in(text: str) -> bool:
     words = normalise(text)
     if len(words) > _MAX_LEAD_IN:
         return False
-    if fold.search(_LEAD, words) is None:
+    if not fold.found(_LEAD, words):
         # "Effective November 1, 2016:" -- an effective time and nothing else.
         stated = find_effective(words).words
         core = words[len(stated) :] if stated and words.startswith(stated) else words

@@ -15,20 +15,24 @@ from ._memo import memo
 from ._targets import ORDINAL
 from ._tidy import holds_any
 
-CHANGE = re.compile(
-    r"\b(?:replace[sd]?|supersedes?|modifies|amends|the following\b[^.:;\"]{0,120}? supplements"
+_CHANGES = (
+    r"(?:replace[sd]?|supersedes?|modifies|amends|the following\b[^.:;\"]{0,120}? supplements"
     r"|is the following, instead of|amended (?:to|by) (?:add|include|insert|delete|replace)"
     r"|(?:shall|will) (?:also )?apply to"
     r"|all references (?:to|in)|(?:please )?(?:delete|insert|add|replace) (?:the|it|a)\b"
     r"|(?:is|are|will be|shall be|has been|have been)(?: hereby)?(?: each)? "
     r"(?:added|inserted|deleted|removed|replaced|amended|revised|restated|supplemented|superseded"
-    r"|changed|modified|updated|corrected))\b",
-    re.IGNORECASE,
+    r"|changed|modified|updated|corrected))\b"
 )
+# Every alternative of _CHANGES opens with one of these letters (keep them in step).
+_CHANGE_FIRST = "adhimprstw"
+CHANGE = re.compile(rf"\b{_CHANGES}", re.IGNORECASE)
 # Python's ``re`` searches lower-cased text with a case-sensitive pattern several
 # times faster than mixed-case text with IGNORECASE: the twin below (its pattern
-# has no capital letters) answers "does it hold a change?" for hot callers.
-_CHANGE_LOWER = re.compile(CHANGE.pattern)
+# has no capital letters) answers "does it hold a change?" for hot callers.  Its
+# look-ahead for the alternatives' first letters lets most word boundaries fail
+# at once instead of trying every alternative.
+_CHANGE_LOWER = re.compile(rf"\b(?=[{_CHANGE_FIRST}]){_CHANGES}")
 
 
 @memo

@@ -35,6 +35,7 @@ from ..tree import DocumentKind
 from . import _fold
 from . import _phrases as phrases
 from ._documents import kinds_mentioned
+from ._fold import found as _found
 from ._fold import search as _search
 from ._substitutions import substitution_pairs
 from ._targets import ORDINALS, named_portfolio, normalise, section_ref, unquoted
@@ -153,9 +154,9 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
     path = ref.path if ref is not None else ()
     base = Recognised("unknown", path, portfolio, documents)
     if (
-        _search(phrases.ACCORDINGLY, own)
-        or _search(phrases.NO_LONGER_APPLICABLE, own)
-        or _search(phrases.APPLIES_TO, own)
+        _found(phrases.ACCORDINGLY, own)
+        or _found(phrases.NO_LONGER_APPLICABLE, own)
+        or _found(phrases.APPLIES_TO, own)
     ):
         return attrs.evolve(base, action="announcement")
     substituted = _substitution(base, words)
@@ -178,11 +179,11 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
 
 
 def _verb(scope: str) -> Literal["replace", "insert", "delete"] | None:
-    if any(_search(pattern, scope) for pattern in phrases.REPLACING):
+    if any(_found(pattern, scope) for pattern in phrases.REPLACING):
         return "replace"
-    if any(_search(pattern, scope) for pattern in phrases.INSERTING):
+    if any(_found(pattern, scope) for pattern in phrases.INSERTING):
         return "insert"
-    if _search(phrases.DELETED, scope) or _search(phrases.DELETE, scope):
+    if _found(phrases.DELETED, scope) or _found(phrases.DELETE, scope):
         return "delete"
     return None
 
@@ -242,7 +243,7 @@ def _compound(base: Recognised, scope: str, action: Action) -> Recognised | None
     if with_table is not None:
         block = BlockLocator(_kind(with_table["kind"]), _ordinal(with_table["ord"]))
         return attrs.evolve(base, action=action, several=(block, BlockLocator("table")))
-    if _search(phrases.TABLE_AND_PRECEDING, scope) and action == "replace_block":
+    if _found(phrases.TABLE_AND_PRECEDING, scope) and action == "replace_block":
         return attrs.evolve(
             base,
             action=action,
@@ -307,12 +308,11 @@ def _block(base: Recognised, scope: str, action: Action) -> Recognised | None:
             note="the filing names the block it replaces only as similar to the new one; "
             "it is found by its first words",
         )
-    if _search(phrases.ASTERISKED, scope):
+    if _found(phrases.ASTERISKED, scope):
         return attrs.evolve(base, action=action, locator=BlockLocator("paragraph", anchor="*"))
-    following = _search(phrases.FOLLOWING_BLOCK, scope)
-    if following is not None and action == "delete_block":
+    if action == "delete_block" and _found(phrases.FOLLOWING_BLOCK, scope):
         return attrs.evolve(base, action=action, locator=BlockLocator("block"), anchored="whole")
-    if _search(phrases.TABLE, scope):
+    if _found(phrases.TABLE, scope):
         return attrs.evolve(base, action=action, locator=BlockLocator("table"))
     the_block = _search(phrases.THE_BLOCK, scope)
     if the_block is not None:
@@ -322,7 +322,7 @@ def _block(base: Recognised, scope: str, action: Action) -> Recognised | None:
 
 def _insert(base: Recognised, scope: str) -> Recognised:
     """Where an insertion goes: a new section, after a block, or at the end."""
-    if _search(phrases.AS_FIRST_SECTION, scope) and base.path:
+    if _found(phrases.AS_FIRST_SECTION, scope) and base.path:
         return attrs.evolve(base, action="insert_section", position="start")
     inside = _search(phrases.INSIDE_PARAGRAPH, scope)
     if inside is not None:
@@ -363,13 +363,13 @@ def _insert(base: Recognised, scope: str) -> Recognised:
             position=position,
             locator=BlockLocator(_kind(where["kind"]), _ordinal(where["ord"])),
         )
-    if _search(phrases.TO_THE_LIST, scope):
+    if _found(phrases.TO_THE_LIST, scope):
         return attrs.evolve(
             base, action="insert_blocks", position="after", locator=BlockLocator("bullet", -1)
         )
-    if _search(phrases.UNDER_TABLE, scope):
+    if _found(phrases.UNDER_TABLE, scope):
         return attrs.evolve(
             base, action="insert_blocks", position="after", locator=BlockLocator("table")
         )
-    start = _search(phrases.AT_START, scope)
+    start = _found(phrases.AT_START, scope)
     return attrs.evolve(base, action="insert_blocks", position="start" if start else "end")

@@ -47,6 +47,7 @@ fold.require(
         )
     }
 )
+fold.opens_with({_RUN_ON: "abt"})  # "the following", "as follows", "below"
 _RUN_ON_WORDS = ("following", "follows", "below")
 _OPENS_FOLLOWING = re.compile(r"^(?:\S+ )?the following\b", re.IGNORECASE)
 
@@ -70,7 +71,7 @@ def looks_like_instruction(text: str) -> bool:
     if len(parts) > _MAX_SENTENCES:
         return False
     for sentence in {parts[0], parts[-1]}:
-        if phrases.changes(sentence) and fold.search(phrases.STRUCTURE, sentence):
+        if phrases.changes(sentence) and fold.found(phrases.STRUCTURE, sentence):
             return True
     return False
 

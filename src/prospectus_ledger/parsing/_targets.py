@@ -47,6 +47,7 @@ _WITH_RESPECT = re.compile(
     r"(?P<name>[^,.;:()\"]{3,120})",
     re.IGNORECASE,
 )
+fold.opens_with({_WITH_RESPECT: "afrw"})  # "with", "as", "regarding", "relating", "for"
 _MIN_PREFIX = 5
 _PORTFOLIO_WORD = re.compile(r"\b(?:Portfolio|Fund)$", re.IGNORECASE)
 

@@ -42,6 +42,7 @@ _ANCHOR = re.compile(
 )
 _PHRASE_WORDS = re.compile(KIND + r"|\bdated\b|\bsupplement(?:ed|s)?\b|\brevised\b", re.IGNORECASE)
 fold.require({_PHRASE_WORDS: ((*KIND_WORDS, "dated", "supplement", "revised"),)})
+fold.opens_with({_PHRASE_WORDS: "dprs"})
 _CONNECTOR = re.compile(
     r"^(?:and|and to|to|to the|to:|of|of the|for|for:|and the|to each of the|each)$", re.IGNORECASE
 )
@@ -176,7 +177,7 @@ def _fund_list(text: str) -> bool:
 def _may_be_title(text: str, previous: str, *, continues: bool) -> bool:
     """Whether a line's length and words fit a title (before the costlier exclusions)."""
     if len(text) <= _SHORT or (
-        len(text) <= _TITLE_WIDTH and (is_phrase_line(text) or fold.search(NAME_WORDS, text))
+        len(text) <= _TITLE_WIDTH and (is_phrase_line(text) or fold.found(NAME_WORDS, text))
     ):
         return True
     if text.startswith("(") and text.endswith(")") and len(text) <= _PARENTHESIS_WIDTH:
@@ -323,7 +324,7 @@ def is_phrase_line(text: str) -> bool:
     """Whether a title line is part of the supplement phrase (documents, dates, connectives)."""
     return (
         has_anchor(text)
-        or fold.search(_PHRASE_WORDS, text) is not None
+        or fold.found(_PHRASE_WORDS, text)
         or _CONNECTOR.match(text) is not None
         or is_date_only(text)
     )
@@ -346,7 +347,7 @@ def is_intro(text: str) -> bool:
     if len(words) > _MAX_INTRO or _NOT_INTRO.match(words):
         return False
     bare = _DEFINED_TERM.sub("", words)
-    names_a_part = '"' in bare or fold.search(_STRUCTURE, bare) is not None
+    names_a_part = '"' in bare or fold.found(_STRUCTURE, bare)
     if not _INTRO.match(words):
         core = words
         stated = find_effective(words).words

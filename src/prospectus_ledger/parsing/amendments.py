@@ -228,7 +228,7 @@ def _amendments(
     whole = _text(segment.items)
     operations: list[Operation]
     if segment.recognised is None:
-        announced = fold.search(_ANNOUNCEMENT, whole) is not None
+        announced = fold.found(_ANNOUNCEMENT, whole)
         reason = None if announced else "text outside any recognised instruction"
         operations = [Notice(whole)]
     else:

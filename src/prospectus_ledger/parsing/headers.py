@@ -74,6 +74,8 @@ fold.require(
         _CUT: (("supplement", "made as of"),),
     }
 )
+# "supplement", "made"; before them, "summary", "prospectus", "statement", "sai".
+fold.opens_with({_SUPPLEMENT_DATE: "ms", _CUT: "mps"})
 _STRONG_REGISTRANT = re.compile(
     r"\b(?:trust|inc|company|corporation|funds|series|family|investments)\b", re.IGNORECASE
 )
@@ -219,7 +221,7 @@ def parse_title(lines: Sequence[Line]) -> Header:
     listed_kinds: list[DocumentKind] = []
     series: str | None = None
     for text in _title_texts(lines):
-        if text.startswith("(") and text.endswith(")") and not fold.search(_DATED_KIND, text):
+        if text.startswith("(") and text.endswith(")") and not fold.found(_DATED_KIND, text):
             of = _SERIES_OF.match(text)
             series = series or (of.group(1) if of else None)
             continue
@@ -234,7 +236,7 @@ def parse_title(lines: Sequence[Line]) -> Header:
                 text = tidy(_DATE_ANYWHERE.sub(" ", text))
                 if not text:
                     continue
-        if not is_phrase_line(text) and fold.search(NAME_WORDS, text) and ":" not in text:
+        if not is_phrase_line(text) and fold.found(NAME_WORDS, text) and ":" not in text:
             names.append(text)
             continue
         # Everything else may hold part of the phrase ("2016 TO THE" after
