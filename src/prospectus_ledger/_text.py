@@ -125,9 +125,8 @@ def split_heading_path(path: str | Sequence[str]) -> tuple[str, ...]:
         parts = _PATH_SEPARATOR.split(path) if _may_separate(path) else [path]
     else:
         parts = path
-    return tuple(
-        clean_text(part).strip(" \"'\u201c\u201d\u2018\u2019") for part in parts if clean_text(part)
-    )
+    cleaned = (clean_text(part) for part in parts)
+    return tuple(part.strip(" \"'\u201c\u201d\u2018\u2019") for part in cleaned if part)
 
 
 def closest(wanted: str, choices: Iterable[str], *, limit: int = 5) -> list[str]:

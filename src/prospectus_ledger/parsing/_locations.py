@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -159,20 +159,38 @@ _NEEDED_AS_PRINTED = (
     "",
     "",
 )
-# ... and words one of which a form needs ignoring case, tested where the text folds
-# (:func:`~._fold.folded`): "heading" and "caption" hold an "i", which "\u0131" matches.
-_NEEDED_ONE_OF: tuple[tuple[str, ...], ...] = (
-    (),
-    ("heading", "caption"),
-    (),
-    (),
-    (),
-    (),
-    (),
-    (),
-    (),
-    (),
-    (),
+
+
+def _heading_word(blank: str, folded: str) -> bool:
+    return "heading" in folded or "caption" in folded
+
+
+def _numbered_section(blank: str, folded: str) -> bool:
+    """Whether "section" stands before a number ("section 2", "Section IV")."""
+    at = folded.find("section ")
+    while at >= 0:
+        following = blank[at + 8 : at + 9]
+        if following and (following.isdecimal() or following in "IVX"):
+            return True
+        at = folded.find("section ", at + 1)
+    return False
+
+
+# ... and a finer test some forms need, of the text and the text folded, where the
+# text folds (:func:`~._fold.folded`: "heading" holds an "i", which "\u0131" matches
+# ignoring case; folded text keeps every character's place).
+_GATES: tuple[Callable[[str, str], bool] | None, ...] = (
+    None,
+    _heading_word,
+    None,
+    None,
+    _numbered_section,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
 )
 _UNQUOTED_PARTS = tuple((kind, re.compile(form)) for kind, form in _UNQUOTED_FORMS)
 # Quoted text that names no heading of the document: a defined term "(the "Fund")".
@@ -363,11 +381,11 @@ def _unquoted_parts(text: str) -> Iterator[_Part]:
     blank = _blank_quotes(text)
     lowered = blank.lower()
     folded = fold.folded(blank)
-    forms = zip(_UNQUOTED_PARTS, _NEEDED, _NEEDED_AS_PRINTED, _NEEDED_ONE_OF, strict=True)
-    for (kind, pattern), needed, printed, one_of in forms:
+    forms = zip(_UNQUOTED_PARTS, _NEEDED, _NEEDED_AS_PRINTED, _GATES, strict=True)
+    for (kind, pattern), needed, printed, gate in forms:
         if needed not in lowered or printed not in blank:
             continue
-        if one_of and folded is not None and not any(word in folded for word in one_of):
+        if gate is not None and folded is not None and not gate(blank, folded):
             continue
         for match in pattern.finditer(blank):
             heading = _trim(match.group("u"))
@@ -396,7 +414,7 @@ def _relation(gap: str, before: _Part, after: _Part) -> str:
         return "inner"
     if len(gap) > _MAX_GAP:
         return "stop"
-    words = _TRANSPARENT.sub(" ", gap.lower()).replace(",", " , ").split()
+    words = fold.sub(_TRANSPARENT, " ", gap.lower()).replace(",", " , ").split()
     if not words:
         return "inner"
     if "or" in words:

@@ -193,7 +193,12 @@ def _may_be_title(text: str, previous: str, *, continues: bool) -> bool:
 
 def _title_prefix(lines: Sequence[Line]) -> int:
     """How many leading lines of a run can be title lines."""
-    return _prefix_of(tuple([line.stripped for line in lines[: _TITLE_LINES + 1]]))
+    return _prefix_of(_leading_texts(lines))
+
+
+def _leading_texts(lines: Sequence[Line]) -> tuple[str, ...]:
+    """The stripped texts of the lines a title prefix may take (and one more)."""
+    return tuple([line.stripped for line in lines[: _TITLE_LINES + 1]])
 
 
 @memo
@@ -218,9 +223,14 @@ def is_title_chunk(lines: Sequence[Line]) -> bool:
     Each line must be short (or continue a supplement phrase), and the run
     must not read as an intro, an instruction or a trailer.
     """
+    return _is_title_chunk(lines, _leading_texts(lines))
+
+
+def _is_title_chunk(lines: Sequence[Line], leading: tuple[str, ...]) -> bool:
+    """:func:`is_title_chunk`, given the lines' :func:`_leading_texts`."""
     if not lines or len(lines) > _TITLE_LINES:
         return False
-    if _title_prefix(lines) != len(lines):
+    if _prefix_of(leading) != len(lines):
         return False
     if len(lines) == 1:
         return True
@@ -230,13 +240,14 @@ def is_title_chunk(lines: Sequence[Line]) -> bool:
     return has_anchor(text) or not looks_like_instruction(text)
 
 
-def _late_anchor(lines: Sequence[Line]) -> int:
+def _late_anchor(lines: Sequence[Line], leading: tuple[str, ...]) -> int:
     """Where a title starts in a run that opens with other text: at a supplement
-    phrase among its first lines, or after a line that ends a paragraph."""
-    texts = [line.stripped for line in lines]
-    prefix = _title_prefix(lines)
-    if not lines or any(has_anchor(text) for text in texts[:prefix]):
+    phrase among its first lines, or after a line that ends a paragraph (``leading``:
+    the lines' :func:`_leading_texts`)."""
+    prefix = _prefix_of(leading)
+    if not lines or any(has_anchor(text) for text in leading[:prefix]):
         return 0
+    texts = [line.stripped for line in lines]
     for offset, text in enumerate(texts[1:], 1):
         if has_anchor(text) and (offset <= _LATE or texts[offset - 1].endswith(_PARAGRAPH_END)):
             # Within the first lines, or after a paragraph that ends: a new supplement
@@ -274,11 +285,12 @@ def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
         if run is not None and any(isinstance(u, (TextTable, CellTable)) for u in gap):
             blocks.append(run)
             run = None
-        if is_title_chunk(lines):
+        leading = _leading_texts(lines)
+        if _is_title_chunk(lines, leading):
             end, title_lines = stop, lines
         else:
-            offset = _late_anchor(lines)
-            prefix = _title_prefix(lines[offset:])
+            offset = _late_anchor(lines, leading)
+            prefix = _prefix_of(leading) if not offset else _title_prefix(lines[offset:])
             anchored = any(has_anchor(line.stripped) for line in lines[offset : offset + prefix])
             # A list of funds and dates that opens a run of text goes on a title
             # already open (a table of funds and their prospectuses' dates).
