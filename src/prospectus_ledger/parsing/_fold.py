@@ -58,8 +58,9 @@ class _Entry:
 # more than many of the searches themselves.  The entry keeps the pattern alive
 # (and is checked against it), so an id is never taken for another pattern's.
 _ENTRIES: dict[int, _Entry] = {}
-# The last text lower-cased, and its lower case (``None`` when it does not fold).
-_LAST: list[str | None] = ["", ""]
+# The last text folded and its fold (``None`` when it does not fold), as one pair:
+# replaced whole, so a thread never reads one text's fold for another's.
+_LAST: list[tuple[str, str | None]] = [("", "")]
 
 
 def _code_points(pattern: str) -> str:
@@ -158,12 +159,13 @@ def folded(text: str) -> str | None:
     ``None`` when it holds a character that breaks folding: then a lower-case
     word missing from the text lower-cased may still match ignoring case.
     """
-    if _LAST[0] is not text:
-        lowered: str | None = text.lower()
+    last, lowered = _LAST[0]
+    if last is not text:
+        lowered = text.lower()
         if not text.isascii() and any(char in text for char in _UNFOLDABLE):
             lowered = None
-        _LAST[0], _LAST[1] = text, lowered
-    return _LAST[1]
+        _LAST[0] = (text, lowered)
+    return lowered
 
 
 # What _prepared answers for text that lacks a word the pattern needs: a twin that
@@ -181,7 +183,7 @@ def _prepared(pattern: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str
     twin = entry.twin
     if twin is None or not (entry.any_text or text.isascii()):
         return None
-    lowered = _LAST[1] if _LAST[0] is text else folded(text)
+    lowered = folded(text)
     if lowered is None:
         return None
     for words in entry.needs:

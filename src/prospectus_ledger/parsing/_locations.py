@@ -100,6 +100,7 @@ _TABLE_QUOTE = re.compile(r"\btable $", re.IGNORECASE)
 # A quoted heading that opens the instruction as its subject: '"A" and "B" are revised'.
 _SUBJECT_QUOTE = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}\.|[A-Z]\.)?\s*$")
 _QUOTE = re.compile(r'"([^"]{1,200})"')
+_QUOTED_SPAN = re.compile(r'"[^"]{1,200}"')
 _CONTEXT = 60
 _UNQUOTED_FORMS = (
     ("heading", rf"\b(?P<u>{_TITLE}) (?P<noun>section|sub-?section)s?\b"),
@@ -331,10 +332,19 @@ def _no_full_stop(heading: str) -> str:
     return heading
 
 
+def _blank_definitions(text: str) -> str:
+    """``text`` with defined terms '(the "Fund")' blanked (same length)."""
+    if "(" not in text:
+        return text  # every definition opens with one
+    return _DEFINITION.sub(lambda match: " " * len(match.group(0)), text)
+
+
 def _blank_quotes(text: str) -> str:
     """``text`` with quoted parts and defined terms blanked (same length)."""
-    text = _DEFINITION.sub(lambda match: " " * len(match.group(0)), text)
-    return re.sub(r'"[^"]{1,200}"', lambda match: '"' + "~" * (len(match.group(0)) - 2) + '"', text)
+    text = _blank_definitions(text)
+    if '"' not in text:
+        return text
+    return _QUOTED_SPAN.sub(lambda match: '"' + "~" * (len(match.group(0)) - 2) + '"', text)
 
 
 def _before_quote(ahead: str) -> re.Match[str] | None:
@@ -352,7 +362,7 @@ def _before_quote(ahead: str) -> re.Match[str] | None:
 def _quoted_parts(text: str) -> Iterator[_Part]:
     if '"' not in text:
         return
-    bare = _DEFINITION.sub(lambda match: " " * len(match.group(0)), text)
+    bare = _blank_definitions(text)
     for quote in _QUOTE.finditer(bare):
         heading = quote.group(1)
         if _NOT_HEADINGS.match(heading.strip(" ,.")):
