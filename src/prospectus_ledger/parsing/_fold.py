@@ -18,7 +18,10 @@ qualify go straight to the pattern.
 
 Patterns may also name words they cannot match without (:func:`require`):
 the text lower-cased must hold one of each group of words, a test that
-costs a fraction of the search it spares.
+costs a fraction of the search it spares; and the letters their matches open
+with (:func:`opens_with`), which the twin looks ahead for.  :func:`found`,
+:func:`finditer` and :func:`sub` answer as ``search``, ``finditer`` and
+``sub`` do, the same way.
 """
 
 from __future__ import annotations
@@ -176,7 +179,7 @@ _NOTHING: tuple[re.Pattern[str], str] = (re.compile("(?!)"), "")
 def _prepared(pattern: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str] | None:
     """The twin of ``pattern`` and ``text`` folded for it, if the twin may answer
     (:data:`_NOTHING` when the text lacks words the pattern needs)."""
-    # The hot path of every search: lookups written out, not delegated to helpers.
+    # The hot path of every search: the entry's lookup written out, not delegated.
     entry = _ENTRIES.get(id(pattern))
     if entry is None or entry.pattern is not pattern:
         entry = _entry(pattern)

@@ -146,20 +146,8 @@ _NEEDED = (
     "page",
     "page of the",
 )
-# Words some forms spell in one case (so the text as printed must hold them) ...
-_NEEDED_AS_PRINTED = (
-    "section",
-    "",
-    "Appendix",
-    "Appendix",
-    "",
-    "under ",
-    "",
-    "regarding",
-    "",
-    "",
-    "",
-)
+# Words some forms (by index) spell in one case, so the text as printed must hold them ...
+_NEEDED_AS_PRINTED = {0: "section", 2: "Appendix", 3: "Appendix", 5: "under ", 7: "regarding"}
 
 
 def _heading_word(blank: str, folded: str) -> bool:
@@ -177,22 +165,10 @@ def _numbered_section(blank: str, folded: str) -> bool:
     return False
 
 
-# ... and a finer test some forms need, of the text and the text folded, where the
+# ... and a finer test some forms (by index) need, of the text and the text folded, where the
 # text folds (:func:`~._fold.folded`: "heading" holds an "i", which "\u0131" matches
 # ignoring case; folded text keeps every character's place).
-_GATES: tuple[Callable[[str, str], bool] | None, ...] = (
-    None,
-    _heading_word,
-    None,
-    None,
-    _numbered_section,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-)
+_GATES: dict[int, Callable[[str, str], bool]] = {1: _heading_word, 4: _numbered_section}
 _UNQUOTED_PARTS = tuple((kind, re.compile(form)) for kind, form in _UNQUOTED_FORMS)
 # Quoted text that names no heading of the document: a defined term "(the "Fund")".
 _DEFINITION = re.compile(r"\((?:the|each|a|an|collectively|together)\b[^()]{0,80}\)")
@@ -391,10 +367,10 @@ def _unquoted_parts(text: str) -> Iterator[_Part]:
     blank = _blank_quotes(text)
     lowered = blank.lower()
     folded = fold.folded(blank)
-    forms = zip(_UNQUOTED_PARTS, _NEEDED, _NEEDED_AS_PRINTED, _GATES, strict=True)
-    for (kind, pattern), needed, printed, gate in forms:
-        if needed not in lowered or printed not in blank:
+    for index, ((kind, pattern), needed) in enumerate(zip(_UNQUOTED_PARTS, _NEEDED, strict=True)):
+        if needed not in lowered or _NEEDED_AS_PRINTED.get(index, "") not in blank:
             continue
+        gate = _GATES.get(index)
         if gate is not None and folded is not None and not gate(blank, folded):
             continue
         for match in pattern.finditer(blank):

@@ -129,6 +129,7 @@ def has_anchor(text: str) -> bool:
 
 @memo
 def _anchored(probe: str) -> bool:
+    """:func:`has_anchor` of a line's first characters (remembered per filing)."""
     if "upplement" not in probe and "UPPLEMENT" not in probe:
         return False
     return _ANCHOR.match(tidy(probe)) is not None
