@@ -65,10 +65,17 @@ def test_parse_date_accepts_only_dates() -> None:
 
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
 def test_end_of_day_is_pendulums_end_of_day_on_every_date(day: dt.date) -> None:
-    expected = pendulum.datetime(day.year, day.month, day.day, tz=NEW_YORK).end_of("day")
+    midnight = pendulum.datetime(day.year, day.month, day.day, tz=NEW_YORK)
+    expected = midnight.end_of("day")
     found = end_of_day(day)
     assert found == expected
     assert found.utcoffset() == expected.utcoffset()
+    for mine, pendulums in (
+        (start_of_day(day), midnight),
+        (at_close(day), pendulum.datetime(day.year, day.month, day.day, 16, tz=NEW_YORK)),
+    ):
+        assert mine == pendulums
+        assert mine.utcoffset() == pendulums.utcoffset()
     assert parse_when(day.isoformat()) == expected
     assert parse_when(day.strftime("%Y%m%d")) == expected
 

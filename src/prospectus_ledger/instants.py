@@ -50,19 +50,29 @@ _HAS_OFFSET = re.compile(r"(?:[+-]\d{2}:?\d{2}|Z)\s*$")
 
 def start_of_day(day: _dt.date) -> pendulum.DateTime:
     """00:00 of ``day`` in New York."""
-    return pendulum.datetime(day.year, day.month, day.day, tz=NEW_YORK)
+    return _wall_clock(day, 0, 0, 0, 0)
 
 
 def end_of_day(day: _dt.date) -> pendulum.DateTime:
     """The last representable instant of ``day`` in New York (23:59:59.999999)."""
-    # No New York clock change happens near midnight, so the wall-clock time
-    # is never ambiguous or missing and the plain constructor is exact.
-    return pendulum.DateTime(day.year, day.month, day.day, 23, 59, 59, 999_999, tzinfo=NEW_YORK)
+    return _wall_clock(day, 23, 59, 59, 999_999)
 
 
 def at_close(day: _dt.date) -> pendulum.DateTime:
     """16:00 of ``day`` in New York: the close of business and of the NYSE."""
-    return pendulum.datetime(day.year, day.month, day.day, MARKET_CLOSE_HOUR, tz=NEW_YORK)
+    return _wall_clock(day, MARKET_CLOSE_HOUR, 0, 0, 0)
+
+
+def _wall_clock(
+    day: _dt.date, hour: int, minute: int, second: int, microsecond: int
+) -> pendulum.DateTime:
+    # New York's clocks change at 02:00, so midnight, the close and the end of
+    # the day are never ambiguous or missing: the plain constructor is exact,
+    # and several times cheaper than ``pendulum.datetime``'s normalisation
+    # (the parser builds one per instruction, a query one per day asked).
+    return pendulum.DateTime(
+        day.year, day.month, day.day, hour, minute, second, microsecond, tzinfo=NEW_YORK
+    )
 
 
 def _as_pendulum_date(day: _dt.date) -> pendulum.Date:

@@ -115,17 +115,9 @@ class EffectiveTime:
 
 
 @memo
-def _day_start(day: pendulum.Date) -> pendulum.DateTime:
-    """:func:`~prospectus_ledger.instants.start_of_day`, once per day in a filing:
-    most instructions fall back to the supplement's date, and building the
-    time-zone-aware instant costs more than reading the words."""
-    return start_of_day(day)
-
-
-@memo
 def _unstated(day: pendulum.Date | None) -> EffectiveTime:
     """The time of words that state none (frozen: one per day in a filing will do)."""
-    return EffectiveTime(_day_start(day) if day is not None else None)
+    return EffectiveTime(start_of_day(day) if day is not None else None)
 
 
 def _default(
@@ -133,7 +125,7 @@ def _default(
 ) -> EffectiveTime:
     if not words and problem is None:
         return _unstated(day)
-    return EffectiveTime(_day_start(day) if day is not None else None, words, False, problem)
+    return EffectiveTime(start_of_day(day) if day is not None else None, words, False, problem)
 
 
 def _dated(
@@ -143,7 +135,7 @@ def _dated(
     if reading.date is None:
         fallback = _default(default, words, reading.problem)
         return attrs.evolve(fallback, problem=f"{reading.problem}; the supplement's date is used")
-    instant = at_close(reading.date) if close else _day_start(reading.date)
+    instant = at_close(reading.date) if close else start_of_day(reading.date)
     return EffectiveTime(instant, words, approximate, reading.problem)
 
 
