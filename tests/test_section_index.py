@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import prospectus_ledger as pl
+from prospectus_ledger._lookup import find_in_states, in_scope
 from prospectus_ledger.tree import find_sections
 from tests import strategies
 
@@ -34,16 +35,53 @@ def test_index_lookup_equals_tree_walk_at_every_state(
     bucket = compiled.bucket(known_at)
     for position, edition in enumerate(compiled.editions):
         replay = compiled.replay(position, bucket)
+        index = compiled.section_index(position, bucket)
         probes = [edition.start, *replay.instants, *(i.add(seconds=1) for i in replay.instants)]
         for when in probes:
             state = replay.state_at(when)
             for query in QUERIES:
                 for portfolio in (None, "Example Fund", "Other Fund"):
                     walked = find_sections(state, query, portfolio=portfolio)
-                    indexed = compiled.find_at(edition, state, when, known_at, query, portfolio)
-                    assert sorted((m.headings, id(m.section)) for m in indexed) == sorted(
-                        (m.headings, id(m.section)) for m in walked
-                    ), (when, query, portfolio)
+                    # Asked twice: the second answer comes from the kept plan.
+                    for _ in range(2):
+                        indexed = index.find(when, query, portfolio)
+                        assert sorted((m.headings, id(m.section)) for m in indexed) == sorted(
+                            (m.headings, id(m.section)) for m in walked
+                        ), (when, query, portfolio)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    base=strategies.base_documents(),
+    supplements=strategies.supplement_lists,
+    known_offset=st.none() | st.integers(0, 61),
+    day_offset=st.integers(-1, 62),
+    kind=st.none() | st.sampled_from([pl.DocumentKind.PROSPECTUS, pl.DocumentKind.SAI]),
+)
+def test_compiled_lookup_equals_the_walk_of_the_states_in_force(
+    base: pl.Document,
+    supplements: list[pl.Supplement],
+    known_offset: int | None,
+    day_offset: int,
+    kind: pl.DocumentKind | None,
+) -> None:
+    """The compiled ledger answers from its index what the store finds by walking states."""
+    ledger = pl.Ledger()
+    ledger.add_document(base)
+    for supplement in supplements:
+        ledger.add_supplement(supplement)
+    compiled = ledger._compile()
+    when = pl.parse_when(strategies.EDITION_DATE.add(days=day_offset))
+    known = strategies.EDITION_DATE.add(days=known_offset) if known_offset is not None else None
+    known_at = pl.parse_when(known) if known is not None else None
+    for query in QUERIES:
+        for portfolio in (None, "Example Fund", "Other Fund"):
+            states = in_scope(compiled.states_in_force(when, known_at), portfolio, kind)
+            walked = find_in_states(states, query, portfolio)
+            indexed = compiled.find_sections(when, known_at, query, portfolio, kind)
+            assert [(e.key, m.headings, id(m.section)) for e, m in indexed] == [
+                (e.key, m.headings, id(m.section)) for e, m in walked
+            ], (query, portfolio, kind)
 
 
 def test_index_follows_renames_and_deletions() -> None:
@@ -134,6 +172,7 @@ def test_index_narrows_by_every_ancestor_like_the_tree_walk() -> None:
     edition = compiled.editions[0]
     bucket = compiled.bucket(None)
     state = compiled.replay(0, bucket).state_at(edition.start)
+    index = compiled.section_index(0, bucket)
     queries = [
         ("Market Risk",),
         ("Principal Risks", "Market Risk"),
@@ -147,9 +186,7 @@ def test_index_narrows_by_every_ancestor_like_the_tree_walk() -> None:
     for query in queries:
         for portfolio in (None, "Alpha Fund", "Beta Fund"):
             walked = find_sections(state, query, portfolio=portfolio)
-            indexed = compiled.find_at(edition, state, edition.start, None, query, portfolio)
+            indexed = index.find(edition.start, query, portfolio)
             assert [m.headings for m in indexed] == [m.headings for m in walked], (query, portfolio)
-    alpha = compiled.find_at(
-        edition, state, edition.start, None, ("Alpha Fund", "Principal Risks", "Market Risk"), None
-    )
+    alpha = index.find(edition.start, ("Alpha Fund", "Principal Risks", "Market Risk"), None)
     assert [m.section.text for m in alpha] == ["Alpha Fund market risk."]

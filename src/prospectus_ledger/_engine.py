@@ -30,6 +30,7 @@ import attrs
 import pendulum
 
 from ._cut_off import apply_cut_off, runs_into_cut
+from ._lookup import covers, in_order
 from ._section_index import SectionIndex, build_index
 from ._text import heading_key
 from .errors import (
@@ -176,16 +177,17 @@ class StateSource(Protocol):
         """Every portfolio any edition or supplement names."""
         ...
 
-    def find_at(
+    def find_sections(
         self,
-        edition: Edition,
-        state: Document,
         when: pendulum.DateTime,
         known_at: pendulum.DateTime | None,
         headings: Sequence[str],
         portfolio: str | None,
-    ) -> list[Located]:
-        """The sections of ``state`` (``edition`` at ``when``) that ``headings`` names."""
+        kind: DocumentKind | None,
+    ) -> list[tuple[Edition, Located]]:
+        """The sections ``headings`` names in the editions in force at ``when`` that
+        cover ``portfolio`` and are of ``kind`` (either ``None`` for any), in the
+        order of :func:`~prospectus_ledger._lookup.in_order`."""
         ...
 
 
@@ -219,18 +221,32 @@ class Compiled:
             self._indexes[(index, bucket)] = found
         return found
 
-    def find_at(
+    def find_sections(
         self,
-        edition: Edition,
-        state: Document,
         when: pendulum.DateTime,
         known_at: pendulum.DateTime | None,
         headings: Sequence[str],
         portfolio: str | None,
-    ) -> list[Located]:
-        """The sections ``headings`` names in ``edition`` at ``when``: a binary search per path."""
-        index = self.section_index(self.position(edition), self.bucket(known_at))
-        return index.find(when, headings, portfolio)
+        kind: DocumentKind | None,
+    ) -> list[tuple[Edition, Located]]:
+        """The sections ``headings`` names in force at ``when``: a binary search per path.
+
+        No state is built unless a portfolio scope needs one (to see whether
+        the edition covers the portfolio then).
+        """
+        bucket = self.bucket(known_at)
+        found: list[tuple[Edition, Located]] = []
+        for position in self.in_force(when, known_at):
+            edition = self.editions[position]
+            if kind is not None and edition.document.kind != kind:
+                continue
+            if portfolio is not None and not covers(
+                self.replay(position, bucket).state_at(when), portfolio
+            ):
+                continue
+            for located in self.section_index(position, bucket).find(when, headings, portfolio):
+                found.append((edition, located))
+        return in_order(found)
 
     def bucket(self, known_at: pendulum.DateTime | None) -> int:
         """How many distinct knowledge instants are at or before ``known_at``."""

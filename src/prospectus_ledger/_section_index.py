@@ -19,6 +19,10 @@ import pendulum
 from ._text import heading_key
 from .tree import Document, Located, Section, is_subsequence
 
+# Lookup plans kept per index; a nightly job asks the same few thousand
+# paths on many days, and the plan does not depend on the day.
+_PLANS_KEPT = 16384
+
 # A section's key: its portfolio (or ""), then (heading key, occurrence) per
 # level; the occurrence tells apart siblings with the same heading.
 PathKey = tuple[object, ...]
@@ -41,6 +45,10 @@ class _Versions:
         return self.located[position] if position >= 0 else None
 
 
+# The version lists a path can name, and the wanted portfolio's key.
+_Plan = tuple[tuple[_Versions, ...], str | None]
+
+
 @attrs.define
 class SectionIndex:
     """Every section path of one edition's replay, with its versions over time."""
@@ -56,15 +64,39 @@ class SectionIndex:
     by_portfolio: dict[tuple[str | None, str], list[PathKey]] = attrs.field(factory=dict)
     versions: dict[PathKey, _Versions] = attrs.field(factory=dict)
     _owners: set[tuple[PathKey, str | None]] = attrs.field(factory=set)
+    _plans: dict[tuple[tuple[str, ...], str | None], _Plan] = attrs.field(factory=dict)
 
     def find(
         self, when: pendulum.DateTime, headings: Sequence[str], portfolio: str | None
     ) -> list[Located]:
         """The sections ``headings`` names at ``when``, with the same portfolio rule as
         :func:`prospectus_ledger.tree.find_sections`."""
+        plan_key = (tuple(headings), portfolio)
+        plan = self._plans.get(plan_key)
+        if plan is None:
+            plan = self._plan(headings, portfolio)
+            if len(self._plans) >= _PLANS_KEPT:
+                self._plans.clear()
+            self._plans[plan_key] = plan
+        candidates, wanted = plan
+        matches = []
+        for versions in candidates:
+            located = versions.at(when)
+            if located is not None:
+                matches.append(located)
+        if len(matches) > 1:
+            matches.sort(key=lambda located: located.indices)
+        if wanted is None:
+            return matches
+        own = [m for m in matches if m.portfolio is not None and heading_key(m.portfolio) == wanted]
+        return own or [m for m in matches if m.portfolio is None]
+
+    def _plan(self, headings: Sequence[str], portfolio: str | None) -> _Plan:
+        """The version lists of every path ``headings`` can name at any time, and
+        the portfolio's key: what a lookup needs besides the instant."""
         keys = [heading_key(part) for part in headings]
         if not keys:
-            return []
+            return (), None
         last, ancestors = keys[-1], keys[:-1]
         wanted = heading_key(portfolio) if portfolio is not None else None
         candidates: Sequence[PathKey] = self.by_heading.get(last, ())
@@ -81,24 +113,14 @@ class SectionIndex:
                 (self.by_ancestor.get((ancestor, last), ()) for ancestor in ancestors), key=len
             )
             check_ancestors = len(ancestors) > 1
-        matches = []
-        for path in candidates:
-            # The key spells the headings of the path (a renamed section gets
-            # a new path), so matching the keys matches the located section.
-            if check_ancestors and not is_subsequence(
-                ancestors,
-                [level[0] for level in path[:-1]],  # type: ignore[index]
-            ):
-                continue
-            located = self.versions[path].at(when)
-            if located is not None:
-                matches.append(located)
-        if len(matches) > 1:
-            matches.sort(key=lambda located: located.indices)
-        if wanted is None:
-            return matches
-        own = [m for m in matches if m.portfolio is not None and heading_key(m.portfolio) == wanted]
-        return own or [m for m in matches if m.portfolio is None]
+        # The key spells the headings of the path (a renamed section gets a
+        # new path), so matching the keys matches the located section.
+        kept = tuple(
+            self.versions[path]
+            for path in candidates
+            if not check_ancestors or is_subsequence(ancestors, [level[0] for level in path[:-1]])  # type: ignore[index]
+        )
+        return kept, wanted
 
     def _record(
         self,

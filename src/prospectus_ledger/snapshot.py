@@ -9,6 +9,7 @@ import attrs
 import pendulum
 
 from ._engine import Edition, StateSource
+from ._lookup import in_scope
 from ._text import closest, heading_key, split_heading_path
 from .errors import (
     AmbiguousSectionError,
@@ -34,9 +35,21 @@ __all__ = ["SectionView", "Snapshot"]
 PathLike = str | Sequence[str]
 
 
-@attrs.frozen
+def _same_edition(first: Edition, second: Edition) -> bool:
+    return first.key == second.key
+
+
+# What a view shows of itself, in the order its documentation lists.
+_VIEW_ATTRIBUTES = (
+    "section", "path", "document", "edition", "registrant", "portfolio", "provenance", "as_of",
+)  # fmt: skip
+
+
+@attrs.frozen(repr=False)
 class SectionView:
     """A section as it read at one instant, with where it came from.
+
+    Obtain one from :meth:`Snapshot.section` or :meth:`Snapshot.sections`.
 
     Attributes:
         section: the section value (heading, blocks, children).
@@ -51,14 +64,54 @@ class SectionView:
         as_of: the instant the view answers for.
     """
 
-    section: Section
-    path: tuple[str, ...]
-    document: DocumentKind
-    edition: str
-    registrant: str | None
-    portfolio: str | None
-    provenance: Provenance | None
+    # A view is made on every query, so it holds only what it was found
+    # from and works the rest out when asked.
+    _located: Located = attrs.field(alias="located")
+    _in_edition: Edition = attrs.field(alias="in_edition", eq=attrs.cmp_using(eq=_same_edition))
     as_of: pendulum.DateTime
+
+    @property
+    def section(self) -> Section:
+        """The section value (heading, blocks, children)."""
+        return self._located.section
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The headings from the document's top level down to this one."""
+        return self._located.headings
+
+    @property
+    def portfolio(self) -> str | None:
+        """The portfolio whose part holds the section, ``None`` if shared."""
+        return self._located.portfolio
+
+    @property
+    def document(self) -> DocumentKind:
+        """The kind of document the section belongs to."""
+        return self._in_edition.document.kind
+
+    @property
+    def edition(self) -> str:
+        """The edition's name, e.g. "prospectus of ... dated 2007-04-30"."""
+        return self._in_edition.name
+
+    @property
+    def registrant(self) -> str | None:
+        """The registrant of the document."""
+        return self._in_edition.document.registrant
+
+    @property
+    def provenance(self) -> Provenance | None:
+        """The filing, instruction, effective instant and known-at of the section's
+        current text; ``None`` for a placeholder whose own text is unknown."""
+        section = self._located.section
+        if section.provenance is None and not section.placeholder:
+            return self._in_edition.base_provenance
+        return section.provenance
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _VIEW_ATTRIBUTES)
+        return f"SectionView({fields})"
 
     @property
     def heading(self) -> str:
@@ -101,23 +154,8 @@ class SectionView:
         return section_markdown(self)
 
 
-def _view(
-    edition: Edition, located: Located, when: pendulum.DateTime, compiled_base: Provenance
-) -> SectionView:
-    section = located.section
-    provenance = section.provenance
-    if provenance is None and not section.placeholder:
-        provenance = compiled_base
-    return SectionView(
-        section=section,
-        path=located.headings,
-        document=edition.document.kind,
-        edition=edition.name,
-        registrant=edition.document.registrant,
-        portfolio=located.portfolio,
-        provenance=provenance,
-        as_of=when,
-    )
+def _view(edition: Edition, located: Located, when: pendulum.DateTime) -> SectionView:
+    return SectionView(located=located, in_edition=edition, as_of=when)
 
 
 @attrs.frozen
@@ -142,14 +180,11 @@ class Snapshot:
     document_scope: DocumentKind | None = None
 
     def _editions(self) -> list[tuple[Edition, Document]]:
-        found = []
-        for edition, state in self._source.states_in_force(self.when, self.known_at):
-            if self.document_scope is not None and edition.document.kind != self.document_scope:
-                continue
-            if self.portfolio_scope is not None and not _covers(state, self.portfolio_scope):
-                continue
-            found.append((edition, state))
-        return found
+        return in_scope(
+            self._source.states_in_force(self.when, self.known_at),
+            self.portfolio_scope,
+            self.document_scope,
+        )
 
     def documents(self) -> list[Document]:
         """The documents in force (within the scopes), as they read at :attr:`when`."""
@@ -210,36 +245,26 @@ class Snapshot:
         headings = _split_path(path)
         if not headings:
             raise SectionNotFoundError(("",), when=self.when.isoformat(), scope=self._scope_text())
-        editions = self._editions()
-        if not editions:
-            raise EditionNotFoundError(self.when.isoformat(), self._scope_text())
-        matches = self._matches(editions, headings)
+        matches = self._find(headings)
         if not matches and isinstance(path, str) and len(headings) > 1:
             # A heading may itself contain a dash ("Section 1 - Portfolio Summaries").
-            matches = self._matches(editions, (path,))
+            matches = self._find((path,))
         if len(matches) == 1:
             edition, located = matches[0]
-            return _view(edition, located, self.when, edition.base_provenance)
+            return _view(edition, located, self.when)
         if matches:
             raise AmbiguousSectionError(
                 headings, [describe_location(e.document, located) for e, located in matches]
             )
+        editions = self._editions()
+        if not editions:
+            raise EditionNotFoundError(self.when.isoformat(), self._scope_text())
         raise self._miss(editions, headings)
 
-    def _matches(
-        self, editions: list[tuple[Edition, Document]], headings: tuple[str, ...]
-    ) -> list[tuple[Edition, Located]]:
-        found = [
-            (edition, located)
-            for edition, state in editions
-            for located in self._source.find_at(
-                edition, state, self.when, self.known_at, headings, self.portfolio_scope
-            )
-        ]
-        if len(found) < 2:
-            return found
-        # One order whatever answered the lookup (index or tree walk).
-        return sorted(found, key=lambda pair: (pair[0].name, pair[1].headings))
+    def _find(self, headings: tuple[str, ...]) -> list[tuple[Edition, Located]]:
+        return self._source.find_sections(
+            self.when, self.known_at, headings, self.portfolio_scope, self.document_scope
+        )
 
     def _miss(
         self, editions: list[tuple[Edition, Document]], headings: tuple[str, ...]
@@ -285,7 +310,6 @@ class Snapshot:
         """Every section in force within the scopes, in document order."""
         views: list[SectionView] = []
         for edition, state in self._editions():
-            base = edition.base_provenance
             for located in walk(state.sections):
                 if (
                     self.portfolio_scope is not None
@@ -293,7 +317,7 @@ class Snapshot:
                     and heading_key(located.portfolio) != heading_key(self.portfolio_scope)
                 ):
                     continue
-                views.append(_view(edition, located, self.when, base))
+                views.append(_view(edition, located, self.when))
         return views
 
     def _repr_html_(self) -> str:
@@ -316,19 +340,9 @@ def _split_cached(path: str | tuple[str, ...]) -> tuple[str, ...]:
 
 def _split_path(path: PathLike) -> tuple[str, ...]:
     """:func:`split_heading_path`, read once per spelling: jobs ask the same paths often."""
-    if isinstance(path, str | tuple):
+    if isinstance(path, (str, tuple)):  # a tuple is quicker than a union
         try:
             return _split_cached(path)
         except TypeError:  # a tuple holding something unhashable
             pass
     return split_heading_path(path)
-
-
-def _covers(document: Document, portfolio: str) -> bool:
-    wanted = heading_key(portfolio)
-    if any(heading_key(name) == wanted for name in document.portfolios):
-        return True
-    return any(
-        section.portfolio is not None and heading_key(section.portfolio) == wanted
-        for section in document.sections
-    )

@@ -38,6 +38,7 @@ import pendulum
 
 from . import _store_schema as schema
 from ._engine import Compiled, Edition, compile_ledger, document_identity, supplement_identity
+from ._lookup import find_in_states, in_scope
 from ._store_nodes import Encoder, NodeCache, micros, version_rows
 from .errors import InvalidFilingError, ProspectusLedgerError, StoreError
 from .instants import parse_when
@@ -55,7 +56,7 @@ from .provenance import Source
 from .serialize import dumps, loads
 from .snapshot import Snapshot
 from .supplement import Supplement
-from .tree import Document, Located, find_sections
+from .tree import Document, DocumentKind, Located
 
 __all__ = ["IngestReport", "Store", "StoredLedger", "open_store"]
 
@@ -376,17 +377,17 @@ class _StoredStates:
                 if isinstance(instant, pendulum.DateTime):
                     yield instant, self._nodes.document(header, roots)
 
-    def find_at(
+    def find_sections(
         self,
-        edition: Edition,
-        state: Document,
         when: pendulum.DateTime,
         known_at: pendulum.DateTime | None,
         headings: Sequence[str],
         portfolio: str | None,
-    ) -> list[Located]:
-        """The sections of the state that ``headings`` names (the state is already loaded)."""
-        return find_sections(state, headings, portfolio=portfolio)
+        kind: DocumentKind | None,
+    ) -> list[tuple[Edition, Located]]:
+        """The sections ``headings`` names, found in the states loaded for ``when``."""
+        states = in_scope(self.states_in_force(when, known_at), portfolio, kind)
+        return find_in_states(states, headings, portfolio)
 
     def portfolio_names(self) -> list[str]:
         with schema.guarded(self._store.path):

@@ -187,7 +187,14 @@ class Section:
     def text(self) -> str:
         """All the text under the heading: own blocks, then each child's heading and text."""
         if not self.children:
-            return self.own_text  # the usual case, asked on every query
+            # The usual case, asked on every query: a leaf whose blocks are
+            # paragraphs.
+            return "\n\n".join(
+                [
+                    block.text if type(block) is Paragraph else block_text(block)
+                    for block in self.blocks
+                ]
+            )
         parts = [self.own_text] if self.blocks else []
         for child in self.children:
             parts.append(child.heading)
