@@ -38,6 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZES = (100, 1_000, 10_000, 100_000)
 QUERIES = 400
 SCOPED_QUERIES = 100
+REPEATS = 3
+"""Further passes over the same queries, for the latency of a question asked again."""
 ALTERNATIVE_BUDGET = 12.0
 """Seconds of queries each alternative gets per size (at least one query)."""
 SINGLE_QUERY_LIMIT = 60.0
@@ -88,6 +90,7 @@ class SizeResult:
     add_seconds: float
     first_seconds: float
     latencies: list[float]
+    repeated: list[float]
     scoped: list[float]
     statuses: Counter[str]
     problems: Counter[str]
@@ -288,6 +291,10 @@ def run_size(
     first_seconds = time.perf_counter() - started
     log(f"  first query {duration(first_seconds)}; {QUERIES} timed queries")
     answers, latencies = _ledger_queries(ledger, queries)
+    # Each query's median over further passes: the same questions asked again,
+    # as a nightly job does across funds and trade dates.
+    passes = [_ledger_queries(ledger, queries)[1] for _ in range(REPEATS)]
+    repeated = [statistics.median(times) for times in zip(*passes, strict=True)]
     if size == PROFILE_SIZE:
         profile = cProfile.Profile()
         profile.enable()
@@ -314,6 +321,7 @@ def run_size(
         add_seconds=add_seconds,
         first_seconds=first_seconds,
         latencies=latencies,
+        repeated=repeated,
         scoped=scoped,
         statuses=statuses,
         problems=problems,
@@ -510,18 +518,25 @@ def _latency_lines(results: Sequence[SizeResult]) -> list[str]:
         "## 1. `as_of(day).section((portfolio, section))` latency",
         "",
         f"{QUERIES} queries per size, each timed alone, after a first query that compiled the "
-        "ledger (timed separately). The last column asks through a portfolio scope, "
-        f"`as_of(day).portfolio(p).section(s)` (first {SCOPED_QUERIES} queries).",
+        "ledger (timed separately). Median, p99 and max are of the first time each question "
+        "is asked: the day and the path are read for the first time (mostly) and the "
+        f"section's data is not in the processor's caches. The next column is the median of "
+        f"the same questions asked again ({REPEATS} more passes, each query's median). The "
+        "last column asks through a portfolio scope, "
+        f"`as_of(day).portfolio(p).section(s)` (first {SCOPED_QUERIES} queries, after the "
+        "passes above).",
         "",
-        "| supplements | first query (compile) | median | p99 | max | median via `.portfolio(p)` |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| supplements | first query (compile) | median | p99 | max | median asked again "
+        "| median via `.portfolio(p)` |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for result in results:
         lines.append(
             f"| {result.size:,} | {duration(result.first_seconds)} | "
             f"{duration(statistics.median(result.latencies))} | "
             f"{duration(percentile(result.latencies, 0.99))} | "
-            f"{duration(max(result.latencies))} | {duration(statistics.median(result.scoped))} |"
+            f"{duration(max(result.latencies))} | {duration(statistics.median(result.repeated))} "
+            f"| {duration(statistics.median(result.scoped))} |"
         )
     by_size = {result.size: result for result in results}
     if 1_000 in by_size and 100_000 in by_size:
@@ -613,13 +628,20 @@ def _alternative_lines(results: Sequence[SizeResult], extras: Extras) -> list[st
         plain = speedup(alternatives.PlainReplay.name)
         delta = speedup(alternatives.DeltaReplay.name)
         git = speedup(alternatives.GitHistory.name)
+        git_times = by_name[alternatives.GitHistory.name].times
+        git_again = statistics.median(git_times) / statistics.median(
+            target.repeated[: len(git_times)]
+        )
         lines += [
             "",
             f"At {TARGET_SIZE:,} supplements the ledger answers **{ratio(replay)}** faster than "
             f"the naive replay (target at least 100x: {_met(replay >= 100)}), {ratio(plain)} "
             f"faster than the replay on plain lists ({_met(plain >= 100)} against the same "
             f"target), {ratio(delta)} faster than the Delta replay, and **{ratio(git)}** faster "
-            f"than git (target at least 1,000x: {_met(git >= 1000)}).",
+            f"than git (target at least 1,000x: {_met(git >= 1000)}). The target is judged on "
+            "the first asking. Asked again, the ledger answers "
+            f"{ratio(git_again)} faster than git ({_met(git_again >= 1000)} against the same "
+            "target; git's figure is its single asking, which two process starts dominate).",
         ]
     if extras.floor is not None and target is not None:
         git_median = statistics.median(by_name[alternatives.GitHistory.name].times)

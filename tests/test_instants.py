@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from prospectus_ledger import InvalidDateError, ProspectusLedgerError
 from prospectus_ledger.instants import (
+    _DATE_ONLY,
     NEW_YORK,
+    _calendar_date,
     at_close,
     end_of_day,
     parse_date,
@@ -91,3 +93,25 @@ def test_the_same_spelling_gives_the_same_instant_object() -> None:
 def test_mixed_or_impossible_date_forms_are_refused(mixed: str) -> None:
     with pytest.raises(InvalidDateError):
         parse_when(mixed)
+
+
+@given(
+    st.text(alphabet="0123456789-+ W:T\u0662x", min_size=10, max_size=10)
+    | st.dates().map(dt.date.isoformat)
+)
+def test_the_quick_reading_of_plain_dates_agrees_with_the_pattern(spelling: str) -> None:
+    """``parse_when`` reads "YYYY-MM-DD" with the C parser; it must answer as the pattern does."""
+    match = _DATE_ONLY.match(spelling)
+    try:
+        expected: object = end_of_day(_calendar_date(match, spelling)) if match else None
+    except InvalidDateError:
+        expected = InvalidDateError
+    try:
+        answer: object = parse_when(spelling)
+    except InvalidDateError:
+        answer = InvalidDateError
+    if expected is None:  # not a plain date: read as a datetime, or refused
+        assert answer is InvalidDateError or isinstance(answer, dt.datetime)
+        assert not (isinstance(answer, dt.datetime) and answer.time() == dt.time.max)
+    else:
+        assert answer == expected

@@ -28,8 +28,9 @@ _PLANS_KEPT = 16384
 PathKey = tuple[object, ...]
 
 
-@attrs.define
+@attrs.define(eq=False)
 class _Versions:
+    path: PathKey
     instants: list[pendulum.DateTime] = attrs.field(factory=list)
     located: list[Located | None] = attrs.field(factory=list)
 
@@ -53,15 +54,15 @@ _Plan = tuple[tuple[_Versions, ...], str | None]
 class SectionIndex:
     """Every section path of one edition's replay, with its versions over time."""
 
-    by_heading: dict[str, list[PathKey]] = attrs.field(factory=dict)
+    by_heading: dict[str, list[_Versions]] = attrs.field(factory=dict)
     # (an ancestor's heading key, the heading key): the paths with that heading
     # below that ancestor, so "Portfolio -- Section" does not try every
     # portfolio's "Section".
-    by_ancestor: dict[tuple[str, str], list[PathKey]] = attrs.field(factory=dict)
+    by_ancestor: dict[tuple[str, str], list[_Versions]] = attrs.field(factory=dict)
     # (a portfolio's key or None for shared text, the heading key): every path
     # that ever had that heading in that portfolio's part, so a portfolio-scoped
     # query does not try the other portfolios' sections.
-    by_portfolio: dict[tuple[str | None, str], list[PathKey]] = attrs.field(factory=dict)
+    by_portfolio: dict[tuple[str | None, str], list[_Versions]] = attrs.field(factory=dict)
     versions: dict[PathKey, _Versions] = attrs.field(factory=dict)
     _owners: set[tuple[PathKey, str | None]] = attrs.field(factory=set)
     _plans: dict[tuple[tuple[str, ...], str | None], _Plan] = attrs.field(factory=dict)
@@ -99,26 +100,29 @@ class SectionIndex:
             return (), None
         last, ancestors = keys[-1], keys[:-1]
         wanted = heading_key(portfolio) if portfolio is not None else None
-        candidates: Sequence[PathKey] = self.by_heading.get(last, ())
+        candidates: Sequence[_Versions] = self.by_heading.get(last, ())
         check_ancestors = bool(ancestors)
         if wanted is not None:
             # The portfolio's own sections and the shared ones; a path that
             # changed owner is in both lists.
             owned = self.by_portfolio.get((wanted, last), [])
             candidates = list(dict.fromkeys([*owned, *self.by_portfolio.get((None, last), ())]))
+        elif len(ancestors) == 1:
+            # Every path listed under (ancestor, heading) has that ancestor.
+            candidates = self.by_ancestor.get((ancestors[0], last), ())
+            check_ancestors = False
         elif ancestors:
-            # Every path listed under (ancestor, heading) has that ancestor;
-            # start from the shortest such list.
+            # Start from the shortest list of the ancestors'.
             candidates = min(
                 (self.by_ancestor.get((ancestor, last), ()) for ancestor in ancestors), key=len
             )
-            check_ancestors = len(ancestors) > 1
         # The key spells the headings of the path (a renamed section gets a
         # new path), so matching the keys matches the located section.
         kept = tuple(
-            self.versions[path]
-            for path in candidates
-            if not check_ancestors or is_subsequence(ancestors, [level[0] for level in path[:-1]])  # type: ignore[index]
+            versions
+            for versions in candidates
+            if not check_ancestors
+            or is_subsequence(ancestors, [level[0] for level in versions.path[:-1]])  # type: ignore[index]
         )
         return kept, wanted
 
@@ -130,17 +134,17 @@ class SectionIndex:
     ) -> None:
         versions = self.versions.get(key)
         if versions is None:
-            versions = self.versions[key] = _Versions()
+            versions = self.versions[key] = _Versions(key)
             if located is not None:
                 heading = located.section.key
-                self.by_heading.setdefault(heading, []).append(key)
+                self.by_heading.setdefault(heading, []).append(versions)
                 for ancestor in {level[0] for level in key[:-1]}:  # type: ignore[index]
-                    self.by_ancestor.setdefault((ancestor, heading), []).append(key)
+                    self.by_ancestor.setdefault((ancestor, heading), []).append(versions)
         if located is not None:
             owner = heading_key(located.portfolio) if located.portfolio is not None else None
             if (key, owner) not in self._owners:
                 self._owners.add((key, owner))
-                self.by_portfolio.setdefault((owner, located.section.key), []).append(key)
+                self.by_portfolio.setdefault((owner, located.section.key), []).append(versions)
         versions.add(instant, located)
 
 
@@ -179,6 +183,13 @@ def build_index(
         if old is section:
             return  # the same object: nothing in this subtree changed
         current[key] = section
+        earlier = index.versions.get(key)
+        last = earlier.located[-1] if earlier is not None else None
+        if last is not None:
+            # A section that changed mostly keeps its place and headings: hold
+            # one copy of them for all its versions.
+            indices = last.indices if last.indices == indices else indices
+            headings = last.headings if last.headings == headings else headings
         index._record(instant, key, Located(indices, section, headings, portfolio))
         new_children = _child_keys(key, section.children, portfolio)
         if old is not None:

@@ -137,6 +137,13 @@ def _parse_when(value: object) -> pendulum.DateTime:
         return end_of_day(value)
     if not isinstance(value, str):
         raise InvalidDateError(value, _EXPECTED, reason=f"a {type(value).__name__} is not a time")
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
+        # The usual spelling ("2007-05-22"), read by the C parser; what it
+        # refuses goes on to the pattern below, which says what was wrong.
+        try:
+            return end_of_day(_dt.date.fromisoformat(value))
+        except ValueError:
+            pass
     match = _DATE_ONLY.match(value)
     if match is not None:
         return end_of_day(_calendar_date(match, value))
