@@ -12,7 +12,8 @@ import attrs
 import pendulum
 
 from . import _engine
-from ._engine import Compiled, compile_ledger, document_identity, supplement_identity
+from ._engine import Compiled, document_identity, supplement_identity
+from ._routing import compile_ledger
 from ._text import heading_key, split_heading_path
 from ._versions import edition_versions
 from .authoring import read_markdown
@@ -29,8 +30,8 @@ from .provenance import Source
 from .reconcile import Reconciliation, reconcile
 from .serialize import EXPORT_VERSION, LedgerData, dumps, loads
 from .snapshot import Snapshot
-from .supplement import Amendment, Supplement
-from .timeline import Problem, ProblemKind, Timeline, TimelineEntry
+from .supplement import Supplement
+from .timeline import Problem, Timeline, problems_of, timeline_of
 from .tree import Document, DocumentKind
 
 __all__ = [
@@ -308,142 +309,6 @@ class Ledger:
         return (
             f"<Ledger: {len(self._documents)} base editions, {len(self._supplements)} supplements>"
         )
-
-
-def timeline_of(compiled: Compiled) -> Timeline:
-    """Every amendment of a compiled ledger in effective order (see :meth:`Ledger.timeline`)."""
-    entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
-    for index, edition in enumerate(compiled.editions):
-        replay = compiled.replay(index, compiled.bucket(None))
-        for outcome in replay.outcomes:
-            step = outcome.step
-            reason = outcome.reason or step.amendment.diagnostic
-            entries.append(
-                (
-                    step.order,
-                    _entry(
-                        step.supplement,
-                        step.amendment,
-                        edition.name,
-                        outcome.status,
-                        reason,
-                        step.effective,
-                    ),
-                )
-            )
-    for unrouted in compiled.unrouted:
-        amendment = unrouted.amendment
-        order = (
-            amendment.effective or pendulum.datetime(1, 1, 1, tz="America/New_York"),
-            unrouted.supplement.supplement_date or pendulum.date(1, 1, 1),
-            unrouted.supplement.source.sha256 or "",
-            amendment.position,
-            supplement_identity(unrouted.supplement),
-        )
-        entries.append(
-            (
-                order,
-                _entry(
-                    unrouted.supplement,
-                    amendment,
-                    "",
-                    "unrouted",
-                    unrouted.reason,
-                    amendment.effective,
-                ),
-            )
-        )
-    entries.sort(key=lambda pair: pair[0])
-    return Timeline(tuple(entry for _, entry in entries))
-
-
-def problems_of(compiled: Compiled) -> list[Problem]:
-    """The instructions of a compiled ledger not applied as written (see :meth:`Ledger.problems`).
-
-    Problems with files (unreadable ones) are the ledger's own and not included.
-    """
-    problems: list[Problem] = []
-    for entry in timeline_of(compiled):
-        kind: ProblemKind
-        if entry.status == "failed" and (entry.reason or "").startswith("AmbiguousSectionError"):
-            kind = "ambiguous"
-        elif entry.status in ("failed", "superseded", "unrouted"):
-            kind = entry.status
-        elif entry.status == "notice" and entry.reason:
-            kind = "not_understood"
-        elif entry.status == "applied" and entry.reason:
-            kind = "cut_off"
-        else:
-            continue
-        problems.append(
-            Problem(
-                kind=kind,
-                reason=entry.reason or kind,
-                source=entry.source,
-                words=entry.words,
-                effective=entry.effective,
-                document=entry.document,
-            )
-        )
-    for first, second in compiled.conflicts:
-        problems.append(
-            Problem(
-                kind="conflict",
-                reason=(
-                    f"{first.supplement.source.label} and {second.supplement.source.label} "
-                    f"change {_path_text(first)!r} differently at "
-                    f"{first.effective.isoformat()}; applied in that order"
-                ),
-                source=second.supplement.source,
-                words=second.amendment.words,
-                effective=second.effective,
-                document=second.amendment.document,
-            )
-        )
-    for keep, drop in compiled.duplicates:
-        problems.append(
-            Problem(
-                kind="duplicate_edition",
-                reason=(
-                    f"two different base texts for {keep.edition}; kept "
-                    f"{keep.source.label if keep.source else 'one of them'}"
-                ),
-                source=drop.source or Source(),
-                document=drop.kind,
-            )
-        )
-    return problems
-
-
-def _path_text(step: _engine.Step) -> str:
-    target = step.amendment.target
-    return " -- ".join(target.path) if target is not None else ""
-
-
-def _entry(
-    supplement: Supplement,
-    amendment: Amendment,
-    edition: str,
-    status: str,
-    reason: str | None,
-    effective: pendulum.DateTime | None,
-) -> TimelineEntry:
-    target = amendment.target
-    return TimelineEntry(
-        effective=effective,
-        known_at=supplement.known_at,
-        supplement_date=supplement.supplement_date,
-        source=supplement.source,
-        document=amendment.document,
-        edition=edition,
-        action=amendment.action,
-        target=target.path if target is not None else (),
-        portfolio=target.portfolio if target is not None else None,
-        words=amendment.words,
-        text=amendment.text,
-        status=status,  # type: ignore[arg-type]
-        reason=reason or None,
-    )
 
 
 def read_bytes(file: Path, max_bytes: int = DEFAULT_MAX_FILING_BYTES) -> bytes:

@@ -37,9 +37,10 @@ import attrs
 import pendulum
 
 from . import _store_schema as schema
-from ._engine import Compiled, Edition, compile_ledger, document_identity, supplement_identity
-from ._lookup import find_in_states, in_scope
-from ._store_nodes import Encoder, NodeCache, micros, version_rows
+from ._engine import Compiled, document_identity, supplement_identity
+from ._routing import compile_ledger
+from ._store_nodes import Encoder, micros, version_rows
+from ._store_states import StoredStates
 from .errors import InvalidFilingError, ProspectusLedgerError, StoreError
 from .instants import parse_when
 from .ledger import (
@@ -48,7 +49,6 @@ from .ledger import (
     PathLike,
     expand_sources,
     parse_any,
-    problems_of,
     read_bytes,
     read_file,
 )
@@ -56,7 +56,8 @@ from .provenance import Source
 from .serialize import dumps, loads
 from .snapshot import Snapshot
 from .supplement import Supplement
-from .tree import Document, DocumentKind, Located
+from .timeline import problems_of
+from .tree import Document
 
 __all__ = ["IngestReport", "Store", "StoredLedger", "open_store"]
 
@@ -326,77 +327,6 @@ class Store:
         return StoredLedger(self)
 
 
-class _StoredStates:
-    """A :class:`~prospectus_ledger._engine.StateSource` answered by SQL index lookups."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._nodes = NodeCache(store._connection)
-        self._editions: dict[int, Edition] = {}
-
-    def _edition(self, index: int, data: str) -> Edition:
-        if index not in self._editions:
-            self._editions[index] = schema.edition_from_json(data, file=str(self._store.path))
-        return self._editions[index]
-
-    def states_in_force(
-        self, when: pendulum.DateTime, known_at: pendulum.DateTime | None
-    ) -> list[tuple[Edition, Document]]:
-        at = micros(when)
-        found = []
-        with schema.guarded(self._store.path):
-            rows = self._store._connection.execute(
-                "SELECT id, data FROM editions "
-                "WHERE start_us <= ? AND (end_us IS NULL OR end_us > ?) ORDER BY id",
-                (at, at),
-            ).fetchall()
-            for index, data in rows:
-                state = self._store._connection.execute(
-                    "SELECT header, roots FROM states WHERE edition = ? AND valid_from_us <= ? "
-                    "ORDER BY valid_from_us DESC, seq DESC LIMIT 1",
-                    (index, at),
-                ).fetchone()
-                if state is None:
-                    raise StoreError(
-                        str(self._store.path), f"damaged store: edition {index} has no state"
-                    )
-                edition = self._edition(index, data)
-                found.append((edition, self._nodes.document(state[0], state[1])))
-        return found
-
-    def later_states(self, edition: Edition) -> Iterator[tuple[pendulum.DateTime, Document]]:
-        index = next(i for i, e in self._editions.items() if e is edition)
-        with schema.guarded(self._store.path):
-            rows = self._store._connection.execute(
-                "SELECT valid_from, header, roots FROM states WHERE edition = ? AND seq > 0 "
-                "ORDER BY seq",
-                (index,),
-            ).fetchall()
-            for valid_from, header, roots in rows:
-                instant = pendulum.parse(valid_from)
-                if isinstance(instant, pendulum.DateTime):
-                    yield instant, self._nodes.document(header, roots)
-
-    def find_sections(
-        self,
-        when: pendulum.DateTime,
-        known_at: pendulum.DateTime | None,
-        headings: Sequence[str],
-        portfolio: str | None,
-        kind: DocumentKind | None,
-    ) -> list[tuple[Edition, Located]]:
-        """The sections ``headings`` names, found in the states loaded for ``when``."""
-        states = in_scope(self.states_in_force(when, known_at), portfolio, kind)
-        return find_in_states(states, headings, portfolio)
-
-    def portfolio_names(self) -> list[str]:
-        with schema.guarded(self._store.path):
-            row = self._store._connection.execute(
-                "SELECT value FROM meta WHERE key = 'portfolios'"
-            ).fetchone()
-            return schema.parse_json_list(row[0]) if row else []
-
-
 class StoredLedger(Ledger):
     """A ledger backed by a :class:`Store`, with the same API as an in-memory one.
 
@@ -408,7 +338,7 @@ class StoredLedger(Ledger):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self._states = _StoredStates(store)
+        self._states = StoredStates(store._connection, store.path)
         self._loaded = False
 
     def _load(self) -> None:
@@ -482,7 +412,7 @@ class StoredLedger(Ledger):
         self._supplements.clear()
         self._compiled = None
         self._loaded = False
-        self._states = _StoredStates(self.store)
+        self._states = StoredStates(self.store._connection, self.store.path)
 
     def __repr__(self) -> str:
         self._load()

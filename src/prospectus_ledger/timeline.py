@@ -8,10 +8,19 @@ from typing import Any, Literal, TypeAlias
 import attrs
 import pendulum
 
+from . import _engine
+from ._engine import Compiled, supplement_identity
 from .provenance import Source
+from .supplement import Amendment, Supplement
 from .tree import DocumentKind
 
-__all__ = ["Problem", "ProblemKind", "Status", "Timeline", "TimelineEntry"]
+__all__ = [
+    "Problem",
+    "ProblemKind",
+    "Status",
+    "Timeline",
+    "TimelineEntry",
+]
 
 Status: TypeAlias = Literal["applied", "notice", "failed", "superseded", "unrouted"]
 ProblemKind: TypeAlias = Literal[
@@ -150,3 +159,142 @@ class Problem:
     effective: pendulum.DateTime | None = None
     document: DocumentKind | None = None
     place: str | None = None
+
+
+# -- built from a compiled ledger ----------------------------------------------
+
+
+def timeline_of(compiled: Compiled) -> Timeline:
+    """Every amendment of a compiled ledger in effective order (see :meth:`Ledger.timeline`)."""
+    entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
+    for index, edition in enumerate(compiled.editions):
+        replay = compiled.replay(index, compiled.bucket(None))
+        for outcome in replay.outcomes:
+            step = outcome.step
+            reason = outcome.reason or step.amendment.diagnostic
+            entries.append(
+                (
+                    step.order,
+                    _entry(
+                        step.supplement,
+                        step.amendment,
+                        edition.name,
+                        outcome.status,
+                        reason,
+                        step.effective,
+                    ),
+                )
+            )
+    for unrouted in compiled.unrouted:
+        amendment = unrouted.amendment
+        order = (
+            amendment.effective or pendulum.datetime(1, 1, 1, tz="America/New_York"),
+            unrouted.supplement.supplement_date or pendulum.date(1, 1, 1),
+            unrouted.supplement.source.sha256 or "",
+            amendment.position,
+            supplement_identity(unrouted.supplement),
+        )
+        entries.append(
+            (
+                order,
+                _entry(
+                    unrouted.supplement,
+                    amendment,
+                    "",
+                    "unrouted",
+                    unrouted.reason,
+                    amendment.effective,
+                ),
+            )
+        )
+    entries.sort(key=lambda pair: pair[0])
+    return Timeline(tuple(entry for _, entry in entries))
+
+
+def problems_of(compiled: Compiled) -> list[Problem]:
+    """The instructions of a compiled ledger not applied as written (see :meth:`Ledger.problems`).
+
+    Problems with files (unreadable ones) are the ledger's own and not included.
+    """
+    problems: list[Problem] = []
+    for entry in timeline_of(compiled):
+        kind: ProblemKind
+        if entry.status == "failed" and (entry.reason or "").startswith("AmbiguousSectionError"):
+            kind = "ambiguous"
+        elif entry.status in ("failed", "superseded", "unrouted"):
+            kind = entry.status
+        elif entry.status == "notice" and entry.reason:
+            kind = "not_understood"
+        elif entry.status == "applied" and entry.reason:
+            kind = "cut_off"
+        else:
+            continue
+        problems.append(
+            Problem(
+                kind=kind,
+                reason=entry.reason or kind,
+                source=entry.source,
+                words=entry.words,
+                effective=entry.effective,
+                document=entry.document,
+            )
+        )
+    for first, second in compiled.conflicts:
+        problems.append(
+            Problem(
+                kind="conflict",
+                reason=(
+                    f"{first.supplement.source.label} and {second.supplement.source.label} "
+                    f"change {_path_text(first)!r} differently at "
+                    f"{first.effective.isoformat()}; applied in that order"
+                ),
+                source=second.supplement.source,
+                words=second.amendment.words,
+                effective=second.effective,
+                document=second.amendment.document,
+            )
+        )
+    for keep, drop in compiled.duplicates:
+        problems.append(
+            Problem(
+                kind="duplicate_edition",
+                reason=(
+                    f"two different base texts for {keep.edition}; kept "
+                    f"{keep.source.label if keep.source else 'one of them'}"
+                ),
+                source=drop.source or Source(),
+                document=drop.kind,
+            )
+        )
+    return problems
+
+
+def _path_text(step: _engine.Step) -> str:
+    target = step.amendment.target
+    return " -- ".join(target.path) if target is not None else ""
+
+
+def _entry(
+    supplement: Supplement,
+    amendment: Amendment,
+    edition: str,
+    status: str,
+    reason: str | None,
+    effective: pendulum.DateTime | None,
+) -> TimelineEntry:
+    target = amendment.target
+    return TimelineEntry(
+        effective=effective,
+        known_at=supplement.known_at,
+        supplement_date=supplement.supplement_date,
+        source=supplement.source,
+        document=amendment.document,
+        edition=edition,
+        action=amendment.action,
+        target=target.path if target is not None else (),
+        portfolio=target.portfolio if target is not None else None,
+        words=amendment.words,
+        text=amendment.text,
+        status=status,  # type: ignore[arg-type]
+        reason=reason or None,
+    )

@@ -1,0 +1,280 @@
+"""Compiling a ledger: editions keyed and chained, amendments routed to them.
+
+:func:`compile_ledger` turns the documents and supplements a ledger holds into
+a :class:`~prospectus_ledger._engine.Compiled`: base documents (or placeholders
+for editions only supplements name) keyed by (registrant, kind, date), chained
+by date, and each amendment routed to the edition it names in the order
+(effective instant, supplement date, filing, position in the filing).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+import pendulum
+
+from ._engine import (
+    Compiled,
+    Edition,
+    EditionKey,
+    Step,
+    Unrouted,
+    document_identity,
+    earliest_date,
+    registrant_key,
+    supplement_identity,
+)
+from ._text import heading_key
+from .instants import start_of_day
+from .operations import Notice
+from .provenance import Provenance
+from .supplement import Amendment, DocumentRef, Supplement
+from .tree import Document, DocumentKind
+
+
+@attrs.define
+class _Builder:
+    """Collects editions and routes amendments; used once by :func:`compile_ledger`."""
+
+    documents: dict[EditionKey, Document] = attrs.field(factory=dict)
+    placeholders: dict[EditionKey, Document] = attrs.field(factory=dict)
+    steps: dict[EditionKey, list[Step]] = attrs.field(factory=lambda: defaultdict(list))
+    unrouted: list[Unrouted] = attrs.field(factory=list)
+    duplicates: list[tuple[Document, Document]] = attrs.field(factory=list)
+    names: dict[EditionKey, str] = attrs.field(factory=dict)
+
+    def add_base(self, document: Document) -> None:
+        key = EditionKey(registrant_key(document.registrant), document.kind, document.date)
+        existing = self.documents.get(key)
+        if existing is None:
+            self.documents[key] = document
+            return
+        keep, drop = sorted((existing, document), key=document_identity)
+        self.documents[key] = keep
+        self.duplicates.append((keep, drop))
+
+    def _keys_for(self, kind: DocumentKind, date: pendulum.Date | None) -> list[EditionKey]:
+        keys = {*self.documents, *self.placeholders}
+        return sorted(
+            (key for key in keys if key.kind == kind and key.date == date),
+            key=lambda key: key.registrant or "",
+        )
+
+    def resolve(
+        self, supplement: Supplement, ref: DocumentRef, effective: pendulum.DateTime
+    ) -> tuple[EditionKey | None, str | None]:
+        """The edition a reference names, creating a placeholder when none is held."""
+        reg = registrant_key(supplement.registrant)
+        date = ref.date
+        if date is None:
+            # "the current Statutory Prospectus": the edition in force when the
+            # instruction takes effect.
+            when = effective.date()
+            held = [
+                key
+                for key in {*self.documents, *self.placeholders}
+                if key.kind == ref.kind and key.date is not None and key.date <= when
+            ]
+            held = self._same_registrant(held, reg, supplement)
+            if not held:
+                return (
+                    None,
+                    f"the supplement amends the current {ref.kind.title} without dating it, "
+                    f"and the ledger holds no edition of it in force on {when.isoformat()}",
+                )
+            return max(held, key=lambda key: key.date or earliest_date()), None
+        same = self._same_registrant(self._keys_for(ref.kind, date), reg, supplement)
+        if same and (reg is None or same[0].registrant != reg):
+            return same[0], None
+        key = EditionKey(reg, ref.kind, date)
+        if key not in self.documents and key not in self.placeholders:
+            self.placeholders[key] = Document(
+                ref.kind, supplement.registrant, date, portfolios=(), complete=False
+            )
+        placeholder = self.placeholders.get(key)
+        if placeholder is not None and key not in self.documents:
+            names = sorted({*placeholder.portfolios, *supplement.portfolios})
+            if tuple(names) != placeholder.portfolios:
+                self.placeholders[key] = attrs.evolve(placeholder, portfolios=tuple(names))
+        return key, None
+
+    def _covers(self, key: EditionKey, supplement: Supplement) -> bool:
+        document = self.documents.get(key) or self.placeholders.get(key)
+        names = {heading_key(name) for name in document.portfolios} if document else set()
+        return any(heading_key(name) in names for name in supplement.portfolios)
+
+    def _same_registrant(
+        self, keys: list[EditionKey], reg: str | None, supplement: Supplement
+    ) -> list[EditionKey]:
+        """The editions among ``keys`` that a supplement from ``reg`` can amend.
+
+        Its own registrant's first; else (complex-wide supplements that name no
+        registrant, or list several) the editions that cover a portfolio it
+        names; else, when it names no registrant, editions of a single registrant.
+        """
+        if reg is not None:
+            own = [key for key in keys if key.registrant == reg]
+            if own:
+                return own
+        covering = [key for key in keys if self._covers(key, supplement)]
+        if covering:
+            return covering
+        # Complex-wide supplements name a brand ("Delaware Funds by Macquarie")
+        # or nothing: with one registrant holding such editions, they are its.
+        held = {key.registrant for key in {*self.documents, *self.placeholders}}
+        unknown = reg is None or reg not in held
+        if unknown and len({key.registrant for key in keys}) == 1:
+            return list(keys)
+        return []
+
+    def edition_name(self, key: EditionKey) -> str:
+        """The edition's name, built once (every step's provenance shares it)."""
+        name = self.names.get(key)
+        if name is None:
+            document = self.documents.get(key) or self.placeholders[key]
+            name = self.names[key] = document.edition
+        return name
+
+    def route(self, supplement: Supplement, identity: str) -> None:
+        for amendment in supplement.amendments:
+            self._route_one(supplement, identity, amendment)
+
+    def _route_one(self, supplement: Supplement, identity: str, amendment: Amendment) -> None:
+        refs = list(supplement.documents)
+        if amendment.document is not None:
+            refs = [ref for ref in refs if ref.kind == amendment.document]
+            if not refs:
+                refs = [DocumentRef(amendment.document, None)]
+        if isinstance(amendment.operation, Notice) and refs:
+            refs = refs[:1]
+        if not refs:
+            self.unrouted.append(
+                Unrouted(supplement, amendment, "the supplement names no document it amends")
+            )
+            return
+        effective = amendment.effective
+        if effective is None and (supplement.supplement_date or supplement.source.filed):
+            # No stated time: the supplement's date, or its filing date when the
+            # filing's own date line is missing (DESIGN: "Time").
+            effective = start_of_day(supplement.supplement_date or supplement.source.filed)  # type: ignore[arg-type]
+        if effective is None:
+            self.unrouted.append(
+                Unrouted(
+                    supplement,
+                    amendment,
+                    "no effective time: neither the instruction nor the supplement gives a date",
+                )
+            )
+            return
+        known_at = supplement.known_at or effective
+        for ref in refs:
+            key, reason = self.resolve(supplement, ref, effective)
+            if key is None:
+                self.unrouted.append(Unrouted(supplement, amendment, reason or "no edition"))
+                continue
+            provenance = Provenance(
+                source=supplement.source,
+                words=amendment.words,
+                effective=effective,
+                known_at=known_at,
+                edition=self.edition_name(key),
+                illustrative=False,
+            )
+            order = (
+                effective,
+                supplement.supplement_date or earliest_date(),
+                supplement.source.sha256 or "",
+                amendment.position,
+                identity,
+            )
+            self.steps[key].append(
+                Step(order, supplement, amendment, effective, known_at, provenance)
+            )
+
+
+def _edition_known_at(document: Document, start: pendulum.DateTime) -> pendulum.DateTime:
+    if document.source is not None and document.source.filed is not None:
+        return start_of_day(document.source.filed)
+    return start
+
+
+def _find_conflicts(steps: Sequence[Step]) -> list[tuple[Step, Step]]:
+    """Pairs of steps from different supplements acting on one target at one instant."""
+    by_slot: dict[tuple[object, ...], list[Step]] = defaultdict(list)
+    for step in steps:
+        target = step.amendment.target
+        if target is None or isinstance(step.amendment.operation, Notice):
+            continue
+        # The same heading in two portfolios' parts is two different sections.
+        portfolio = heading_key(target.portfolio) if target.portfolio else ""
+        path = tuple(heading_key(part) for part in target.path)
+        by_slot[(step.effective, portfolio, path)].append(step)
+    conflicts: list[tuple[Step, Step]] = []
+    for group in by_slot.values():
+        for first, second in itertools.pairwise(group):
+            same_supplement = first.supplement is second.supplement
+            if not same_supplement and first.amendment.operation != second.amendment.operation:
+                conflicts.append((first, second))
+    return conflicts
+
+
+def compile_ledger(
+    documents: Iterable[Document], supplements: Mapping[str, Supplement] | Iterable[Supplement]
+) -> Compiled:
+    """Build the compiled form from a ledger's contents (order of the inputs is irrelevant).
+
+    ``supplements`` may map each supplement's identity to it (a ledger already
+    knows them), to save hashing each again.
+    """
+    builder = _Builder()
+    for document in sorted(documents, key=document_identity):
+        builder.add_base(document)
+    if isinstance(supplements, Mapping):
+        keyed = sorted(supplements.items(), key=lambda pair: pair[0])
+    else:
+        keyed = sorted(((supplement_identity(s), s) for s in supplements), key=lambda pair: pair[0])
+    # Supplements that name their registrant go first, so that unnamed ones can
+    # join an edition a named one (or a base) already established.
+    for identity, supplement in sorted(
+        keyed, key=lambda pair: (pair[1].registrant is None, pair[0])
+    ):
+        builder.route(supplement, identity)
+
+    all_keys = sorted(
+        {*builder.documents, *builder.placeholders},
+        key=lambda key: (key.registrant or "", key.kind.value, key.date or earliest_date()),
+    )
+    chains: dict[tuple[str | None, DocumentKind], list[EditionKey]] = defaultdict(list)
+    for key in all_keys:
+        chains[(key.registrant, key.kind)].append(key)
+
+    editions: list[Edition] = []
+    chain_indices: dict[tuple[str | None, DocumentKind], tuple[int, ...]] = {}
+    conflicts: list[tuple[Step, Step]] = []
+    for chain_key, keys in chains.items():
+        indices: list[int] = []
+        for position, key in enumerate(keys):
+            document = builder.documents.get(key) or builder.placeholders[key]
+            start = start_of_day(key.date) if key.date else start_of_day(earliest_date())
+            following = keys[position + 1] if position + 1 < len(keys) else None
+            end = start_of_day(following.date) if following and following.date else None
+            steps = tuple(sorted(builder.steps.get(key, ()), key=lambda step: step.order))
+            conflicts.extend(_find_conflicts(steps))
+            indices.append(len(editions))
+            editions.append(
+                Edition(key, document, start, _edition_known_at(document, start), end, steps)
+            )
+        chain_indices[chain_key] = tuple(indices)
+
+    knowledge = sorted({step.known_at for edition in editions for step in edition.steps})
+    return Compiled(
+        editions=tuple(editions),
+        chains=chain_indices,
+        unrouted=tuple(builder.unrouted),
+        conflicts=tuple(conflicts),
+        duplicates=tuple(builder.duplicates),
+        knowledge=tuple(knowledge),
+    )
