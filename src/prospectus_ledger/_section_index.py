@@ -72,14 +72,25 @@ class SectionIndex:
     ) -> list[Located]:
         """The sections ``headings`` names at ``when``, with the same portfolio rule as
         :func:`prospectus_ledger.tree.find_sections`."""
-        plan_key = (tuple(headings), portfolio)
-        plan = self._plans.get(plan_key)
-        if plan is None:
-            plan = self._plan(headings, portfolio)
-            if len(self._plans) >= _PLANS_KEPT:
-                self._plans.clear()
-            self._plans[plan_key] = plan
-        candidates, wanted = plan
+        candidates: Sequence[_Versions]
+        wanted: str | None = None
+        if portfolio is None and 0 < len(headings) < 3:
+            # "Section" or "Portfolio -- Section": the lists kept by heading
+            # and by (ancestor, heading) are the answer's candidates as they are.
+            last = heading_key(headings[-1])
+            if len(headings) == 1:
+                candidates = self.by_heading.get(last, ())
+            else:
+                candidates = self.by_ancestor.get((heading_key(headings[0]), last), ())
+        else:
+            plan_key = (tuple(headings), portfolio)
+            plan = self._plans.get(plan_key)
+            if plan is None:
+                plan = self._plan(headings, portfolio)
+                if len(self._plans) >= _PLANS_KEPT:
+                    self._plans.clear()
+                self._plans[plan_key] = plan
+            candidates, wanted = plan
         matches = []
         for versions in candidates:
             located = versions.at(when)

@@ -41,6 +41,8 @@ _DEFINED_TERM = re.compile(r"\s*\((?:the )?\"[^\"()]{1,80}\"\)$")
 _PATH_SEPARATOR = re.compile(r"\s*(?:--+|[\u2012\u2013\u2014\u2015])\s*|\s+-\s+|\s+>\s+")
 
 
+# Quotes around a heading in a query path ('"Principal Risks"') are not part of it.
+_PATH_QUOTES = " \"'\u201c\u201d\u2018\u2019"
 _NEEDS_SPACING = re.compile(r"[^\S ]| {2}")
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE_RUN = re.compile(f"[{_INVISIBLE_CHARS}]+")
@@ -125,8 +127,12 @@ def split_heading_path(path: str | Sequence[str]) -> tuple[str, ...]:
         parts = _PATH_SEPARATOR.split(path) if _may_separate(path) else [path]
     else:
         parts = path
-    cleaned = (clean_text(part) for part in parts)
-    return tuple(part.strip(" \"'\u201c\u201d\u2018\u2019") for part in cleaned if part)
+    headings = []
+    for part in parts:
+        cleaned = clean_text(part)
+        if cleaned:
+            headings.append(cleaned.strip(_PATH_QUOTES))
+    return tuple(headings)
 
 
 def closest(wanted: str, choices: Iterable[str], *, limit: int = 5) -> list[str]:
