@@ -9,14 +9,16 @@ amends only its own registrant's editions, so each registrant's filings can be
 parsed and stored apart, on as many cores (or machines) as there are.  See
 ``docs/scale.md``.
 
-Two passes, both spread over the dask scheduler:
+Each file is read and parsed once, in parallel:
 
-1. every file is read and parsed, to learn the registrants it concerns
-   (registrant names normalised with :func:`prospectus_ledger.heading_key`;
-   supplements with no registrant, files that hold none, and files that cannot
-   be read go to the store ``unknown-registrant``);
-2. each registrant's files are ingested into ``OUT_DIR/<registrant>.sqlite``
-   with :meth:`prospectus_ledger.Store.ingest`, one task per registrant.
+1. every file is read and parsed into a :class:`prospectus_ledger.ParsedFiling`,
+   and the registrants it concerns are noted (registrant names normalised
+   with :func:`prospectus_ledger.heading_key`; supplements with no registrant
+   and files that hold none go to the store ``unknown-registrant``; files that
+   cannot be read are logged and stored nowhere);
+2. each registrant's parsed filings are written to
+   ``OUT_DIR/<registrant>.sqlite`` with :meth:`prospectus_ledger.Store.add_parsed`,
+   one task per registrant, which parses nothing again.
 
 A store keeps whole filings (their original bytes), so a filing whose
 supplements name two registrants is stored in both stores; in each, the other
@@ -37,7 +39,7 @@ from typing import Any
 import dask.bag as db
 
 import prospectus_ledger as pl
-from prospectus_ledger.ledger import expand_sources, read_file
+from prospectus_ledger.ledger import expand_sources
 from prospectus_ledger.store import IngestReport
 
 LOG = logging.getLogger("dask_ingest")
@@ -46,30 +48,36 @@ UNKNOWN = "unknown-registrant"
 """The store for supplements that name no registrant, and files that hold none."""
 
 
-def registrant_names(file: Path) -> tuple[str, list[str]]:
-    """The file, and the normalised names of the registrants its contents name.
+def read_and_name(file: Path) -> tuple[str, list[str], pl.ParsedFiling | str]:
+    """The file, the normalised names of the registrants it names, and the file
+    parsed (or why it cannot be read).
 
-    A file that cannot be read, or holds nothing that names a registrant,
-    belongs to :data:`UNKNOWN` (the ingest into that store reports why).
+    A file that holds nothing that names a registrant belongs to :data:`UNKNOWN`;
+    one that cannot be read names no registrant.
     """
     try:
-        _, supplements, documents = read_file(file)
-    except pl.ProspectusLedgerError:
-        return str(file), [UNKNOWN]
+        parsed = pl.ParsedFiling.read(file)
+    except pl.ProspectusLedgerError as error:
+        return str(file), [], str(error)
     names = {
         pl.heading_key(item.registrant) if item.registrant else UNKNOWN
-        for item in [*supplements, *documents]
+        for item in [*parsed.supplements, *parsed.documents]
     }
-    return str(file), sorted(names or {UNKNOWN})
+    return str(file), sorted(names or {UNKNOWN}), parsed
 
 
-def group_by_registrant(found: Sequence[tuple[str, list[str]]]) -> dict[str, list[str]]:
-    """Registrant name -> its files, both sorted."""
-    groups: dict[str, list[str]] = {}
-    for file, names in found:
+def group_by_registrant(
+    found: Sequence[tuple[str, list[str], pl.ParsedFiling | str]],
+) -> dict[str, list[pl.ParsedFiling]]:
+    """Registrant name -> its parsed filings, both sorted (filings by file name)."""
+    groups: dict[str, list[pl.ParsedFiling]] = {}
+    for file, names, parsed in sorted(found, key=lambda item: item[0]):
+        if isinstance(parsed, str):
+            LOG.warning("%s: not stored: %s", file, parsed)
+            continue
         for name in names:
-            groups.setdefault(name, []).append(file)
-    return {name: sorted(files) for name, files in sorted(groups.items())}
+            groups.setdefault(name, []).append(parsed)
+    return dict(sorted(groups.items()))
 
 
 def store_name(registrant: str) -> str:
@@ -92,11 +100,11 @@ def _store_paths(registrants: Sequence[str], out_dir: Path) -> dict[str, Path]:
     return paths
 
 
-def _ingest(task: tuple[str, list[str], str]) -> tuple[str, str, IngestReport]:
-    registrant, files, path = task
+def _write(task: tuple[str, list[pl.ParsedFiling], str]) -> tuple[str, str, IngestReport]:
+    registrant, filings, path = task
     store = pl.Store(path)
     try:
-        report = store.ingest([Path(file) for file in files])
+        report = store.add_parsed(filings)
     finally:
         store.close()
     return registrant, path, report
@@ -126,21 +134,20 @@ def ingest_by_registrant(
     if not files:
         return {}
     partitions = max(1, min(len(files), 64))
-    found = db.from_sequence(files, npartitions=partitions).map(registrant_names)
+    found = db.from_sequence(files, npartitions=partitions).map(read_and_name)
     groups = group_by_registrant(found.compute(scheduler=scheduler))
     paths = _store_paths(list(groups), target)
     tasks = [(name, group, str(paths[name])) for name, group in groups.items()]
+    if not tasks:
+        return {}
     written = (
         db.from_sequence(tasks, npartitions=max(1, min(len(tasks), 64)))
-        .map(_ingest)
+        .map(_write)
         .compute(scheduler=scheduler)
     )
-    stores: dict[str, Path] = {}
-    for registrant, path, report in sorted(written, key=lambda item: item[0]):
-        for file, error in report.failures:
-            LOG.warning("%s: not stored in %s: %s", file, path, error)
-        stores[registrant] = Path(path)
-    return stores
+    return {
+        registrant: Path(path) for registrant, path, _ in sorted(written, key=lambda item: item[0])
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:

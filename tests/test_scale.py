@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -103,16 +104,44 @@ def test_ingesting_again_adds_nothing(
 
 
 def test_an_unreadable_file_does_not_stop_the_others(
-    tmp_path: Path, corpus_folder: Path, dask_ingest: ModuleType
+    tmp_path: Path,
+    corpus_folder: Path,
+    dask_ingest: ModuleType,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     folder = tmp_path / "filings"
     folder.mkdir()
     for file in sorted(corpus_folder.iterdir())[:5]:
         (folder / file.name).write_bytes(file.read_bytes())
     (folder / "empty.txt").write_bytes(b"")
-    stores = dask_ingest.ingest_by_registrant(folder, tmp_path / "stores", scheduler="sync")
-    assert UNKNOWN in stores
+    with caplog.at_level(logging.WARNING, logger="dask_ingest"):
+        stores = dask_ingest.ingest_by_registrant(folder, tmp_path / "stores", scheduler="sync")
     assert sum(len(pl.open_store(path).supplements) for path in stores.values()) >= 5
+    filings = sum(len(pl.open_store(path).store._filing_hashes()) for path in stores.values())
+    assert filings >= 5
+    assert [record.getMessage() for record in caplog.records if "empty.txt" in record.getMessage()]
+
+
+def test_each_file_is_parsed_once(
+    tmp_path: Path,
+    corpus_folder: Path,
+    dask_ingest: ModuleType,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = tmp_path / "filings"
+    folder.mkdir()
+    for file in sorted(corpus_folder.iterdir())[:8]:
+        (folder / file.name).write_bytes(file.read_bytes())
+    calls: list[str] = []
+    real = pl.parse_filing
+
+    def counting(data: bytes | str, source: pl.Source | None = None) -> list[pl.Supplement]:
+        calls.append(source.name if source is not None and source.name else "")
+        return real(data, source)
+
+    monkeypatch.setattr("prospectus_ledger.parsing.parse_filing", counting)
+    dask_ingest.ingest_by_registrant(folder, tmp_path / "stores", scheduler="sync")
+    assert sorted(calls) == sorted(file.name for file in folder.iterdir())
 
 
 def test_store_names_are_file_names(dask_ingest: ModuleType) -> None:

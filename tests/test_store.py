@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import signal
 import sqlite3
 import subprocess
@@ -259,3 +260,38 @@ def test_an_older_store_is_migrated_forward(
     )
     columns = [row[1] for row in connection.execute("PRAGMA table_info(filings)")]
     assert "note" in columns
+
+
+def test_adding_parsed_filings_stores_what_ingesting_the_files_does(
+    tmp_path: Path, corpus_folder: Path
+) -> None:
+    files = [*sorted(corpus_folder.iterdir())[:12], *sorted(SEEDS.iterdir()), BASE]
+    ingested = Store(tmp_path / "ingested.sqlite")
+    ingested.ingest(files)
+    parsed = [pl.ParsedFiling.read(file) for file in files]
+    # Filings travel between processes: a pickled one stores the same.
+    parsed = [pickle.loads(pickle.dumps(filing)) for filing in parsed]
+    added = Store(tmp_path / "added.sqlite")
+    report = added.add_parsed(parsed)
+    assert (report.files, report.new_filings, report.failures) == (len(files), len(files), ())
+    assert report.supplements == sum(len(filing.supplements) for filing in parsed)
+    assert open_store(tmp_path / "added.sqlite").to_json() == open_store(
+        tmp_path / "ingested.sqlite"
+    ).to_json()
+    again = added.add_parsed(parsed)
+    assert (again.new_filings, again.supplements, again.documents) == (0, 0, 0)
+    assert added._filing_hashes() == ingested._filing_hashes()
+
+
+def test_adding_what_is_not_a_parsed_filing_is_refused_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "ledger.sqlite", max_filing_bytes=1_000)
+    good = pl.ParsedFiling.read(BASE)
+    with pytest.raises(pl.InvalidFilingError, match=r"item 1.*expected a ParsedFiling, got a str"):
+        store.add_parsed([good, "seeds/"])  # type: ignore[list-item]
+    big = pl.ParsedFiling("big.txt", b"x" * 1_001)
+    with pytest.raises(pl.InvalidFilingError, match=r"big\.txt.*1,001 bytes.*limit is 1,000"):
+        store.add_parsed([good, big])
+    assert store._filing_hashes() == set()
+    assert "1,234 bytes" in repr(pl.ParsedFiling("a.txt", b"x" * 1_234))

@@ -47,7 +47,7 @@ from .operations import (
 from .parsing import parse_filing
 from .provenance import Provenance, Source
 from .snapshot import SectionView, Snapshot
-from .store import Store, StoredLedger, open_store
+from .store import ParsedFiling, Store, StoredLedger, open_store
 from .supplement import Amendment, DocumentRef, Supplement
 from .timeline import Problem, Timeline, TimelineEntry
 from .tree import (
@@ -88,6 +88,7 @@ __all__ = [
     "Notice",
     "Operation",
     "Paragraph",
+    "ParsedFiling",
     "Problem",
     "ProspectusLedgerError",
     "Provenance",

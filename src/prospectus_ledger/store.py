@@ -27,10 +27,7 @@ mix.
 
 from __future__ import annotations
 
-import concurrent.futures
-import functools
-import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import attrs
@@ -38,6 +35,7 @@ import pendulum
 
 from . import _store_schema as schema
 from ._engine import Compiled, document_identity, supplement_identity
+from ._filings import ParsedFiling, read_all
 from ._routing import compile_ledger
 from ._store_nodes import Encoder, micros, version_rows
 from ._store_states import StoredStates
@@ -59,12 +57,11 @@ from .supplement import Supplement
 from .timeline import problems_of
 from .tree import Document
 
-__all__ = ["IngestReport", "Store", "StoredLedger", "open_store"]
+__all__ = ["IngestReport", "ParsedFiling", "Store", "StoredLedger", "open_store"]
 
 Progress = Callable[[int, int, str], None]
 """Called with (number, total, file name) before each file is read."""
 
-_Parsed = tuple[str | None, bytes, list[Supplement], list[Document]]
 
 
 @attrs.frozen
@@ -145,9 +142,9 @@ class Store:
             if digest not in known:
                 known.add(digest)
                 fresh.append(file)
-        parsed: list[_Parsed] = []
+        parsed: list[ParsedFiling] = []
         for number, (file, outcome) in enumerate(
-            _read_all(fresh, jobs, self.max_filing_bytes), start=1
+            read_all(fresh, jobs, self.max_filing_bytes), start=1
         ):
             if progress is not None:
                 progress(number, len(fresh), file.name)
@@ -157,10 +154,49 @@ class Store:
                 failures.append((str(file), str(outcome)))
                 continue
             data, supplements, documents = outcome
-            parsed.append((file.name, data, supplements, documents))
+            parsed.append(ParsedFiling(file.name, data, supplements, documents))
+        return self._report(len(files), parsed, failures)
+
+    def add_parsed(self, filings: Iterable[ParsedFiling]) -> IngestReport:
+        """Store filings already read and parsed (see :meth:`ParsedFiling.read`).
+
+        As :meth:`ingest`, without reading or parsing: filings the store
+        holds (by the SHA-256 of their content) are skipped, and everything
+        new is written, and the derived tables rebuilt, in one transaction.
+        The store keeps what each filing says it holds; :meth:`ingest` is the
+        way to have the store parse the bytes itself.
+
+        Raises:
+            InvalidFilingError: for an item that is not a :class:`ParsedFiling`,
+                or content larger than the store's ``max_filing_bytes``; nothing
+                is written then.
+        """
+        items = list(filings)
+        known = self._filing_hashes()
+        fresh: list[ParsedFiling] = []
+        for position, filing in enumerate(items):
+            if not isinstance(filing, ParsedFiling):
+                raise InvalidFilingError(
+                    f"item {position}", f"expected a ParsedFiling, got a {type(filing).__name__}"
+                )
+            if len(filing.content) > self.max_filing_bytes:
+                raise InvalidFilingError(
+                    filing.name or f"item {position}",
+                    f"is {len(filing.content):,} bytes; the store's limit is "
+                    f"{self.max_filing_bytes:,} bytes",
+                )
+            digest = schema.sha256(filing.content)
+            if digest not in known:
+                known.add(digest)
+                fresh.append(filing)
+        return self._report(len(items), fresh, [])
+
+    def _report(
+        self, files: int, parsed: Sequence[ParsedFiling], failures: list[tuple[str, str]]
+    ) -> IngestReport:
         counts = self._write(parsed)
         return IngestReport(
-            files=len(files),
+            files=files,
             new_filings=len(parsed),
             supplements=counts[0],
             documents=counts[1],
@@ -169,13 +205,15 @@ class Store:
             failures=tuple(failures),
         )
 
-    def _write(self, parsed: Sequence[_Parsed]) -> tuple[int, int, int]:
+    def _write(self, parsed: Sequence[ParsedFiling]) -> tuple[int, int, int]:
         """Write parsed filings and rebuild the derived tables, in one transaction."""
         supplements_added = documents_added = amendments_added = 0
         connection = self._connection
         try:
             connection.execute("BEGIN IMMEDIATE")
-            for name, data, supplements, documents in parsed:
+            for filing in parsed:
+                name, data = filing.name, filing.content
+                supplements, documents = filing.supplements, filing.documents
                 digest = schema.sha256(data)
                 inserted = connection.execute(
                     "INSERT OR IGNORE INTO filings (sha256, name, content, added_at) VALUES "
@@ -403,7 +441,7 @@ class StoredLedger(Ledger):
         held = self.store._filing_hashes()
         if schema.sha256(data) in held:
             return []
-        self.store._write([(name, data, supplements, documents)])
+        self.store._write([ParsedFiling(name, data, supplements, documents)])
         self._reset()
         return supplements
 
@@ -420,52 +458,6 @@ class StoredLedger(Ledger):
             f"<StoredLedger {self.store.path}: {len(self._documents)} base editions, "
             f"{len(self._supplements)} supplements>"
         )
-
-
-_Outcome = tuple[bytes, list[Supplement], list[Document]] | ProspectusLedgerError
-
-
-def _read_as_json(path: str, max_bytes: int) -> tuple[bytes, str, str] | tuple[str, str]:
-    """Worker: parse one file; return its bytes and contents as JSON (no pickled objects)."""
-    try:
-        data, supplements, documents = read_file(path, max_bytes=max_bytes)
-    except ProspectusLedgerError as error:
-        return type(error).__name__, str(error)
-    return data, dumps(supplements, indent=None), dumps(documents, indent=None)
-
-
-def _read_all(
-    files: Sequence[Path], jobs: int | None, max_bytes: int
-) -> Iterator[tuple[Path, _Outcome]]:
-    """Each file with what it holds, or the error reading it, in order."""
-    if jobs == 1 or len(files) < 2:
-        for file in files:
-            try:
-                yield file, read_file(file, max_bytes=max_bytes)
-            except ProspectusLedgerError as error:
-                yield file, error
-        return
-    workers = jobs or os.cpu_count() or 1
-    with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-        for file, result in zip(
-            files,
-            pool.map(
-                functools.partial(_read_as_json, max_bytes=max_bytes), map(str, files), chunksize=4
-            ),
-            strict=True,
-        ):
-            if len(result) == 2:
-                yield file, InvalidFilingError(str(file), f"{result[0]}: {result[1]}")
-                continue
-            data, supplements, documents = result
-            yield (
-                file,
-                (
-                    data,
-                    list(loads(supplements, list[Supplement], file=str(file))),
-                    list(loads(documents, list[Document], file=str(file))),
-                ),
-            )
 
 
 def open_store(path: PathLike, *, create: bool = True) -> StoredLedger:

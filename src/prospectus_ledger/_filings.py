@@ -1,0 +1,110 @@
+"""Reading filings for a store: in this process or a pool, or already parsed elsewhere."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import functools
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import attrs
+
+from .errors import InvalidFilingError, ProspectusLedgerError
+from .ledger import DEFAULT_MAX_FILING_BYTES, PathLike, read_file
+from .serialize import dumps, loads
+from .supplement import Supplement
+from .tree import Document
+
+
+def _supplement_tuple(items: Iterable[Supplement]) -> tuple[Supplement, ...]:
+    return tuple(items)
+
+
+def _document_tuple(items: Iterable[Document]) -> tuple[Document, ...]:
+    return tuple(items)
+
+
+def _size(content: bytes) -> str:
+    return f"<{len(content):,} bytes>"
+
+
+@attrs.frozen
+class ParsedFiling:
+    """A file read and parsed, ready for :meth:`Store.add_parsed`.
+
+    Make one with :meth:`read`, in any process: it pickles, so a pool or a
+    cluster can parse filings and hand them to the one task that writes a
+    store, which then parses nothing again.
+
+    Attributes:
+        name: the file's name, stored as the filing's name.
+        content: the file's bytes, stored as they are (their SHA-256 is the
+            filing's identity).
+        supplements: the supplements the file holds.
+        documents: the base editions the file holds.
+    """
+
+    name: str | None
+    content: bytes = attrs.field(repr=_size)
+    supplements: tuple[Supplement, ...] = attrs.field(default=(), converter=_supplement_tuple)
+    documents: tuple[Document, ...] = attrs.field(default=(), converter=_document_tuple)
+
+    @classmethod
+    def read(cls, path: PathLike, *, max_bytes: int = DEFAULT_MAX_FILING_BYTES) -> ParsedFiling:
+        """Read and parse one file, as :meth:`Store.ingest` does (``.md`` bases, ``.json``
+        exports, anything else a filing).
+
+        Raises:
+            InvalidFilingError: when the file cannot be read or parsed, naming it.
+            InvalidLedgerDataError: for a ``.json`` file that is not a valid export.
+        """
+        file = Path(path)
+        content, supplements, documents = read_file(file, max_bytes=max_bytes)
+        return cls(file.name, content, supplements, documents)
+
+
+_Outcome = tuple[bytes, list[Supplement], list[Document]] | ProspectusLedgerError
+
+
+def _read_as_json(path: str, max_bytes: int) -> tuple[bytes, str, str] | tuple[str, str]:
+    """Worker: parse one file; return its bytes and contents as JSON (no pickled objects)."""
+    try:
+        data, supplements, documents = read_file(path, max_bytes=max_bytes)
+    except ProspectusLedgerError as error:
+        return type(error).__name__, str(error)
+    return data, dumps(supplements, indent=None), dumps(documents, indent=None)
+
+
+def read_all(
+    files: Sequence[Path], jobs: int | None, max_bytes: int
+) -> Iterator[tuple[Path, _Outcome]]:
+    """Each file with what it holds, or the error reading it, in order."""
+    if jobs == 1 or len(files) < 2:
+        for file in files:
+            try:
+                yield file, read_file(file, max_bytes=max_bytes)
+            except ProspectusLedgerError as error:
+                yield file, error
+        return
+    workers = jobs or os.cpu_count() or 1
+    with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
+        for file, result in zip(
+            files,
+            pool.map(
+                functools.partial(_read_as_json, max_bytes=max_bytes), map(str, files), chunksize=4
+            ),
+            strict=True,
+        ):
+            if len(result) == 2:
+                yield file, InvalidFilingError(str(file), f"{result[0]}: {result[1]}")
+                continue
+            data, supplements, documents = result
+            yield (
+                file,
+                (
+                    data,
+                    list(loads(supplements, list[Supplement], file=str(file))),
+                    list(loads(documents, list[Document], file=str(file))),
+                ),
+            )
