@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pendulum
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import prospectus_ledger as pl
+from prospectus_ledger._engine import Compiled
 from prospectus_ledger._lookup import find_in_states, in_scope
 from prospectus_ledger.tree import find_sections
 from tests import strategies
@@ -14,6 +16,20 @@ QUERIES = [(heading,) for heading in strategies.HEADINGS] + [
     ("Example Fund", "Principal Risks"),
     ("Nonexistent",),
 ]
+
+
+def _compiled(
+    base: pl.Document, supplements: list[pl.Supplement], known_offset: int | None
+) -> tuple[Compiled, pendulum.DateTime | None]:
+    """The compiled ledger of ``base`` and ``supplements``, and the known-at instant
+    ``known_offset`` days after the edition (``None``: everything known)."""
+    ledger = pl.Ledger()
+    ledger.add_document(base)
+    for supplement in supplements:
+        ledger.add_supplement(supplement)
+    if known_offset is None:
+        return ledger._compile(), None
+    return ledger._compile(), pl.parse_when(strategies.EDITION_DATE.add(days=known_offset))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -25,13 +41,7 @@ QUERIES = [(heading,) for heading in strategies.HEADINGS] + [
 def test_index_lookup_equals_tree_walk_at_every_state(
     base: pl.Document, supplements: list[pl.Supplement], known_offset: int | None
 ) -> None:
-    ledger = pl.Ledger()
-    ledger.add_document(base)
-    for supplement in supplements:
-        ledger.add_supplement(supplement)
-    compiled = ledger._compile()
-    known = strategies.EDITION_DATE.add(days=known_offset) if known_offset is not None else None
-    known_at = pl.parse_when(known) if known is not None else None
+    compiled, known_at = _compiled(base, supplements, known_offset)
     bucket = compiled.bucket(known_at)
     for position, edition in enumerate(compiled.editions):
         replay = compiled.replay(position, bucket)
@@ -66,14 +76,8 @@ def test_compiled_lookup_equals_the_walk_of_the_states_in_force(
     kind: pl.DocumentKind | None,
 ) -> None:
     """The compiled ledger answers from its index what the store finds by walking states."""
-    ledger = pl.Ledger()
-    ledger.add_document(base)
-    for supplement in supplements:
-        ledger.add_supplement(supplement)
-    compiled = ledger._compile()
+    compiled, known_at = _compiled(base, supplements, known_offset)
     when = pl.parse_when(strategies.EDITION_DATE.add(days=day_offset))
-    known = strategies.EDITION_DATE.add(days=known_offset) if known_offset is not None else None
-    known_at = pl.parse_when(known) if known is not None else None
     for query in QUERIES:
         for portfolio in (None, "Example Fund", "Other Fund"):
             states = in_scope(compiled.states_in_force(when, known_at), portfolio, kind)
