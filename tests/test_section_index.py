@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+
 import pendulum
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -9,7 +12,8 @@ from hypothesis import strategies as st
 import prospectus_ledger as pl
 from prospectus_ledger._engine import Compiled
 from prospectus_ledger._lookup import find_in_states, in_scope
-from prospectus_ledger.tree import find_sections
+from prospectus_ledger._section_index import _Versions, wall_clock_key
+from prospectus_ledger.tree import Located, find_sections
 from tests import strategies
 
 QUERIES = [(heading,) for heading in strategies.HEADINGS] + [
@@ -194,3 +198,41 @@ def test_index_narrows_by_every_ancestor_like_the_tree_walk() -> None:
             assert [m.headings for m in indexed] == [m.headings for m in walked], (query, portfolio)
     alpha = index.find(edition.start, ("Alpha Fund", "Principal Risks", "Market Risk"), None)
     assert [m.section.text for m in alpha] == ["Alpha Fund market risk."]
+
+
+def _in_new_york(naive: dt.datetime) -> pendulum.DateTime:
+    return pendulum.DateTime(
+        naive.year, naive.month, naive.day, naive.hour, naive.minute, naive.second,
+        naive.microsecond, fold=naive.fold, tzinfo=pl.NEW_YORK,
+    )  # fmt: skip
+
+
+# Wall clocks near the autumn change (01:00-02:00 comes twice) and elsewhere.
+_WALL_CLOCKS = st.datetimes(
+    min_value=dt.datetime(2006, 10, 28), max_value=dt.datetime(2006, 10, 30), allow_imaginary=True
+) | st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2030, 1, 1))
+
+
+@given(
+    instants=st.lists(_WALL_CLOCKS.map(_in_new_york), max_size=40),
+    probes=st.lists(_WALL_CLOCKS.map(_in_new_york), min_size=1, max_size=10),
+    elsewhere=st.none() | st.integers(0, 40),
+)
+def test_the_compact_keys_find_the_version_the_datetimes_do(
+    instants: list[pendulum.DateTime], probes: list[pendulum.DateTime], elsewhere: int | None
+) -> None:
+    """Versions are searched by wall-clock keys while all are in New York, else by datetime."""
+    ordered = sorted(instants)
+    if elsewhere is not None and ordered:
+        # One instant given in UTC: the keys give way to the datetimes.
+        position = elsewhere % len(ordered)
+        ordered[position] = ordered[position].in_timezone("UTC")
+        ordered.sort()
+    versions = _Versions(("path",))
+    for number, instant in enumerate(ordered):
+        versions.add(instant, Located((number,), pl.Section(f"v{number}"), ("path",), None))
+    for when in [*probes, *(probe.in_timezone("UTC") for probe in probes)]:
+        key = wall_clock_key(when) if when.tzinfo is pl.NEW_YORK else None
+        position = bisect.bisect_right(versions.instants, when) - 1
+        expected = versions.located[position] if position >= 0 else None
+        assert versions.at(when, key) is expected, (when, ordered)
