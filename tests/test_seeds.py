@@ -149,3 +149,17 @@ def test_load_can_record_unreadable_files_instead_of_raising(tmp_path: Path) -> 
     assert problem.kind == "unreadable_file"
     assert "empty.txt" in problem.source.label
     assert ledger.as_of("2007-05-22").section("Principal Investment Strategy").text
+
+
+def test_section_views_compare_and_hash_by_what_they_show() -> None:
+    first, second = pl.load(SEEDS), pl.load(SEEDS)
+    view = first.as_of("2007-05-22").section("Principal Investment Strategy")
+    same = second.as_of("2007-05-22").section("Principal Investment Strategy")
+    later = first.as_of("2007-05-23").section("Principal Investment Strategy")
+    assert view == same
+    assert hash(view) == hash(same)
+    assert len({view, same, later}) == 2
+    assert view != later
+    shown = repr(view)
+    for name in ("section=", "path=", "document=", "edition=", "registrant=", "provenance="):
+        assert name in shown

@@ -67,7 +67,9 @@ class SectionView:
     # A view is made on every query, so it holds only what it was found
     # from and works the rest out when asked.
     _located: Located = attrs.field(alias="located")
-    _in_edition: Edition = attrs.field(alias="in_edition", eq=attrs.cmp_using(eq=_same_edition))
+    _in_edition: Edition = attrs.field(
+        alias="in_edition", eq=attrs.cmp_using(eq=_same_edition), hash=False
+    )
     as_of: pendulum.DateTime
 
     @property
