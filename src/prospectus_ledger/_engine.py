@@ -103,6 +103,30 @@ class Unrouted:
     supplement: Supplement
     amendment: Amendment
     reason: str
+    order: tuple[object, ...]
+    """Where it falls among the steps (see :func:`amendment_order`)."""
+
+
+# The first instant of the calendar: what an amendment with no time sorts as.
+_EARLIEST_INSTANT = pendulum.datetime(1, 1, 1, tz="America/New_York")
+
+
+def amendment_order(
+    effective: pendulum.DateTime | None,
+    supplement: Supplement,
+    amendment: Amendment,
+    identity: str,
+) -> tuple[object, ...]:
+    """The order instructions apply in (DESIGN: "Order"): effective instant, supplement
+    date, filing hash, position in the filing; the supplement's identity breaks the
+    last ties, so the order never depends on the order of loading."""
+    return (
+        effective or _EARLIEST_INSTANT,
+        supplement.supplement_date or earliest_date(),
+        supplement.source.sha256 or "",
+        amendment.position,
+        identity,
+    )
 
 
 @attrs.frozen

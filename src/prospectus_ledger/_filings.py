@@ -12,7 +12,6 @@ import attrs
 
 from .errors import InvalidFilingError, ProspectusLedgerError
 from .ledger import DEFAULT_MAX_FILING_BYTES, PathLike, read_file
-from .serialize import dumps, loads
 from .supplement import Supplement
 from .tree import Document
 
@@ -64,47 +63,31 @@ class ParsedFiling:
         return cls(file.name, content, supplements, documents)
 
 
-_Outcome = tuple[bytes, list[Supplement], list[Document]] | ProspectusLedgerError
-
-
-def _read_as_json(path: str, max_bytes: int) -> tuple[bytes, str, str] | tuple[str, str]:
-    """Worker: parse one file; return its bytes and contents as JSON (no pickled objects)."""
+def _read_one(path: str, max_bytes: int) -> ParsedFiling | tuple[str, str]:
+    """Worker: read and parse one file; an error comes back as (its class name, message)."""
     try:
-        data, supplements, documents = read_file(path, max_bytes=max_bytes)
+        return ParsedFiling.read(path, max_bytes=max_bytes)
     except ProspectusLedgerError as error:
         return type(error).__name__, str(error)
-    return data, dumps(supplements, indent=None), dumps(documents, indent=None)
 
 
 def read_all(
     files: Sequence[Path], jobs: int | None, max_bytes: int
-) -> Iterator[tuple[Path, _Outcome]]:
-    """Each file with what it holds, or the error reading it, in order."""
+) -> Iterator[tuple[Path, ParsedFiling | ProspectusLedgerError]]:
+    """Each file parsed, or the error reading it, in order; ``jobs`` processes parse
+    (``None``: one per core), and parsed filings come back pickled."""
     if jobs == 1 or len(files) < 2:
         for file in files:
             try:
-                yield file, read_file(file, max_bytes=max_bytes)
+                yield file, ParsedFiling.read(file, max_bytes=max_bytes)
             except ProspectusLedgerError as error:
                 yield file, error
         return
     workers = jobs or os.cpu_count() or 1
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-        for file, result in zip(
-            files,
-            pool.map(
-                functools.partial(_read_as_json, max_bytes=max_bytes), map(str, files), chunksize=4
-            ),
-            strict=True,
-        ):
-            if len(result) == 2:
+        read = functools.partial(_read_one, max_bytes=max_bytes)
+        for file, result in zip(files, pool.map(read, map(str, files), chunksize=4), strict=True):
+            if isinstance(result, ParsedFiling):
+                yield file, result
+            else:
                 yield file, InvalidFilingError(str(file), f"{result[0]}: {result[1]}")
-                continue
-            data, supplements, documents = result
-            yield (
-                file,
-                (
-                    data,
-                    list(loads(supplements, list[Supplement], file=str(file))),
-                    list(loads(documents, list[Document], file=str(file))),
-                ),
-            )

@@ -22,6 +22,7 @@ from ._engine import (
     EditionKey,
     Step,
     Unrouted,
+    amendment_order,
     document_identity,
     earliest_date,
     registrant_key,
@@ -151,8 +152,8 @@ class _Builder:
         if isinstance(amendment.operation, Notice) and refs:
             refs = refs[:1]
         if not refs:
-            self.unrouted.append(
-                Unrouted(supplement, amendment, "the supplement names no document it amends")
+            self._unrouted(
+                supplement, identity, amendment, "the supplement names no document it amends"
             )
             return
         effective = amendment.effective
@@ -161,19 +162,18 @@ class _Builder:
             # filing's own date line is missing (DESIGN: "Time").
             effective = start_of_day(supplement.supplement_date or supplement.source.filed)  # type: ignore[arg-type]
         if effective is None:
-            self.unrouted.append(
-                Unrouted(
-                    supplement,
-                    amendment,
-                    "no effective time: neither the instruction nor the supplement gives a date",
-                )
+            self._unrouted(
+                supplement,
+                identity,
+                amendment,
+                "no effective time: neither the instruction nor the supplement gives a date",
             )
             return
         known_at = supplement.known_at or effective
         for ref in refs:
             key, reason = self.resolve(supplement, ref, effective)
             if key is None:
-                self.unrouted.append(Unrouted(supplement, amendment, reason or "no edition"))
+                self._unrouted(supplement, identity, amendment, reason or "no edition")
                 continue
             provenance = Provenance(
                 source=supplement.source,
@@ -183,16 +183,17 @@ class _Builder:
                 edition=self.edition_name(key),
                 illustrative=False,
             )
-            order = (
-                effective,
-                supplement.supplement_date or earliest_date(),
-                supplement.source.sha256 or "",
-                amendment.position,
-                identity,
-            )
+            order = amendment_order(effective, supplement, amendment, identity)
             self.steps[key].append(
                 Step(order, supplement, amendment, effective, known_at, provenance)
             )
+
+    def _unrouted(
+        self, supplement: Supplement, identity: str, amendment: Amendment, reason: str
+    ) -> None:
+        # Placed in the timeline by the instruction's own time, if it gives one.
+        order = amendment_order(amendment.effective, supplement, amendment, identity)
+        self.unrouted.append(Unrouted(supplement, amendment, reason, order))
 
 
 def _edition_known_at(document: Document, start: pendulum.DateTime) -> pendulum.DateTime:

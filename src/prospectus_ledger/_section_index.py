@@ -148,12 +148,8 @@ class SectionIndex:
             # changed owner is in both lists.
             owned = self.by_portfolio.get((wanted, last), [])
             candidates = list(dict.fromkeys([*owned, *self.by_portfolio.get((None, last), ())]))
-        elif len(ancestors) == 1:
-            # Every path listed under (ancestor, heading) has that ancestor.
-            candidates = self.by_ancestor.get((ancestors[0], last), ())
-            check_ancestors = False
         elif ancestors:
-            # Start from the shortest list of the ancestors'.
+            # Start from the shortest of the ancestors' lists.
             candidates = min(
                 (self.by_ancestor.get((ancestor, last), ()) for ancestor in ancestors), key=len
             )

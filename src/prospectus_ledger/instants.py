@@ -89,6 +89,23 @@ def _calendar_date(match: re.Match[str], value: str) -> _dt.date:
         ) from error
 
 
+def _plain_date(value: str) -> _dt.date | None:
+    """The calendar date ``value`` spells, or ``None`` when it is not a date alone.
+
+    Raises:
+        InvalidDateError: for a date that does not exist ("2007-02-30").
+    """
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
+        # The usual spelling ("2007-05-22"), read by the C parser; what it
+        # refuses goes on to the pattern, which says what was wrong.
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    match = _DATE_ONLY.match(value)
+    return _calendar_date(match, value) if match is not None else None
+
+
 def parse_date(value: object) -> pendulum.Date:
     """Read a calendar date from an ISO string or a date.
 
@@ -99,9 +116,9 @@ def parse_date(value: object) -> pendulum.Date:
         raise InvalidDateError(value, "a date without a time")
     if isinstance(value, _dt.date):
         return _as_pendulum_date(value)
-    match = _DATE_ONLY.match(value) if isinstance(value, str) else None
-    if match is not None:
-        return _as_pendulum_date(_calendar_date(match, str(value)))
+    day = _plain_date(value) if isinstance(value, str) else None
+    if day is not None:
+        return _as_pendulum_date(day)
     raise InvalidDateError(value, "an ISO date such as '2007-05-22'")
 
 
@@ -137,16 +154,9 @@ def _parse_when(value: object) -> pendulum.DateTime:
         return end_of_day(value)
     if not isinstance(value, str):
         raise InvalidDateError(value, _EXPECTED, reason=f"a {type(value).__name__} is not a time")
-    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
-        # The usual spelling ("2007-05-22"), read by the C parser; what it
-        # refuses goes on to the pattern below, which says what was wrong.
-        try:
-            return end_of_day(_dt.date.fromisoformat(value))
-        except ValueError:
-            pass
-    match = _DATE_ONLY.match(value)
-    if match is not None:
-        return end_of_day(_calendar_date(match, value))
+    day = _plain_date(value)
+    if day is not None:
+        return end_of_day(day)
     try:
         parsed = pendulum.parse(value.strip(), exact=True, strict=True)
     except (ValueError, pendulum.parsing.exceptions.ParserError) as error:

@@ -320,13 +320,14 @@ def read_bytes(file: Path, max_bytes: int = DEFAULT_MAX_FILING_BYTES) -> bytes:
     try:
         size = file.stat().st_size
         if size > max_bytes:
-            raise InvalidFilingError(str(file), _too_large(size, max_bytes))
+            raise InvalidFilingError(str(file), too_large(size, max_bytes))
         return file.read_bytes()
     except OSError as error:
         raise InvalidFilingError(str(file), f"cannot be read: {error.strerror or error}") from error
 
 
-def _too_large(size: int, limit: int) -> str:
+def too_large(size: int, limit: int) -> str:
+    """The reason a filing of ``size`` bytes is refused under ``limit``."""
     return (
         f"is {size:,} bytes; the limit is {limit:,} bytes "
         "(raise it with max_filing_bytes=..., or --max-filing-bytes on the command line)"
@@ -366,7 +367,7 @@ def parse_any(
         InvalidFilingError: for data that is neither, or larger than ``max_bytes``.
     """
     if len(data) > max_bytes:
-        raise InvalidFilingError(source.name or source.label, _too_large(len(data), max_bytes))
+        raise InvalidFilingError(source.name or source.label, too_large(len(data), max_bytes))
     from .parsing import parse_filing
     from .parsing.editions import looks_like_edition, parse_editions
 

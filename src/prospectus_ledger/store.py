@@ -49,6 +49,7 @@ from .ledger import (
     parse_any,
     read_bytes,
     read_file,
+    too_large,
 )
 from .provenance import Source
 from .serialize import dumps, loads
@@ -153,8 +154,7 @@ class Store:
                     raise outcome
                 failures.append((str(file), str(outcome)))
                 continue
-            data, supplements, documents = outcome
-            parsed.append(ParsedFiling(file.name, data, supplements, documents))
+            parsed.append(outcome)
         return self._report(len(files), parsed, failures)
 
     def add_parsed(self, filings: Iterable[ParsedFiling]) -> IngestReport:
@@ -182,8 +182,7 @@ class Store:
             if len(filing.content) > self.max_filing_bytes:
                 raise InvalidFilingError(
                     filing.name or f"item {position}",
-                    f"is {len(filing.content):,} bytes; the store's limit is "
-                    f"{self.max_filing_bytes:,} bytes",
+                    too_large(len(filing.content), self.max_filing_bytes),
                 )
             digest = schema.sha256(filing.content)
             if digest not in known:

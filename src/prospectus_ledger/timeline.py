@@ -9,7 +9,7 @@ import attrs
 import pendulum
 
 from . import _engine
-from ._engine import Compiled, supplement_identity
+from ._engine import Compiled
 from .provenance import Source
 from .supplement import Amendment, Supplement
 from .tree import DocumentKind
@@ -187,16 +187,9 @@ def timeline_of(compiled: Compiled) -> Timeline:
             )
     for unrouted in compiled.unrouted:
         amendment = unrouted.amendment
-        order = (
-            amendment.effective or pendulum.datetime(1, 1, 1, tz="America/New_York"),
-            unrouted.supplement.supplement_date or pendulum.date(1, 1, 1),
-            unrouted.supplement.source.sha256 or "",
-            amendment.position,
-            supplement_identity(unrouted.supplement),
-        )
         entries.append(
             (
-                order,
+                unrouted.order,
                 _entry(
                     unrouted.supplement,
                     amendment,

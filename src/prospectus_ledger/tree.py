@@ -181,20 +181,16 @@ class Section:
     @property
     def own_text(self) -> str:
         """The text of the section's own blocks, paragraphs separated by blank lines."""
-        return "\n\n".join([block_text(block) for block in self.blocks])
+        # Asked on every query: most blocks are paragraphs, read without a call.
+        return "\n\n".join(
+            [block.text if type(block) is Paragraph else block_text(block) for block in self.blocks]
+        )
 
     @property
     def text(self) -> str:
         """All the text under the heading: own blocks, then each child's heading and text."""
         if not self.children:
-            # The usual case, asked on every query: a leaf whose blocks are
-            # paragraphs.
-            return "\n\n".join(
-                [
-                    block.text if type(block) is Paragraph else block_text(block)
-                    for block in self.blocks
-                ]
-            )
+            return self.own_text  # the usual case: a leaf
         parts = [self.own_text] if self.blocks else []
         for child in self.children:
             parts.append(child.heading)
