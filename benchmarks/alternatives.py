@@ -121,8 +121,8 @@ def _deltas(synthetic: Synthetic) -> Iterator[tuple[dict[str, object], dict[str,
     current = dict(synthetic.base_sections)
     for step in synthetic.steps:
         key = (step.portfolio, step.section)
-        before = {step.portfolio: {step.section: list(current[key])}}
-        after = {step.portfolio: {step.section: list(step.paragraphs)}}
+        before: dict[str, object] = {step.portfolio: {step.section: list(current[key])}}
+        after: dict[str, object] = {step.portfolio: {step.section: list(step.paragraphs)}}
         current[key] = step.paragraphs
         yield before, after
 

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import alternatives
 import scale
 from timing import REPEATS, duration, log, median_seconds
 
@@ -111,11 +112,11 @@ def _version(name: str) -> str:
 def _git_version() -> str:
     try:
         result = subprocess.run(
-            [scale.alternatives.GIT, "--version"], capture_output=True, text=True, check=True
+            [alternatives.GIT, "--version"], capture_output=True, text=True, check=True
         )
     except (OSError, subprocess.CalledProcessError):
         return "git: not found"
-    return result.stdout.strip()
+    return str(result.stdout).strip()
 
 
 def _cpu() -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import cProfile
+import enum
+import functools
 import gc
 import json
 import linecache
@@ -16,9 +18,11 @@ import pstats
 import re
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 import tracemalloc
+import types
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -27,11 +31,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import alternatives
+import pendulum
 import synthetic
 from timing import duration, log, median_seconds, percentile, ratio, timed
 
 import prospectus_ledger as pl
-from prospectus_ledger.instants import _parse_when_cached, end_of_day
+from prospectus_ledger._text import _path_part
+from prospectus_ledger.instants import _read_when, end_of_day, wall_clock_key
 from prospectus_ledger.snapshot import _split_cached
 from prospectus_ledger.store import IngestReport
 
@@ -111,6 +117,7 @@ class Extras:
     compile_profile: list[str] = field(default_factory=list)
     whole_state_delta: tuple[bool, float] | None = None
     floor: dict[str, float] | None = None
+    parts: dict[str, float] | None = None
     # The smaller ledger of the growth target, kept to be asked again beside
     # the larger one; then both ledgers' timings from that interleaved pass.
     growth_ledger: pl.Ledger | None = None
@@ -177,8 +184,9 @@ def _forget_reads() -> None:
 
     Every size asks the same (day, portfolio, section) questions.
     """
-    _parse_when_cached.cache_clear()
+    _read_when.cache_clear()
     _split_cached.cache_clear()
+    _path_part.cache_clear()
 
 
 def _floor(ledger: pl.Ledger, queries: Sequence[Query]) -> dict[str, float]:
@@ -188,7 +196,7 @@ def _floor(ledger: pl.Ledger, queries: Sequence[Query]) -> dict[str, float]:
         text = day.isoformat()
         # The ledger keeps the days it has read; clear them so that reading
         # the day costs what it costs on a day not asked before.
-        _parse_when_cached.cache_clear()
+        _read_when.cache_clear()
         started = time.perf_counter()
         pl.parse_when(text)
         parsed = time.perf_counter()
@@ -202,6 +210,43 @@ def _floor(ledger: pl.Ledger, queries: Sequence[Query]) -> dict[str, float]:
         for name, seconds in zip(FLOOR_STEPS, spans, strict=True):
             steps[name].append(seconds)
     return {name: statistics.median(times) for name, times in steps.items()}
+
+
+PARTS = (
+    "the day's instant (`end_of_day`: one pendulum `DateTime`)",
+    "a `Snapshot` (frozen attrs, 6 fields)",
+    "one binary search of the section's version keys",
+    "a `SectionView` (frozen attrs, 3 fields)",
+    "the answer's text (`Section.text`: its paragraphs joined)",
+)
+
+
+def _parts(ledger: pl.Ledger, queries: Sequence[Query]) -> dict[str, float]:
+    """Medians of the pieces every answer is made of, each timed alone over the same
+    queries: what is left when the lookup itself costs nothing but one search."""
+    compiled = ledger._compile()
+    index = compiled.section_index(0, compiled.bucket(None))
+    spans: dict[str, list[float]] = {name: [] for name in PARTS}
+    clock = time.perf_counter
+    for day, portfolio, section in queries:
+        view = ledger.as_of(day.isoformat()).section((portfolio, section))
+        keys = index.by_ancestor[(pl.heading_key(portfolio), pl.heading_key(section))][0].keys
+        key = wall_clock_key(view.as_of)
+        started = clock()
+        end_of_day(day)
+        instant = clock()
+        pl.Snapshot(compiled, view.as_of, None, when_key=key)
+        snapshot = clock()
+        bisect.bisect_right(keys, key)  # type: ignore[arg-type]
+        searched = clock()
+        pl.SectionView(located=view._located, in_edition=view._in_edition, as_of=view.as_of)
+        viewed = clock()
+        _ = view.section.text
+        done = clock()
+        times = (instant - started, snapshot - instant, searched - snapshot, viewed - searched)
+        for name, seconds in zip(PARTS, (*times, done - viewed), strict=True):
+            spans[name].append(seconds)
+    return {name: statistics.median(times) for name, times in spans.items()}
 
 
 def _profile_rows(profile: cProfile.Profile, limit: int) -> list[str]:
@@ -303,7 +348,7 @@ def _time_alternative(
     for query, expected in zip(queries, answers, strict=True):
         if result.times and spent >= ALTERNATIVE_BUDGET:
             break
-        seconds, text = timed(lambda query=query: alternative.answer(*query))
+        seconds, text = timed(functools.partial(alternative.answer, *query))
         result.times.append(seconds)
         result.mismatches += text != expected
         spent += seconds
@@ -360,6 +405,7 @@ def run_size(
         extras.query_profile = _profile_rows(profile, 10)
     if size == TARGET_SIZE:
         extras.floor = _floor(ledger, queries)
+        extras.parts = _parts(ledger, queries)
     scoped = []
     for query in queries[:SCOPED_QUERIES]:
         started = time.perf_counter()
@@ -369,8 +415,8 @@ def run_size(
         extras.growth_ledger = ledger
     git_build, git_folder = _start_git(workers, size)
     log("  git repository: building in a worker process; meanwhile timeline and problems")
-    statuses = Counter(entry.status for entry in ledger.timeline())
-    problems = Counter(problem.kind for problem in ledger.problems())
+    statuses: Counter[str] = Counter(entry.status for entry in ledger.timeline())
+    problems: Counter[str] = Counter(problem.kind for problem in ledger.problems())
     del ledger
     gc.collect()
     result = SizeResult(
@@ -437,6 +483,8 @@ class MemoryResult:
     seconds: float
     top_lines: list[tuple[str, int, int]]
     top_files: list[tuple[str, int, int]]
+    answers_bytes: int
+    """The objects of every version of every leaf section the index answers with."""
 
 
 def bench_memory(size: int = MEMORY_SIZE) -> MemoryResult:
@@ -475,11 +523,48 @@ def bench_memory(size: int = MEMORY_SIZE) -> MemoryResult:
         (f"`{_cell(_short(stat.traceback[0].filename))}`", stat.size, stat.count)
         for stat in snapshot.statistics("filename")[:6]
     ]
+    answers_bytes = _answers_size(ledger)
     del ledger, supplements, base
     gc.collect()
     return MemoryResult(
-        size, text_bytes, inputs_bytes, peak, retained, seconds, top_lines, top_files
+        size,
+        text_bytes,
+        inputs_bytes,
+        peak,
+        retained,
+        seconds,
+        top_lines,
+        top_files,
+        answers_bytes,
     )
+
+
+def _answers_size(ledger: pl.Ledger) -> int:
+    """``sys.getsizeof`` over the objects reachable from every version of every leaf
+    section in the ledger's index (sections, paragraphs, provenance and their strings and
+    instants), each object once: what the answers themselves occupy, whatever holds them."""
+    compiled = ledger._compile()
+    index = compiled.section_index(0, compiled.bucket(None))
+    pending: list[object] = [
+        located.section
+        for versions in index.versions.values()
+        for located in versions.located
+        if located is not None and not located.section.children
+    ]
+    seen: set[int] = set()
+    total = 0
+    while pending:
+        item = pending.pop()
+        if id(item) in seen or item is None or isinstance(item, _SHARED_KINDS):
+            continue
+        seen.add(id(item))
+        total += sys.getsizeof(item)
+        pending.extend(gc.get_referents(item))
+    return total
+
+
+# Classes, modules, functions and time zones are the program's, not the answers'.
+_SHARED_KINDS = (type, types.ModuleType, types.FunctionType, pendulum.Timezone, bool, enum.Enum)
 
 
 # -- the store -------------------------------------------------------------------------------
@@ -585,7 +670,7 @@ def _latency_lines(results: Sequence[SizeResult], extras: Extras) -> list[str]:
         "joined into one string). Medians, p99 and max are of the first time each question "
         "is asked: the days and paths the library remembers are forgotten before each "
         "size's first pass, and the section's data is not in the processor's caches. "
-        "\"Asked again\" is the median of "
+        '"Asked again" is the median of '
         f"the same questions in {REPEATS} more passes (each query's median), with `.text`. "
         "The portfolio-scope column asks `as_of(day).portfolio(p).section(s).text` (first "
         f"{SCOPED_QUERIES} queries, after the passes above).",
@@ -745,6 +830,25 @@ def _alternative_lines(results: Sequence[SizeResult], extras: Extras) -> list[st
             f"1,000x faster than git would mean answering the whole query in "
             f"{duration(git_median / 1000)}.",
         ]
+    if extras.parts is not None and target is not None:
+        git_median = statistics.median(by_name[alternatives.GitHistory.name].times)
+        total = sum(extras.parts.values())
+        lines += [
+            "",
+            "The pieces every answer is made of, each timed alone over the same queries "
+            "(the clock's own cost is in each):",
+            "",
+            "| piece | median |",
+            "| --- | ---: |",
+            *(f"| {name} | {duration(seconds)} |" for name, seconds in extras.parts.items()),
+            f"| sum | {duration(total)} |",
+            "",
+            f"These pieces alone take {duration(total)}, "
+            f"{total / (git_median / 1000):.0%} of the {duration(git_median / 1000)} that "
+            "1,000x faster than git allows; the rest of a query (reading the path, finding "
+            "the editions in force and their scopes, the index's dictionaries, the calls "
+            "between them) has to fit in what is left.",
+        ]
     if extras.whole_state_delta is not None:
         same, seconds = extras.whole_state_delta
         lines += [
@@ -825,6 +929,14 @@ def _load_lines(
         f"**{ratio(memory.peak_bytes / memory.text_bytes)}** |",
         f"| retained after the first query | {_mb(memory.retained_bytes)} | "
         f"{ratio(memory.retained_bytes / memory.text_bytes)} |",
+        f"| the answers alone: every version of every leaf section | "
+        f"{_mb(memory.answers_bytes)} | {ratio(memory.answers_bytes / memory.text_bytes)} |",
+        "",
+        "The last row counts, with `sys.getsizeof`, each object reachable from the leaf "
+        "section versions the index answers with, once: the sections, their paragraphs, the "
+        "provenance of each (filing name and SHA-256, the instruction's words, effective and "
+        "known-at instants) and the strings. It is what the answers themselves occupy as the "
+        "library's value objects, before any index, step, state or input.",
         "",
         "The inputs are the supplements as a parser would give them: besides the new text, "
         "each carries its source (file name, SHA-256), the instruction's words, its dates and "

@@ -18,7 +18,9 @@ from prospectus_ledger.instants import (
     end_of_day,
     parse_date,
     parse_when,
+    query_instant,
     start_of_day,
+    wall_clock_key,
 )
 
 
@@ -115,3 +117,26 @@ def test_the_quick_reading_of_plain_dates_agrees_with_the_pattern(spelling: str)
         assert not (isinstance(answer, dt.datetime) and answer.time() == dt.time.max)
     else:
         assert answer == expected
+
+
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)).flatmap(
+        lambda day: st.sampled_from(
+            [
+                day,
+                day.isoformat(),
+                pendulum.date(day.year, day.month, day.day),
+                dt.datetime(day.year, day.month, day.day, 16, 30),
+                f"{day.isoformat()}T09:15:00",
+                f"{day.isoformat()}T21:00:00Z",
+            ]
+        )
+    )
+)
+def test_a_query_instant_comes_with_its_wall_clock_key(value: object) -> None:
+    """The key read with a day (from the calendar day, not the instant) is the key of the
+    instant it means, for every kind of query time."""
+    instant, key = query_instant(value)
+    assert instant == parse_when(value)
+    assert instant.tzinfo is NEW_YORK
+    assert key == wall_clock_key(instant)

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 import prospectus_ledger as pl
 from prospectus_ledger._engine import Compiled
 from prospectus_ledger._lookup import find_in_states, in_scope
-from prospectus_ledger._section_index import _Versions, wall_clock_key
+from prospectus_ledger._section_index import _Versions
+from prospectus_ledger.instants import wall_clock_key
 from prospectus_ledger.tree import Located, find_sections
 from tests import strategies
 
@@ -86,10 +87,41 @@ def test_compiled_lookup_equals_the_walk_of_the_states_in_force(
         for portfolio in (None, "Example Fund", "Other Fund"):
             states = in_scope(compiled.states_in_force(when, known_at), portfolio, kind)
             walked = find_in_states(states, query, portfolio)
-            indexed = compiled.find_sections(when, known_at, query, portfolio, kind)
-            assert [(e.key, m.headings, id(m.section)) for e, m in indexed] == [
-                (e.key, m.headings, id(m.section)) for e, m in walked
-            ], (query, portfolio, kind)
+            expected = [(e.key, m.headings, id(m.section)) for e, m in walked]
+            # With the key the ledger reads with the day, without it, and for the
+            # same instant in another zone (searched by the datetimes).
+            for probe, key in [
+                (when, wall_clock_key(when)),
+                (when, None),
+                (when.in_timezone("UTC"), None),
+            ]:
+                indexed = compiled.find_sections(probe, known_at, query, portfolio, kind, key)
+                assert [(e.key, m.headings, id(m.section)) for e, m in indexed] == expected, (
+                    query,
+                    portfolio,
+                    kind,
+                    probe,
+                )
+
+
+def test_a_snapshot_works_out_the_key_of_its_instant() -> None:
+    """A snapshot made without the key (as the store makes them) searches with the right one."""
+    ledger = pl.Ledger()
+    ledger.add_document(
+        pl.Document(
+            pl.DocumentKind.PROSPECTUS,
+            "Trust",
+            strategies.EDITION_DATE,
+            sections=[pl.Section("Fees", [pl.Paragraph("1%.")])],
+        )
+    )
+    when = pl.parse_when(strategies.EDITION_DATE.add(days=3))
+    made = pl.Snapshot(ledger._compile(), when)
+    assert made == ledger.as_of(when)
+    assert made._when_key == wall_clock_key(when)
+    elsewhere = pl.Snapshot(ledger._compile(), when.in_timezone("UTC"))
+    assert elsewhere._when_key is None
+    assert elsewhere.section("Fees").text == made.section("Fees").text == "1%."
 
 
 def test_index_follows_renames_and_deletions() -> None:

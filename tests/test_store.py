@@ -275,9 +275,10 @@ def test_adding_parsed_filings_stores_what_ingesting_the_files_does(
     report = added.add_parsed(parsed)
     assert (report.files, report.new_filings, report.failures) == (len(files), len(files), ())
     assert report.supplements == sum(len(filing.supplements) for filing in parsed)
-    assert open_store(tmp_path / "added.sqlite").to_json() == open_store(
-        tmp_path / "ingested.sqlite"
-    ).to_json()
+    assert (
+        open_store(tmp_path / "added.sqlite").to_json()
+        == open_store(tmp_path / "ingested.sqlite").to_json()
+    )
     again = added.add_parsed(parsed)
     assert (again.new_filings, again.supplements, again.documents) == (0, 0, 0)
     assert added._filing_hashes() == ingested._filing_hashes()

@@ -55,6 +55,7 @@ def test_different_headings_differ() -> None:
         ("Dreman Small-Cap Value Portfolio", ("Dreman Small-Cap Value Portfolio",)),
         (("A - B", "C"), ("A - B", "C")),
         ("\u201cPrincipal Risks\u201d", ("Principal Risks",)),
+        (("  Example  Fund ", "", '""', "Principal\tRisks"), ("Example Fund", "Principal Risks")),
     ],
 )
 def test_split_heading_path(path: str | tuple[str, ...], expected: tuple[str, ...]) -> None:

@@ -205,10 +205,12 @@ class StateSource(Protocol):
         headings: Sequence[str],
         portfolio: str | None,
         kind: DocumentKind | None,
+        when_key: int | None = None,
     ) -> list[tuple[Edition, Located]]:
         """The sections ``headings`` names in the editions in force at ``when`` that
         cover ``portfolio`` and are of ``kind`` (either ``None`` for any), in the
-        order of :func:`~prospectus_ledger._lookup.in_order`."""
+        order of :func:`~prospectus_ledger._lookup.in_order`; ``when_key`` is
+        ``when``'s :func:`~prospectus_ledger.instants.wall_clock_key`, if known."""
         ...
 
 
@@ -249,6 +251,7 @@ class Compiled:
         headings: Sequence[str],
         portfolio: str | None,
         kind: DocumentKind | None,
+        when_key: int | None = None,
     ) -> list[tuple[Edition, Located]]:
         """The sections ``headings`` names in force at ``when``: a binary search per path.
 
@@ -265,7 +268,8 @@ class Compiled:
                 self.replay(position, bucket).state_at(when), portfolio
             ):
                 continue
-            for located in self.section_index(position, bucket).find(when, headings, portfolio):
+            index = self._indexes.get((position, bucket)) or self.section_index(position, bucket)
+            for located in index.find(when, headings, portfolio, when_key):
                 found.append((edition, located))
         return in_order(found)
 

@@ -18,7 +18,7 @@ import attrs
 import pendulum
 
 from ._text import heading_key
-from .instants import NEW_YORK
+from .instants import NEW_YORK, wall_clock_key
 from .tree import Document, Located, Section, is_subsequence
 
 # Lookup plans kept per index; a nightly job asks the same few thousand
@@ -28,17 +28,6 @@ _PLANS_KEPT = 16384
 # A section's key: its portfolio (or ""), then (heading key, occurrence) per
 # level; the occurrence tells apart siblings with the same heading.
 PathKey = tuple[object, ...]
-
-
-def wall_clock_key(instant: pendulum.DateTime) -> int:
-    """Microseconds of ``instant``'s New York wall clock since 0001-01-01.
-
-    Two datetimes with the same ``tzinfo`` compare by their wall clocks, so for
-    instants in :data:`~prospectus_ledger.instants.NEW_YORK` these keys order
-    exactly as the datetimes do.
-    """
-    seconds = instant.toordinal() * 86400 + instant.hour * 3600 + instant.minute * 60
-    return (seconds + instant.second) * 1_000_000 + instant.microsecond
 
 
 @attrs.define(eq=False)
@@ -97,10 +86,15 @@ class SectionIndex:
     _plans: dict[tuple[tuple[str, ...], str | None], _Plan] = attrs.field(factory=dict)
 
     def find(
-        self, when: pendulum.DateTime, headings: Sequence[str], portfolio: str | None
+        self,
+        when: pendulum.DateTime,
+        headings: Sequence[str],
+        portfolio: str | None,
+        key: int | None = None,
     ) -> list[Located]:
         """The sections ``headings`` names at ``when``, with the same portfolio rule as
-        :func:`prospectus_ledger.tree.find_sections`."""
+        :func:`prospectus_ledger.tree.find_sections`; ``key`` is ``when``'s
+        :func:`~prospectus_ledger.instants.wall_clock_key` if the caller has it."""
         candidates: Sequence[_Versions]
         wanted: str | None = None
         if portfolio is None and 0 < len(headings) < 3:
@@ -120,7 +114,8 @@ class SectionIndex:
                     self._plans.clear()
                 self._plans[plan_key] = plan
             candidates, wanted = plan
-        key = wall_clock_key(when) if when.tzinfo is NEW_YORK else None
+        if key is None and when.tzinfo is NEW_YORK:
+            key = wall_clock_key(when)
         matches = []
         for versions in candidates:
             located = versions.at(when, key)

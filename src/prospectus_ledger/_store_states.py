@@ -79,8 +79,10 @@ class StoredStates:
         headings: Sequence[str],
         portfolio: str | None,
         kind: DocumentKind | None,
+        when_key: int | None = None,
     ) -> list[tuple[Edition, Located]]:
-        """The sections ``headings`` names, found in the states loaded for ``when``."""
+        """The sections ``headings`` names, found in the states loaded for ``when``
+        (walking them: ``when_key`` is not needed)."""
         states = in_scope(self.states_in_force(when, known_at), portfolio, kind)
         return find_in_states(states, headings, portfolio)
 

@@ -127,12 +127,19 @@ def split_heading_path(path: str | Sequence[str]) -> tuple[str, ...]:
         parts = _PATH_SEPARATOR.split(path) if _may_separate(path) else [path]
     else:
         parts = path
-    headings = []
-    for part in parts:
-        cleaned = clean_text(part)
-        if cleaned:
-            headings.append(cleaned.strip(_PATH_QUOTES))
-    return tuple(headings)
+    headings = [_path_part(part) for part in parts]
+    return tuple(heading for heading in headings if heading)
+
+
+@functools.lru_cache(maxsize=16384)
+def _path_part(part: str) -> str:
+    """One heading of a path, cleaned; ``""`` for an empty one.
+
+    Kept per heading: a job asks many paths built from the same few headings
+    (each portfolio's "Principal Investment Strategy").
+    """
+    cleaned = clean_text(part)
+    return cleaned.strip(_PATH_QUOTES) if cleaned else ""
 
 
 def closest(wanted: str, choices: Iterable[str], *, limit: int = 5) -> list[str]:

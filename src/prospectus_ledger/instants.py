@@ -133,16 +133,51 @@ def parse_when(value: object) -> pendulum.DateTime:
         InvalidDateError: for strings that are not ISO dates or datetimes,
             dates that do not exist ("2007-02-30") and other types.
     """
+    return query_instant(value)[0]
+
+
+def query_instant(value: object) -> tuple[pendulum.DateTime, int | None]:
+    """:func:`parse_when`'s instant with its :func:`wall_clock_key` (``None`` for an
+    instant outside New York): what a lookup searches the version lists with.
+
+    Raises:
+        InvalidDateError: as :func:`parse_when` does.
+    """
     if isinstance(value, (str, _dt.date)):  # a tuple is quicker than a union
         # A nightly job asks thousands of questions about a few trade dates;
         # reading each spelling once makes the day's parse a dictionary hit.
-        return _parse_when_cached(value)
-    return _parse_when(value)
+        return _read_when(value)
+    instant = _parse_when(value)
+    return instant, _key_in_new_york(instant)
+
+
+def wall_clock_key(instant: pendulum.DateTime) -> int:
+    """Microseconds of ``instant``'s New York wall clock since 0001-01-01.
+
+    Two datetimes with the same ``tzinfo`` compare by their wall clocks, so for
+    instants in :data:`NEW_YORK` these keys order exactly as the datetimes do.
+    """
+    seconds = instant.toordinal() * 86400 + instant.hour * 3600 + instant.minute * 60
+    return (seconds + instant.second) * 1_000_000 + instant.microsecond
+
+
+def _key_in_new_york(instant: pendulum.DateTime) -> int | None:
+    return wall_clock_key(instant) if instant.tzinfo is NEW_YORK else None
 
 
 @functools.lru_cache(maxsize=8192, typed=True)
-def _parse_when_cached(value: str | _dt.date) -> pendulum.DateTime:
-    return _parse_when(value)
+def _read_when(value: str | _dt.date) -> tuple[pendulum.DateTime, int | None]:
+    day: _dt.date | None = None
+    if isinstance(value, str):
+        day = _plain_date(value)
+    elif not isinstance(value, _dt.datetime):
+        day = value
+    if day is not None:
+        # The usual question, "as of this day": its end, and that instant's key
+        # from the calendar day without reading the instant back.
+        return end_of_day(day), (day.toordinal() * 86400 + 86399) * 1_000_000 + 999_999
+    instant = _parse_when(value)
+    return instant, _key_in_new_york(instant)
 
 
 def _parse_when(value: object) -> pendulum.DateTime:

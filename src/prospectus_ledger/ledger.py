@@ -25,7 +25,7 @@ from .errors import (
     ProspectusLedgerError,
 )
 from .history import History, SectionVersion
-from .instants import parse_when, start_of_day
+from .instants import parse_when, query_instant, start_of_day
 from .provenance import Source
 from .reconcile import Reconciliation, reconcile
 from .serialize import EXPORT_VERSION, LedgerData, dumps, loads
@@ -220,9 +220,9 @@ class Ledger:
         Raises:
             InvalidDateError: for times that cannot be read or do not exist.
         """
-        instant = parse_when(when)
+        instant, key = query_instant(when)
         known = parse_when(known_at) if known_at is not None else None
-        return Snapshot(self._compile(), instant, known)
+        return Snapshot(self._compile(), instant, known, when_key=key)
 
     def history(
         self,

@@ -18,6 +18,7 @@ from .errors import (
     SectionNotFoundError,
     UnknownScopeError,
 )
+from .instants import NEW_YORK, wall_clock_key
 from .provenance import Provenance
 from .tree import (
     Block,
@@ -180,6 +181,13 @@ class Snapshot:
     known_at: pendulum.DateTime | None = None
     portfolio_scope: str | None = None
     document_scope: DocumentKind | None = None
+    # ``when`` as the section index searches it; the ledger reads it with the
+    # day, other callers leave it to be worked out here.
+    _when_key: int | None = attrs.field(alias="when_key", eq=False, repr=False)
+
+    @_when_key.default
+    def _key_of_when(self) -> int | None:
+        return wall_clock_key(self.when) if self.when.tzinfo is NEW_YORK else None
 
     def _editions(self) -> list[tuple[Edition, Document]]:
         return in_scope(
@@ -265,7 +273,12 @@ class Snapshot:
 
     def _find(self, headings: tuple[str, ...]) -> list[tuple[Edition, Located]]:
         return self._source.find_sections(
-            self.when, self.known_at, headings, self.portfolio_scope, self.document_scope
+            self.when,
+            self.known_at,
+            headings,
+            self.portfolio_scope,
+            self.document_scope,
+            self._when_key,
         )
 
     def _miss(

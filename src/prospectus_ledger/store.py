@@ -64,7 +64,6 @@ Progress = Callable[[int, int, str], None]
 """Called with (number, total, file name) before each file is read."""
 
 
-
 @attrs.frozen
 class IngestReport:
     """What one ingest did.

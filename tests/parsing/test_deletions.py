@@ -35,7 +35,7 @@ def test_references_and_disclosures_concerning_a_fund_stay_a_notice() -> None:
 
 def test_an_instruction_cut_off_before_its_text_keeps_its_action_and_says_why() -> None:
     text = HEADER + (
-        'Effective May 1, 2009, the following replaces in its entirety the information '
+        "Effective May 1, 2009, the following replaces in its entirety the information "
         'appearing under the heading "Principal Investment Strategy" in the prospectus:\n'
     )
     (supplement,) = pl.parse_filing(text, pl.Source(name="cut.txt", complete=False))
