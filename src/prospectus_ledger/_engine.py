@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import itertools
 import json
 from collections.abc import Iterator, Sequence
 from typing import Protocol
@@ -30,6 +31,7 @@ import pendulum
 from ._cut_off import apply_cut_off, runs_into_cut
 from ._lookup import covers, in_order
 from ._section_index import SectionIndex, build_index
+from ._states import StateHistory
 from ._text import heading_key
 from .errors import (
     AmbiguousSectionError,
@@ -107,6 +109,10 @@ class Unrouted:
     """Where it falls among the steps (see :func:`amendment_order`)."""
 
 
+# Portfolio coverage answers kept per replay; a job asks about a few thousand
+# (run of states, portfolio) pairs.
+_COVERS_KEPT = 16384
+
 # The first instant of the calendar: what an amendment with no time sorts as.
 _EARLIEST_INSTANT = pendulum.datetime(1, 1, 1, tz="America/New_York")
 
@@ -165,12 +171,25 @@ class Replay:
     """States of an edition: ``states[i]`` holds after the first ``i`` applied steps."""
 
     instants: tuple[pendulum.DateTime, ...]
-    states: tuple[Document, ...]
+    states: StateHistory
     outcomes: tuple[Outcome, ...]
+    _covers: dict[tuple[int, str], bool] = attrs.field(factory=dict, eq=False, repr=False)
 
     def state_at(self, when: pendulum.DateTime) -> Document:
         """The document as it stands at ``when``."""
         return self.states[bisect.bisect_right(self.instants, when)]
+
+    def covers_at(self, when: pendulum.DateTime, portfolio: str) -> bool:
+        """Whether the document holds text for ``portfolio`` at ``when`` (see
+        :func:`~prospectus_ledger._lookup.covers`), asked once per run of states
+        with the same portfolios."""
+        first = self.states.portfolios_from(bisect.bisect_right(self.instants, when))
+        answer = self._covers.get((first, portfolio))
+        if answer is None:
+            if len(self._covers) >= _COVERS_KEPT:
+                self._covers.clear()
+            answer = self._covers[(first, portfolio)] = covers(self.states[first], portfolio)
+        return answer
 
 
 def earliest_date() -> pendulum.Date:
@@ -240,7 +259,9 @@ class Compiled:
         found = self._indexes.get((index, bucket))
         if found is None:
             replay = self.replay(index, bucket)
-            found = build_index(replay.instants, replay.states, self.editions[index].start)
+            found = build_index(
+                replay.instants, replay.states.top_sections(), self.editions[index].start
+            )
             self._indexes[(index, bucket)] = found
         return found
 
@@ -264,8 +285,8 @@ class Compiled:
             edition = self.editions[position]
             if kind is not None and edition.document.kind != kind:
                 continue
-            if portfolio is not None and not covers(
-                self.replay(position, bucket).state_at(when), portfolio
+            if portfolio is not None and not self.replay(position, bucket).covers_at(
+                when, portfolio
             ):
                 continue
             index = self._indexes.get((position, bucket)) or self.section_index(position, bucket)
@@ -303,7 +324,7 @@ class Compiled:
     def later_states(self, edition: Edition) -> Iterator[tuple[pendulum.DateTime, Document]]:
         """Every state of ``edition`` after its base, with the instant it took effect."""
         replay = self.replay(self.position(edition), self.bucket(None))
-        return zip(replay.instants, replay.states[1:], strict=True)
+        return zip(replay.instants, itertools.islice(replay.states, 1, None), strict=True)
 
     def portfolio_names(self) -> list[str]:
         """Every portfolio any edition or supplement names (worked out once)."""
@@ -316,10 +337,10 @@ class Compiled:
         full = self.bucket(None)
         for position, edition in enumerate(self.editions):
             # Renames ("Delaware Value Fund" becomes "Macquarie Value Fund") change
-            # the names a state holds; states share their name tuples, so each
-            # distinct tuple is read once.
+            # the names a state holds, and a state with new names is kept whole;
+            # states share their name tuples, so each distinct tuple is read once.
             seen: set[int] = set()
-            for state in (edition.document, *self.replay(position, full).states):
+            for state in (edition.document, *self.replay(position, full).states.whole()):
                 if id(state.portfolios) in seen:
                     continue
                 seen.add(id(state.portfolios))
@@ -349,7 +370,7 @@ class Compiled:
 def _replay(edition: Edition, known_limit: pendulum.DateTime | None) -> Replay:
     state = edition.document
     instants: list[pendulum.DateTime] = []
-    states = [state]
+    states = StateHistory(state)
     outcomes: list[Outcome] = []
     for step in edition.steps:
         if known_limit is not None and step.known_at > known_limit:
@@ -379,4 +400,4 @@ def _replay(edition: Edition, known_limit: pendulum.DateTime | None) -> Replay:
         outcomes.append(Outcome(step, status, note))
         instants.append(step.effective)
         states.append(state)
-    return Replay(tuple(instants), tuple(states), tuple(outcomes))
+    return Replay(tuple(instants), states, tuple(outcomes))

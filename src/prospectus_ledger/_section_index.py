@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 import pendulum
 
 from ._text import heading_key
 from .instants import NEW_YORK, wall_clock_key
-from .tree import Document, Located, Section, is_subsequence
+from .tree import Located, Section, is_subsequence
 
 # Lookup plans kept per index; a nightly job asks the same few thousand
 # paths on many days, and the plan does not depend on the day.
@@ -65,7 +65,7 @@ class _Versions:
 
 
 # The version lists a path can name, and the wanted portfolio's key.
-_Plan = tuple[tuple[_Versions, ...], str | None]
+_Plan = tuple[Sequence[_Versions], str | None]
 
 
 @attrs.define
@@ -95,25 +95,7 @@ class SectionIndex:
         """The sections ``headings`` names at ``when``, with the same portfolio rule as
         :func:`prospectus_ledger.tree.find_sections`; ``key`` is ``when``'s
         :func:`~prospectus_ledger.instants.wall_clock_key` if the caller has it."""
-        candidates: Sequence[_Versions]
-        wanted: str | None = None
-        if portfolio is None and 0 < len(headings) < 3:
-            # "Section" or "Portfolio -- Section": the lists kept by heading
-            # and by (ancestor, heading) are the answer's candidates as they are.
-            last = heading_key(headings[-1])
-            if len(headings) == 1:
-                candidates = self.by_heading.get(last, ())
-            else:
-                candidates = self.by_ancestor.get((heading_key(headings[0]), last), ())
-        else:
-            plan_key = (tuple(headings), portfolio)
-            plan = self._plans.get(plan_key)
-            if plan is None:
-                plan = self._plan(headings, portfolio)
-                if len(self._plans) >= _PLANS_KEPT:
-                    self._plans.clear()
-                self._plans[plan_key] = plan
-            candidates, wanted = plan
+        candidates, wanted = self._candidates(headings, portfolio)
         if key is None and when.tzinfo is NEW_YORK:
             key = wall_clock_key(when)
         matches = []
@@ -127,6 +109,32 @@ class SectionIndex:
             return matches
         own = [m for m in matches if m.portfolio is not None and heading_key(m.portfolio) == wanted]
         return own or [m for m in matches if m.portfolio is None]
+
+    def change_instants(
+        self, headings: Sequence[str], portfolio: str | None
+    ) -> list[pendulum.DateTime]:
+        """Every instant at which a section ``headings`` can name changed (or went),
+        oldest first: between two of them :meth:`find` answers alike."""
+        candidates, _ = self._candidates(headings, portfolio)
+        return sorted({instant for versions in candidates for instant in versions.instants})
+
+    def _candidates(self, headings: Sequence[str], portfolio: str | None) -> _Plan:
+        """The version lists a lookup of ``headings`` tries, and the portfolio's key."""
+        if portfolio is None and 0 < len(headings) < 3:
+            # "Section" or "Portfolio -- Section": the lists kept by heading
+            # and by (ancestor, heading) are the answer's candidates as they are.
+            last = heading_key(headings[-1])
+            if len(headings) == 1:
+                return self.by_heading.get(last, ()), None
+            return self.by_ancestor.get((heading_key(headings[0]), last), ()), None
+        plan_key = (tuple(headings), portfolio)
+        plan = self._plans.get(plan_key)
+        if plan is None:
+            plan = self._plan(headings, portfolio)
+            if len(self._plans) >= _PLANS_KEPT:
+                self._plans.clear()
+            self._plans[plan_key] = plan
+        return plan
 
     def _plan(self, headings: Sequence[str], portfolio: str | None) -> _Plan:
         """The version lists of every path ``headings`` can name at any time, and
@@ -194,11 +202,13 @@ def _child_keys(
 
 
 def build_index(
-    instants: Sequence[pendulum.DateTime], states: Sequence[Document], start: pendulum.DateTime
+    instants: Sequence[pendulum.DateTime],
+    tops: Iterable[Sequence[Section]],
+    start: pendulum.DateTime,
 ) -> SectionIndex:
-    """The index of a replay.
+    """The index of a replay, from each state's top-level sections.
 
-    ``states[0]`` holds from ``start``, ``states[i]`` from ``instants[i-1]``.
+    The first state holds from ``start``, state ``i`` from ``instants[i-1]``.
     """
     index = SectionIndex()
     current: dict[PathKey, Section] = {}
@@ -249,8 +259,8 @@ def build_index(
 
     root: PathKey = ()
     previous_top: list[PathKey] = []
-    for instant, state in zip([start, *instants], states, strict=True):
-        top = _child_keys(root, state.sections, None)
+    for instant, sections in zip([start, *instants], tops, strict=True):
+        top = _child_keys(root, sections, None)
         kept = {key for key, _, _ in top}
         for key in previous_top:
             if key not in kept:

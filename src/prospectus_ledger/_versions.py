@@ -1,13 +1,18 @@
-"""Computing a section's versions from an edition's replay (for ``Ledger.history``)."""
+"""A section's versions in one edition, from its section index (for ``Ledger.history``)."""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator, Sequence
+
 import attrs
+import pendulum
 
 from ._engine import Compiled
+from ._section_index import SectionIndex
 from .errors import AmbiguousSectionError
 from .history import SectionVersion
-from .tree import find_sections
+from .tree import Document, Located, find_sections
 
 __all__ = ["edition_versions"]
 
@@ -18,12 +23,23 @@ def edition_versions(
     """The versions of the section ``headings`` names in edition ``index``, oldest first."""
     edition = compiled.editions[index]
     replay = compiled.replay(index, bucket)
+    section_index = compiled.section_index(index, bucket)
     base = edition.base_provenance
-    instants = [edition.start, *(max(instant, edition.start) for instant in replay.instants)]
+    start = edition.start
+    # State k holds from held_from[k]; an instruction effective before its
+    # edition starts takes effect with it.
+    held_from = [start, *(max(instant, start) for instant in replay.instants)]
+    changes = section_index.change_instants(headings, portfolio)
     versions: list[SectionVersion] = []
     previous = None
-    for instant, state in zip(instants, replay.states, strict=True):
-        matches = find_sections(state, headings, portfolio=portfolio)
+    for instant, matches in _answers_where_changed(
+        replay.states,
+        held_from,
+        sorted({start, *(max(instant, start) for instant in changes)}),
+        section_index,
+        headings,
+        portfolio,
+    ):
         if len(matches) > 1:
             raise AmbiguousSectionError(
                 headings,
@@ -54,3 +70,25 @@ def edition_versions(
     if versions and versions[-1].valid_to is None and edition.end is not None:
         versions[-1] = attrs.evolve(versions[-1], valid_to=edition.end)
     return versions
+
+
+def _answers_where_changed(
+    states: Sequence[Document],
+    held_from: Sequence[pendulum.DateTime],
+    changes: Sequence[pendulum.DateTime],
+    section_index: SectionIndex,
+    headings: tuple[str, ...],
+    portfolio: str | None,
+) -> Iterator[tuple[pendulum.DateTime, list[Located]]]:
+    """What the path names at each instant a section it can name changed: between two
+    such instants every state answers alike, so the other states are not read."""
+    for instant in changes:
+        first = bisect.bisect_left(held_from, instant)
+        last = bisect.bisect_right(held_from, instant) - 1
+        if last > first:
+            # Several states begin at this instant (instructions that took effect
+            # together, or with the edition): each was a version, if only briefly.
+            for position in range(first, last + 1):
+                yield instant, find_sections(states[position], headings, portfolio=portfolio)
+        else:
+            yield instant, section_index.find(instant, headings, portfolio)

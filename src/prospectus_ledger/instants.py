@@ -50,6 +50,13 @@ _HAS_OFFSET = re.compile(r"(?:[+-]\d{2}:?\d{2}|Z)\s*$")
 
 def start_of_day(day: _dt.date) -> pendulum.DateTime:
     """00:00 of ``day`` in New York."""
+    return _start_of_day(day)
+
+
+# Every supplement's known-at instant is the start of a day, and a trust files
+# many on one day: one (immutable) instant per day is shared by all of them.
+@functools.lru_cache(maxsize=65536)
+def _start_of_day(day: _dt.date) -> pendulum.DateTime:
     return _wall_clock(day, 0, 0, 0, 0)
 
 
