@@ -49,6 +49,8 @@ def percentile(values: Sequence[float], fraction: float) -> float:
 
 def duration(seconds: float) -> str:
     """A duration in a readable unit: µs, ms, s or min."""
+    if seconds < 1e-5:
+        return f"{seconds * 1e6:.1f} µs"
     if seconds < 1e-3:
         return f"{seconds * 1e6:.0f} µs"
     if seconds < 0.1:
