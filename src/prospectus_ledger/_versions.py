@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 import pendulum
 
-from ._engine import Compiled
+from ._engine import Compiled, Edition
 from ._section_index import SectionIndex
 from .errors import AmbiguousSectionError
 from .history import SectionVersion
 from .tree import Document, Located, find_sections
 
-__all__ = ["edition_versions"]
+__all__ = ["edition_versions", "versions_of"]
 
 
 def edition_versions(
@@ -24,22 +24,37 @@ def edition_versions(
     edition = compiled.editions[index]
     replay = compiled.replay(index, bucket)
     section_index = compiled.section_index(index, bucket)
-    base = edition.base_provenance
     start = edition.start
     # State k holds from held_from[k]; an instruction effective before its
     # edition starts takes effect with it.
     held_from = [start, *(max(instant, start) for instant in replay.instants)]
     changes = section_index.change_instants(headings, portfolio)
-    versions: list[SectionVersion] = []
-    previous = None
-    for instant, matches in _answers_where_changed(
+    answers = _answers_where_changed(
         replay.states,
         held_from,
         sorted({start, *(max(instant, start) for instant in changes)}),
         section_index,
         headings,
         portfolio,
-    ):
+    )
+    return versions_of(edition, headings, answers)
+
+
+def versions_of(
+    edition: Edition,
+    headings: tuple[str, ...],
+    answers: Iterable[tuple[pendulum.DateTime, list[Located]]],
+) -> list[SectionVersion]:
+    """The versions that ``answers`` (what the path named, in order, and from when)
+    show in ``edition``: one wherever the section named is another object.
+
+    Raises:
+        AmbiguousSectionError: when the path names several sections at some point.
+    """
+    base = edition.base_provenance
+    versions: list[SectionVersion] = []
+    previous = None
+    for instant, matches in answers:
         if len(matches) > 1:
             raise AmbiguousSectionError(
                 headings,
