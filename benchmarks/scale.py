@@ -235,7 +235,7 @@ def _parts(ledger: pl.Ledger, queries: Sequence[Query]) -> dict[str, float]:
         started = clock()
         end_of_day(day)
         instant = clock()
-        pl.Snapshot(compiled, view.as_of, None, when_key=key)
+        pl.Snapshot(compiled, view.as_of, None, _when_key=key)
         snapshot = clock()
         bisect.bisect_right(keys, key)  # type: ignore[arg-type]
         searched = clock()

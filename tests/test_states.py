@@ -84,8 +84,11 @@ def test_every_state_reads_back_as_it_was(script: list[tuple[str, int]]) -> None
 
 def test_reading_past_the_end_raises_as_a_list_does() -> None:
     history = StateHistory(BASE)
-    with pytest.raises(IndexError):
-        history[1]
+    history.append(_next(BASE, ("one", 0), 0))
+    for outside in (2, -3):
+        with pytest.raises(IndexError):
+            history[outside]
+    assert history[-2] is BASE
 
 
 def test_a_long_run_of_one_section_changes_keeps_few_whole_states() -> None:

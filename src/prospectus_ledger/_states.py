@@ -5,10 +5,10 @@ section) and leaves the others, and the document's other fields, as they
 were.  Keeping every state whole still costs, per step, a new document and a
 new tuple of every top-level section: with fifty portfolios about half a
 kilobyte, as much as the text a step brings.  So a state is kept whole every
-:data:`CHECKPOINT_EVERY` states, and whenever more than its top-level
-sections changed; in between only the top-level sections that changed are
-kept (the very objects the replay made, so the section index's identity
-checks hold), and a state is rebuilt from the whole one before it.
+:data:`CHECKPOINT_EVERY` states, and whenever anything but one top-level
+section changed; in between only the top-level section that changed is kept
+(the very object the replay made, so the section index's identity checks
+hold), and a state is rebuilt from the whole one before it.
 """
 
 from __future__ import annotations
@@ -85,7 +85,9 @@ class StateHistory(Sequence[Document]):
             return [self[position] for position in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self._entries)
-        entry = self._entries[index]  # raises IndexError as a list does
+        if not 0 <= index < len(self._entries):
+            raise IndexError(f"state {index} of {len(self._entries)}")
+        entry = self._entries[index]
         if isinstance(entry, Document):
             return entry
         kept = self._rebuilt.get(index)

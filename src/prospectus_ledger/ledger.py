@@ -222,7 +222,7 @@ class Ledger:
         """
         instant, key = query_instant(when)
         known = parse_when(known_at) if known_at is not None else None
-        return Snapshot(self._compile(), instant, known, when_key=key)
+        return Snapshot(self._compile(), instant, known, _when_key=key)
 
     def history(
         self,

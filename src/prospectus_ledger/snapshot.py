@@ -183,7 +183,7 @@ class Snapshot:
     document_scope: DocumentKind | None = None
     # ``when`` as the section index searches it; the ledger reads it with the
     # day, other callers leave it to be worked out here.
-    _when_key: int | None = attrs.field(alias="when_key", eq=False, repr=False)
+    _when_key: int | None = attrs.field(alias="_when_key", eq=False, repr=False)
 
     @_when_key.default
     def _key_of_when(self) -> int | None:
