@@ -102,6 +102,10 @@ class SizeResult:
     repeated: list[float]
     answer_chars: float
     scoped: list[float]
+    histories: list[float]
+    """``ledger.history((portfolio, section))`` for the first paths asked."""
+    documents: list[float]
+    """``ledger.as_of(day).documents()``: every document whole, as it read that day."""
     statuses: Counter[str]
     problems: Counter[str]
     text_bytes: int
@@ -411,6 +415,11 @@ def run_size(
         started = time.perf_counter()
         _ask_scoped(ledger, query)
         scoped.append(time.perf_counter() - started)
+    histories = [timed(functools.partial(ledger.history, (p, s)))[0] for _, p, s in queries[:5]]
+    documents = [
+        timed(functools.partial(ledger.as_of(day.isoformat()).documents))[0]
+        for day, _, _ in queries[:SCOPED_QUERIES]
+    ]
     if size == GROWTH_FROM:
         extras.growth_ledger = ledger
     git_build, git_folder = _start_git(workers, size)
@@ -430,6 +439,8 @@ def run_size(
         repeated=repeated,
         answer_chars=statistics.mean(len(answer) for answer in answers),
         scoped=scoped,
+        histories=histories,
+        documents=documents,
         statuses=statuses,
         problems=problems,
         text_bytes=synthetic.distinct_text_bytes(data),
@@ -691,6 +702,22 @@ def _latency_lines(results: Sequence[SizeResult], extras: Extras) -> list[str]:
             f"| {duration(statistics.median(result.scoped))} | "
             f"{result.answer_chars:,.0f} characters |"
         )
+    lines += [
+        "",
+        "Two other questions: every version of a section, "
+        "`ledger.history((portfolio, section))` (median of the first 5 paths asked), and "
+        "every document whole as it read on a day, `ledger.as_of(day).documents()` (median "
+        f"of the first {SCOPED_QUERIES} days; whole states are kept one in 16, the others "
+        "rebuilt on demand).",
+        "",
+        "| supplements | `history(...)` | `as_of(day).documents()` |",
+        "| ---: | ---: | ---: |",
+        *(
+            f"| {result.size:,} | {duration(statistics.median(result.histories))} | "
+            f"{duration(statistics.median(result.documents))} |"
+            for result in results
+        ),
+    ]
     by_size = {result.size: result for result in results}
     if extras.growth is not None:
         small, large = extras.growth
