@@ -77,6 +77,12 @@ def test_every_state_reads_back_as_it_was(script: list[tuple[str, int]]) -> None
         first = states[history.portfolios_from(position)]
         assert first.portfolios == state.portfolios
         assert [s.portfolio for s in first.sections] == [s.portfolio for s in state.sections]
+    for position in range(1, len(states)):
+        before, after = states[position - 1].sections, states[position].sections
+        for top in range(len(after)):
+            if not history.may_differ_under(position, {top}):
+                assert len(before) == len(after)
+                assert after[top] is before[top]
     whole = list(history.whole())
     assert whole[0] is BASE
     assert {state.portfolios for state in whole} == {state.portfolios for state in states}

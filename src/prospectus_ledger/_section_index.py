@@ -118,6 +118,17 @@ class SectionIndex:
         candidates, _ = self._candidates(headings, portfolio)
         return sorted({instant for versions in candidates for instant in versions.instants})
 
+    def top_positions(self, headings: Sequence[str], portfolio: str | None) -> set[int]:
+        """The positions among the top-level sections where any section ``headings``
+        can name ever sat (under which it is, or is itself)."""
+        candidates, _ = self._candidates(headings, portfolio)
+        return {
+            located.indices[0]
+            for versions in candidates
+            for located in versions.located
+            if located is not None
+        }
+
     def _candidates(self, headings: Sequence[str], portfolio: str | None) -> _Plan:
         """The version lists a lookup of ``headings`` tries, and the portfolio's key."""
         if portfolio is None and 0 < len(headings) < 3:

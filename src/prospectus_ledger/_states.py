@@ -14,7 +14,7 @@ hold), and a state is rebuilt from the whole one before it.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import overload
 
 import attrs
@@ -25,6 +25,10 @@ CHECKPOINT_EVERY = 16
 """A whole state at least every this many states: a rebuild splices at most that many."""
 
 _REBUILT_KEPT = 16
+
+# What changed in a state, besides the position of a top-level section.
+_UNCHANGED = -2
+_UNKNOWN = -1
 
 # What is kept of one state: the whole document, or the one top-level section
 # that changed with its position.
@@ -46,6 +50,9 @@ class StateHistory(Sequence[Document]):
         # For each state, the latest state up to it whose portfolios (its names,
         # and its top-level sections' portfolios) may differ from the one before.
         self._portfolios_from = array("q", [0])
+        # For each state, the position of the one top-level section it holds in
+        # place of the state before's; _UNCHANGED or _UNKNOWN otherwise.
+        self._changed_at = array("q", [_UNKNOWN])
 
     def append(self, state: Document) -> None:
         """Add the state after the next step (``state`` follows the last one added)."""
@@ -57,6 +64,10 @@ class StateHistory(Sequence[Document]):
         self._portfolios_from.append(
             self._portfolios_from[-1] if same_portfolios else len(self._entries)
         )
+        if state is previous:
+            self._changed_at.append(_UNCHANGED)
+        else:
+            self._changed_at.append(_UNKNOWN if changed is None else changed[0])
         if changed is None or self._since_whole + 1 >= CHECKPOINT_EVERY:
             # A state that is the one before costs no more kept whole.
             self._entries.append(state)
@@ -70,6 +81,12 @@ class StateHistory(Sequence[Document]):
         names the same portfolios and holds the same portfolios' parts: a question about
         portfolios asked of that state is answered for all of the run."""
         return self._portfolios_from[index]
+
+    def may_differ_under(self, index: int, positions: Collection[int]) -> bool:
+        """Whether state ``index`` may hold other sections than the state before it
+        under the top-level sections at ``positions`` (``False`` only when sure)."""
+        changed = self._changed_at[index]
+        return changed == _UNKNOWN or (changed != _UNCHANGED and changed in positions)
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -8,11 +8,11 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 import pendulum
 
-from ._engine import Compiled, Edition
+from ._engine import Compiled, Edition, Replay
 from ._section_index import SectionIndex
 from .errors import AmbiguousSectionError
 from .history import SectionVersion
-from .tree import Document, Located, find_sections
+from .tree import Located, find_sections
 
 __all__ = ["edition_versions", "versions_of"]
 
@@ -25,13 +25,11 @@ def edition_versions(
     replay = compiled.replay(index, bucket)
     section_index = compiled.section_index(index, bucket)
     start = edition.start
-    # State k holds from held_from[k]; an instruction effective before its
-    # edition starts takes effect with it.
-    held_from = [start, *(max(instant, start) for instant in replay.instants)]
+    # An instruction effective before its edition starts takes effect with it.
     changes = section_index.change_instants(headings, portfolio)
     answers = _answers_where_changed(
-        replay.states,
-        held_from,
+        replay,
+        start,
         sorted({start, *(max(instant, start) for instant in changes)}),
         section_index,
         headings,
@@ -88,8 +86,8 @@ def versions_of(
 
 
 def _answers_where_changed(
-    states: Sequence[Document],
-    held_from: Sequence[pendulum.DateTime],
+    replay: Replay,
+    start: pendulum.DateTime,
     changes: Sequence[pendulum.DateTime],
     section_index: SectionIndex,
     headings: tuple[str, ...],
@@ -97,13 +95,31 @@ def _answers_where_changed(
 ) -> Iterator[tuple[pendulum.DateTime, list[Located]]]:
     """What the path names at each instant a section it can name changed: between two
     such instants every state answers alike, so the other states are not read."""
+    positions = section_index.top_positions(headings, portfolio)
+    states = replay.states
     for instant in changes:
-        first = bisect.bisect_left(held_from, instant)
-        last = bisect.bisect_right(held_from, instant) - 1
-        if last > first:
-            # Several states begin at this instant (instructions that took effect
-            # together, or with the edition): each was a version, if only briefly.
-            for position in range(first, last + 1):
+        # Several states may begin at one instant (instructions that took effect
+        # together, or with their edition); those that changed what the path can
+        # name were each a version, if only briefly.
+        changed = [
+            position
+            for position in _states_from(replay.instants, start, instant)
+            if position == 0 or states.may_differ_under(position, positions)
+        ]
+        if len(changed) > 1:
+            for position in changed:
                 yield instant, find_sections(states[position], headings, portfolio=portfolio)
         else:
             yield instant, section_index.find(instant, headings, portfolio)
+
+
+def _states_from(
+    instants: Sequence[pendulum.DateTime], start: pendulum.DateTime, instant: pendulum.DateTime
+) -> range:
+    """The states that begin at ``instant`` (state ``k`` after ``k`` steps, the steps
+    taking effect at ``instants``, none before ``start``)."""
+    if instant <= start:
+        return range(0, bisect.bisect_right(instants, start) + 1)
+    return range(
+        bisect.bisect_left(instants, instant) + 1, bisect.bisect_right(instants, instant) + 1
+    )
