@@ -289,7 +289,7 @@ class Compiled:
                 when, portfolio
             ):
                 continue
-            index = self._indexes.get((position, bucket)) or self.section_index(position, bucket)
+            index = self.section_index(position, bucket)
             for located in index.find(when, headings, portfolio, when_key):
                 found.append((edition, located))
         return in_order(found)

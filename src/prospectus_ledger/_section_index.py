@@ -18,7 +18,7 @@ import attrs
 import pendulum
 
 from ._text import heading_key
-from .instants import NEW_YORK, wall_clock_key
+from .instants import new_york_key
 from .tree import Located, Section, is_subsequence
 
 # Lookup plans kept per index; a nightly job asks the same few thousand
@@ -49,10 +49,11 @@ class _Versions:
         self.instants.append(instant)
         self.located.append(located)
         if self.keys is not None:
-            if instant.tzinfo is NEW_YORK:
-                self.keys.append(wall_clock_key(instant))
-            else:
+            key = new_york_key(instant)
+            if key is None:
                 self.keys = None
+            else:
+                self.keys.append(key)
 
     def at(self, when: pendulum.DateTime, key: int | None) -> Located | None:
         """The version in force at ``when``; ``key`` is its :func:`wall_clock_key` when
@@ -96,8 +97,8 @@ class SectionIndex:
         :func:`prospectus_ledger.tree.find_sections`; ``key`` is ``when``'s
         :func:`~prospectus_ledger.instants.wall_clock_key` if the caller has it."""
         candidates, wanted = self._candidates(headings, portfolio)
-        if key is None and when.tzinfo is NEW_YORK:
-            key = wall_clock_key(when)
+        if key is None:
+            key = new_york_key(when)
         matches = []
         for versions in candidates:
             located = versions.at(when, key)

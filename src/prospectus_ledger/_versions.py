@@ -104,7 +104,7 @@ def _answers_where_changed(
         changed = [
             position
             for position in _states_from(replay.instants, start, instant)
-            if position == 0 or states.may_differ_under(position, positions)
+            if states.may_differ_under(position, positions)
         ]
         if len(changed) > 1:
             for position in changed:

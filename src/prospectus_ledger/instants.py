@@ -154,8 +154,7 @@ def query_instant(value: object) -> tuple[pendulum.DateTime, int | None]:
         # A nightly job asks thousands of questions about a few trade dates;
         # reading each spelling once makes the day's parse a dictionary hit.
         return _read_when(value)
-    instant = _parse_when(value)
-    return instant, _key_in_new_york(instant)
+    return _instant_and_key(value)
 
 
 def wall_clock_key(instant: pendulum.DateTime) -> int:
@@ -168,23 +167,18 @@ def wall_clock_key(instant: pendulum.DateTime) -> int:
     return (seconds + instant.second) * 1_000_000 + instant.microsecond
 
 
-def _key_in_new_york(instant: pendulum.DateTime) -> int | None:
+def new_york_key(instant: pendulum.DateTime) -> int | None:
+    """:func:`wall_clock_key` of an instant in :data:`NEW_YORK`; ``None`` for one in
+    another zone, whose wall clock does not order with New York's."""
     return wall_clock_key(instant) if instant.tzinfo is NEW_YORK else None
 
 
-@functools.lru_cache(maxsize=8192, typed=True)
-def _read_when(value: str | _dt.date) -> tuple[pendulum.DateTime, int | None]:
-    day: _dt.date | None = None
-    if isinstance(value, str):
-        day = _plain_date(value)
-    elif not isinstance(value, _dt.datetime):
-        day = value
-    if day is not None:
-        # The usual question, "as of this day": its end, and that instant's key
-        # from the calendar day without reading the instant back.
-        return end_of_day(day), (day.toordinal() * 86400 + 86399) * 1_000_000 + 999_999
+def _instant_and_key(value: object) -> tuple[pendulum.DateTime, int | None]:
     instant = _parse_when(value)
-    return instant, _key_in_new_york(instant)
+    return instant, new_york_key(instant)
+
+
+_read_when = functools.lru_cache(maxsize=8192, typed=True)(_instant_and_key)
 
 
 def _parse_when(value: object) -> pendulum.DateTime:

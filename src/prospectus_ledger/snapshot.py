@@ -18,7 +18,7 @@ from .errors import (
     SectionNotFoundError,
     UnknownScopeError,
 )
-from .instants import NEW_YORK, wall_clock_key
+from .instants import new_york_key
 from .provenance import Provenance
 from .tree import (
     Block,
@@ -187,7 +187,7 @@ class Snapshot:
 
     @_when_key.default
     def _key_of_when(self) -> int | None:
-        return wall_clock_key(self.when) if self.when.tzinfo is NEW_YORK else None
+        return new_york_key(self.when)
 
     def _editions(self) -> list[tuple[Edition, Document]]:
         return in_scope(
