@@ -13,43 +13,12 @@ import re
 import attrs
 import pendulum
 
-_MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
+from .grammar.times import DATE, MONTH
+from .grammar.vocabulary import MONTHS
 
-# Longest names first so that "June" is not read as "Jun" + "e".
-_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+__all__ = ["DATE", "DateReading", "first_date", "is_date_only", "read_date"]
 
-DATE = (
-    rf"(?:\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? ?\d{{3,4}}\b"
-    r"|\b\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})\b)"
-)
-"""A date in words ("May 22, 2007", "Feb. 27, 2012") or digits ("3-25-2009")."""
-
-_WORDS = re.compile(rf"^({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{3,4}})$", re.IGNORECASE)
+_WORDS = re.compile(rf"^({MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{3,4}})$", re.IGNORECASE)
 _DIGITS = re.compile(r"^(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})$")
 _SEARCH = re.compile(DATE, re.IGNORECASE)
 # The most characters a DATE match spans ("September 30th, 2015").
@@ -95,7 +64,7 @@ def read_date(text: str, *, near: pendulum.Date | None = None) -> DateReading:
     words = text.strip()
     match = _WORDS.match(words)
     if match:
-        month = _MONTHS[match.group(1).rstrip(".").lower()]
+        month = MONTHS[match.group(1).rstrip(".").lower()]
         day, year = int(match.group(2)), int(match.group(3))
     else:
         digits = _DIGITS.match(words)

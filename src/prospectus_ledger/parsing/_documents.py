@@ -8,41 +8,22 @@ values.  Patterns expect white space collapsed to single spaces.
 
 from __future__ import annotations
 
-import re
-
 import pendulum
 
 from ..supplement import DocumentRef
 from ..tree import DocumentKind
-from . import _fold as fold
-from ._dates import DATE, read_date
+from ._dates import read_date
+from .grammar import Hit, Words
+from .grammar import supplements as grammar
 
-KIND = (
-    r"\b(?:(?P<summary>summary prospectus(?:es)?)"
-    r"|(?P<sai>statements? of additional information|SAIs?)"
-    r"|(?P<prospectus>prospectus(?:es)?)(?! summary\b))\b"
-)
-"""A mention of a document kind; the named group that matched tells which."""
-
-_KIND = re.compile(KIND, re.IGNORECASE)
-KIND_WORDS = ("prospectus", "statement", "sai")
-"""Words (lower case) every :data:`KIND` match holds one of."""
-fold.require({_KIND: (KIND_WORDS,)})
-_TOKEN = re.compile(
-    KIND
-    + rf"|\bdated:? (?P<dated>{DATE})(?P<range> ?[-\u2013\u2014] ?{DATE}| (?:through|to) {DATE})?"
-    + rf"|\bas (?:previously )?(?:supplemented|revised|amended)(?: on| through)? (?P<supp>{DATE})",
-    re.IGNORECASE,
-)
-# Kinds open with "summary", "statement", "sai", "prospectus"; the rest "dated", "as".
-fold.opens_with({_KIND: "ps", _TOKEN: "adps"})
+__all__ = ["document_refs", "kind_of", "kinds_mentioned"]
 
 
-def kind_of(match: re.Match[str]) -> DocumentKind:
-    """The document kind a :data:`KIND` match names."""
-    if match.group("summary"):
+def kind_of(match: Hit) -> DocumentKind:
+    """The document kind a match of the grammar's ``KIND`` (or ``EDITIONS``) names."""
+    if match.has("summary"):
         return DocumentKind.SUMMARY_PROSPECTUS
-    if match.group("sai"):
+    if match.has("sai"):
         return DocumentKind.SAI
     return DocumentKind.PROSPECTUS
 
@@ -50,7 +31,7 @@ def kind_of(match: re.Match[str]) -> DocumentKind:
 def kinds_mentioned(text: str) -> tuple[DocumentKind, ...]:
     """The distinct document kinds ``text`` mentions, in order of first mention."""
     kinds: list[DocumentKind] = []
-    for match in fold.finditer(_KIND, text):
+    for match in grammar.KIND.finditer(Words(text)):
         kind = kind_of(match)
         if kind not in kinds:
             kinds.append(kind)
@@ -69,18 +50,18 @@ def document_refs(phrase: str) -> tuple[DocumentRef, ...]:
     refs: list[DocumentRef] = []
     pending: list[DocumentKind] = []
     last: list[int] = []
-    for match in fold.finditer(_TOKEN, phrase):
-        if match.group("dated"):
+    for match in grammar.EDITIONS.finditer(Words(phrase)):
+        if match.has("dated"):
             # "dated May 1, 2022 - December 1, 2022": a range of editions, no one date.
-            day = None if match.group("range") else read_date(match.group("dated")).date
+            day = None if match.has("range") else read_date(match["dated"] or "").date
             kinds = pending or ([refs[last[-1]].kind] if last else [])
             last = []
             for kind in kinds:
                 refs.append(DocumentRef(kind, day))
                 last.append(len(refs) - 1)
             pending = []
-        elif match.group("supp"):
-            day = read_date(match.group("supp")).date
+        elif match.has("supp"):
+            day = read_date(match["supp"] or "").date
             if day is not None:
                 for index in last:
                     ref = refs[index]

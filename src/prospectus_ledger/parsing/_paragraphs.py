@@ -22,12 +22,12 @@ import itertools
 import re
 from collections.abc import Callable
 
-from . import _fold as fold
-from . import _phrases as phrases
 from ._locations import section_ref
 from ._memo import memo
-from ._targets import normalise, sentences
+from ._targets import changes, normalise, sentences, words_of
 from .effective import find_effective
+from .grammar import instructions as grammar
+from .grammar import supplements as phrases
 
 __all__ = ["is_lead_in", "split_news", "split_substitutions"]
 
@@ -38,30 +38,6 @@ _MAX_SENTENCES = 8
 _MIN_NEWS_WORDS = 4
 _LEAD_ENDINGS = (":", " as follows.", " below.")
 _REFERENCES = re.compile(r"\breferences\b", re.IGNORECASE)
-_LEAD = re.compile(
-    r"\b(?:prospectus(?:es)?|statements? of additional information|SAIs?)\b[^:]{0,700}? "
-    r"(?:is|are|will be|shall be)(?: hereby)?(?: each)? "
-    r"(?:amended|supplemented|revised|changed|modified|updated)\b"
-    r"|\bthe following changes (?:are|shall be|will be|have been)(?: hereby)? made\b",
-    re.IGNORECASE,
-)
-# Words (lower case) every lead-in holds one of each group of.
-fold.require(
-    {
-        _LEAD: (
-            ("prospectus", "statement", "sai", "the following changes"),
-            ("amended", "supplemented", "revised", "changed", "modified", "updated", " made"),
-        )
-    }
-)
-_ACTS = re.compile(
-    r"\b(?:to|by) (?:delete|deleting|replace|replacing|add|adding|insert|inserting|include"
-    r"|remove)\b",
-    re.IGNORECASE,
-)
-_BLOCK_WORD = re.compile(
-    r"\b(?:paragraphs?|sentences?|bullets?|tables?|schedules?|footnotes?|charts?)\b", re.IGNORECASE
-)
 
 
 def _ends_lead(text: str) -> bool:
@@ -77,19 +53,19 @@ def is_lead_in(text: str) -> bool:
     words = normalise(text)
     if len(words) > _MAX_LEAD_IN:
         return False
-    if not fold.found(_LEAD, words):
+    if not phrases.LEAD.found(words_of(words)):
         # "Effective November 1, 2016:" -- an effective time and nothing else.
         stated = find_effective(words).words
         core = words[len(stated) :] if stated and words.startswith(stated) else words
         return bool(stated) and not core.strip(" ,:")
-    if _ACTS.search(words):
+    if phrases.ACTS.found(words_of(words)):
         # "the cover page ... is hereby amended to delete ... and to replace ...": a change.
         return False
-    return _BLOCK_WORD.search(words) is None and section_ref(words) is None
+    return not phrases.BLOCK_WORD.found(words_of(words)) and section_ref(words) is None
 
 
 def _changes(text: str) -> bool:
-    return phrases.changes(normalise(text))
+    return changes(normalise(text))
 
 
 def split_news(text: str, instruction: Callable[[str], bool]) -> tuple[str, str] | None:
@@ -138,7 +114,7 @@ def split_substitutions(
     starts = [
         index
         for index, sentence in enumerate(parts)
-        if (phrases.REFERENCES.search(sentence) and _changes(sentence))
+        if (grammar.REFERENCES.found(words_of(sentence)) and _changes(sentence))
         or (instruction is not None and _changes(sentence) and instruction(sentence))
     ]
     if len(starts) < 2 or starts[0] != 0:

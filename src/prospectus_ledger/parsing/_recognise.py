@@ -32,13 +32,12 @@ import attrs
 
 from ..operations import BlockLocator, SentenceSpan
 from ..tree import DocumentKind
-from . import _fold
-from . import _phrases as phrases
 from ._documents import kinds_mentioned
-from ._fold import found as _found
-from ._fold import search as _search
 from ._substitutions import substitution_pairs
-from ._targets import ORDINALS, named_portfolio, normalise, section_ref, unquoted
+from ._targets import named_portfolio, normalise, section_ref, unquoted
+from .grammar import Table, Words
+from .grammar import instructions as grammar
+from .grammar._builds import Builder, kind_of
 
 __all__ = ["Action", "Recognised", "recognise"]
 
@@ -54,7 +53,7 @@ Action = Literal[
     "unknown",
 ]
 Anchoring = Literal["none", "whole", "start"]
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+Verb = Literal["replace", "insert", "delete"]
 
 
 @attrs.frozen
@@ -118,21 +117,6 @@ class Recognised:
         ) or (self.action == "delete_block" and self.anchored == "whole")
 
 
-def _ordinal(word: str) -> int:
-    return ORDINALS[" ".join(word.lower().split())]
-
-
-def _kind(word: str) -> Literal["paragraph", "bullet"]:
-    return "bullet" if word.lower().startswith("bullet") else "paragraph"
-
-
-def _span(ordinal: str) -> SentenceSpan:
-    index = _ordinal(ordinal)
-    if index > 0:
-        return SentenceSpan(index - 1, index)
-    return SentenceSpan(index, index + 1 if index < -1 else None)
-
-
 def _substitution(base: Recognised, words: str) -> Recognised | None:
     """A substitution (one or several pairs), or ``None`` when the words hold none."""
     pairs = substitution_pairs(words)
@@ -153,20 +137,14 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
     ref = section_ref(words)
     path = ref.path if ref is not None else ()
     base = Recognised("unknown", path, portfolio, documents)
-    if (
-        _found(phrases.ACCORDINGLY, own)
-        or _found(phrases.NO_LONGER_APPLICABLE, own)
-        or _found(phrases.APPLIES_TO, own)
-    ):
+    scope = Words(own)
+    if grammar.NOTICES.found(scope):
         return attrs.evolve(base, action="announcement")
     substituted = _substitution(base, words)
     if substituted is not None:
         return substituted
-    scope = _fold.sub(
-        phrases.NEW_TEXT_NOUN,
-        "the following",
-        _fold.sub(phrases.SECOND_TO_LAST, "penultimate", own),
-    )
+    for rule in grammar.REWRITES:
+        scope = scope.sub(rule, rule.builds)
     found = _read_change(base, scope)
     if not path and found.action == "replace_section":
         # Its new text may name the section with a heading of its own.
@@ -178,198 +156,80 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
     return found
 
 
-def _verb(scope: str) -> Literal["replace", "insert", "delete"] | None:
-    if any(_found(pattern, scope) for pattern in phrases.REPLACING):
-        return "replace"
-    if any(_found(pattern, scope) for pattern in phrases.INSERTING):
-        return "insert"
-    if _found(phrases.DELETED, scope) or _found(phrases.DELETE, scope):
-        return "delete"
-    return None
+def _verb(scope: Words) -> Verb | None:
+    found = grammar.VERBS.first(scope)
+    return found[0].builds if found is not None else None  # type: ignore[return-value]
 
 
-def _read_change(base: Recognised, scope: str) -> Recognised:
+def _read_change(base: Recognised, scope: Words) -> Recognised:
     """What an instruction does to the section it names (or to a block of it)."""
-    # "the text and table immediately under the heading X": all of it, not a table;
-    # 'the "Unusual Market Conditions" paragraph': named by its heading, a section.
-    scope = _fold.sub(
-        phrases.NAMED_PARAGRAPH, '""', _fold.sub(phrases.TEXT_AND_TABLE, "text", scope)
-    )
     verb = _verb(scope)
     if verb is None:
         if not base.path:
             return attrs.evolve(base, reason="it names no section the parser can find")
         return attrs.evolve(base, reason="the parser does not know this kind of instruction")
-    several = _fold.sub(phrases.ALL_EXCEPT_LAST, "", scope)
+    action: Action = "replace_block" if verb == "replace" else "delete_block"
+    several = scope.sub(grammar.ALL_EXCEPT_LAST, "")
     if verb != "insert":
-        compound = _compound(
-            base, several, "replace_block" if verb == "replace" else "delete_block"
-        )
+        compound = _first_change(grammar.COMPOUNDS, several, base, action)
         if compound is not None:
             return compound
-    if phrases.several_blocks(several):
+    if grammar.SEVERAL.found(several):
         return attrs.evolve(base, reason="it changes several blocks of a section at once")
     if verb == "insert":
         return _insert(base, scope)
-    action: Action = "replace_block" if verb == "replace" else "delete_block"
     block = _block(base, scope, action)
     if block is not None:
         return block
-    partial = _search(phrases.PARTIAL, scope)
+    partial = grammar.PARTIAL.search(scope)
     if partial is not None:
-        return attrs.evolve(base, reason=f"it changes only part of a section ({partial[0]!r})")
+        return attrs.evolve(base, reason=f"it changes only part of a section ({partial.text!r})")
     return attrs.evolve(base, action="replace_section" if verb == "replace" else "delete_section")
 
 
-def _compound(base: Recognised, scope: str, action: Action) -> Recognised | None:
-    """A replace or delete of several blocks, if the words name them in a way that pairs
-    them with the new text: by label, a run by ordinals, a block and a table."""
-    items = _search(phrases.ITEMS, scope)
-    if items is not None:
-        labels = phrases.LABEL.findall(items["labels"])
-        several = tuple(BlockLocator("paragraph", anchor=label) for label in labels)
-        return attrs.evolve(base, action=action, several=several)
-    first = _search(phrases.FIRST_N, scope)
-    if first is not None:
-        count = _COUNT_WORDS[first["n"].lower()]
-        return attrs.evolve(
-            base, action=action, locator=BlockLocator(_kind(first["kind"]), 1), through=count
-        )
-    run = _search(phrases.BLOCK_RANGE, scope)
-    if run is not None and 0 < _ordinal(run["a"]) < _ordinal(run["b"]):
-        locator = BlockLocator(_kind(run["kind"]), _ordinal(run["a"]))
-        return attrs.evolve(base, action=action, locator=locator, through=_ordinal(run["b"]))
-    with_table = _search(phrases.BLOCK_AND_TABLE, scope)
-    if with_table is not None:
-        block = BlockLocator(_kind(with_table["kind"]), _ordinal(with_table["ord"]))
-        return attrs.evolve(base, action=action, several=(block, BlockLocator("table")))
-    if _found(phrases.TABLE_AND_PRECEDING, scope) and action == "replace_block":
-        return attrs.evolve(
-            base,
-            action=action,
-            several=(BlockLocator("paragraph"), BlockLocator("table")),
-            anchored="start",
-            note="the sentence before the table is found by the first words of the new one",
-        )
+def _first_change(
+    table: Table[Builder], scope: Words, base: Recognised, action: Action
+) -> Recognised | None:
+    """The change the first row of ``table`` that matches and applies makes."""
+    for rule in table:
+        hit = rule.search(scope)
+        if hit is None:
+            continue
+        change = rule.builds(hit)
+        if change is not None:
+            return attrs.evolve(base, action=action, **change)
     return None
 
 
-def _block(base: Recognised, scope: str, action: Action) -> Recognised | None:
+def _block(base: Recognised, scope: Words, action: Action) -> Recognised | None:
     """A replace or delete of one block (or sentences of one), if the words name one."""
-    sentence = _search(phrases.SENTENCE_OF, scope)
-    if sentence is not None:
-        locator = BlockLocator("paragraph", _ordinal(sentence["pord"]))
-        return attrs.evolve(base, action=action, locator=locator, sentences=_span(sentence["sord"]))
-    sentence = _search(phrases.SENTENCE_OF_THE, scope)
-    if sentence is not None:
-        return attrs.evolve(
-            base,
-            action=action,
-            locator=BlockLocator("paragraph"),
-            sentences=_span(sentence["sord"]),
-        )
-    sentence = _search(phrases.SENTENCE_UNDER, scope)
-    if sentence is not None:
-        # "the first sentence under "Bank Obligations"": of its first (or last) paragraph.
-        index = _ordinal(sentence["sord"])
-        locator = BlockLocator("paragraph", 1 if index > 0 else -1)
-        return attrs.evolve(base, action=action, locator=locator, sentences=_span(sentence["sord"]))
-    except_last = _search(phrases.ALL_EXCEPT_LAST, scope)
-    if except_last is not None:
-        count = _COUNT_WORDS.get(except_last["count"].lower(), 1)
-        return attrs.evolve(
-            base,
-            action=action,
-            locator=BlockLocator("paragraph"),
-            sentences=SentenceSpan(None, -count),
-        )
-    ordinals = [
-        m for m in _fold.finditer(phrases.BLOCK_ORDINAL, scope) if m["kind"].lower() != "sentence"
-    ]
-    if len({(m["ord"].lower(), _kind(m["kind"])) for m in ordinals}) == 1:
-        # "the last paragraph ..., instead of the current last paragraph": one block.
-        match = ordinals[0]
-        return attrs.evolve(
-            base, action=action, locator=BlockLocator(_kind(match["kind"]), _ordinal(match["ord"]))
-        )
-    labelled = _search(phrases.LABELLED_BLOCK, scope)
-    if labelled is not None:
-        return attrs.evolve(
-            base, action=action, locator=BlockLocator("paragraph", anchor=labelled["label"])
-        )
-    similar = _search(phrases.SIMILAR_BLOCK, scope)
-    if similar is not None:
-        kind: Literal["paragraph", "bullet"] = "bullet" if similar["bulleted"] else "paragraph"
-        return attrs.evolve(
-            base,
-            action=action,
-            locator=BlockLocator(kind),
-            anchored="start",
-            note="the filing names the block it replaces only as similar to the new one; "
-            "it is found by its first words",
-        )
-    if _found(phrases.ASTERISKED, scope):
-        return attrs.evolve(base, action=action, locator=BlockLocator("paragraph", anchor="*"))
-    if action == "delete_block" and _found(phrases.FOLLOWING_BLOCK, scope):
-        return attrs.evolve(base, action=action, locator=BlockLocator("block"), anchored="whole")
-    if _found(phrases.TABLE, scope):
-        return attrs.evolve(base, action=action, locator=BlockLocator("table"))
-    the_block = _search(phrases.THE_BLOCK, scope)
-    if the_block is not None:
-        return attrs.evolve(base, action=action, locator=BlockLocator(_kind(the_block["kind"])))
+    for rule in grammar.BLOCKS:
+        if rule.name in grammar.DELETE_ONLY and action != "delete_block":
+            continue
+        if rule is grammar.NTH_BLOCK:
+            # "the last paragraph ..., instead of the current last paragraph": one block,
+            # named once or more; two different blocks are no one block.
+            named = {(hit.low("ord"), kind_of(hit["kind"])) for hit in rule.finditer(scope)}
+            if len(named) != 1:
+                continue
+        hit = rule.search(scope)
+        if hit is None:
+            continue
+        change = rule.builds(hit)
+        if change is not None:
+            return attrs.evolve(base, action=action, **change)
     return None
 
 
-def _insert(base: Recognised, scope: str) -> Recognised:
+def _insert(base: Recognised, scope: Words) -> Recognised:
     """Where an insertion goes: a new section, after a block, or at the end."""
-    if _found(phrases.AS_FIRST_SECTION, scope) and base.path:
-        return attrs.evolve(base, action="insert_section", position="start")
-    inside = _search(phrases.INSIDE_PARAGRAPH, scope)
-    if inside is not None:
-        return attrs.evolve(
-            base,
-            action="insert_blocks",
-            position="after",
-            locator=BlockLocator("paragraph", _ordinal(inside["pord"])),
-            note="the new text belongs inside that paragraph; it is inserted as a paragraph "
-            "after it",
-        )
-    as_nth = _search(phrases.AS_NTH, scope)
-    if as_nth is not None:
-        index = _ordinal(as_nth["ord"])
-        kind = _kind(as_nth["kind"])
-        if index == 1:
-            return attrs.evolve(
-                base, action="insert_blocks", position="before", locator=BlockLocator(kind, 1)
-            )
-        if index > 1:
-            return attrs.evolve(
-                base,
-                action="insert_blocks",
-                position="after",
-                locator=BlockLocator(kind, index - 1),
-            )
-        return attrs.evolve(
-            base, action="insert_blocks", position="after", locator=BlockLocator(kind, -1)
-        )
-    where = _search(phrases.INSERT_AT, scope)
-    if where is not None:
-        position: Literal["before", "after"] = (
-            "before" if where["where"].lower() in ("before", "preceding") else "after"
-        )
-        return attrs.evolve(
-            base,
-            action="insert_blocks",
-            position=position,
-            locator=BlockLocator(_kind(where["kind"]), _ordinal(where["ord"])),
-        )
-    if _found(phrases.TO_THE_LIST, scope):
-        return attrs.evolve(
-            base, action="insert_blocks", position="after", locator=BlockLocator("bullet", -1)
-        )
-    if _found(phrases.UNDER_TABLE, scope):
-        return attrs.evolve(
-            base, action="insert_blocks", position="after", locator=BlockLocator("table")
-        )
-    start = _found(phrases.AT_START, scope)
-    return attrs.evolve(base, action="insert_blocks", position="start" if start else "end")
+    for rule in grammar.PLACES:
+        hit = rule.search(scope)
+        if hit is None:
+            continue
+        change = dict(rule.builds(hit) or {})
+        if change.get("action") == "insert_section" and not base.path:
+            continue
+        change.setdefault("action", "insert_blocks")
+        return attrs.evolve(base, **change)
+    return attrs.evolve(base, action="insert_blocks", position="end")

@@ -7,17 +7,15 @@ not understand still ends the text of the one before it.
 
 from __future__ import annotations
 
-import re
-
 from ..tree import Paragraph
-from . import _fold as fold
-from . import _phrases as phrases
 from ._memo import memo
 from ._recognise import recognise
 from ._substitutions import is_rename
-from ._targets import normalise, sentences
-from ._tidy import collapsed_length, holds_any, tidy
+from ._targets import changes, normalise, sentences, words_of
+from ._tidy import collapsed_length, tidy
 from .blocks import SourcedBlock
+from .grammar import Rule
+from .grammar import instructions as grammar
 
 __all__ = ["looks_like_instruction", "split_run_on"]
 
@@ -25,31 +23,13 @@ _MAX_INSTRUCTION = 900
 _MAX_SENTENCES = 4
 
 # An instruction and its new text run together: "... with the following: The Portfolio ...".
-_RUN_ON = re.compile(
-    r"\b(?:the following|as follows|below)\b[^:]{0,200}?:(?: (?=\S)|(?=[A-Z]))"
-    r"|\b(?:the following(?: information| text| disclosure| language)?|as follows)\. (?=[A-Z\"])",
-    re.IGNORECASE,
+_RUN_ON = Rule(
+    "run on",
+    r"\b(?:the following|as follows|below)\b[^:]{0,200}?:(?: (?=\S)|(?=[a-z]))"
+    r"|\b(?:the following(?: information| text| disclosure| language)?|as follows)\. (?=[a-z\"])",
+    "run on",
 )
-# Every run-on holds one of its phrases, and a colon or one of the words before ". ".
-fold.require(
-    {
-        _RUN_ON: (
-            ("the following", "as follows", "below"),
-            (
-                ":",
-                "following. ",
-                "information. ",
-                "text. ",
-                "disclosure. ",
-                "language. ",
-                "follows. ",
-            ),
-        )
-    }
-)
-fold.opens_with({_RUN_ON: "abt"})  # "the following", "as follows", "below"
-_RUN_ON_WORDS = ("following", "follows", "below")
-_OPENS_FOLLOWING = re.compile(r"^(?:\S+ )?the following\b", re.IGNORECASE)
+_OPENS_FOLLOWING = Rule("opens with the following", r"^(?:\S+ )?the following\b", "following")
 
 
 @memo
@@ -60,18 +40,16 @@ def looks_like_instruction(text: str) -> bool:
     # The length before the stems: a long paragraph is no instruction, whatever it holds.
     if len(text) > _MAX_INSTRUCTION and collapsed_length(text) > _MAX_INSTRUCTION:
         return False
-    if not holds_any(text.lower(), phrases.CHANGE_STEMS):
-        return False
     words = normalise(text)
     if not words or len(words) > _MAX_INSTRUCTION:
         return False
-    if not phrases.changes(words):
+    if not changes(words):
         return is_rename(words)
     parts = sentences(words)
     if len(parts) > _MAX_SENTENCES:
         return False
     for sentence in {parts[0], parts[-1]}:
-        if phrases.changes(sentence) and fold.found(phrases.STRUCTURE, sentence):
+        if changes(sentence) and grammar.STRUCTURE.found(words_of(sentence)):
             return True
     return False
 
@@ -80,7 +58,7 @@ def _following_sentence(text: str) -> int | None:
     """Where the new text starts in "The following ... replaces X. <new text>": after
     the first sentence, when that sentence is an instruction that opens with "the
     following" (what follows it is its text)."""
-    if len(text) > 4 * _MAX_INSTRUCTION or not _OPENS_FOLLOWING.match(text):
+    if len(text) > 4 * _MAX_INSTRUCTION or _OPENS_FOLLOWING.match(words_of(text)) is None:
         return None
     parts = sentences(text)
     if len(parts) < 2 or not looks_like_instruction(parts[0]):
@@ -93,9 +71,6 @@ def _following_sentence(text: str) -> int | None:
 def split_run_on(item: SourcedBlock, text: str) -> tuple[SourcedBlock, SourcedBlock | None]:
     """Split "<instruction> the following: <new text>" run together in one paragraph
     into the instruction and its text (``None`` for the text when it is not one)."""
-    opening = text[:_MAX_INSTRUCTION].lower()
-    if not holds_any(opening, _RUN_ON_WORDS):
-        return item, None
     cut = _following_sentence(tidy(text))
     if cut is not None:
         words = tidy(text)
@@ -105,7 +80,7 @@ def split_run_on(item: SourcedBlock, text: str) -> tuple[SourcedBlock, SourcedBl
     match = next(
         (
             found
-            for found in fold.finditer(_RUN_ON, text[:_MAX_INSTRUCTION])
+            for found in _RUN_ON.finditer(words_of(text[:_MAX_INSTRUCTION]))
             if normalise(text[: found.end()]).count('"') % 2 == 0
         ),
         None,

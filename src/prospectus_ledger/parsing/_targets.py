@@ -16,20 +16,21 @@ import re
 from collections.abc import Sequence
 
 from .._text import heading_key, split_sentences
-from . import _fold as fold
 from ._locations import SectionRef, section_ref
 from ._memo import memo
 from ._tidy import tidy
+from .grammar import Rule, Words
+from .grammar import instructions as grammar
 
 __all__ = [
-    "ORDINAL",
-    "ORDINALS",
     "SectionRef",
+    "changes",
     "named_portfolio",
     "normalise",
     "section_ref",
     "sentences",
     "unquoted",
+    "words_of",
 ]
 
 
@@ -42,39 +43,14 @@ _SINGLE_QUOTED = re.compile(
 )
 _QUOTED = re.compile(r'"([^"]{1,200})"')
 
-_WITH_RESPECT = re.compile(
+_WITH_RESPECT = Rule(
+    "with respect to a portfolio",
     r"\b(?:with respect to|as it relates to|regarding|relating to|for) (?:the |each of the )?"
     r"(?P<name>[^,.;:()\"]{3,120})",
-    re.IGNORECASE,
+    "portfolio",
 )
-fold.opens_with({_WITH_RESPECT: "afrw"})  # "with", "as", "regarding", "relating", "for"
 _MIN_PREFIX = 5
 _PORTFOLIO_WORD = re.compile(r"\b(?:Portfolio|Fund)$", re.IGNORECASE)
-
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "last": -1,
-    "final": -1,
-    "second to last": -2,
-    "next to last": -2,
-    "penultimate": -2,
-}
-ORDINAL = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
-
 
 _OPEN, _CLOSE = "\u201c", "\u201d"
 # Words that join a quoted heading to the next one: 'in the', 'of the', 'under the'.
@@ -140,6 +116,18 @@ def _opens_single_quote(text: str) -> bool:
 
 
 @memo
+def words_of(text: str) -> Words:
+    """Normalised ``text`` and its lower case, for the grammar's rules (made once)."""
+    return Words(text)
+
+
+@memo
+def changes(text: str) -> bool:
+    """Whether normalised ``text`` holds a change verb (the grammar's ``INSTRUCTION``)."""
+    return grammar.INSTRUCTION.found(words_of(text))
+
+
+@memo
 def sentences(text: str) -> tuple[str, ...]:
     """The sentences of some words (:func:`~prospectus_ledger._text.split_sentences`),
     remembered: the parser asks about the same paragraphs several times."""
@@ -159,8 +147,8 @@ def named_portfolio(text: str, portfolios: Sequence[str]) -> str | None:
     else as the instruction prints it when it ends in "Portfolio" or "Fund".
     """
     keys = {heading_key(name): name for name in portfolios}
-    for match in fold.finditer(_WITH_RESPECT, text):
-        name = match.group("name").strip()
+    for match in _WITH_RESPECT.finditer(words_of(text)):
+        name = (match["name"] or "").strip()
         for tail in (" in the ", " to the ", " of the ", " on page "):
             cut = name.lower().find(tail)
             if cut > 0:

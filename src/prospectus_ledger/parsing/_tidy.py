@@ -1,5 +1,5 @@
 """Text tests the parser runs on every line: a faster equivalent of
-:func:`prospectus_ledger._text.clean_text`, lengths, words held."""
+:func:`prospectus_ledger._text.clean_text`, and lengths."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import unicodedata
 
 from .._text import without_invisible
 
-__all__ = ["collapsed_length", "holds_any", "tidy"]
+__all__ = ["collapsed_length", "tidy"]
 
 
 def tidy(text: str) -> str:
@@ -38,12 +38,3 @@ def _collapsed(text: str) -> bool:
 def collapsed_length(text: str) -> int:
     """``len(" ".join(text.split()))``: the length with white space collapsed."""
     return len(text) if _collapsed(text) else len(" ".join(text.split()))
-
-
-def holds_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds one of ``words`` (``any(word in text for word in words)``)."""
-    # A loop: any() over a generator costs twice as much, and this screens every line.
-    for word in words:  # noqa: SIM110
-        if word in text:
-            return True
-    return False

@@ -13,78 +13,33 @@ from collections.abc import Sequence
 
 import attrs
 
-from . import _fold as fold
 from ._dates import is_date_only
-from ._documents import KIND, KIND_WORDS
 from ._memo import memo
 from ._targets import normalise
-from ._tidy import holds_any, tidy
+from ._tidy import tidy
 from .effective import find_effective
+from .grammar import Words
+from .grammar import supplements as grammar
 from .instructions import looks_like_instruction
 from .lines import CellTable, Line, LineKind, TextTable, Unit, chunks
 from .trailers import is_trailer
 
 __all__ = [
-    "NAME_WORDS",
     "TitleBlock",
     "has_anchor",
     "is_intro",
+    "is_name_line",
     "is_phrase_line",
     "is_title_chunk",
     "title_blocks",
 ]
 
 
-_ANCHOR = re.compile(
-    r"^(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai |important )?"
-    r"supplement(?:$|,|:| dated\b| date\b| to\b| [-\u2013\u2014])",
-    re.IGNORECASE,
-)
-_PHRASE_WORDS = re.compile(KIND + r"|\bdated\b|\bsupplement(?:ed|s)?\b|\brevised\b", re.IGNORECASE)
-fold.require({_PHRASE_WORDS: ((*KIND_WORDS, "dated", "supplement", "revised"),)})
-fold.opens_with({_PHRASE_WORDS: "dprs"})
 _CONNECTOR = re.compile(
     r"^(?:and|and to|to|to the|to:|of|of the|for|for:|and the|to each of the|each)$", re.IGNORECASE
 )
-NAME_WORDS = re.compile(
-    r"\b(?:portfolios?|funds?|trust|series|etf|inc|company|corporation|account|investments)\b",
-    re.IGNORECASE,
-)
-_INTRO = re.compile(
-    r"^(?:this (?:supplement|information)\b|capitalized terms\b"
-    r"|the following changes (?:are|have been)(?: hereby)? made\b"
-    r"|(?:the )?(?:(?:summary )?prospectus(?:es)?|statements? of additional information|sai)\b"
-    r"[^.:\"]{0,120}? (?:is|are) hereby (?:supplemented|amended)\b)",
-    re.IGNORECASE,
-)
-# "This supplement supersedes and replaces the supplement dated ...": news about
-# another supplement, kept as a notice.
-_NOT_INTRO = re.compile(r"^this supplement\b[^.]{0,40}?\b(?:supersedes|replaces)\b", re.IGNORECASE)
-# Words every intro or lead-in holds (lower case): a cheap test first.
-_INTRO_WORDS = (
-    "this supplement",
-    "this information",
-    "capitalized terms",
-    "made",
-    "amended",
-    "supplemented",
-    "revised",
-    "changed",
-)
 # A defined term, '(the "Fund")', names no part of the document.
 _DEFINED_TERM = re.compile(r"\((?:the|each|a|an|collectively|together)\b[^()]{0,80}\)", re.I)
-_LEAD_IN = re.compile(
-    r"^(?:accordingly, )?(?:the following (?:changes|information)"
-    r"|(?:the |each )?[\w'\u2019 ]{0,40}?"
-    r"(?:prospectus(?:es)?|statements? of additional information|sai))"
-    r"[^.:\"]{0,120}? "
-    r"(?:is|are) (?:hereby )?(?:made|amended|supplemented|revised|changed)\b",
-    re.IGNORECASE,
-)
-_STRUCTURE = re.compile(
-    r"\b(?:section|sub-?section|heading|caption|paragraph|sentence|table)\b", re.IGNORECASE
-)
-fold.require({_STRUCTURE: (("section", "heading", "caption", "paragraph", "sentence", "table"),)})
 _TITLE_WIDTH = 70
 _SHORT = 55
 _PARENTHESIS_WIDTH = 100
@@ -101,7 +56,6 @@ _LATE = 2
 _PARAGRAPH_END = (".", ":", ";", "!", "?", '"', "\u201d")
 # Lines that open the body, not the title: an effective time, an item number alone.
 _NOT_TITLE = re.compile(r"^(?:effective\b|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$)", re.IGNORECASE)
-_EDITION_NOTE = re.compile(rf"\((?:{KIND})[^()]{{0,20}}\bdated\b[^()]{{0,40}}\)$", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -132,7 +86,7 @@ def _anchored(probe: str) -> bool:
     """:func:`has_anchor` of a line's first characters (remembered per filing)."""
     if "upplement" not in probe and "UPPLEMENT" not in probe:
         return False
-    return _ANCHOR.match(tidy(probe)) is not None
+    return grammar.ANCHOR.match(Words(tidy(probe))) is not None
 
 
 def _title_line(text: str, previous: str) -> bool:
@@ -178,12 +132,12 @@ def _fund_list(text: str) -> bool:
 def _may_be_title(text: str, previous: str, *, continues: bool) -> bool:
     """Whether a line's length and words fit a title (before the costlier exclusions)."""
     if len(text) <= _SHORT or (
-        len(text) <= _TITLE_WIDTH and (is_phrase_line(text) or fold.found(NAME_WORDS, text))
+        len(text) <= _TITLE_WIDTH and (is_phrase_line(text) or is_name_line(text))
     ):
         return True
     if text.startswith("(") and text.endswith(")") and len(text) <= _PARENTHESIS_WIDTH:
         return True
-    if len(text) <= _PARENTHESIS_WIDTH and _EDITION_NOTE.search(text):
+    if len(text) <= _PARENTHESIS_WIDTH and grammar.EDITION_NOTE.found(Words(text)):
         # "American Century Mutual Funds, Inc. (SAI dated July 26, 2013)"
         return True
     if continues and len(text) <= _CONTINUED_WIDTH and previous and is_phrase_line(previous):
@@ -333,11 +287,17 @@ def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
 
 
 @memo
+def is_name_line(text: str) -> bool:
+    """Whether a title line holds a word of a name ("Trust", "Fund", "Portfolios")."""
+    return grammar.NAME_WORD.found(Words(text))
+
+
+@memo
 def is_phrase_line(text: str) -> bool:
     """Whether a title line is part of the supplement phrase (documents, dates, connectives)."""
     return (
         has_anchor(text)
-        or fold.found(_PHRASE_WORDS, text)
+        or grammar.PHRASE_WORD.found(Words(text))
         or _CONNECTOR.match(text) is not None
         or is_date_only(text)
     )
@@ -353,19 +313,17 @@ def is_intro(text: str) -> bool:
     """
     if len(text) > 4 * _MAX_INTRO:
         return False
-    lowered = text.lower()
-    if not holds_any(lowered, _INTRO_WORDS):
-        return False
     words = normalise(text)
-    if len(words) > _MAX_INTRO or _NOT_INTRO.match(words):
+    read = Words(words)
+    if len(words) > _MAX_INTRO or grammar.NOT_INTRO.match(read):
         return False
     bare = _DEFINED_TERM.sub("", words)
-    names_a_part = '"' in bare or fold.found(_STRUCTURE, bare)
-    if not _INTRO.match(words):
+    names_a_part = '"' in bare or grammar.STRUCTURE_WORD.found(Words(bare))
+    if not grammar.INTRO.match(read):
         core = words
         stated = find_effective(words).words
         if stated and core.startswith(stated):
             core = core[len(stated) :].lstrip(", ")
-        if names_a_part or not _LEAD_IN.match(core):
+        if names_a_part or not grammar.LEAD_IN.match(Words(core)):
             return False
     return not names_a_part or not looks_like_instruction(words)

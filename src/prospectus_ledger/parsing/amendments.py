@@ -27,43 +27,16 @@ from .._text import heading_key
 from ..operations import Notice, Operation, ReplaceSection, SectionTarget, SubstituteText
 from ..supplement import Amendment, DocumentRef
 from ..tree import DocumentKind, Paragraph, block_text
-from . import _fold as fold
 from ._operations import placed, titled_section
 from .blocks import SourcedBlock
 from .effective import EffectiveTime, defined_times, find_effective
+from .grammar import Words
+from .grammar import supplements as grammar
 from .instructions import Body, Recognised, Segment
 
 __all__ = ["AmendmentContext", "build_amendments"]
 
-_ANNOUNCEMENT = re.compile(
-    r"\b(?:reorganiz|reorganis|liquidat|merger\b|will merge|closed to (?:all )?new"
-    r"|no longer (?:be )?(?:offered|available)|discontinu|(?:revised|amended|updated) accordingly"
-    r"|renamed|will be closed|has been closed|is closed\b|approved a proposal"
-    r"|(?:is|are) no longer applicable)",
-    re.IGNORECASE,
-)
-
-
 # "In connection with the above changes": the time of the instruction before it.
-# Words every announcement holds (lower case): a cheap test before the search over
-# what may be a long text.
-fold.require(
-    {
-        _ANNOUNCEMENT: (
-            (
-                "reorgani",
-                "liquidat",
-                "merge",
-                "closed",
-                "no longer",
-                "discontinu",
-                "accordingly",
-                "renamed",
-                "approved a proposal",
-            ),
-        )
-    }
-)
 _FOLLOWS_PREVIOUS = re.compile(
     r"^(?:in connection with|as a result of|in light of) (?:the above|these|such|this|those) "
     r"changes?\b",
@@ -228,7 +201,7 @@ def _amendments(
     whole = _text(segment.items)
     operations: list[Operation]
     if segment.recognised is None:
-        announced = fold.found(_ANNOUNCEMENT, whole)
+        announced = grammar.ANNOUNCEMENT.found(Words(whole))
         reason = None if announced else "text outside any recognised instruction"
         operations = [Notice(whole)]
     else:

@@ -24,64 +24,20 @@ misprints, and ``problem`` says that too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import attrs
 import pendulum
 
 from ..instants import at_close, start_of_day
-from . import _fold as fold
-from ._dates import DATE, read_date
+from ._dates import read_date
 from ._memo import memo
-from ._tidy import holds_any, tidy
+from ._tidy import tidy
+from .grammar import Hit, Words
+from .grammar import times as grammar
 
 __all__ = ["EffectiveTime", "defined_times", "find_effective"]
 
-_EXCHANGE = r"(?:New York Stock Exchange|NYSE|Exchange)(?: \([^()]{0,30}\))?"
-_CLOSE = (
-    r"(?:(?:at|as of|after|upon|on|following|from|with) )?the close of (?:regular )?"
-    rf"(?:(?:business|trading)(?: (?:on|of) the {_EXCHANGE})?|the {_EXCHANGE}) on "
-)
-_PHRASE = re.compile(
-    r"\beffective,? "
-    r"(?:(?P<immediately>immediately|upon (?:receipt|filing)"
-    r"|as of the date (?:of this supplement|hereof))"
-    rf"|(?P<close>{_CLOSE})(?P<close_date>{DATE})"
-    rf"|(?P<about>on or about |as of or about )(?P<about_date>{DATE})"
-    rf"|(?P<on>on |as of |from |beginning |starting |with )?(?P<date>{DATE})"
-    r"|(?:as of |on |from )?the (?P<term>[A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3}))",
-    re.IGNORECASE,
-)
-fold.require({_PHRASE: (("effective",),)})
-# Opening phrases that state an effective time without the word "effective".
-_OPENING = re.compile(
-    r"^(?:[\w.()]{1,6} )?(?:(?:in addition|additionally|also|further|furthermore),? )?"
-    rf"(?:(?P<about>on or about )(?P<about_date>{DATE})"
-    rf"|(?:as of|beginning|starting|from|on or after)(?: on)? (?P<date>{DATE})"
-    rf"|(?P<close>{_CLOSE})(?P<close_date>{DATE})"
-    r"|(?:on|as of|from|beginning on|after) the "
-    r"(?P<term>[A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3}))",
-    re.IGNORECASE,
-)
-# Words an opening time holds (near the start of the words): a cheap test first.
-_OPENING_WORDS = (
-    "about",
-    "as of",
-    "beginning",
-    "starting",
-    "from",
-    "close of",
-    "on the",
-    "on or after",
-)
-_OPENING_PROBE = 200
-_DEFINITION = re.compile(
-    rf"(?P<when>\beffective,? .{{0,120}}?{DATE}) \(the \"(?P<term>[^\"]{{1,40}})\"\)",
-    re.IGNORECASE,
-)
-# Every definition holds "effective" and '(the "' (lower case): a cheap test first.
-fold.require({_DEFINITION: (("effective",), ('(the "',))})
 # Curly double quotes made straight, one ``str.replace`` each (``str.translate`` with a
 # table, and ``re`` with a character class, are many times slower on non-ASCII text).
 _QUOTES = "\u201c\u201d\u201e\u201f"
@@ -154,15 +110,12 @@ def find_effective(
         defined: instants earlier phrases named ("Transition Date"), by name
             in lower case.
     """
-    lowered = text[:_OPENING_PROBE].lower()
-    if "effective" not in text.lower() and not holds_any(lowered, _OPENING_WORDS):
-        return _default(default)
-    words = _straight(tidy(text))
-    for match in fold.finditer(_PHRASE, words):
+    words = Words(_straight(tidy(text)))
+    for match in grammar.EFFECTIVE.finditer(words):
         time = _read_phrase(match, default, defined or {})
         if time is not None:
             return time
-    opening = fold.search(_OPENING, words)
+    opening = grammar.OPENING.match(words)
     if opening is not None:
         time = _read_phrase(opening, default, defined or {})
         if time is not None:
@@ -170,14 +123,14 @@ def find_effective(
     return _default(default)
 
 
-def _group(match: re.Match[str], name: str) -> str | None:
-    return match.groupdict().get(name)
+def _group(match: Hit, name: str) -> str | None:
+    return match[name] if match.has(name) else None
 
 
 def _read_phrase(
-    match: re.Match[str], default: pendulum.Date | None, defined: Mapping[str, EffectiveTime]
+    match: Hit, default: pendulum.Date | None, defined: Mapping[str, EffectiveTime]
 ) -> EffectiveTime | None:
-    found = match.group(0).rstrip(",")
+    found = match.text.rstrip(",")
     if _group(match, "immediately"):
         return _default(default, found)
     close_date = _group(match, "close_date")
@@ -207,9 +160,9 @@ def defined_times(text: str, *, default: pendulum.Date | None = None) -> dict[st
     found: dict[str, EffectiveTime] = {}
     if "(the" not in text:
         return found
-    words = _straight(tidy(text))
-    for match in fold.finditer(_DEFINITION, words):
-        time = find_effective(match.group("when"), default=default)
+    words = Words(_straight(tidy(text)))
+    for match in grammar.DEFINITION.finditer(words):
+        time = find_effective(match["when"] or "", default=default)
         if time.instant is not None and time.problem is None:
-            found[match.group("term").lower()] = time
+            found[match.low("term")] = time
     return found

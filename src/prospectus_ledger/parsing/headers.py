@@ -28,22 +28,23 @@ import pendulum
 
 from ..supplement import DocumentRef
 from ..tree import DocumentKind, Paragraph
-from . import _fold as fold
 from ._dates import DATE, first_date, is_date_only, read_date
-from ._documents import KIND, document_refs, kinds_mentioned
+from ._documents import document_refs, kinds_mentioned
 from ._targets import normalise
 from ._tidy import tidy
 from ._titles import (
-    NAME_WORDS,
     TitleBlock,
     has_anchor,
     is_intro,
+    is_name_line,
     is_phrase_line,
     is_title_chunk,
     title_blocks,
 )
 from .blocks import BodyItem, SourcedBlock
 from .effective import EffectiveTime, find_effective
+from .grammar import Words
+from .grammar import supplements as grammar
 from .instructions import looks_like_instruction
 from .lines import Line, LineKind, Unit, chunks
 
@@ -58,40 +59,12 @@ __all__ = [
     "title_blocks",
 ]
 
-_SUPPLEMENT_DATE = re.compile(
-    rf"\b(?:supplement,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?|made as of) (?P<date>{DATE})",
-    re.IGNORECASE,
-)
-_CUT = re.compile(
-    r"(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai )?"
-    rf"(?:supplement\b,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?|made as of)(?: {DATE})?",
-    re.IGNORECASE,
-)
-# Both need "supplement" or "made as of" (lower case): a cheap test before the search.
-fold.require(
-    {
-        _SUPPLEMENT_DATE: (("supplement", "made as of"),),
-        _CUT: (("supplement", "made as of"),),
-    }
-)
-# "supplement", "made"; before them, "summary", "prospectus", "statement", "sai".
-fold.opens_with({_SUPPLEMENT_DATE: "ms", _CUT: "mps"})
 _STRONG_REGISTRANT = re.compile(
     r"\b(?:trust|inc|company|corporation|funds|series|family|investments)\b", re.IGNORECASE
 )
 _FUND_WORD = re.compile(r"\bfund\b", re.IGNORECASE)
 _PORTFOLIO_WORD = re.compile(r"\bportfolio\b", re.IGNORECASE)
 _PORTFOLIO_NAME = re.compile(r"\b(?:portfolio|fund|etf|trust|series|account)\b", re.IGNORECASE)
-# "(Summary Prospectus and Prospectus dated August 1, 2018)": a phrase, not a note.
-_DATED_KIND = re.compile(rf"(?:{KIND})[^()]{{0,60}}\bdated\b", re.IGNORECASE)
-_KIND_WORDS = (
-    r"(?:summary prospectus(?:es)?|statements? of additional information|SAIs?|prospectus(?:es)?)"
-)
-_DATED_BELOW = re.compile(
-    rf"\b(?:each )?as dated below\b|\bdate of (?:the )?{_KIND_WORDS}|^{_KIND_WORDS} dated$",
-    re.IGNORECASE,
-)
-_DATED_ENDS = (" dated", " dated\n")  # "$" matches before a final newline too
 _DATE_ANYWHERE = re.compile(DATE, re.IGNORECASE)
 # "Oct. 01, 2019" on an XBRL page: the document's period date, not the supplement's.
 _PERIOD_DATE = re.compile(r"^[A-Z][a-z]{2}\. \d{2}, \d{4}$")
@@ -173,22 +146,16 @@ def _title_texts(lines: Sequence[Line]) -> list[str]:
     return texts
 
 
-def _may_mark(lowered: str) -> bool:
-    """Whether a lower-cased title line may hold a :data:`_DATED_BELOW` marker: each
-    holds "dated below" or "date of", or ends with "dated" (no letter of which
-    matches another character ignoring case)."""
-    return "dated below" in lowered or "date of" in lowered or lowered.endswith(_DATED_ENDS)
-
-
 def _phrase(text: str) -> tuple[pendulum.Date | None, tuple[DocumentRef, ...]]:
     """The supplement's date and the editions a phrase names.
 
     "Statement of Additional Information Supplement dated June 1, 2001" names
     no edition after its own date; the kind it is a supplement to is used.
     """
-    match = fold.search(_SUPPLEMENT_DATE, text)
-    date = read_date(match.group("date")).date if match else None
-    documents = document_refs(fold.sub(_CUT, " ", text))
+    words = Words(text)
+    match = grammar.SUPPLEMENT_DATE.search(words)
+    date = read_date(match["date"] or "").date if match else None
+    documents = document_refs(words.sub(grammar.SUPPLEMENT_PHRASE, " ").text)
     if not documents:
         documents = tuple(DocumentRef(kind) for kind in kinds_mentioned(text))
     return date, documents
@@ -221,13 +188,17 @@ def parse_title(lines: Sequence[Line]) -> Header:
     listed_kinds: list[DocumentKind] = []
     series: str | None = None
     for text in _title_texts(lines):
-        if text.startswith("(") and text.endswith(")") and not fold.found(_DATED_KIND, text):
+        if (
+            text.startswith("(")
+            and text.endswith(")")
+            and not grammar.DATED_KIND.found(Words(text))
+        ):
             of = _SERIES_OF.match(text)
             series = series or (of.group(1) if of else None)
             continue
-        marker = fold.search(_DATED_BELOW, text) if _may_mark(text.lower()) else None
+        marker = grammar.DATED_BELOW.search(Words(text))
         if marker is not None and not listed_kinds:
-            named = kinds_mentioned(marker.group(0)) or kinds_mentioned(" ".join([*phrase, text]))
+            named = kinds_mentioned(marker.text) or kinds_mentioned(" ".join([*phrase, text]))
             listed_kinds = list(named)
         elif listed_kinds and not has_anchor(text):
             dated = first_date(text)
@@ -236,7 +207,7 @@ def parse_title(lines: Sequence[Line]) -> Header:
                 text = tidy(_DATE_ANYWHERE.sub(" ", text))
                 if not text:
                     continue
-        if not is_phrase_line(text) and fold.found(NAME_WORDS, text) and ":" not in text:
+        if not is_phrase_line(text) and is_name_line(text) and ":" not in text:
             names.append(text)
             continue
         # Everything else may hold part of the phrase ("2016 TO THE" after

@@ -15,25 +15,14 @@ import pendulum
 
 from ._dates import DATE, read_date
 from ._memo import memo
-from ._tidy import collapsed_length, holds_any, tidy
+from ._tidy import collapsed_length, tidy
+from .grammar import Words
+from .grammar import supplements as grammar
 
 __all__ = ["is_form_code", "is_trailer", "trailer_date"]
 
 
-# "Date: May 31, 2007" -- but not "DATED MAY 1, 2006", which continues a title.
-_DATE_LINE = re.compile(rf"^date:? ?(?P<date>{DATE})\.?$", re.IGNORECASE)
-_RETAIN = re.compile(
-    r"\b(?:retain(?:ed)?|keep|kept)\b[\w ,]{0,120}\bfor (?:future|later) reference\b",
-    re.IGNORECASE,
-)
 _DATE_ANYWHERE = re.compile(DATE, re.IGNORECASE)
-# "The date of this Supplement is July 16, 1999." (perhaps followed by a form code)
-_DATE_OF_SUPPLEMENT = re.compile(
-    rf"^(?:the date of this supplement is|this supplement is dated) (?P<date>{DATE})\.?"
-    r"(?P<rest>.{0,40})$",
-    re.IGNORECASE,
-)
-_RETAIN_WORDS = ("retain", "keep", "kept")
 _CODE_TOKEN = re.compile(r"^[A-Z0-9][A-Z0-9/&.\-()#]{0,19}$")
 _MAX_RETAIN = 250
 _MAX_CODE = 48
@@ -44,9 +33,10 @@ def trailer_date(text: str) -> pendulum.Date | None:
     if len(text) > 4 * _MAX_RETAIN:
         return None
     words = tidy(text)
-    match = _DATE_LINE.match(words) or _DATE_OF_SUPPLEMENT.match(words)
+    read = Words(words)
+    match = grammar.DATE_LINE.match(read) or grammar.DATE_OF_SUPPLEMENT.match(read)
     if match:
-        return read_date(match.group("date")).date
+        return read_date(match["date"] or "").date
     if is_form_code(words):
         dated = _DATE_ANYWHERE.search(words)
         return read_date(dated.group(0)).date if dated else None
@@ -60,18 +50,15 @@ def is_trailer(text: str) -> bool:
         len(text) > _MAX_RETAIN and collapsed_length(text) > _MAX_RETAIN
     ):
         return False
-    lowered = text.lower()
-    if "date" not in lowered and not holds_any(lowered, _RETAIN_WORDS):
-        return False
-    words = tidy(text)
-    if _DATE_LINE.match(words):
+    read = Words(tidy(text))
+    if grammar.DATE_LINE.match(read):
         return True
-    stated = _DATE_OF_SUPPLEMENT.match(words)
+    stated = grammar.DATE_OF_SUPPLEMENT.match(read)
     if stated is not None:
         # What follows the date may only be a form number: "Form No. X76002-97".
-        rest = stated["rest"].strip()
+        rest = (stated["rest"] or "").strip()
         return not rest or is_form_code(rest) or any(char.isdigit() for char in rest)
-    return len(words) <= _MAX_RETAIN and _RETAIN.search(words) is not None
+    return len(read) <= _MAX_RETAIN and grammar.RETAIN.found(read)
 
 
 @memo

@@ -1,0 +1,33 @@
+"""The parser's grammar: the words filings use, and the phrasings made of them.
+
+* :mod:`.vocabulary` -- the words, each list defined once;
+* :mod:`.instructions` -- what an instruction does (verbs, blocks, places);
+* :mod:`.headings` -- how it names the place it changes;
+* :mod:`.times` -- when it takes effect (and the date forms);
+* :mod:`.supplements` -- the supplement's title phrase, intro, lead-ins and
+  closing lines.
+
+Every row is a :class:`Rule` (a name, a pattern built from the vocabulary, a
+priority and what it builds); tables of rules are tried in order of
+priority.  ``docs/grammar.md`` shows how a new phrasing is added.
+"""
+
+from __future__ import annotations
+
+from . import headings, instructions, supplements, times, vocabulary
+from ._engine import GrammarError, Hit, Rule, Table, Words, lower, required_literals
+
+__all__ = [
+    "GrammarError",
+    "Hit",
+    "Rule",
+    "Table",
+    "Words",
+    "headings",
+    "instructions",
+    "lower",
+    "required_literals",
+    "supplements",
+    "times",
+    "vocabulary",
+]

@@ -1,0 +1,191 @@
+"""The heading-path grammar: how an instruction names the place it changes.
+
+An instruction names its place with a chain of *parts*, each one heading (or
+a dash-separated path of headings), quoted or not.  A quoted heading is a
+part when the words right before it (:data:`BEFORE_QUOTE`) or right after
+it (:data:`AFTER_QUOTE`) say so; an unquoted one when a row of
+:data:`UNQUOTED` reads it.  The words between two parts say how they nest
+(:data:`OUTER_WORDS`, :data:`INNER_WORDS`); :mod:`.._locations` builds the
+path.
+"""
+
+from __future__ import annotations
+
+from ._engine import Rule, Table
+from .instructions import DOCUMENT, HEADING_NOUN, INTRODUCER, ORDINAL
+
+__all__ = [
+    "AFTER_QUOTE",
+    "BEFORE_QUOTE",
+    "COMMA_AFTER",
+    "DOCUMENT_WORD",
+    "INNER_WORDS",
+    "IN_DOCUMENT",
+    "NOT_HEADING",
+    "OUTER_WORDS",
+    "TABLE_BEFORE",
+    "TRANSPARENT",
+    "UNQUOTED",
+]
+
+# A heading printed without quotes: capitalised words, small words between them.
+_CAP_WORD = r"[A-Z][\w'\u2019&/.\u00ae-]*"
+_SMALL = r"(?:of|and|the|on|for|in|to|a|an|or|&|with|about|from|by|at)"
+_TITLE = rf"{_CAP_WORD}(?: (?:{_CAP_WORD}|{_SMALL}|\d{{1,4}})){{0,11}}"
+_CAPS_TITLE = r"[A-Z][A-Z0-9'&/,()-]*(?: [A-Z0-9][A-Z0-9'&/,()-]*){0,11}"
+
+
+def _either(name: str, rows: list[tuple[str, str]]) -> Rule[str]:
+    """One rule of several rows, each its own named group, all ending where the text ends."""
+    return Rule(
+        name, "(?:" + "|".join(f"(?P<{group}>{source})" for group, source in rows) + ")$", name
+    )
+
+
+BEFORE_QUOTE = _either(
+    "before a quoted heading",
+    [
+        # 'the heading "X"', 'the section entitled "X"', 'main heading "X"'
+        ("noun", rf"\b(?:main )?{HEADING_NOUN}(?: {INTRODUCER})?,? "),
+        # 'entitled "X"'
+        ("naming", rf"\b{INTRODUCER},? "),
+        # 'under "X"', 'in the "X"', 'at the end of "X"'
+        ("prep", r"\b(?:under|beneath|in|within|(?:the )?(?:end|beginning) of)(?: the)? "),
+        # 'replace "X" with' names what it replaces
+        ("object", r"\b(?:replace|replaces|supersedes?) (?:in (?:its|their) entirety )?(?:the )?"),
+        # 'after "X"' names where new text goes
+        ("anchor", r"\b(?:after|following|before|preceding) (?:the )?"),
+    ],
+)
+"""The words before a quote that make it a heading: the group that matched says how."""
+
+AFTER_QUOTE = Rule(
+    "after a quoted heading",
+    rf"^,? (?P<noun>{HEADING_NOUN}|paragraph|table)\b",
+    "noun",
+)
+"""'"X" section', '"X" paragraph' (a block named by its run-in heading), '"X" table'."""
+
+COMMA_AFTER = Rule("comma after a part", rf'^"?(?: {HEADING_NOUN})?,', "comma")
+"""A comma after a part, perhaps after its structure word: '"X" section,'."""
+
+TABLE_BEFORE = Rule("table before a quote", r"\btable $", "table")
+"""'in the table "Average Annual Total Returns"'."""
+
+NOT_HEADING = Rule(
+    "not a heading",
+    rf"^(?:(?:the |this )?{DOCUMENT}|the following|fund|funds|portfolio|portfolios|trust)$",
+    "not a heading",
+)
+"""Quoted or unquoted words that name no heading: a document, "the Fund"."""
+
+UNQUOTED = Table(
+    "unquoted headings",
+    [
+        Rule(
+            "X section",
+            rf"\b(?P<u>{_TITLE}) (?P<noun>section|sub-?section)s?\b",
+            "heading",
+            cased=True,
+            priority=1,
+        ),
+        Rule(
+            "the heading X",
+            rf"\b(?i:the (?:sub-?)?(?:heading|caption))(?: (?i:entitled))? (?P<u>{_TITLE})"
+            r"(?=[.:;,]|$| (?i:in|on|of|for) )",
+            "heading",
+            cased=True,
+            priority=2,
+        ),
+        Rule(
+            "Appendix C",
+            r"\b(?P<u>Appendix [A-Z0-9]{1,4}(?:-[A-Z0-9]{1,4})?)\b"
+            r"(?:,? (?i:entitled|titled) \"(?P<w>[^\"]{1,200})\")?",
+            "heading",
+            cased=True,
+            priority=3,
+        ),
+        Rule(
+            "the Appendix of X",
+            rf"\b(?i:the) (?P<u>Appendix(?: (?:{_CAP_WORD}|{_SMALL})){{1,8}})",
+            "heading",
+            cased=True,
+            priority=4,
+        ),
+        Rule(
+            "section 2",
+            r"\b(?P<u>(?i:section) (?:\d{1,2}|[IVX]{1,5}))\b",
+            "heading",
+            cased=True,
+            priority=5,
+        ),
+        Rule("under X", rf"\bunder (?P<u>{_TITLE})", "heading", cased=True, priority=6),
+        Rule(
+            "the section describing X",
+            rf"\b(?i:the section of the) [\w' ]{{0,40}}?(?i:describing|for|relating to) "
+            rf"(?:the )?(?P<u>{_TITLE})",
+            "heading",
+            cased=True,
+            priority=7,
+        ),
+        Rule(
+            "regarding X", rf"\bregarding (?:the )?(?P<u>{_TITLE})", "inner", cased=True, priority=8
+        ),
+        Rule(
+            "in the Fund's X",
+            rf"\b(?i:in) (?:(?i:the|each) )?(?:(?i:fund|funds|portfolio|portfolios)['\u2019]s? )?"
+            rf"(?P<u>{_CAP_WORD} {_CAP_WORD}(?: {_CAP_WORD}){{0,3}})"
+            r"(?= in | of | is | are | will | shall |[,.:;]|$)",
+            "summary",
+            cased=True,
+            priority=9,
+        ),
+        Rule(
+            "X on page 4",
+            rf"\b(?i:to|in|under) (?P<u>{_CAPS_TITLE}) (?i:on pages?) \d",
+            "heading",
+            cased=True,
+            priority=10,
+        ),
+        Rule(
+            "page of the X",
+            rf"\b(?i:page of the) (?P<u>{_TITLE})",
+            "heading",
+            cased=True,
+            priority=11,
+        ),
+    ],
+)
+"""Headings printed without quotes, marked by a structure word or a preposition; the
+group ``u`` holds the heading, ``w`` a quoted title inside it, ``noun`` the word that
+ranks it.  ``builds``: ``heading``; ``inner`` (nests inside what came before);
+``summary`` (a capitalised phrase after "in", kept only when it is no fund or document)."""
+
+OUTER_WORDS = frozenset({"in", "of", "within", "from", "inside"})
+"""Between two parts, these make the later one hold the earlier: '"C" in the "B" section'."""
+INNER_WORDS = frozenset({"under", "beneath", "below", "regarding"})
+"""Between two parts, these put the later one inside the earlier."""
+
+TRANSPARENT = Rule(
+    "words between parts",
+    rf"\b{HEADING_NOUN}\b|\b{INTRODUCER}\b"
+    r"|\b(?:paragraphs?|sentences?|bullets?(?: points?)?|items?|tables?|footnotes?"
+    rf"|lists?|{ORDINAL})\b"
+    r"|\([ivxlc\d]{1,6}\)|\b[ivx]{1,5}\)"
+    r"|\b(?:on|at) pages? [\divx]{1,4}(?:[-\u2013 ](?:and|to|through)?[- ]?[\divx]{1,4})?"
+    r"|\b(?:the|each|its|this|that|such|main)\b|\b(?:fund|funds|portfolio|portfolios|trust)['\u2019]s?"
+    r"|\b(?:information|disclosure|text|contained|found|appearing|included|set forth|located)\b"
+    rf"|\b{DOCUMENT}\b",
+    " ",
+)
+"""Words between two parts that say nothing of how they nest ("the", "sub-section",
+"on page 4", "of the Prospectus"): blanked before the nesting words are read."""
+
+IN_DOCUMENT = Rule(
+    "of the prospectus",
+    rf" (?:of|in) (?:the |each )?[\w/&'\u2019 -]{{0,30}}?\b{DOCUMENT}\b",
+    "document",
+)
+"""The document an unquoted heading ends with ("Risk/Return Summary of the Prospectus")."""
+
+DOCUMENT_WORD = Rule("document word", rf"\b{DOCUMENT}\b", "document")

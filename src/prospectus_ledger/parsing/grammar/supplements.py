@@ -1,0 +1,196 @@
+"""The supplement grammar: its title phrase, intro, lead-ins and closing lines.
+
+* :data:`KIND` -- a document's name, the named group telling which kind;
+  :data:`EDITIONS` -- the tokens of "to the Prospectuses dated May 1, 2006,
+  as supplemented ...";
+* :data:`ANCHOR`, :data:`SUPPLEMENT_DATE` -- "SUPPLEMENT DATED ..." opening a
+  title, and the supplement's own date in it;
+* :data:`INTRO`, :data:`LEAD_IN`, :data:`LEAD` -- paragraphs that introduce
+  the instructions ("This Supplement is made as of ...", "The Prospectus is
+  hereby amended as follows:");
+* :data:`DATE_LINE`, :data:`DATE_OF_SUPPLEMENT`, :data:`RETAIN` -- closing
+  lines;
+* :data:`ANNOUNCEMENT` -- news that changes no text (a reorganisation).
+"""
+
+from __future__ import annotations
+
+from ...tree import DocumentKind
+from ._engine import Rule
+from .instructions import BE, DOCUMENT
+from .times import DATE
+from .vocabulary import DOCUMENT_NAMES, alt, with_plurals
+
+__all__ = [
+    "ANCHOR",
+    "ANNOUNCEMENT",
+    "DATE_LINE",
+    "DATE_OF_SUPPLEMENT",
+    "EDITIONS",
+    "INTRO",
+    "KIND",
+    "LEAD",
+    "LEAD_IN",
+    "NAME_WORD",
+    "NOT_INTRO",
+    "PHRASE_WORD",
+    "RETAIN",
+    "SUPPLEMENT_DATE",
+]
+
+
+def _names(kind: DocumentKind) -> str:
+    return alt(with_plurals(name for name, named in DOCUMENT_NAMES if named is kind))
+
+
+KIND_SOURCE = (
+    rf"\b(?:(?P<summary>{_names(DocumentKind.SUMMARY_PROSPECTUS)})"
+    rf"|(?P<sai>{_names(DocumentKind.SAI)})"
+    # "Prospectus Summary" is a heading, not the prospectus.
+    rf"|(?P<prospectus>{_names(DocumentKind.PROSPECTUS)})(?! summary\b))\b"
+)
+KIND = Rule("document kind", KIND_SOURCE, "kind")
+"""A mention of a document; the named group that took part (``summary``, ``sai``,
+``prospectus``) tells which kind."""
+
+EDITIONS = Rule(
+    "editions",
+    KIND_SOURCE
+    + rf"|\bdated:? (?P<dated>{DATE})(?P<range> ?[-\u2013\u2014] ?{DATE}| (?:through|to) {DATE})?"
+    + rf"|\bas (?:previously )?(?:supplemented|revised|amended)(?: on| through)? (?P<supp>{DATE})",
+    "editions",
+)
+"""The tokens of an editions phrase, in order: a kind, "dated D" (or a range of
+dates), "as supplemented D"."""
+
+_SUPPLEMENT_WORD = r"supplement,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?"
+SUPPLEMENT_DATE = Rule(
+    "supplement dated",
+    rf"\b(?:{_SUPPLEMENT_WORD}|made as of) (?P<date>{DATE})",
+    "supplement date",
+)
+"""The supplement's own date: "Supplement dated May 31, 2007", "made as of ..."."""
+SUPPLEMENT_PHRASE = Rule(
+    "supplement phrase",
+    rf"(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai )?"
+    rf"(?:supplement\b,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?|made as of)(?: {DATE})?",
+    " ",
+)
+"""The words of the supplement's own date, cut before the editions are read."""
+
+ANCHOR = Rule(
+    "supplement anchor",
+    r"^(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai |important )?"
+    r"supplement(?:$|,|:| dated\b| date\b| to\b| [-\u2013\u2014])",
+    "anchor",
+)
+"""A line that opens a supplement's title: "SUPPLEMENT DATED ...", "Prospectus Supplement"."""
+
+PHRASE_WORD = Rule(
+    "phrase word",
+    rf"\b(?:{DOCUMENT}|dated|supplement(?:ed|s)?|revised)\b",
+    "phrase",
+)
+"""A word of the supplement phrase: a document, "dated", "supplemented"."""
+
+NAME_WORD = Rule(
+    "name word",
+    r"\b(?:portfolios?|funds?|trust|series|etf|inc|company|corporation|account|investments)\b",
+    "name",
+)
+"""A word of a registrant's or a portfolio's name."""
+
+DATED_KIND = Rule("kind dated", rf"{KIND_SOURCE}[^()]{{0,60}}\bdated\b", "dated kind")
+"""'(Summary Prospectus and Prospectus dated August 1, 2018)': a phrase, not a note."""
+DATED_BELOW = Rule(
+    "each as dated below",
+    rf"\b(?:each )?as dated below\b|\bdate of (?:the )?{DOCUMENT}|^{DOCUMENT} dated$",
+    "dated below",
+)
+"""Editions whose dates are listed below ("each as dated below", a "DATE OF PROSPECTUS"
+column)."""
+EDITION_NOTE = Rule(
+    "edition note",
+    rf"\((?:{DOCUMENT})[^()]{{0,20}}\bdated\b[^()]{{0,40}}\)$",
+    "edition note",
+)
+"""'American Century Mutual Funds, Inc. (SAI dated July 26, 2013)'."""
+
+INTRO = Rule(
+    "intro",
+    r"^(?:this (?:supplement|information)\b|capitalized terms\b"
+    r"|the following changes (?:are|have been)(?: hereby)? made\b"
+    rf"|(?:the )?{DOCUMENT}\b[^.:\"]{{0,120}}? (?:is|are) hereby (?:supplemented|amended)\b)",
+    "intro",
+)
+"""A supplement's intro: "This Supplement is made as of ...", "The Prospectus is hereby
+amended ..."."""
+NOT_INTRO = Rule(
+    "supersedes another supplement",
+    r"^this supplement\b[^.]{0,40}?\b(?:supersedes|replaces)\b",
+    "news",
+)
+"""'This supplement supersedes and replaces the supplement dated ...': news, kept."""
+
+LEAD_IN = Rule(
+    "lead-in",
+    r"^(?:accordingly, )?(?:the following (?:changes|information)"
+    rf"|(?:the |each )?[\w'\u2019 ]{{0,40}}?{DOCUMENT})"
+    r"[^.:\"]{0,120}? "
+    r"(?:is|are) (?:hereby )?(?:made|amended|supplemented|revised|changed)\b",
+    "lead-in",
+)
+"""'The following changes are made ...', 'The Fund's Prospectus is amended ...'."""
+
+LEAD = Rule(
+    "lead",
+    rf"\b{DOCUMENT}\b[^:]{{0,700}}? {BE} "
+    r"(?:amended|supplemented|revised|changed|modified|updated)\b"
+    rf"|\bthe following changes {BE} made\b",
+    "lead",
+)
+"""A paragraph that says the documents are amended (a lead-in, if it names no place)."""
+
+ACTS = Rule(
+    "acts",
+    r"\b(?:to|by) (?:delete|deleting|replace|replacing|add|adding|insert|inserting|include"
+    r"|remove)\b",
+    "acts",
+)
+"""'amended to delete ... and to replace ...': the lead-in itself makes a change."""
+
+STRUCTURE_WORD = Rule(
+    "title structure word",
+    r"\b(?:section|sub-?section|heading|caption|paragraph|sentence|table)\b",
+    "structure",
+)
+BLOCK_WORD = Rule(
+    "block word",
+    r"\b(?:paragraphs?|sentences?|bullets?|tables?|schedules?|footnotes?|charts?)\b",
+    "block",
+)
+
+DATE_LINE = Rule("date line", rf"^date:? ?(?P<date>{DATE})\.?$", "date")
+"""'Date: May 31, 2007' (but not "DATED MAY 1, 2006", which continues a title)."""
+DATE_OF_SUPPLEMENT = Rule(
+    "date of this supplement",
+    rf"^(?:the date of this supplement is|this supplement is dated) (?P<date>{DATE})\.?"
+    r"(?P<rest>.{0,40})$",
+    "date",
+)
+"""'The date of this Supplement is July 16, 1999.' (perhaps followed by a form code)."""
+RETAIN = Rule(
+    "retain for future reference",
+    r"\b(?:retain(?:ed)?|keep|kept)\b[\w ,]{0,120}\bfor (?:future|later) reference\b",
+    "retain",
+)
+
+ANNOUNCEMENT = Rule(
+    "announcement",
+    r"\b(?:reorganiz|reorganis|liquidat|merger\b|will merge|closed to (?:all )?new"
+    r"|no longer (?:be )?(?:offered|available)|discontinu|(?:revised|amended|updated) accordingly"
+    r"|renamed|will be closed|has been closed|is closed\b|approved a proposal"
+    r"|(?:is|are) no longer applicable)",
+    "announcement",
+)
+"""News that changes no text: a reorganisation, a liquidation, a fund closed."""

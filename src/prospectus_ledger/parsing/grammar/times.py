@@ -1,0 +1,70 @@
+"""The effective-time grammar: how an instruction says when it takes effect.
+
+:data:`EFFECTIVE` reads "effective ..." phrases, :data:`OPENING` the phrases
+that open an instruction and state a time without the word ("As of May 22,
+2007, ...", "On or about ..."), :data:`DEFINITION` a defined instant
+('... on August 7, 2008 (the "Transition Date")').  The named group that
+took part says what was read:
+
+* ``immediately`` -- the supplement's date;
+* ``close`` with ``close_date`` -- 16:00 that day (the exchange's close);
+* ``about`` with ``about_date`` -- that day, approximate;
+* ``date`` -- 00:00 that day;
+* ``term`` -- the instant an earlier definition gave that name.
+"""
+
+from __future__ import annotations
+
+from ._engine import Rule
+from .vocabulary import EXCHANGE_NAMES, MONTHS, alt
+
+__all__ = ["CLOSE", "DATE", "DEFINITION", "EFFECTIVE", "MONTH", "OPENING", "TERM"]
+
+MONTH = alt(MONTHS) + r"\.?"
+"""A month's name or abbreviation ("may", "sept.")."""
+DATE = (
+    rf"(?:\b{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? ?\d{{3,4}}\b"
+    r"|\b\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})\b)"
+)
+"""A date in words ("may 22, 2007", "feb. 27, 2012") or digits ("3-25-2009"), lower case."""
+
+_EXCHANGE = rf"{alt(EXCHANGE_NAMES)}(?: \([^()]{{0,30}}\))?"
+CLOSE = (
+    r"(?:(?:at|as of|after|upon|on|following|from|with) )?the close of (?:regular )?"
+    rf"(?:(?:business|trading)(?: (?:on|of) the {_EXCHANGE})?|the {_EXCHANGE}) on "
+)
+"""The close of business or of the exchange on a day ("at the close of the NYSE on ")."""
+TERM = r"[a-z][a-z-]{1,30}(?: [a-z][a-z-]{1,30}){0,3}"
+"""A defined term's words ("Transition Date"); it must be printed with a capital."""
+
+_IMMEDIATELY = r"immediately|upon (?:receipt|filing)|as of the date (?:of this supplement|hereof)"
+
+EFFECTIVE = Rule(
+    "effective ...",
+    r"\beffective,? "
+    rf"(?:(?P<immediately>{_IMMEDIATELY})"
+    rf"|(?P<close>{CLOSE})(?P<close_date>{DATE})"
+    rf"|(?P<about>on or about |as of or about )(?P<about_date>{DATE})"
+    rf"|(?P<on>on |as of |from |beginning |starting |with )?(?P<date>{DATE})"
+    rf"|(?:as of |on |from )?the (?P<term>{TERM}))",
+    "effective",
+)
+"""'Effective on May 22, 2007', 'effective immediately', 'effective as of the Closing Date'."""
+
+OPENING = Rule(
+    "opening time",
+    r"^(?:[\w.()]{1,6} )?(?:(?:in addition|additionally|also|further|furthermore),? )?"
+    rf"(?:(?P<about>on or about )(?P<about_date>{DATE})"
+    rf"|(?:as of|beginning|starting|from|on or after)(?: on)? (?P<date>{DATE})"
+    rf"|(?P<close>{CLOSE})(?P<close_date>{DATE})"
+    rf"|(?:on|as of|from|beginning on|after) the (?P<term>{TERM}))",
+    "opening",
+)
+"""A time that opens an instruction without the word "effective": "As of May 22, 2007,"."""
+
+DEFINITION = Rule(
+    "defined instant",
+    rf"(?P<when>\beffective,? .{{0,120}}?{DATE}) \(the \"(?P<term>[^\"]{{1,40}})\"\)",
+    "definition",
+)
+"""'Effective as of the close of business on August 7, 2008 (the "Transition Date")'."""
