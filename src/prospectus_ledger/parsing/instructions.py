@@ -15,9 +15,8 @@ is ``unknown`` and becomes a notice with the reason.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -28,6 +27,7 @@ from ._memo import memo
 from ._paragraphs import is_lead_in, split_news, split_substitutions
 from ._recognise import Recognised, recognise
 from ._runon import looks_like_instruction, split_run_on
+from ._segments import Body, Segment
 from ._targets import normalise
 from ._tidy import collapsed_length
 from .blocks import BodyItem, Marker, SourcedBlock, heading_like
@@ -60,86 +60,6 @@ _ROMAN_LABEL = re.compile(r"^[IVX]{1,6}\. {1,3}\S")
 
 
 # -- splitting --------------------------------------------------------------------
-
-
-@attrs.frozen
-class Segment:
-    """An instruction with its text, or text that follows no instruction.
-
-    Attributes:
-        head: the instruction paragraph; ``None`` for text outside any instruction.
-        recognised: what the instruction does (``None`` without a head).
-        content: the blocks that follow it, up to the next boundary.
-        portfolio: the portfolio a heading in the body put the text under.
-        lead: words that give the instruction its effective time when its
-            own words state none: a lead-in before it ("Effective November
-            1, 2016:"), or the sentence of the same paragraph it follows.
-        context: the headings printed above the instruction in the
-            supplement (its place when it names only a block: "The
-            following replaces the thirteenth bullet:").
-        location: the place a lead-in names for the numbered items after it
-            ("I. In the section entitled "Introduction," under the subheading
-            "Understanding the Portfolios":"), for an instruction that names
-            none.
-        shared: one of several instructions in one paragraph; with no text of
-            its own it takes the text of the instruction after it ("... is
-            replaced with the paragraphs below. For Fund B, ... is replaced
-            with the paragraphs below.").
-    """
-
-    head: SourcedBlock | None
-    recognised: Recognised | None
-    content: tuple[SourcedBlock, ...] = ()
-    portfolio: str | None = None
-    lead: str = ""
-    context: tuple[str, ...] = ()
-    location: tuple[str, ...] = ()
-    shared: bool = False
-
-    @property
-    def items(self) -> tuple[SourcedBlock, ...]:
-        """Head and content, in order."""
-        return ((self.head,) if self.head is not None else ()) + self.content
-
-
-@attrs.frozen
-class Body:
-    """A supplement's body split up.
-
-    Attributes:
-        segments: the instructions and other text, in order.
-        trailer: the closing lines ("Date: ...", form codes).
-        labels: headings of the supplement itself ("I. Change in Adviser",
-            a portfolio's name, the document's headings printed above an
-            instruction) that scope or separate its parts.
-        leads: lead-ins ("The prospectus is amended as follows:").
-        breaks: where a sticker's closing code ends one supplement of the body
-            and the next begins: (segments before it, trailer items before it).
-    """
-
-    segments: tuple[Segment, ...]
-    trailer: tuple[SourcedBlock, ...] = ()
-    labels: tuple[SourcedBlock, ...] = ()
-    leads: tuple[SourcedBlock, ...] = ()
-    breaks: tuple[tuple[int, int], ...] = ()
-
-    def stickers(self) -> list[Body]:
-        """The body cut where a sticker's closing code ends it and another begins.
-
-        Fidelity files several stickers in one filing, each closed by a code
-        with its date ("ACANI-15-02 October 30, 2015 1.855551.112"); each is a
-        supplement of its own.  Labels and lead-ins stay with the first.
-        """
-        if not self.breaks:
-            return [self]
-        bounds = [(0, 0), *self.breaks, (len(self.segments), len(self.trailer))]
-        parts = [
-            Body(self.segments[a:c], self.trailer[b:d])
-            for (a, b), (c, d) in itertools.pairwise(bounds)
-        ]
-        parts = [part for part in parts if part.segments or part.trailer]
-        first = attrs.evolve(parts[0], labels=self.labels, leads=self.leads)
-        return [first, *parts[1:]]
 
 
 def _paragraph_text(item: SourcedBlock) -> str | None:
@@ -244,68 +164,115 @@ class _Splitter:
         )
 
     def paragraph(self, item: SourcedBlock, text: str) -> None:
-        head, rest = split_run_on(item, text)
-        if rest is not None:
-            self.paragraph(head, block_text(head.block))
-            self.append(rest)
-            return
-        if is_trailer(text):
-            self.close()
-            self.trailer.append(item)
-            return
-        if _STICKER_CODE.match(text) and is_form_code(text) and trailer_date(text):
-            # A sticker's closing code and date: the next text is another sticker.
-            self.close()
-            self.trailer.append(item)
-            self.breaks.append((len(self.segments), len(self.trailer)))
-            return
-        label = _portfolio_label(text, self.portfolios)
-        if label is not None and self.boundary_allowed(
-            portfolio=True, before_instruction=id(item) in self.before_instructions
-        ):
-            self.close()
-            self.scope = label
-            self.labels.append(item)
-            return
-        if _ITEM_ONLY.match(text):
-            # "1." or "A." alone on its line: the number of the item that follows.
-            self.labels.append(item)
-            return
-        if self._is_roman_label(text) and self.boundary_allowed(portfolio=False):
-            self.close()
-            self.labels.append(item)
-            return
-        if id(item) in self.headings and self.boundary_allowed(portfolio=False):
-            self.close()
-            self.labels.append(item)
-            self.pending.append(text.strip().rstrip(":").strip())
-            return
-        if self._split(item, text):
-            return
-        if _SUPERSEDES.match(text):
-            # "This supplement supersedes and replaces the supplement dated ...": news.
-            self.close()
-            self.current = Segment(item, Recognised("announcement"), portfolio=self.scope)
-            return
-        if is_lead_in(text):
-            self.close()
-            self.leads.append(item)
-            self.lead = text
-            self.location = ()
-            return
-        location = _location_lead(text)
-        if location:
-            self.close()
-            self.leads.append(item)
-            self.location = location
-            return
-        if looks_like_instruction(text):
-            self.instruction(item, text, self.lead)
-            return
+        """Read one paragraph: the first boundary rule that takes it decides what it is
+        (:data:`BOUNDARIES`); a paragraph none takes is text of the current segment."""
+        for _name, rule in BOUNDARIES:
+            if rule(self, item, text):
+                return
         self.append(item)
 
-    def _split(self, item: SourcedBlock, text: str) -> bool:
-        """Handle a paragraph that holds news and an instruction, or several substitutions."""
+    # -- boundary rules, in the order BOUNDARIES tries them --------------------------
+
+    def run_on(self, item: SourcedBlock, text: str) -> bool:
+        """An instruction run together with its new text: read each part."""
+        head, rest = split_run_on(item, text)
+        if rest is None:
+            return False
+        self.paragraph(head, block_text(head.block))
+        self.append(rest)
+        return True
+
+    def trailer_line(self, item: SourcedBlock, text: str) -> bool:
+        """A closing line ("Date: ...", "retain for future reference") ends the text."""
+        if not is_trailer(text):
+            return False
+        self.close()
+        self.trailer.append(item)
+        return True
+
+    def sticker_code(self, item: SourcedBlock, text: str) -> bool:
+        """A sticker's closing code and date: the next text is another sticker."""
+        if not (_STICKER_CODE.match(text) and is_form_code(text) and trailer_date(text)):
+            return False
+        self.close()
+        self.trailer.append(item)
+        self.breaks.append((len(self.segments), len(self.trailer)))
+        return True
+
+    def portfolio_name(self, item: SourcedBlock, text: str) -> bool:
+        """A portfolio's name: the instructions after it concern that portfolio."""
+        label = _portfolio_label(text, self.portfolios)
+        if label is None or not self.boundary_allowed(
+            portfolio=True, before_instruction=id(item) in self.before_instructions
+        ):
+            return False
+        self.close()
+        self.scope = label
+        self.labels.append(item)
+        return True
+
+    def item_number(self, item: SourcedBlock, text: str) -> bool:
+        """ "1." or "A." alone on its line: the number of the item that follows."""
+        if not _ITEM_ONLY.match(text):
+            return False
+        self.labels.append(item)
+        return True
+
+    def roman_label(self, item: SourcedBlock, text: str) -> bool:
+        """A heading of the supplement itself: "I.  Change in Portfolio Management Team"."""
+        if not (self._is_roman_label(text) and self.boundary_allowed(portfolio=False)):
+            return False
+        self.close()
+        self.labels.append(item)
+        return True
+
+    def context_heading(self, item: SourcedBlock, text: str) -> bool:
+        """The document's headings printed above an instruction: where it applies."""
+        if id(item) not in self.headings or not self.boundary_allowed(portfolio=False):
+            return False
+        self.close()
+        self.labels.append(item)
+        self.pending.append(text.strip().rstrip(":").strip())
+        return True
+
+    def supersedes(self, item: SourcedBlock, text: str) -> bool:
+        """ "This supplement supersedes and replaces the supplement dated ...": news."""
+        if not _SUPERSEDES.match(text):
+            return False
+        self.close()
+        self.current = Segment(item, Recognised("announcement"), portfolio=self.scope)
+        return True
+
+    def lead_in(self, item: SourcedBlock, text: str) -> bool:
+        """A lead-in ("The Prospectus is amended as follows:") gives the instructions after
+        it their time."""
+        if not is_lead_in(text):
+            return False
+        self.close()
+        self.leads.append(item)
+        self.lead = text
+        self.location = ()
+        return True
+
+    def location_lead(self, item: SourcedBlock, text: str) -> bool:
+        """A lead-in that only names a place, for the numbered items after it."""
+        location = _location_lead(text)
+        if not location:
+            return False
+        self.close()
+        self.leads.append(item)
+        self.location = location
+        return True
+
+    def instruction_paragraph(self, item: SourcedBlock, text: str) -> bool:
+        """An instruction: it starts a segment of its own."""
+        if not looks_like_instruction(text):
+            return False
+        self.instruction(item, text, self.lead)
+        return True
+
+    def split_paragraph(self, item: SourcedBlock, text: str) -> bool:
+        """A paragraph that holds news and an instruction, or several substitutions."""
         news = split_news(text, looks_like_instruction)
         if news is not None:
             first, rest = (_part(item, words) for words in news)
@@ -403,6 +370,26 @@ class _Splitter:
             tuple(self.leads),
             breaks,
         )
+
+
+BoundaryRule = Callable[[_Splitter, SourcedBlock, str], bool]
+BOUNDARIES: tuple[tuple[str, BoundaryRule], ...] = (
+    ("run on", _Splitter.run_on),
+    ("trailer", _Splitter.trailer_line),
+    ("sticker code", _Splitter.sticker_code),
+    ("portfolio name", _Splitter.portfolio_name),
+    ("item number", _Splitter.item_number),
+    ("roman label", _Splitter.roman_label),
+    ("context heading", _Splitter.context_heading),
+    ("news and instruction", _Splitter.split_paragraph),
+    ("supersedes", _Splitter.supersedes),
+    ("lead-in", _Splitter.lead_in),
+    ("location lead", _Splitter.location_lead),
+    ("instruction", _Splitter.instruction_paragraph),
+)
+"""The splitter's boundary rules, in order: the first that takes a paragraph decides what
+it is (markdown-it's block rule chain, declared the same way).  Each is a method of the
+splitter that answers whether it took the paragraph."""
 
 
 def split_instructions(items: Sequence[BodyItem], *, portfolios: Sequence[str] = ()) -> Body:
