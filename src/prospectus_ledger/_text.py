@@ -180,6 +180,8 @@ _ABBREVIATIONS = (
     "L.P",
     "N.A",
 )
+# Letters with full stops between them ("L.L.C.", "S.A.", "U.S.A."): an abbreviation.
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.){1,4}[A-Za-z]$")
 # The match takes in the mark that ends the sentence: a pattern that opens with a
 # character (not a look-behind) lets ``re`` skip ahead to the marks.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[A-Z0-9\"'\u201c\u2018(])")
@@ -199,7 +201,11 @@ def split_sentences(text: str) -> list[str]:
         candidate = text[start : match.start() + 1]
         head = candidate.rstrip("\"'\u201d\u2019)]")
         last_word = head.rsplit(" ", 1)[-1].rstrip(".!?")
-        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isupper()):
+        if (
+            last_word in _ABBREVIATIONS
+            or (len(last_word) == 1 and last_word.isupper())
+            or _INITIALS.match(last_word)
+        ):
             continue
         sentences.append(text[start : match.end()].strip())
         start = match.end()

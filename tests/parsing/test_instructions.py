@@ -284,8 +284,8 @@ def test_revised_accordingly_is_an_announcement() -> None:
             "substitutes",
         ),
         (
-            "All references to Franklin Trust Company and Franklin Bank are replaced with "
-            "Templeton Bank and Templeton Company, respectively.",
+            "All references to A Fund, B Fund and C Fund are replaced with "
+            "D Fund and E Fund, respectively.",
             "substitutes",
         ),
     ],

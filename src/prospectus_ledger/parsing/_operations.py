@@ -31,7 +31,7 @@ from ._recognise import Recognised
 from ._targets import normalise
 from .blocks import heading_like
 
-__all__ = ["placed", "titled_section"]
+__all__ = ["placed", "renamed_in", "titled_section"]
 
 _ANCHOR_WORDS = 6
 
@@ -60,6 +60,34 @@ def titled_section(blocks: Sequence[Block]) -> str | None:
     if len(bare.split()) > _RUN_IN_WORDS or not heading_like(bare):
         return None
     return bare
+
+
+_HEADER_WORDS = ("current", "former", "old", "existing", "new", "name", "prior")
+
+
+def renamed_in(blocks: Sequence[Block]) -> tuple[tuple[str, str], ...]:
+    """The (current name, new name) rows of the tables among ``blocks``; a header row
+    ("Current Name | New Name") and rows without two names are passed over.
+
+    A two-column table read as lines ("Current Name", "New Name", then the names in
+    turn: a table whose markup was cut or flattened) is read as its rows when its first
+    two lines are such a header.
+    """
+    rows = [row for block in blocks if isinstance(block, Table) for row in block.rows]
+    lines = [block.text for block in blocks if isinstance(block, Paragraph)]
+    if not rows and len(lines) >= 4 and _is_header((lines[0], lines[1])):
+        rows = [(lines[index], lines[index + 1]) for index in range(0, len(lines) - 1, 2)]
+    pairs: list[tuple[str, str]] = []
+    for row in rows:
+        cells = [cell.strip() for cell in row if cell.strip()]
+        if len(cells) < 2 or _is_header((cells[0], cells[-1])) or cells[0] == cells[-1]:
+            continue
+        pairs.append((cells[0], cells[-1]))
+    return tuple(pairs)
+
+
+def _is_header(cells: tuple[str, str]) -> bool:
+    return all(any(word in cell.lower().split() for word in _HEADER_WORDS) for cell in cells)
 
 
 def _fits(block: Block, locator: BlockLocator) -> bool:

@@ -24,12 +24,13 @@ from collections.abc import Callable
 
 from ._locations import section_ref
 from ._memo import memo
+from ._substitutions import substitution_pairs
 from ._targets import changes, normalise, sentences, words_of
 from .effective import find_effective
 from .grammar import instructions as grammar
 from .grammar import supplements as phrases
 
-__all__ = ["is_lead_in", "split_news", "split_substitutions"]
+__all__ = ["is_lead_in", "split_news", "split_substitutions", "split_word_changes"]
 
 
 _MAX_PARAGRAPH = 3000
@@ -91,6 +92,32 @@ def split_news(text: str, instruction: Callable[[str], bool]) -> tuple[str, str]
             return None
         return news, rest
     return None
+
+
+def split_word_changes(text: str) -> list[tuple[str, bool]] | None:
+    """A paragraph of news with sentences that change words wherever they stand, cut
+    into its parts: ``(words, changes_words)`` in order; ``None`` when it holds no such
+    sentence, or nothing else.
+
+    "Effective immediately, Ms. Trillo will no longer serve as a portfolio manager.
+    All references to Ms. Trillo are hereby deleted." is news, then a deletion.
+    """
+    lowered = text.lower()
+    if len(text) > _MAX_PARAGRAPH or ("reference" not in lowered and "name" not in lowered):
+        return None
+    parts = sentences(text)
+    if not 2 <= len(parts) <= _MAX_SENTENCES:
+        return None
+    marks = [isinstance(substitution_pairs(normalise(part)), tuple) for part in parts]
+    if not any(marks) or all(marks):
+        return None
+    cut: list[tuple[str, bool]] = []
+    for part, mark in zip(parts, marks, strict=True):
+        if cut and not mark and not cut[-1][1]:
+            cut[-1] = (f"{cut[-1][0]} {part}", False)
+        else:
+            cut.append((part, mark))
+    return cut
 
 
 def split_substitutions(

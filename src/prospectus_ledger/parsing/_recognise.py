@@ -33,7 +33,7 @@ import attrs
 from ..operations import BlockLocator, SentenceSpan
 from ..tree import DocumentKind
 from ._documents import kinds_mentioned
-from ._substitutions import substitution_pairs
+from ._substitutions import renames_in_table, substitution_pairs
 from ._targets import named_portfolio, normalise, section_ref, unquoted
 from .grammar import Table, Words
 from .grammar import instructions as grammar
@@ -87,6 +87,8 @@ class Recognised:
             the last; ``locator`` names the first.
         pairs: for substitutions, every (old, new) pair, in order ("A and B
             ... are replaced with C and D, respectively").
+        renames_below: a substitution whose pairs are the rows of the table
+            after it ("the Funds will be renamed as follows:").
     """
 
     action: Action
@@ -104,17 +106,17 @@ class Recognised:
     several: tuple[BlockLocator, ...] = ()
     through: int | None = None
     pairs: tuple[tuple[str, str], ...] = ()
+    renames_below: bool = False
 
     @property
     def takes_content(self) -> bool:
         """Whether the blocks after the instruction are its text (new, or to delete)."""
-        return self.action in (
-            "replace_section",
-            "replace_block",
-            "insert_blocks",
-            "insert_section",
-            "unknown",
-        ) or (self.action == "delete_block" and self.anchored == "whole")
+        return (
+            self.action
+            in ("replace_section", "replace_block", "insert_blocks", "insert_section", "unknown")
+            or (self.action == "delete_block" and self.anchored == "whole")
+            or self.renames_below
+        )
 
 
 def _substitution(base: Recognised, words: str) -> Recognised | None:
@@ -140,6 +142,8 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
     scope = Words(own)
     if grammar.NOTICES.found(scope):
         return attrs.evolve(base, action="announcement")
+    if renames_in_table(own):
+        return attrs.evolve(base, action="substitute", renames_below=True)
     substituted = _substitution(base, words)
     if substituted is not None:
         return substituted

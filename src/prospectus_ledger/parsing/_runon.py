@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..tree import Paragraph
 from ._memo import memo
 from ._recognise import recognise
-from ._substitutions import is_rename
+from ._substitutions import renames_in_table, substitution_pairs
 from ._targets import changes, normalise, sentences, words_of
 from ._tidy import collapsed_length, tidy
 from .blocks import SourcedBlock
@@ -43,8 +43,8 @@ def looks_like_instruction(text: str) -> bool:
     words = normalise(text)
     if not words or len(words) > _MAX_INSTRUCTION:
         return False
-    if not changes(words):
-        return is_rename(words)
+    if not changes(words) or _substitutes(words):
+        return _substitutes(words)
     parts = sentences(words)
     if len(parts) > _MAX_SENTENCES:
         return False
@@ -52,6 +52,12 @@ def looks_like_instruction(text: str) -> bool:
         if changes(sentence) and grammar.STRUCTURE.found(words_of(sentence)):
             return True
     return False
+
+
+def _substitutes(words: str) -> bool:
+    """Whether words substitute, delete or rename words wherever they stand (an
+    instruction, though it names no part of the document)."""
+    return isinstance(substitution_pairs(words), tuple) or renames_in_table(words)
 
 
 def _following_sentence(text: str) -> int | None:

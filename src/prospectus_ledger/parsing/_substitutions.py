@@ -1,11 +1,18 @@
-"""Substitutions: "all references to X are replaced with Y" and fund renames.
+"""Substitutions: "all references to X are replaced with Y", deletions of words, renames.
 
-* Quoted: 'all references to the "A" (and "B") ... are replaced with "C" (and
-  "D"), respectively', 'The reference to "A" is changed to "B."'.
-* Unquoted, one name: "All references to Franklin Templeton Trust Company in
-  this prospectus are replaced with Franklin Templeton Bank & Trust."
-* Renames: "Institutional Class will be renamed Class I.", "the A Portfolio and
-  B Portfolio are renamed the C Portfolio and D Portfolio, respectively."
+The phrasings are rows of :mod:`.grammar.substitutions`; this module pairs
+the names they hold:
+
+* Quoted: 'all references to the "A" (and "B") ... are replaced with "C"
+  (and "D"), respectively', 'The reference to "A" is changed to "B."'.
+* Unquoted: "All references to Franklin Templeton Trust Company in this
+  prospectus are replaced with Franklin Templeton Bank & Trust.", "all
+  references to Class A shares and Class B shares are changed to Class I
+  shares and Class P shares, respectively", "... will mean ...".
+* Deleted: "all references to Ms. Trillo are deleted" (the words go wherever
+  they stand: the new words are empty).
+* Renames: "Institutional Class will be renamed Class I.", "X's name is
+  changed to "Y."", "the TTY number will change from A to B".
 
 Lists of names pair up in order ("respectively"); several old names and one
 new one all become the new one.  What is a substitution but cannot be read
@@ -16,47 +23,16 @@ from __future__ import annotations
 
 import re
 
-from ._targets import sentences, unquoted
+from .._text import split_sentences
+from ._targets import sentences, unquoted, words_of
 from .effective import find_effective
+from .grammar import Hit
+from .grammar import substitutions as grammar
 
-__all__ = ["Pairs", "substitution_pairs"]
+__all__ = ["Pairs", "is_rename", "renames_in_table", "substitution_pairs"]
 
 Pairs = tuple[tuple[str, str], ...]
 
-_QUOTED = r"(?:the )?\"[^\"]{1,200}\""
-_QUOTED_LIST = rf"{_QUOTED}(?:(?:,|,? and|,? or) {_QUOTED}){{0,5}}"
-_VERB = (
-    r"(?:are|is|shall be|will be)(?: hereby)? "
-    r"(?:replaced with|replaced by|changed to|deleted and replaced with|revised to read)"
-)
-_QUOTED_REFERENCES = re.compile(
-    r"\b(?:all )?(?:the )?references? (?:to|in [^\"]{0,120}? to) "
-    rf"(?P<old>{_QUOTED_LIST})[^\"]{{0,160}}? {_VERB} (?P<new>{_QUOTED_LIST})",
-    re.IGNORECASE,
-)
-_BARE_REFERENCES = re.compile(
-    r"\ball references to (?:the )?(?P<old>[^\"]{3,160}?)"
-    r"(?:,? (?:in|with respect to|throughout|contained in) [^\"]{0,160}?)?,? "
-    rf"{_VERB} (?:the )?(?P<new>[^\"]{{2,200}}?)\.?$",
-    re.IGNORECASE,
-)
-_RENAMED = re.compile(
-    r"^(?:the )?(?P<old>[^\"]{3,300}?) (?:is|are|will be|shall be|has been|have been)(?: hereby)? "
-    r"(?:renamed(?: as)?|re-named) (?:the )?(?P<new>[^\"]{2,300}?)(?:,? respectively)?\.?$"
-    r"|^(?:the )?(?P<old2>[^\"]{3,300}?) (?:will|shall) change (?:its|their) names? to "
-    r"(?:the )?(?P<new2>[^\"]{2,300}?)\.?$",
-    re.IGNORECASE,
-)
-_REFERENCES = re.compile(r"\b(?:all )?references? to\b", re.IGNORECASE)
-# "all references to Jason Kezelman are deleted": the words go wherever they stand.
-_DELETED_REFERENCES = re.compile(
-    r"\ball references to (?:the )?(?P<old>[^\"]{3,160}?),? "
-    r"(?:are|is|shall be|will be)(?: hereby)? (?:deleted|removed)\.?$",
-    re.IGNORECASE,
-)
-_RENAME_WORDS = re.compile(r"\bre-?named\b|\bchange (?:its|their) names?\b")
-# "As of the Transition Date, ...": a time a term stands for.
-_DEFINED_TIME = re.compile(r"^(?i:as of|on|from) the [A-Z][\w -]{1,40}?, ")
 _QUOTE = re.compile(r"\"([^\"]{1,200})\"")
 # Where one name of a list ends: "Growth and Income ETF Portfolio and Growth ETF Portfolio".
 _NAME_END = re.compile(
@@ -65,9 +41,14 @@ _NAME_END = re.compile(
 )
 _LIST_JOINS = re.compile(r",? and |, ")
 _ABBREVIATIONS = frozenset({"inc", "co", "corp", "ltd", "jr", "sr", "bros", "intl"})
+# A name's own short form, defined after it: "William Blair & Company, L.L.C. (WBC)".
+_SHORT_FORM = re.compile(r"^(?P<name>.+?) \((?:the )?\"?(?P<short>[^()\"]{1,60})\"?\)$")
+# "As of the Transition Date, ...": a time a term stands for.
+_DEFINED_TIME = re.compile(r"^(?i:as of|on|from) the [A-Z][\w -]{1,40}?, ")
 _SENTENCE_OPENING = re.compile(
     r"\. (?=(?:The|This|These|That|Those|It|Its|Their|Each|All|Such|There|No|Shareholders)\b)"
 )
+_LEADING_ARTICLE = re.compile(r"^the ")
 
 
 def _names(text: str) -> list[str]:
@@ -81,18 +62,18 @@ def _names(text: str) -> list[str]:
             names.append(piece)
             start = join.end()
     names.append(text[start:].strip())
-    return [re.sub(r"^the ", "", name).strip(" ,.;") for name in names if name.strip(" ,.;")]
+    return [_LEADING_ARTICLE.sub("", name).strip(" ,.;") for name in names if name.strip(" ,.;")]
 
 
 def _trimmed(name: str) -> str:
     """A name without the punctuation of the sentence around it: the full stop in
     '"BlackRock High Yield Portfolio."' goes, the one in '"Gallatin Asset
     Management, Inc."' or '"X Partners, L.P."' stays."""
-    name = name.strip(" ,;")
+    name = name.strip(" ,;\"")
     last = name.rsplit(" ", 1)[-1].rstrip(".")
     if name.endswith(".") and (last.lower() in _ABBREVIATIONS or "." in last):
         return name
-    return name.rstrip(" .")
+    return name.rstrip(" .").strip("\"")
 
 
 def _first_sentence(words: str) -> str:
@@ -103,14 +84,50 @@ def _first_sentence(words: str) -> str:
     return first[: opening.start() + 1] if opening is not None else first
 
 
+def _until_sentence_end(text: str) -> str:
+    """The words up to the end of the sentence they open ("L.L.C." ends none)."""
+    parts = split_sentences(text)
+    return parts[0] if parts else text
+
+
+def _cut(name: str) -> str:
+    """A name without the words that place or qualify the references ("in the
+    Prospectus", "respectively", "and will be available for ...")."""
+    words = words_of(name)
+    cut = len(name)
+    for rule in (grammar.SCOPE_TAIL, grammar.NAME_TAIL):
+        found = rule.search(words)
+        if found is not None and found.start() > 0:
+            cut = min(cut, found.start())
+    return name[:cut]
+
+
 def _pair(olds: list[str], news: list[str]) -> Pairs | str:
-    olds = [_trimmed(name) for name in olds]
-    news = [_trimmed(name) for name in news]
+    olds = [_trimmed(name) for name in olds if _trimmed(name)]
+    news = [_trimmed(name) for name in news if _trimmed(name)]
+    if not olds or not news:
+        return "it substitutes words the parser cannot delimit (several, or not quoted)"
     if len(olds) == len(news):
-        return tuple(zip(olds, news, strict=True))
-    if len(news) == 1:
-        return tuple((old, news[0]) for old in olds)
-    return "it substitutes several names at once and they do not pair up"
+        pairs = list(zip(olds, news, strict=True))
+    elif len(news) == 1:
+        pairs = [(old, news[0]) for old in olds]
+    else:
+        return "it substitutes several names at once and they do not pair up"
+    return tuple(_with_short_forms(pairs))
+
+
+def _with_short_forms(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Pairs whose names both define a short form pair the short forms too:
+    "A, L.L.C. (A Co.)" -> "B, LLC (WBIM)" is "A, L.L.C." -> "B, LLC" and "A Co." -> "WBIM"."""
+    out: list[tuple[str, str]] = []
+    for old, new in pairs:
+        old_short, new_short = _SHORT_FORM.match(old), _SHORT_FORM.match(new)
+        if old_short is None or new_short is None:
+            out.append((old, new))
+            continue
+        out.append((old_short["name"].rstrip(" ,"), new_short["name"].rstrip(" ,")))
+        out.append((old_short["short"], new_short["short"]))
+    return out
 
 
 def _without_time(sentence: str) -> str:
@@ -120,51 +137,59 @@ def _without_time(sentence: str) -> str:
     return _DEFINED_TIME.sub("", sentence)
 
 
+def _quoted(found: Hit) -> Pairs | str:
+    return _pair(_QUOTE.findall(found["old"] or ""), _QUOTE.findall(found["new"] or ""))
+
+
+def _unquoted(found: Hit) -> Pairs | str:
+    old = _cut((found["old"] or "").strip(" ,"))
+    new = _cut(_until_sentence_end((found["new"] or "").strip()))
+    old, new = old.replace('"', ""), new.replace('"', "")
+    if "respectively" in found.text.lower():
+        return _pair(_names(old), _names(new))
+    if " and " in old:
+        # "A Fund and B Fund are changed to C Fund": each becomes the new name.
+        return _pair(_names(old), [new])
+    return _pair([old], [new])
+
+
 def substitution_pairs(words: str) -> Pairs | str | None:
-    """The (old, new) pairs a normalised instruction substitutes.
+    """The (old, new) pairs a normalised instruction substitutes (new ``""``: deleted).
 
     ``None`` when it is no substitution; a reason when it is one the parser
     cannot read into pairs.
     """
-    lowered = words.lower()
-    # Every pattern of references holds "reference" (no letter of it matches another
-    # character ignoring case), every rename "name": most instructions hold neither.
-    refers = "reference" in lowered
-    quoted = _QUOTED_REFERENCES.search(words) if refers else None
+    read = words_of(words)
+    quoted = grammar.QUOTED_REFERENCES.search(read)
     if quoted is not None:
-        olds = _QUOTE.findall(quoted.group("old"))
-        news = _QUOTE.findall(quoted.group("new"))
-        return _pair(olds, news)
-    renamed = _renamed(words) if "name" in lowered else None
-    if renamed is not None and '"' not in renamed.group(0):
-        old = renamed.group("old") or renamed.group("old2")
-        new = renamed.group("new") or renamed.group("new2")
-        return _pair(_names(old), _names(new))
-    if not refers:
-        return None
-    for sentence in sentences(words):
-        deleted = _DELETED_REFERENCES.search(sentence)
-        if deleted is not None:
-            return ((_trimmed(deleted.group("old").replace('"', "")), ""),)
-    bare = _BARE_REFERENCES.search(words)
-    if bare is not None and '"' not in words and len(sentences(words)) == 1:
-        old, new = bare.group("old").strip(" ,"), bare.group("new").strip(" ,.;")
-        if " and " not in old.lower() and "respectively" not in words.lower():
-            return ((old, new),)
-    if _REFERENCES.search(unquoted(words)):
+        return _quoted(quoted)
+    renamed = _renamed(words)
+    if renamed is not None:
+        return _pair(_names(_cut(renamed["old"] or "")), _names(_cut(renamed["new"] or "")))
+    deleted = grammar.DELETED_REFERENCES.first(read)
+    if deleted is not None:
+        old = _trimmed(_cut(_until_sentence_end((deleted[1]["old"] or "").replace('"', ""))))
+        return ((old, ""),) if old else None
+    bare = grammar.REFERENCES.search(read)
+    if bare is not None:
+        return _unquoted(bare)
+    if grammar.MENTIONS.found(words_of(unquoted(words))):
         return "it substitutes words the parser cannot delimit (several, or not quoted)"
     return None
 
 
-def _renamed(words: str) -> re.Match[str] | None:
+def _renamed(words: str) -> Hit | None:
     """The rename the first sentence of some words states, if it states one."""
-    first = _first_sentence(words)
-    if not _RENAME_WORDS.search(first.lower()):
-        return None
-    return _RENAMED.match(_without_time(first))
+    first = words_of(_without_time(_first_sentence(words)))
+    found = grammar.RENAMES.first(first)
+    return found[1] if found is not None else None
 
 
 def is_rename(words: str) -> bool:
     """Whether the first sentence of some words renames a fund or a class."""
-    # Every rename's words hold "name" (its first sentence is part of them).
-    return "name" in words.lower() and _renamed(words) is not None
+    return _renamed(words) is not None
+
+
+def renames_in_table(words: str) -> bool:
+    """Whether an instruction lists renames in the table after it ("renamed as follows:")."""
+    return grammar.RENAME_TABLE.found(words_of(words))

@@ -27,7 +27,8 @@ from .._text import heading_key
 from ..operations import Notice, Operation, ReplaceSection, SectionTarget, SubstituteText
 from ..supplement import Amendment, DocumentRef
 from ..tree import DocumentKind, Paragraph, block_text
-from ._operations import placed, titled_section
+from ._documents import kinds_mentioned
+from ._operations import placed, renamed_in, titled_section
 from .blocks import SourcedBlock
 from .effective import EffectiveTime, defined_times, find_effective
 from .grammar import Words
@@ -85,6 +86,25 @@ def _document(found: Recognised | None, context: AmendmentContext) -> DocumentKi
     return next(iter(kinds)) if len(kinds) == 1 else None
 
 
+def _documents(
+    operations: Sequence[Operation], segment: Segment, context: AmendmentContext
+) -> tuple[DocumentKind | None, ...]:
+    """The documents each operation goes to: words changed wherever they stand ("all
+    references to X are deleted") change them in every document the instruction names,
+    else its lead-in, else the supplement: one amendment per document."""
+    single = (_document(segment.recognised, context),)
+    if not operations or not all(
+        isinstance(operation, SubstituteText) and operation.target is None
+        for operation in operations
+    ):
+        return single
+    named = segment.recognised.documents if segment.recognised is not None else ()
+    kinds = named or kinds_mentioned(segment.lead) or tuple(
+        dict.fromkeys(ref.kind for ref in context.documents)
+    )
+    return tuple(kinds) if len(kinds) >= 2 else single
+
+
 _BLOCK_ACTIONS = ("replace_block", "delete_block", "insert_blocks")
 
 
@@ -129,6 +149,11 @@ def _operations(
     whole = _text(segment.items)
     if found.action == "announcement":
         return [Notice(whole, target)], None
+    if found.action == "substitute" and found.renames_below:
+        pairs = renamed_in(blocks)
+        if not pairs:
+            return [Notice(whole, target)], "no table of current and new names follows it"
+        return [SubstituteText(old, new, target) for old, new in pairs], None
     if found.action == "substitute":
         pairs = found.pairs or ((found.old, found.new),)
         return [SubstituteText(old, new, target) for old, new in pairs], None
@@ -209,10 +234,15 @@ def _amendments(
     words = block_text(segment.items[0].block)
     problems = [part for part in (reason, effective.problem) if part]
     diagnostic = f"{_lines(segment.items)}: {'; '.join(problems)}" if problems else None
+    placed = [
+        (document, operation)
+        for document in _documents(operations, segment, context)
+        for operation in operations
+    ]
     return [
         Amendment(
             operation=operation,
-            document=_document(segment.recognised, context),
+            document=document,
             effective=effective.instant,
             effective_words=effective.words,
             approximate=effective.approximate,
@@ -220,7 +250,7 @@ def _amendments(
             diagnostic=diagnostic,
             position=position + index,
         )
-        for index, operation in enumerate(operations)
+        for index, (document, operation) in enumerate(placed)
     ]
 
 

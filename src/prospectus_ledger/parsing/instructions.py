@@ -21,10 +21,10 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from .._text import heading_key
-from ..tree import Paragraph, block_text
+from ..tree import BulletList, Paragraph, block_text
 from ._locations import section_ref
 from ._memo import memo
-from ._paragraphs import is_lead_in, split_news, split_substitutions
+from ._paragraphs import is_lead_in, split_news, split_substitutions, split_word_changes
 from ._recognise import Recognised, recognise
 from ._runon import looks_like_instruction, split_run_on
 from ._segments import Body, Segment
@@ -235,6 +235,35 @@ class _Splitter:
         self.pending.append(text.strip().rstrip(":").strip())
         return True
 
+    def word_changes(self, item: SourcedBlock, text: str) -> bool:
+        """News with sentences that change words wherever they stand ("... will no longer
+        serve. All references to Ms. Trillo are deleted."): the news is a notice, each
+        such sentence an instruction, timed by the news before it."""
+        if self.waiting():
+            return False
+        parts = split_word_changes(text)
+        if parts is None:
+            return False
+        lead = self.lead
+        for words, changes_words in parts:
+            if changes_words:
+                self.instruction(_part(item, words), words, lead)
+            else:
+                self.close()
+                self.append(_part(item, words))
+                lead = words
+        return True
+
+    def waiting(self) -> bool:
+        """Whether the current instruction still waits for its new text."""
+        current = self.current
+        return (
+            current is not None
+            and current.recognised is not None
+            and current.recognised.takes_content
+            and not self.content
+        )
+
     def supersedes(self, item: SourcedBlock, text: str) -> bool:
         """ "This supplement supersedes and replaces the supplement dated ...": news."""
         if not _SUPERSEDES.match(text):
@@ -277,13 +306,7 @@ class _Splitter:
         if news is not None:
             first, rest = (_part(item, words) for words in news)
             current = self.current
-            waiting = (
-                current is not None
-                and current.recognised is not None
-                and current.recognised.takes_content
-                and not self.content
-            )
-            if current is not None and current.head is not None and not waiting:
+            if current is not None and current.head is not None and not self.waiting():
                 self.close()
             # The sentences before the instruction are news, or the text of an
             # instruction just before that is still waiting for it.
@@ -329,10 +352,23 @@ class _Splitter:
                 self.close()
             return
         text = _paragraph_text(item)
-        if text is None:
-            self.append(item)
-        else:
+        if text is not None:
             self.paragraph(item, text)
+        elif self._instruction_items(item):
+            # "• All references to A are changed to B." "• The following is added ...":
+            # a list of instructions, each item read as a paragraph of its own.
+            assert isinstance(item.block, BulletList)
+            for words in item.block.items:
+                self.paragraph(_part(item, words), words)
+        else:
+            self.append(item)
+
+    def _instruction_items(self, item: SourcedBlock) -> bool:
+        """Whether a bullet list's items are instructions (not an instruction's new text)."""
+        block = item.block
+        if not isinstance(block, BulletList) or self.waiting():
+            return False
+        return any(looks_like_instruction(words) for words in block.items)
 
     def finish(self) -> Body:
         self.close()
@@ -382,6 +418,7 @@ BOUNDARIES: tuple[tuple[str, BoundaryRule], ...] = (
     ("roman label", _Splitter.roman_label),
     ("context heading", _Splitter.context_heading),
     ("news and instruction", _Splitter.split_paragraph),
+    ("news and word changes", _Splitter.word_changes),
     ("supersedes", _Splitter.supersedes),
     ("lead-in", _Splitter.lead_in),
     ("location lead", _Splitter.location_lead),

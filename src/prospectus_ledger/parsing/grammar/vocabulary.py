@@ -30,11 +30,13 @@ __all__ = [
     "ENTIRETY",
     "HEADING_NOUNS",
     "INTRODUCERS",
+    "MEANING",
     "MODIFIERS",
     "MONTHS",
     "NEW_TEXT_NOUNS",
     "ORDINALS",
     "REPLACED",
+    "SUBSTITUTED",
     "alt",
     "plural",
 ]
@@ -137,6 +139,29 @@ DELETING = ("delete", "deleting", "remove", "removing")
 REPLACING = ("replace", "replacing", "substitute", "substituting")
 """Forms of replacing after a deletion ("... and replacing it with")."""
 
+SUBSTITUTED = (
+    "replaced with",
+    "replaced by",
+    "changed to",
+    "changed to read",
+    "deleted and replaced with",
+    "deleted and replaced by",
+    "revised to read",
+    "amended to read",
+    "updated to",
+)
+"""How references to words become other words: "are replaced with", "are changed to"."""
+
+MEANING = (
+    "mean",
+    "refer to",
+    "be deemed to refer to",
+    "be deemed references to",
+    "be deemed to be references to",
+    "be read as references to",
+)
+"""References that now stand for other words: "all references to X will mean Y"."""
+
 IMPERATIVES = {
     "replace": ("replace",),
     "insert": ("insert", "add"),
@@ -215,6 +240,26 @@ ORDINALS = {
 
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 """Numbers of blocks written out: "the first two paragraphs"."""
+
+SERVICE_ROLES = (
+    "adviser",
+    "advisor",
+    "subadviser",
+    "sub-adviser",
+    "subadvisor",
+    "sub-advisor",
+    "manager",
+    "portfolio manager",
+    "distributor",
+    "principal underwriter",
+    "underwriter",
+    "transfer agent",
+    "custodian",
+    "administrator",
+    "sponsor",
+    "trustee",
+)
+"""The roles a firm or person serves a fund in ("SunAmerica as subadviser to the Fund")."""
 
 # -- documents --------------------------------------------------------------------
 
