@@ -182,7 +182,8 @@ def test_news_then_a_deletion_in_one_paragraph(key: str) -> None:
     found = amendments(key)
     news = [a for a in found if isinstance(a.operation, Notice)]
     deleted = [a for a in found if a.action == "delete" and a.target is None]
-    assert news and deleted
+    assert news
+    assert deleted
     assert "no longer serve" in news[0].words
     assert deleted[0].operation.old.startswith("M")  # type: ignore[union-attr]
 

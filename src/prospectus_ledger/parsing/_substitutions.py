@@ -69,11 +69,11 @@ def _trimmed(name: str) -> str:
     """A name without the punctuation of the sentence around it: the full stop in
     '"BlackRock High Yield Portfolio."' goes, the one in '"Gallatin Asset
     Management, Inc."' or '"X Partners, L.P."' stays."""
-    name = name.strip(" ,;\"")
+    name = name.strip(' ,;"')
     last = name.rsplit(" ", 1)[-1].rstrip(".")
     if name.endswith(".") and (last.lower() in _ABBREVIATIONS or "." in last):
         return name
-    return name.rstrip(" .").strip("\"")
+    return name.rstrip(" .").strip('"')
 
 
 def _first_sentence(words: str) -> str:

@@ -99,8 +99,10 @@ def _documents(
     ):
         return single
     named = segment.recognised.documents if segment.recognised is not None else ()
-    kinds = named or kinds_mentioned(segment.lead) or tuple(
-        dict.fromkeys(ref.kind for ref in context.documents)
+    kinds = (
+        named
+        or kinds_mentioned(segment.lead)
+        or tuple(dict.fromkeys(ref.kind for ref in context.documents))
     )
     return tuple(kinds) if len(kinds) >= 2 else single
 
