@@ -49,10 +49,16 @@ def _ends_lead(text: str) -> bool:
 @memo
 def is_lead_in(text: str) -> bool:
     """Whether a paragraph only introduces the instructions after it (see the module docstring)."""
-    if len(text) > 4 * _MAX_LEAD_IN or not _ends_lead(text):
+    if len(text) > 4 * _MAX_LEAD_IN:
         return False
     words = normalise(text)
     if len(words) > _MAX_LEAD_IN:
+        return False
+    if not _ends_lead(text) and not (
+        # "The following changes ... are effective at the close of business on D.": a
+        # lead-in that states its time ends as a sentence does.
+        phrases.FOLLOWING_CHANGES.found(words_of(words)) and find_effective(words).words
+    ):
         return False
     if not phrases.LEAD.found(words_of(words)):
         # "Effective November 1, 2016:" -- an effective time and nothing else.
@@ -77,10 +83,12 @@ def split_news(text: str, instruction: Callable[[str], bool]) -> tuple[str, str]
         text: the paragraph.
         instruction: a callable telling whether some words read as an instruction.
     """
-    if len(text) > _MAX_PARAGRAPH or not _ends_lead(text):
+    if len(text) > _MAX_PARAGRAPH:
         return None
     parts = sentences(text)
     if not 2 <= len(parts) <= _MAX_SENTENCES:
+        return None
+    if not _ends_lead(text) and not is_lead_in(parts[-1]):
         return None
     # The instruction is the shortest run of last sentences that reads as one.
     for cut in range(len(parts) - 1, 0, -1):

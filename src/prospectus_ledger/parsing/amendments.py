@@ -58,6 +58,7 @@ class AmendmentContext:
             every instruction ("Effective November 1, 2006, the following
             changes are made ..."), if any.
         first_position: the position of the first amendment in the filing.
+        preamble: the words of the supplement's intro paragraphs.
     """
 
     supplement_date: pendulum.Date | None
@@ -65,6 +66,7 @@ class AmendmentContext:
     portfolios: tuple[str, ...] = ()
     default_effective: EffectiveTime | None = None
     first_position: int = 0
+    preamble: tuple[str, ...] = ()
 
 
 def _text(items: Sequence[SourcedBlock]) -> str:
@@ -259,7 +261,13 @@ def _amendments(
 def build_amendments(body: Body, context: AmendmentContext) -> list[Amendment]:
     """The amendments of a supplement's body, in filing order."""
     amendments: list[Amendment] = []
+    # Terms a supplement defines ('... on or about May 1, 2020 (the "Closing Date")') may
+    # be defined in any paragraph, lead-ins and intro included.
     defined: dict[str, EffectiveTime] = {}
+    for text in (*context.preamble, *(block_text(item.block) for item in body.leads)):
+        defined.update(defined_times(text, default=context.supplement_date))
+    for segment in body.segments:
+        defined.update(defined_times(_text(segment.items), default=context.supplement_date))
     for segment in body.segments:
         if not segment.items:
             continue

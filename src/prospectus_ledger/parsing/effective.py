@@ -158,11 +158,12 @@ def defined_times(text: str, *, default: pendulum.Date | None = None) -> dict[st
     Date")' gives ``{"transition date": <16:00 on August 7, 2008>}``.
     """
     found: dict[str, EffectiveTime] = {}
-    if "(the" not in text:
-        return found
     words = Words(_straight(tidy(text)))
     for match in grammar.DEFINITION.finditer(words):
-        time = find_effective(match["when"] or "", default=default)
+        when = match["when"] or ""
+        # "on or about May 1, 2020" reads as the effective phrase it stands for.
+        stated = when if when.lower().startswith("effective") else f"effective {when}"
+        time = find_effective(stated, default=default)
         if time.instant is not None and time.problem is None:
-            found[match.low("term")] = time
+            found[match.low("term")] = attrs.evolve(time, words=when)
     return found

@@ -127,6 +127,7 @@ def _parse_part(
             portfolios=header.portfolios,
             default_effective=header.default_effective,
             first_position=position,
+            preamble=tuple(block_text(item.block) for item in header.intro),
         )
         supplement = Supplement(
             registrant=header.registrant,

@@ -30,6 +30,7 @@ __all__ = [
     "INTRO",
     "KIND",
     "LEAD",
+    "FOLLOWING_CHANGES",
     "LEAD_IN",
     "NAME_WORD",
     "NOT_INTRO",
@@ -142,14 +143,30 @@ LEAD_IN = Rule(
 )
 """'The following changes are made ...', 'The Fund's Prospectus is amended ...'."""
 
+_CHANGES_NOUN = r"(?:changes|revisions|amendments|modifications|updates|disclosures?|information)"
+_TAKE_EFFECT = (
+    r"(?:take (?:place|effect)|become effective|go into effect|be (?:made|effective)"
+    r"|are (?:made|effective)|is effective)"
+)
 LEAD = Rule(
     "lead",
     rf"\b{DOCUMENT}\b[^:]{{0,700}}? {BE} "
     r"(?:amended|supplemented|revised|changed|modified|updated)\b"
-    rf"|\bthe following changes {BE} made\b",
+    rf"|\bthe following {_CHANGES_NOUN}\b[^:]{{0,200}}? (?:{BE} (?:made|effective|revised"
+    rf"|amended|modified|updated)\b|(?:will |shall |are expected to |are anticipated to )?"
+    rf"{_TAKE_EFFECT}\b)",
     "lead",
 )
-"""A paragraph that says the documents are amended (a lead-in, if it names no place)."""
+"""A paragraph that says the documents are amended, or that the following changes take
+effect (a lead-in, if it names no place)."""
+FOLLOWING_CHANGES = Rule(
+    "the following changes take effect",
+    rf"\bthe following {_CHANGES_NOUN}\b[^:]{{0,200}}? (?:{BE} |will |shall )?"
+    r"(?:effective|take effect|become effective|go into effect)\b",
+    "lead",
+)
+"""'The following changes ... are effective at the close of business on October 31, 2013.':
+a lead-in though it ends with a full stop."""
 
 ACTS = Rule(
     "acts",

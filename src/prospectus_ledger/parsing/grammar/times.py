@@ -64,7 +64,10 @@ OPENING = Rule(
 
 DEFINITION = Rule(
     "defined instant",
-    rf"(?P<when>\beffective,? .{{0,120}}?{DATE}) \(the \"(?P<term>[^\"]{{1,40}})\"\)",
+    rf"(?P<when>(?:\beffective,? (?:[^\"()]{{0,120}}? )?)?(?:(?:{CLOSE})|on or about |as of or about "
+    rf"|on or after |on |as of |from |beginning |starting )?{DATE}),? \((?:the |each, the "
+    r"|collectively, the )?\"(?P<term>[^\"]{1,40})\"\)",
     "definition",
 )
-"""'Effective as of the close of business on August 7, 2008 (the "Transition Date")'."""
+"""'Effective as of the close of business on August 7, 2008 (the "Transition Date")', 'on or
+about May 1, 2020 (the "Closing Date")'."""
