@@ -20,7 +20,7 @@ __all__ = [
     "resolve_block",
 ]
 
-BlockKind: TypeAlias = Literal["block", "paragraph", "bullet", "table"]
+BlockKind: TypeAlias = Literal["block", "paragraph", "bullet", "list", "table"]
 
 
 @attrs.frozen
@@ -47,7 +47,8 @@ class BlockLocator:
     """Which block of a section an operation acts on.
 
     Attributes:
-        kind: count only paragraphs, bullet items, tables, or any block.
+        kind: count only paragraphs, bullet items, whole bulleted lists, tables, or
+            any block.
         ordinal: 1-based position among blocks of that kind (after filtering
             by ``anchor``); negative counts from the end (-1 is the last).
             ``None`` requires exactly one candidate.
@@ -104,6 +105,7 @@ def _candidates(section: Section, kind: BlockKind) -> list[tuple[int, int | None
         elif (
             kind == "block"
             or (kind == "paragraph" and isinstance(block, Paragraph))
+            or (kind == "list" and isinstance(block, BulletList))
             or (kind == "table" and isinstance(block, Table))
         ):
             found.append((index, None, block_text(block)))

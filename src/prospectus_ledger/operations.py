@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 Action: TypeAlias = Literal["replace", "insert", "delete", "substitute", "notice"]
-Scope: TypeAlias = Literal["section", "paragraph", "sentence", "table", "bullet", "text"]
+Scope: TypeAlias = Literal["section", "paragraph", "sentence", "table", "bullet", "list", "text"]
 
 
 def _stamp(section: Section, provenance: Provenance | None, **changes: object) -> Section:

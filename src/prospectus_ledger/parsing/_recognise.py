@@ -173,12 +173,14 @@ def _read_change(base: Recognised, scope: Words) -> Recognised:
             return attrs.evolve(base, reason="it names no section the parser can find")
         return attrs.evolve(base, reason="the parser does not know this kind of instruction")
     action: Action = "replace_block" if verb == "replace" else "delete_block"
-    several = scope.sub(grammar.ALL_EXCEPT_LAST, "")
     if verb != "insert":
-        compound = _first_change(grammar.COMPOUNDS, several, base, action)
+        sentences = _first_change(grammar.SENTENCES, scope, base, action)
+        if sentences is not None:
+            return sentences
+        compound = _first_change(grammar.COMPOUNDS, scope, base, action)
         if compound is not None:
             return compound
-    if grammar.SEVERAL.found(several):
+    if grammar.SEVERAL.found(scope):
         return attrs.evolve(base, reason="it changes several blocks of a section at once")
     if verb == "insert":
         return _insert(base, scope)

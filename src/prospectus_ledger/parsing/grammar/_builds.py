@@ -71,11 +71,37 @@ def sentence_of_the(hit: Hit) -> Change:
 
 
 def sentence_under(hit: Hit) -> Change:
-    """ "the first sentence under "X"": of the first paragraph ("the last": of the last)."""
+    """"the first sentence under "X"", "the third sentence of the section": of the first
+    paragraph ("the last": of the last)."""
     index = ordinal(hit["sord"])
     return {
         "locator": BlockLocator("paragraph", 1 if index > 0 else -1),
         "sentences": span(hit["sord"]),
+    }
+
+
+def end_sentences(hit: Hit) -> Change:
+    """"the first two sentences of the third paragraph", "the last two sentences"; with
+    no paragraph named, of the first (or the last) paragraph."""
+    n = count(hit["n"])
+    last = hit.low("first") == "last"
+    paragraph = ordinal(hit["pord"]) if hit.has("pord") else (-1 if last else 1)
+    return {
+        "locator": BlockLocator("paragraph", paragraph),
+        "sentences": SentenceSpan(-n, None) if last else SentenceSpan(0, n),
+    }
+
+
+def sentence_run(hit: Hit) -> Change | None:
+    """"the second and third sentences of the fourth paragraph" (of the first paragraph
+    when none is named)."""
+    first, last = ordinal(hit["a"]), ordinal(hit["b"])
+    if not 0 < first < last:
+        return None
+    paragraph = ordinal(hit["pord"]) if hit.has("pord") else 1
+    return {
+        "locator": BlockLocator("paragraph", paragraph),
+        "sentences": SentenceSpan(first - 1, last),
     }
 
 
@@ -121,6 +147,11 @@ def quoted_after(hit: Hit) -> Change:
 def table(hit: Hit) -> Change:
     """ "the fee table", "the schedule"."""
     return {"locator": BlockLocator("table")}
+
+
+def whole_list(hit: Hit) -> Change:
+    """"the list of Underlying Funds", "the bulleted list": the section's one list."""
+    return {"locator": BlockLocator("list")}
 
 
 def the_block(hit: Hit) -> Change:

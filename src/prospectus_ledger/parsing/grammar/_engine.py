@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
@@ -65,8 +65,9 @@ class Words:
     def __len__(self) -> int:
         return len(self.text)
 
-    def sub(self, rule: Rule[Any], replacement: str) -> Words:
-        """Both texts with every match of ``rule`` replaced by ``replacement``."""
+    def sub(self, rule: Rule[Any], replacement: str | Callable[[Hit], str]) -> Words:
+        """Both texts with every match of ``rule`` replaced by ``replacement`` (or by
+        what it answers for the match)."""
         if not rule.may_match(self):
             return self
         pieces: list[str] = []
@@ -75,8 +76,9 @@ class Words:
         for match in rule.pattern.finditer(rule.subject(self)):
             pieces.append(self.text[last : match.start()])
             lowered.append(self.lower[last : match.start()])
-            pieces.append(replacement)
-            lowered.append(replacement.lower())
+            new = replacement if isinstance(replacement, str) else replacement(Hit(match, self))
+            pieces.append(new)
+            lowered.append(lower(new))
             last = match.end()
         if not pieces:
             return self

@@ -36,6 +36,7 @@ from .vocabulary import (
     ENTIRETY,
     HEADING_NOUNS,
     IMPERATIVES,
+    INSERTING,
     INTRODUCERS,
     MODIFIERS,
     NEW_TEXT_NOUNS,
@@ -64,6 +65,7 @@ NEW_TEXT = alt(NEW_TEXT_NOUNS)
 _PARTICIPLES = alt((*REPLACED, *ADDED, *DELETED, "supplemented"))
 _LABEL = r"\([ivxlc\d]{1,6}\)"
 _KIND = r"(?P<kind>paragraph|bullet(?: point)?)"
+_FROM_END = [word.removesuffix("-to-last") for word in ORDINALS if word.endswith("-to-last")]
 
 
 def passive(*participles: str) -> str:
@@ -123,7 +125,14 @@ REFERENCES = Rule("all references", r"\ball references\b", "references")
 REWRITES = Table(
     "rewrites",
     [
-        Rule("second to last", r"\b(?:second|next) to (?:the )?last\b", "penultimate", priority=0),
+        Rule(
+            "fifth to last",
+            rf"\b(?P<n>{alt(_FROM_END)}) to (?:the )?last\b",
+            lambda hit: f"{hit.low('n')}-to-last",
+            priority=0,
+        ),
+        # "the second full paragraph": a paragraph.
+        Rule("full paragraph", r"\bfull (?=paragraphs?\b|sentences?\b)", "", priority=0),
         Rule(
             "the following text",
             rf"\bthe following {NEW_TEXT}\b|\bthe (?:information|disclosure|text|language"
@@ -145,6 +154,15 @@ REWRITES = Table(
 VERBS = Table(
     "verbs",
     [
+        # Additions phrased as amendments: "is changed by adding a new final sentence",
+        # "is amended by adding the following", "revised by adding a footnote".
+        Rule(
+            "amended by adding",
+            r"\b(?:amended|changed|revised|modified|supplemented|updated)(?: hereby| further)?"
+            r" by (?:adding|inserting|including|appending)\b",
+            "insert",
+            priority=5,
+        ),
         Rule(
             "the following replaces",
             r"\bthe following\b[^:;]{0,200}? (?:hereby )?(?:amends and )?"
@@ -169,7 +187,8 @@ VERBS = Table(
         Rule(
             "deleted and replaced",
             rf"\b{alt((*DELETING, 'deleted', 'removed'))}\b[^.:]{{0,200}}? and (?:\(\d\) )?"
-            rf"(?:to )?{alt((*REPLACING, 'replaced', 'substituted'))}\b|\bamended to replace\b",
+            rf"(?:to )?{alt((*REPLACING, 'replaced', 'substituted', *INSERTING))}\b"
+            r"|\bamended to replace\b",
             "replace",
             priority=13,
         ),
@@ -268,35 +287,77 @@ SEVERAL = Rule(
 
 # -- one block -----------------------------------------------------------------------
 
-BLOCKS: Table[build.Builder] = Table(
-    "blocks",
+_SENTENCES = r"(?P<first>first|last) (?P<n>two|three|four|five|six) sentences"
+_SENTENCE_RUN = rf"(?P<a>{ORDINAL})(?:,? (?:and|through|to)|,) (?:the )?(?P<b>{ORDINAL}) sentences"
+_IN_PARAGRAPH = rf"(?:of|in|set forth in|within) the (?P<pord>{ORDINAL}) paragraph\b"
+# What a sentence is counted in when no paragraph is named: a section, a heading, a
+# quoted name, a description ("the fifth sentence in the description for X").
+_IN_SECTION = (
+    rf"(?:of|in|under|within|set forth (?:in|under)) (?:the )?(?:\"\"|{HEADING_NOUN}\b"
+    r"|(?:disclosure|description|discussion|information|text|paragraph)\b)"
+)
+
+SENTENCES: Table[build.Builder] = Table(
+    "sentences",
     [
         Rule(
             "the nth sentence of the nth paragraph",
-            rf"\bthe (?P<sord>{ORDINAL}) sentence (?:of|in|set forth in) "
-            rf"the (?P<pord>{ORDINAL}) paragraph\b",
+            rf"\bthe (?P<sord>{ORDINAL}) sentence {_IN_PARAGRAPH}",
             build.sentence_of_nth,
             priority=1,
+        ),
+        Rule(
+            "the first two sentences of the nth paragraph",
+            rf"\bthe {_SENTENCES} {_IN_PARAGRAPH}",
+            build.end_sentences,
+            priority=2,
+        ),
+        Rule(
+            "the second and third sentences of the nth paragraph",
+            rf"\bthe {_SENTENCE_RUN} {_IN_PARAGRAPH}",
+            build.sentence_run,
+            priority=3,
         ),
         Rule(
             "the nth sentence of the paragraph",
             rf"\bthe (?P<sord>{ORDINAL}) sentence (?:of|in) the (?:existing )?paragraph\b",
             build.sentence_of_the,
-            priority=2,
-        ),
-        Rule(
-            "the nth sentence under a heading",
-            rf"\bthe (?P<sord>{ORDINAL}) sentence (?:under|of|in) (?:the )?\"\"",
-            build.sentence_under,
-            priority=3,
+            priority=4,
         ),
         Rule(
             "all except the last sentences",
             r"\ball (?:except|but) the last (?:(?P<count>two|three|four|five) sentences|sentence)"
             r" of the (?:existing )?paragraph\b",
             build.all_but_last,
-            priority=4,
+            priority=5,
         ),
+        Rule(
+            "the first two sentences of a section",
+            rf"\bthe {_SENTENCES} {_IN_SECTION}",
+            build.end_sentences,
+            priority=6,
+        ),
+        Rule(
+            "the second and third sentences of a section",
+            rf"\bthe {_SENTENCE_RUN} {_IN_SECTION}",
+            build.sentence_run,
+            priority=7,
+        ),
+        Rule(
+            "the nth sentence of a section",
+            rf"\bthe (?P<sord>{ORDINAL}) sentence {_IN_SECTION}",
+            build.sentence_under,
+            priority=8,
+        ),
+    ],
+)
+"""Sentences a replace or delete acts on (the first row that matches).  Sentences of a
+section, with no paragraph named, are counted in its first paragraph (its last, counting
+from the end)."""
+
+BLOCKS: Table[build.Builder] = Table(
+    "blocks",
+    [
         Rule(
             "the nth paragraph",
             rf"\b(?P<ord>{ORDINAL}) (?P<kind>paragraph|bullet(?: point)?)s?\b",
@@ -330,6 +391,13 @@ BLOCKS: Table[build.Builder] = Table(
         ),
         Rule("the table", r"\b(?:tables?|schedule|chart)\b", build.table, priority=10),
         Rule(
+            "the list",
+            r"\bthe (?:bulleted |following )?list(?: of [^,.:;\"]{1,80}?)?(?= (?:under|in|of|set"
+            r" forth|that|which|appearing|following|below)\b|[,.:;]|$)",
+            build.whole_list,
+            priority=10,
+        ),
+        Rule(
             "the paragraph",
             r"\bthe (?P<kind>paragraph|bulleted paragraph|bullet(?: point)?)\b",
             build.the_block,
@@ -339,8 +407,6 @@ BLOCKS: Table[build.Builder] = Table(
 )
 """The one block a replace or delete acts on (the first row that matches)."""
 
-ALL_EXCEPT_LAST = BLOCKS.rule("all except the last sentences")
-"""Sentences of a paragraph: not "several blocks", though it names a count."""
 NTH_BLOCK = BLOCKS.rule("the nth paragraph")
 """One block by its ordinal: it applies only when the words name one block."""
 
@@ -368,7 +434,8 @@ PLACES: Table[build.Builder] = Table(
         Rule(
             "inside the nth paragraph",
             rf"\b(?:after the {ORDINAL} sentence (?:of|in) the|(?:to|at) the end of the"
-            rf"|as the {ORDINAL} sentence of the) (?P<pord>{ORDINAL}) paragraph\b",
+            rf"|as the {ORDINAL} sentence of the|(?:a )?new (?:final |last )?sentences? to the)"
+            rf" \(?(?P<pord>{ORDINAL})\)? paragraph\b",
             build.inside_paragraph,
             priority=2,
         ),
@@ -403,7 +470,6 @@ PLACES: Table[build.Builder] = Table(
 """Where an insertion goes; none matching: at the end of the section."""
 
 __all__ = [
-    "ALL_EXCEPT_LAST",
     "BE",
     "BLOCKS",
     "COMPOUNDS",
@@ -417,6 +483,7 @@ __all__ = [
     "PLACES",
     "REFERENCES",
     "REWRITES",
+    "SENTENCES",
     "SEVERAL",
     "STRUCTURE",
     "VERBS",

@@ -53,14 +53,17 @@ EFFECTIVE = Rule(
 
 OPENING = Rule(
     "opening time",
-    r"^(?:[\w.()]{1,6} )?(?:(?:in addition|additionally|also|further|furthermore),? )?"
+    # After an item number and up to two short opening clauses ("In connection with this
+    # change, as of the Effective Date, ...").
+    r"^(?:[\w.()]{1,6} )?(?:[^,.:;\"]{1,60}, ){0,2}"
     rf"(?:(?P<about>on or about )(?P<about_date>{DATE})"
     rf"|(?:as of|beginning|starting|from|on or after)(?: on)? (?P<date>{DATE})"
     rf"|(?P<close>{CLOSE})(?P<close_date>{DATE})"
     rf"|(?:on|as of|from|beginning on|after) the (?P<term>{TERM}))",
     "opening",
 )
-"""A time that opens an instruction without the word "effective": "As of May 22, 2007,"."""
+"""A time that opens an instruction without the word "effective": "As of May 22, 2007,",
+"In addition, on or about ...", "In connection with this change, as of the Closing Date,"."""
 
 DEFINITION = Rule(
     "defined instant",

@@ -28,6 +28,7 @@ __all__ = [
     "DELETED",
     "DOCUMENT_NAMES",
     "ENTIRETY",
+    "INSERTING",
     "HEADING_NOUNS",
     "INTRODUCERS",
     "MEANING",
@@ -139,6 +140,9 @@ DELETING = ("delete", "deleting", "remove", "removing")
 REPLACING = ("replace", "replacing", "substitute", "substituting")
 """Forms of replacing after a deletion ("... and replacing it with")."""
 
+INSERTING = ("insert", "inserting", "add", "adding")
+"""Forms of adding that, after a deletion, replace ("delete X and insert the following")."""
+
 SUBSTITUTED = (
     "replaced with",
     "replaced by",
@@ -214,7 +218,7 @@ PART_NOUNS = (
 )
 """Nouns that name only part of a section (an instruction on one is no section change)."""
 
-ORDINALS = {
+_POSITIONS = {
     "first": 1,
     "second": 2,
     "third": 3,
@@ -230,11 +234,15 @@ ORDINALS = {
     "thirteenth": 13,
     "fourteenth": 14,
     "fifteenth": 15,
+}
+ORDINALS = {
+    **_POSITIONS,
     "last": -1,
     "final": -1,
-    "second to last": -2,
-    "next to last": -2,
     "penultimate": -2,
+    "next-to-last": -2,
+    # "the fifth to last paragraph": rewritten to one word before it is read.
+    **{f"{word}-to-last": -position for word, position in _POSITIONS.items() if position > 1},
 }
 """Ordinals and the position they name (negative: from the end)."""
 
