@@ -23,8 +23,10 @@ The tables, in the order the parser consults them:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import _builds as build
-from ._engine import Rule, Table
+from ._engine import Hit, Rule, Table
 from .vocabulary import (
     ADDED,
     AUXILIARIES,
@@ -122,7 +124,8 @@ REFERENCES = Rule("all references", r"\ball references\b", "references")
 
 # -- words made plain before the verb is read -----------------------------------------------
 
-REWRITES = Table(
+Rewrite = str | Callable[[Hit], str]
+REWRITES: Table[Rewrite] = Table(
     "rewrites",
     [
         Rule(

@@ -67,8 +67,9 @@ OPENING = Rule(
 
 DEFINITION = Rule(
     "defined instant",
-    rf"(?P<when>(?:\beffective,? (?:[^\"()]{{0,120}}? )?)?(?:(?:{CLOSE})|on or about |as of or about "
-    rf"|on or after |on |as of |from |beginning |starting )?{DATE}),? \((?:the |each, the "
+    rf"(?P<when>(?:\beffective,? (?:[^\"()]{{0,120}}? )?)?(?:(?:{CLOSE})|on or about "
+    rf"|as of or about |on or after |on |as of |from |beginning |starting )?{DATE}),? "
+    r"\((?:the |each, the "
     r"|collectively, the )?\"(?P<term>[^\"]{1,40})\"\)",
     "definition",
 )
