@@ -56,7 +56,12 @@ _PREPOSITIONS = frozenset(
 )
 _ARTICLES = frozenset(("the", "a", "an"))
 # "the Fund's Statement of Additional Information": a document, not a heading.
-_POSSESSIVE = re.compile(r"^\S+['\u2019]s\b")
+_ARTICLE = re.compile(r"^(?:The|A|An) ")
+_POSSESSIVE = re.compile(r"^\S+['\u2019]s?(?: |$)")
+# "the Funds' Annual Fund Operating Expenses table": the fund is no part of the heading.
+_FUND_POSSESSIVE = re.compile(
+    r"^(?:(?:the|each) )?(?:fund|funds|portfolio|portfolios|trust)['\u2019]s? ", re.IGNORECASE
+)
 _PORTFOLIO_END = re.compile(r"\b(?:fund|funds|portfolio|portfolios|trust|etf)$", re.IGNORECASE)
 _MAX_GAP = 80
 _OPENING_PHRASE = 60  # a part this near the start may open the sentence: "In the X, ..."
@@ -86,6 +91,9 @@ class _Part:
     kind: str = "heading"
     rank: int = 1
     """How high the structure word puts it: 0 section, 1 heading, 2 sub-section."""
+    named: bool = True
+    """Whether a structure word names it ("the section entitled "X""); ``False`` for a
+    bare quote after a preposition ('under "X"')."""
 
 
 def _rank(noun: str | None) -> int:
@@ -141,7 +149,7 @@ def _trim(title: str) -> str:
         words.pop(0)
     while words and words[-1].lower() in _PREPOSITIONS | _ARTICLES | {"and", "or", "&"}:
         words.pop()
-    return _no_full_stop(_no_document(" ".join(words)))
+    return _no_full_stop(_no_document(_FUND_POSSESSIVE.sub("", " ".join(words))))
 
 
 def _no_document(heading: str) -> str:
@@ -186,11 +194,13 @@ def _quoted_parts(text: str) -> Iterator[_Part]:
         ahead = Words(bare[max(start - _CONTEXT, 0) : start])
         before = grammar.BEFORE_QUOTE.search(ahead)
         after = grammar.AFTER_QUOTE.match(Words(bare[end : end + _CONTEXT]))
+        named = True
         if before is not None and (
             before.has("noun") or before.has("naming") or before.has("prep")
         ):
             kind = "heading"
             noun = _noun(before["noun"]) or (after["noun"] if after else None)
+            named = noun is not None or before.has("naming")
         elif after is not None:
             kind, noun = "heading", after["noun"]
         elif before is not None:
@@ -202,7 +212,7 @@ def _quoted_parts(text: str) -> Iterator[_Part]:
         else:
             continue
         comma = heading.rstrip().endswith(",") or _comma_after(text[end : end + 20])
-        yield _Part(_path(heading), start, end, comma, kind, _rank(noun))
+        yield _Part(_path(heading), start, end, comma, kind, _rank(noun), named)
 
 
 def _not_heading(words: str) -> bool:
@@ -236,6 +246,8 @@ def _unquoted_parts(text: str) -> Iterator[_Part]:
             comma = _comma_after(blank.text[end : end + 20])
             noun = match["noun"] if match.has("noun") else None
             rank = _rank(noun) if noun else 1
+            if kind == "block":
+                headings = tuple(_ARTICLE.sub("", heading) for heading in headings)
             yield _Part(headings, start, end, comma, "heading" if kind == "summary" else kind, rank)
 
 
@@ -257,17 +269,29 @@ def _relation(gap: str, before: _Part, after: _Part) -> str:
     if before.comma or "," in words:
         return "inner"
     last = words[-1]
-    if last in grammar.OUTER_WORDS or (last in grammar.INNER_WORDS and after.rank < before.rank):
-        # "the sub-section "X" beneath the main heading "Y"": Y holds X.
+    if last in grammar.OUTER_WORDS:
+        return "outer"
+    if last in grammar.INNER_WORDS and (not after.named or after.rank < before.rank):
+        # '"X" under "Y"' and "the sub-section "X" beneath the main heading "Y"": Y holds X
+        # (but "the "X" section under the heading "Y"" names Y inside X).
         return "outer"
     return "inner"
 
 
 def _chain(parts: list[_Part], text: str) -> list[_Part]:
-    """The first chain of parts, outermost first; an anchor ("after "X"") alone."""
+    """The first chain of parts, outermost first; an anchor ("after "X"") alone, when
+    nothing else names a place (else it is a place inside the one named)."""
     anchors = [part for part in parts if part.kind == "anchor"]
-    if anchors:
+    places = [part for part in parts if part.kind not in ("anchor", "object")]
+    if anchors and not places:
         return anchors[:1]
+    parts = [part for part in parts if part.kind != "anchor"]
+    while len(parts) > 1 and parts[0].kind == "block":
+        if _relation(text[parts[0].end : parts[1].start], parts[0], parts[1]) != "stop":
+            break
+        # "The Strategic Target Allocations table and the sentence before it in the "X"
+        # section": a table's name alone is no place.
+        parts = parts[1:]
     while parts and parts[0].kind == "inner":
         # "regarding Class A, ..." before any place is named: no heading.
         parts = parts[1:]
@@ -318,6 +342,15 @@ def section_ref(text: str) -> SectionRef | None:
         for heading in part.headings:
             if heading and (not path or heading_key(path[-1]) != heading_key(heading)):
                 path.append(heading)
+    for anchor in (part for part in parts if part.kind == "anchor" and part not in chain):
+        # 'the "X" section ... is amended to add the following after "X - Y"': after Y,
+        # a heading inside the place.
+        if (
+            path
+            and len(anchor.headings) > 1
+            and heading_key(anchor.headings[0]) == heading_key(path[-1])
+        ):
+            path.extend(anchor.headings[1:])
     if not path:
         return None
     return SectionRef(tuple(path), min(p.start for p in chain), max(p.end for p in chain))

@@ -71,7 +71,7 @@ def sentence_of_the(hit: Hit) -> Change:
 
 
 def sentence_under(hit: Hit) -> Change:
-    """"the first sentence under "X"", "the third sentence of the section": of the first
+    """ "the first sentence under "X"", "the third sentence of the section": of the first
     paragraph ("the last": of the last)."""
     index = ordinal(hit["sord"])
     return {
@@ -81,7 +81,7 @@ def sentence_under(hit: Hit) -> Change:
 
 
 def end_sentences(hit: Hit) -> Change:
-    """"the first two sentences of the third paragraph", "the last two sentences"; with
+    """ "the first two sentences of the third paragraph", "the last two sentences"; with
     no paragraph named, of the first (or the last) paragraph."""
     n = count(hit["n"])
     last = hit.low("first") == "last"
@@ -93,7 +93,7 @@ def end_sentences(hit: Hit) -> Change:
 
 
 def sentence_run(hit: Hit) -> Change | None:
-    """"the second and third sentences of the fourth paragraph" (of the first paragraph
+    """ "the second and third sentences of the fourth paragraph" (of the first paragraph
     when none is named)."""
     first, last = ordinal(hit["a"]), ordinal(hit["b"])
     if not 0 < first < last:
@@ -150,7 +150,7 @@ def table(hit: Hit) -> Change:
 
 
 def whole_list(hit: Hit) -> Change:
-    """"the list of Underlying Funds", "the bulleted list": the section's one list."""
+    """ "the list of Underlying Funds", "the bulleted list": the section's one list."""
     return {"locator": BlockLocator("list")}
 
 

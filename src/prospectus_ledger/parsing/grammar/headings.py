@@ -32,6 +32,12 @@ __all__ = [
 _CAP_WORD = r"[A-Z][\w'\u2019&/.\u00ae-]*"
 _SMALL = r"(?:of|and|the|on|for|in|to|a|an|or|&|with|about|from|by|at)"
 _TITLE = rf"{_CAP_WORD}(?: (?:{_CAP_WORD}|{_SMALL}|\d{{1,4}})){{0,11}}"
+# A heading's word in lower case ("the portfolio manager section"): no small word, no
+# word that only points ("following", "same").
+_LOWER_WORD = (
+    rf"(?!(?:{_SMALL}|following|same|corresponding|above|below|new|entire|this|that)\b)"
+    r"[a-z][a-z'\u2019-]*"
+)
 _CAPS_TITLE = r"[A-Z][A-Z0-9'&/,()-]*(?: [A-Z0-9][A-Z0-9'&/,()-]*){0,11}"
 
 
@@ -49,8 +55,12 @@ BEFORE_QUOTE = _either(
         ("noun", rf"\b(?:main )?{HEADING_NOUN}(?: {INTRODUCER})?,? "),
         # 'entitled "X"'
         ("naming", rf"\b{INTRODUCER},? "),
-        # 'under "X"', 'in the "X"', 'at the end of "X"'
-        ("prep", r"\b(?:under|beneath|in|within|(?:the )?(?:end|beginning) of)(?: the)? "),
+        # 'under "X"', 'in the "X"', 'at the end of "X"', 'is added to "X"'
+        (
+            "prep",
+            r"\b(?:under|beneath|below|in|within|(?:the )?(?:end|beginning) of"
+            r"|(?:added|inserted|appended) (?:to|in|into))(?: the)? ",
+        ),
         # 'replace "X" with' names what it replaces
         ("object", r"\b(?:replace|replaces|supersedes?) (?:in (?:its|their) entirety )?(?:the )?"),
         # 'after "X"' names where new text goes
@@ -61,10 +71,11 @@ BEFORE_QUOTE = _either(
 
 AFTER_QUOTE = Rule(
     "after a quoted heading",
-    rf"^,? (?P<noun>{HEADING_NOUN}|paragraph|table)\b",
+    rf"^,? (?P<noun>{HEADING_NOUN}|paragraph|table|risks?(?: factors?)?|disclosure|item)\b",
     "noun",
 )
-"""'"X" section', '"X" paragraph' (a block named by its run-in heading), '"X" table'."""
+"""'"X" section', '"X" paragraph' (a block named by its run-in heading), '"X" table', '"X"
+risk'."""
 
 COMMA_AFTER = Rule("comma after a part", rf'^"?(?: {HEADING_NOUN})?,', "comma")
 """A comma after a part, perhaps after its structure word: '"X" section,'."""
@@ -74,7 +85,8 @@ TABLE_BEFORE = Rule("table before a quote", r"\btable $", "table")
 
 NOT_HEADING = Rule(
     "not a heading",
-    rf"^(?:(?:the |this )?{DOCUMENT}|the following|fund|funds|portfolio|portfolios|trust)$",
+    rf"^(?:(?:the |this )?{DOCUMENT}|(?:the )?(?:following|same|corresponding|above|below|new)"
+    r"|this|that|these|those|such|each|(?:fund|funds|portfolio|portfolios|trust)(?:['\u2019]s?)?)$",
     "not a heading",
 )
 """Quoted or unquoted words that name no heading: a document, "the Fund"."""
@@ -92,7 +104,7 @@ UNQUOTED = Table(
         Rule(
             "the heading X",
             rf"\b(?i:the (?:sub-?)?(?:heading|caption))(?: (?i:entitled))? (?P<u>{_TITLE})"
-            r"(?=[.:;,]|$| (?i:in|on|of|for) )",
+            r"(?=[.:;,]|$| (?i:in|on|of|for|within|under) )",
             "heading",
             cased=True,
             priority=2,
@@ -114,12 +126,27 @@ UNQUOTED = Table(
         ),
         Rule(
             "section 2",
-            r"\b(?P<u>(?i:section) (?:\d{1,2}|[IVX]{1,5}))\b",
+            rf"\b(?P<u>(?i:section) (?:\d{{1,2}}(?:\.[a-z\d]{{1,2}})?(?: {_TITLE})?|[IVX]{{1,5}}))\b",
             "heading",
             cased=True,
             priority=5,
         ),
-        Rule("under X", rf"\bunder (?P<u>{_TITLE})", "heading", cased=True, priority=6),
+        Rule(
+            "the X table",
+            rf"\b(?P<u>{_TITLE}) (?P<noun>table)\b",
+            "block",
+            cased=True,
+            priority=6,
+        ),
+        Rule(
+            "the portfolio manager section",
+            rf"^(?:\d{{1,2}}\. )?(?i:the) (?P<u>{_LOWER_WORD}(?: {_LOWER_WORD}){{0,4}})"
+            r" (?P<noun>section|sub-?section)\b",
+            "heading",
+            cased=True,
+            priority=6,
+        ),
+        Rule("under X", rf"\bunder (?P<u>{_TITLE})", "heading", cased=True, priority=7),
         Rule(
             "the section describing X",
             rf"\b(?i:the section of the) [\w' ]{{0,40}}?(?i:describing|for|relating to) "
@@ -159,7 +186,8 @@ UNQUOTED = Table(
 """Headings printed without quotes, marked by a structure word or a preposition; the
 group ``u`` holds the heading, ``w`` a quoted title inside it, ``noun`` the word that
 ranks it.  ``builds``: ``heading``; ``inner`` (nests inside what came before);
-``summary`` (a capitalised phrase after "in", kept only when it is no fund or document)."""
+``summary`` (a capitalised phrase after "in", kept only when it is no fund or document);
+``block`` (a table's name: the innermost part of a place, never a place alone)."""
 
 OUTER_WORDS = frozenset({"in", "of", "within", "from", "inside"})
 """Between two parts, these make the later one hold the earlier: '"C" in the "B" section'."""
