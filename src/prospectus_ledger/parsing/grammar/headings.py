@@ -126,7 +126,8 @@ UNQUOTED = Table(
         ),
         Rule(
             "section 2",
-            rf"\b(?P<u>(?i:section) (?:\d{{1,2}}(?:\.[a-z\d]{{1,2}})?(?: {_TITLE})?|[IVX]{{1,5}}))\b",
+            rf"\b(?P<u>(?i:section) (?:\d{{1,2}}(?:\.[a-z\d]{{1,2}})?(?: {_TITLE})?"
+            r"|[IVX]{1,5}))\b",
             "heading",
             cased=True,
             priority=5,
