@@ -10,6 +10,7 @@ the others deleted.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -31,7 +32,7 @@ from ._recognise import Recognised
 from ._targets import normalise
 from .blocks import heading_like
 
-__all__ = ["placed", "renamed_in", "titled_section"]
+__all__ = ["headed_parts", "placed", "renamed_in", "titled_section"]
 
 _ANCHOR_WORDS = 6
 
@@ -49,6 +50,9 @@ def _new_section(blocks: Sequence[Block]) -> Section | None:
 
 
 _RUN_IN_WORDS = 6
+# A form code or a copyright line: page furniture, no heading.
+_FURNITURE = re.compile(r"\d{4,}|\d+-\d+|\(c\)|\u00a9", re.IGNORECASE)
+_HEADING_WORDS = 12
 
 
 def titled_section(blocks: Sequence[Block]) -> str | None:
@@ -60,6 +64,46 @@ def titled_section(blocks: Sequence[Block]) -> str | None:
     if len(bare.split()) > _RUN_IN_WORDS or not heading_like(bare):
         return None
     return bare
+
+
+_HEADING_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z]|[IVX]{1,5})\.\s+")
+
+
+def headed_parts(blocks: Sequence[Block]) -> list[tuple[tuple[str, ...], tuple[Block, ...]]]:
+    """New text cut at its heading lines, each part with the path of the headings above
+    it: several heading lines in a row are a path ("MANAGEMENT" / "INVESTMENT ADVISER");
+    a later single one is the sibling of the last ("MANAGEMENT FEE").  Text before the
+    first heading has no path."""
+    parts: list[tuple[tuple[str, ...], tuple[Block, ...]]] = []
+    path: tuple[str, ...] = ()
+    run: list[str] = []
+    body: list[Block] = []
+    for block in blocks:
+        heading = _heading_line(block)
+        if heading is not None:
+            if body:
+                parts.append((path, tuple(body)))
+                body = []
+            run.append(heading)
+            continue
+        if run:
+            path = tuple(run) if len(run) > 1 or not path else (*path[:-1], run[0])
+            run = []
+        body.append(block)
+    if body:
+        parts.append((path, tuple(body)))
+    return parts
+
+
+def _heading_line(block: Block) -> str | None:
+    if not isinstance(block, Paragraph):
+        return None
+    text = _HEADING_NUMBER.sub("", block.text.strip()).rstrip(".:").strip()
+    if not text or len(text.split()) > _HEADING_WORDS or not heading_like(text):
+        return None
+    if _FURNITURE.search(text):
+        return None  # "14329-00-0903 (C) 2003 Pioneer Funds Distributor, Inc."
+    return text
 
 
 _HEADER_WORDS = ("current", "former", "old", "existing", "new", "name", "prior")

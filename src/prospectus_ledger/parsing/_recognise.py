@@ -39,7 +39,12 @@ from .grammar import Table, Words
 from .grammar import instructions as grammar
 from .grammar._builds import Builder, kind_of
 
-__all__ = ["Action", "Recognised", "recognise"]
+__all__ = ["DESCRIBED", "Action", "Recognised", "recognise"]
+
+DESCRIBED = (
+    "the filing describes the change in words and gives no new text "
+    '("revised to reflect that ..."): a notice'
+)
 
 Action = Literal[
     "replace_section",
@@ -89,6 +94,10 @@ class Recognised:
             ... are replaced with C and D, respectively").
         renames_below: a substitution whose pairs are the rows of the table
             after it ("the Funds will be renamed as follows:").
+        headed: the place is named by the headings that open the new text ("the
+            following supplements the corresponding section").
+        described: the change is described in words, with no new text ("is revised
+            to denote that the Fund is diversified."): a notice, taking no text.
     """
 
     action: Action
@@ -107,10 +116,14 @@ class Recognised:
     through: int | None = None
     pairs: tuple[tuple[str, str], ...] = ()
     renames_below: bool = False
+    headed: bool = False
+    described: bool = False
 
     @property
     def takes_content(self) -> bool:
         """Whether the blocks after the instruction are its text (new, or to delete)."""
+        if self.described:
+            return False
         return (
             self.action
             in ("replace_section", "replace_block", "insert_blocks", "insert_section", "unknown")
@@ -150,6 +163,10 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
     for rule in grammar.REWRITES:
         scope = scope.sub(rule, rule.builds)
     found = _read_change(base, scope)
+    if not path and grammar.CORRESPONDING.found(scope):
+        found = attrs.evolve(found, headed=True)
+    if grammar.DESCRIBED.found(scope):
+        found = attrs.evolve(found, action="unknown", described=True, reason=DESCRIBED)
     if not path and found.action == "replace_section":
         # Its new text may name the section with a heading of its own.
         return attrs.evolve(found, reason="it names no section the parser can find")

@@ -26,9 +26,9 @@ import pendulum
 from .._text import heading_key
 from ..operations import Notice, Operation, ReplaceSection, SectionTarget, SubstituteText
 from ..supplement import Amendment, DocumentRef
-from ..tree import DocumentKind, Paragraph, block_text
+from ..tree import Block, DocumentKind, Paragraph, block_text
 from ._documents import kinds_mentioned
-from ._operations import placed, renamed_in, titled_section
+from ._operations import headed_parts, placed, renamed_in, titled_section
 from .blocks import SourcedBlock
 from .effective import EffectiveTime, defined_times, find_effective
 from .grammar import Words
@@ -121,7 +121,7 @@ def _portfolio(found: Recognised, segment: Segment, context: AmendmentContext) -
 
 def _target(found: Recognised, segment: Segment, context: AmendmentContext) -> SectionTarget | None:
     portfolio = _portfolio(found, segment, context)
-    path = found.path or segment.location
+    path = _within(segment.location, found.path)
     if not path and segment.context and found.locator is not None:
         by_position = found.locator.ordinal is not None or found.sentences is not None
         if by_position:
@@ -136,6 +136,19 @@ def _target(found: Recognised, segment: Segment, context: AmendmentContext) -> S
     ):
         path = (*path, found.portfolio)
     return SectionTarget(path, portfolio)
+
+
+def _within(location: tuple[str, ...], path: tuple[str, ...]) -> tuple[str, ...]:
+    """The path an instruction names, inside the place a lead-in named for it: "Principal
+    Risks." / ""Non-Diversification Risk" is deleted" is ["Principal Risks",
+    "Non-Diversification Risk"]; a path of several headings, or one that names the
+    place, is kept as it is."""
+    if not location or not path:
+        return path or location
+    keys = {heading_key(heading) for heading in location}
+    if len(path) > 1 or heading_key(path[0]) in keys:
+        return path
+    return (*location, *path)
 
 
 NO_NEW_TEXT = (
@@ -165,6 +178,10 @@ def _operations(
     if found.action == "unknown":
         return [Notice(whole, target)], found.reason or unknown
     note: str | None = None
+    if target is None and found.headed:
+        headed = _headed(found, segment, context, blocks)
+        if headed is not None:
+            return headed
     if target is None and found.action == "replace_section":
         titled = titled_section(blocks)
         if titled is None:
@@ -198,6 +215,25 @@ def _operations(
     if len(operations) > 1:
         notes.append(f"one instruction, carried out as {len(operations)} operations")
     return operations, "; ".join(notes) if notes else None
+
+
+def _headed(
+    found: Recognised, segment: Segment, context: AmendmentContext, blocks: tuple[Block, ...]
+) -> tuple[list[Operation], str | None] | None:
+    """One operation per headed part of the new text, at the place its headings name."""
+    parts = [(path, body) for path, body in headed_parts(blocks) if path]
+    if not parts:
+        return None
+    portfolio = _portfolio(found, segment, context)
+    operations: list[Operation] = []
+    for path, body in parts:
+        done = placed(found, SectionTarget(path, portfolio), body)
+        if done is not None:
+            operations.extend(done[0])
+    if not operations:
+        return None
+    note = "it names its places by the headings its new text opens with"
+    return operations, note
 
 
 def _effective(

@@ -113,9 +113,18 @@ def heading_like(text: str) -> bool:
 _ITEM = re.compile(r"^(?:\d{1,2}|[A-Z]|[IVX]{1,5})\. {1,4}[A-Z\"\u201c]")
 
 
+# A lettered item: "a. The first sentence ...", "(b) The Fund ...".
+_LETTER_ITEM = re.compile(r"^\(?[a-z]{1,2}[.)] +\S")
+
+
 def _opens_paragraph(text: str) -> bool:
     first = text[:1]
-    return first.isupper() or first.isdigit() or first in "\"'(\u201c\u2018"
+    return (
+        first.isupper()
+        or first.isdigit()
+        or first in "\"'(\u201c\u2018"
+        or _LETTER_ITEM.match(text) is not None
+    )
 
 
 @attrs.frozen

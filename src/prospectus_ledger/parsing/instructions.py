@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from .._text import heading_key
+from .._text import heading_key, split_heading_path
 from ..tree import BulletList, Paragraph, block_text
 from ._locations import section_ref
 from ._memo import memo
@@ -28,9 +28,11 @@ from ._paragraphs import is_lead_in, split_news, split_substitutions, split_word
 from ._recognise import Recognised, recognise
 from ._runon import looks_like_instruction, split_run_on
 from ._segments import Body, Segment
-from ._targets import normalise
+from ._targets import normalise, words_of
 from ._tidy import collapsed_length
 from .blocks import BodyItem, Marker, SourcedBlock, heading_like
+from .effective import find_effective
+from .grammar import headings as grammar
 from .trailers import is_form_code, is_trailer, trailer_date
 
 __all__ = [
@@ -60,6 +62,8 @@ _ROMAN_LABEL = re.compile(r"^[IVX]{1,6}\. {1,3}\S")
 
 
 # -- splitting --------------------------------------------------------------------
+
+_PLACE_ACTIONS = ("replace_section", "insert_blocks", "insert_section", "unknown")
 
 
 def _paragraph_text(item: SourcedBlock) -> str | None:
@@ -110,6 +114,10 @@ class _Splitter:
         self.location: tuple[str, ...] = ()
         self.context: list[str] = []
         self.pending: list[str] = []
+        # The style of the last item number ("1.", "a.", "IV."), and of the one whose
+        # item named the place of its sub-items.
+        self.level: str | None = None
+        self.place_level: str | None = None
 
     def close(self) -> None:
         current = self.current
@@ -179,7 +187,31 @@ class _Splitter:
         if rest is None:
             return False
         self.paragraph(head, block_text(head.block))
-        self.append(rest)
+        words = block_text(rest.block)
+        if _ITEM_ONLY.match(words):
+            # "... is revised as follows: a." -- the number of the item that follows.
+            self.labels.append(rest)
+        elif looks_like_instruction(words):
+            # "... is revised as follows: a. The first sentence ... is replaced:" -- items.
+            self.paragraph(rest, words)
+        else:
+            self.append(rest)
+        return True
+
+    def caption(self, item: SourcedBlock, text: str) -> bool:
+        """A run-in caption names the place of the paragraph it opens and of the
+        instructions after it, up to the next caption."""
+        found = grammar.RUN_IN_CAPTION.match(words_of(normalise(text)))
+        if found is None:
+            return False
+        self.close()
+        words = normalise(text)
+        self.location = split_heading_path(found["caption"] or "")
+        self.place_level = None
+        caption = _part(item, words[: found.end()].rstrip())
+        self.labels.append(caption)
+        rest = words[found.end() :]
+        self.paragraph(_part(item, rest), rest)
         return True
 
     def trailer_line(self, item: SourcedBlock, text: str) -> bool:
@@ -212,10 +244,16 @@ class _Splitter:
         return True
 
     def item_number(self, item: SourcedBlock, text: str) -> bool:
-        """ "1." or "A." alone on its line: the number of the item that follows."""
+        """The number of the item that follows ("1." or "a." alone on its line).  The
+        next item of the level that named a place for its sub-items ends that place."""
         if not _ITEM_ONLY.match(text):
             return False
         self.labels.append(item)
+        level = _level(text)
+        if self.place_level is not None and level == self.place_level:
+            self.location = ()
+            self.place_level = None
+        self.level = level
         return True
 
     def roman_label(self, item: SourcedBlock, text: str) -> bool:
@@ -251,7 +289,9 @@ class _Splitter:
             else:
                 self.close()
                 self.append(_part(item, words))
-                lead = words
+                if find_effective(words).words:
+                    lead = words  # the news times what follows it
+
         return True
 
     def waiting(self) -> bool:
@@ -331,6 +371,7 @@ class _Splitter:
         """Start the segment of an instruction (``shared``: one of several in a
         paragraph, whose new text, if it has none of its own, is the next one's)."""
         recognised = recognise(text, self.portfolios)
+        self._place_for_items()
         self.close()
         if self.pending:
             keep = max(len(self.context) - len(self.pending), 0)
@@ -345,6 +386,24 @@ class _Splitter:
             location=self.location,
             shared=shared,
         )
+
+    def _place_for_items(self) -> None:
+        """An instruction that names a place and is followed at once by another
+        instruction names the place of the items after it: "2. The "Who Manages Your
+        Money?" section is revised as follows:" / "a. The first sentence is deleted ..."."""
+        current = self.current
+        found = current.recognised if current is not None else None
+        if current is None or found is None or current.head is None or not self.waiting():
+            return
+        path = found.path or current.location
+        if found.action not in _PLACE_ACTIONS or found.locator is not None or not path:
+            return
+        if not block_text(current.head.block).rstrip().endswith(":"):
+            return
+        self.leads.append(current.head)
+        self.location = path
+        self.place_level = self.level
+        self.current = None
 
     def item(self, item: BodyItem) -> None:
         if isinstance(item, Marker):
@@ -410,6 +469,7 @@ class _Splitter:
 
 BoundaryRule = Callable[[_Splitter, SourcedBlock, str], bool]
 BOUNDARIES: tuple[tuple[str, BoundaryRule], ...] = (
+    ("run-in caption", _Splitter.caption),
     ("run on", _Splitter.run_on),
     ("trailer", _Splitter.trailer_line),
     ("sticker code", _Splitter.sticker_code),
@@ -468,6 +528,16 @@ def _context_headings(
             labels.update(key for key, label in run if label)
         run = []
     return frozenset(headings), frozenset(labels)
+
+
+def _level(label: str) -> str:
+    """The style of an item number: digits, roman numerals, or letters."""
+    mark = label.strip().strip("().")
+    if mark.isdigit():
+        return "digit"
+    if len(mark) > 1 and all(char in "IVXivx" for char in mark):
+        return "roman"
+    return "upper" if mark.isupper() else "lower"
 
 
 def _location_lead(text: str) -> tuple[str, ...]:

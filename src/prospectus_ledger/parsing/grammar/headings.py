@@ -23,6 +23,7 @@ __all__ = [
     "IN_DOCUMENT",
     "NOT_HEADING",
     "OUTER_WORDS",
+    "RUN_IN_CAPTION",
     "TABLE_BEFORE",
     "TRANSPARENT",
     "UNQUOTED",
@@ -199,6 +200,7 @@ TRANSPARENT = Rule(
     "words between parts",
     rf"\b{HEADING_NOUN}\b|\b{INTRODUCER}\b"
     r"|\b(?:paragraphs?|sentences?|bullets?(?: points?)?|items?|tables?|footnotes?"
+    r"|risks?(?: factors?)?|disclosures?|descriptions?"
     rf"|lists?|{ORDINAL})\b"
     r"|\([ivxlc\d]{1,6}\)|\b[ivx]{1,5}\)"
     r"|\b(?:on|at) pages? [\divx]{1,4}(?:[-\u2013 ](?:and|to|through)?[- ]?[\divx]{1,4})?"
@@ -218,3 +220,12 @@ IN_DOCUMENT = Rule(
 """The document an unquoted heading ends with ("Risk/Return Summary of the Prospectus")."""
 
 DOCUMENT_WORD = Rule("document word", rf"\b{DOCUMENT}\b", "document")
+
+RUN_IN_CAPTION = Rule(
+    "run-in caption",
+    rf"^(?P<document>{DOCUMENT}) ?[-\u2013\u2014]{{1,2}} ?(?P<caption>[^.:;\"]{{3,160}}?)\. "
+    r"(?=[a-z\"(])",
+    "caption",
+)
+"""A paragraph that opens with the place it changes, as a run-in caption: "PROSPECTUS -
+INDEX INFORMATION - FIRST TRUST CHINDIA ETF. This section ... is revised as follows:"."""

@@ -122,6 +122,24 @@ NOTICES = Table(
 
 REFERENCES = Rule("all references", r"\ball references\b", "references")
 
+DESCRIBED = Rule(
+    "the change described in words",
+    rf"\b{BE} (?:revised|amended|updated|modified|changed) to (?:state|denote|reflect|indicate"
+    r"|clarify|disclose|note|show) that\b(?![^:]{0,200}(?::|\bas follows\b))",
+    "described",
+)
+"""'The table ... is hereby revised to denote that the Fund is diversified.': the change is
+described, and no new text follows (a notice, like "revised accordingly")."""
+
+CORRESPONDING = Rule(
+    "the corresponding section",
+    r"\b(?:the|each) (?:corresponding|similar|applicable|same|relevant|respective)"
+    r" (?:sections?|sub-?sections?|headings?|captions?|information|disclosures?|text)\b",
+    "headed",
+)
+"""The place is named by the headings that open the new text: "The following supplements
+the corresponding section of the prospectus." / "MANAGEMENT" / "INVESTMENT ADVISER" / ..."""
+
 # -- words made plain before the verb is read -----------------------------------------------
 
 Rewrite = str | Callable[[Hit], str]
@@ -352,6 +370,13 @@ SENTENCES: Table[build.Builder] = Table(
             build.sentence_under,
             priority=8,
         ),
+        # "a. The first sentence is deleted ...", under a place named before it.
+        Rule(
+            "the nth sentence",
+            rf"^(?:\(?[a-z\d]{{1,3}}[.)] )?the (?P<sord>{ORDINAL}) sentence\b(?! of\b| in\b)",
+            build.sentence_under,
+            priority=9,
+        ),
     ],
 )
 """Sentences a replace or delete acts on (the first row that matches).  Sentences of a
@@ -476,7 +501,9 @@ __all__ = [
     "BE",
     "BLOCKS",
     "COMPOUNDS",
+    "CORRESPONDING",
     "DELETE_ONLY",
+    "DESCRIBED",
     "DOCUMENT",
     "INSTRUCTION",
     "NOTICES",
