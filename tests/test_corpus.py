@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -32,15 +32,7 @@ def _check_contract(supplement: dict[str, Any]) -> None:
         assert amendment["action"] in ACTIONS
         assert amendment["document"] in KINDS | {None}
         assert isinstance(amendment["target"], list)
-        assert amendment["scope"] in {
-            "section",
-            "paragraph",
-            "sentence",
-            "table",
-            "bullet",
-            "text",
-            None,
-        }
+        assert amendment["scope"] in {*get_args(pl.operations.Scope), None}
         assert isinstance(amendment["effective_words"], str)
         assert isinstance(amendment["approximate"], bool)
         assert isinstance(amendment["text"], str)

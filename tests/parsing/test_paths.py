@@ -58,8 +58,8 @@ from .labelled import amendments
         ),
         (
             "The following is added as the penultimate row to the Average Annual Total Returns "
-            "table under the \u201cSummary \u2014 Aberdeen U.S. Equity Fund \u2014 Performance\u201d "
-            "section of the Fund\u2019s prospectus:",
+            "table under the \u201cSummary \u2014 Aberdeen U.S. Equity Fund \u2014 "
+            "Performance\u201d section of the Fund\u2019s prospectus:",
             ("Summary", "Aberdeen U.S. Equity Fund", "Performance", "Average Annual Total Returns"),
         ),
         # Vanguard: unquoted headings, "within".
