@@ -56,6 +56,8 @@ _PREPOSITIONS = frozenset(
 )
 _ARTICLES = frozenset(("the", "a", "an"))
 # "the Fund's Statement of Additional Information": a document, not a heading.
+# "regarding the X Fund's investments": a fund, no heading.
+_ENDS_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ARTICLE = re.compile(r"^(?:The|A|An) ")
 _POSSESSIVE = re.compile(r"^\S+['\u2019]s?(?: |$)")
 # "the Funds' Annual Fund Operating Expenses table": the fund is no part of the heading.
@@ -236,6 +238,7 @@ def _unquoted_parts(text: str) -> Iterator[_Part]:
                 _PORTFOLIO_END.search(heading)
                 or grammar.DOCUMENT_WORD.found(Words(heading))
                 or _POSSESSIVE.match(heading)
+                or _ENDS_POSSESSIVE.search(heading)
             ):
                 continue
             start, end = match.start("u"), match.end("u")

@@ -33,7 +33,7 @@ import attrs
 from ..operations import BlockLocator, SentenceSpan
 from ..tree import DocumentKind
 from ._documents import kinds_mentioned
-from ._substitutions import renames_in_table, substitution_pairs
+from ._substitutions import UNDELIMITED, renames_in_table, substitution_pairs
 from ._targets import named_portfolio, normalise, section_ref, unquoted
 from .grammar import Table, Words
 from .grammar import instructions as grammar
@@ -158,7 +158,9 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
     if renames_in_table(own):
         return attrs.evolve(base, action="substitute", renames_below=True)
     substituted = _substitution(base, words)
-    if substituted is not None:
+    if substituted is not None and (
+        substituted.reason != UNDELIMITED or not _verb_before_references(scope)
+    ):
         return substituted
     for rule in grammar.REWRITES:
         scope = scope.sub(rule, rule.builds)
@@ -175,6 +177,17 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
             found, action="unknown", reason="it names no section the parser can find"
         )
     return found
+
+
+def _verb_before_references(scope: Words) -> bool:
+    """Whether the instruction's verb comes before its mention of references: "The
+    following replaces the list ..., and all references to X refer to the following:" is
+    read by its verb, not as a substitution the parser cannot delimit."""
+    verb = grammar.VERBS.first(scope)
+    mention = grammar.MENTIONS.search(scope)
+    if verb is None or mention is None:
+        return verb is not None
+    return verb[1].start() < mention.start() or verb[0].name != "is replaced with"
 
 
 def _verb(scope: Words) -> Verb | None:

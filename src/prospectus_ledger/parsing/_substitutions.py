@@ -29,7 +29,9 @@ from .effective import find_effective
 from .grammar import Hit
 from .grammar import substitutions as grammar
 
-__all__ = ["Pairs", "is_rename", "renames_in_table", "substitution_pairs"]
+__all__ = ["UNDELIMITED", "Pairs", "is_rename", "renames_in_table", "substitution_pairs"]
+
+UNDELIMITED = "it substitutes words the parser cannot delimit (several, or not quoted)"
 
 Pairs = tuple[tuple[str, str], ...]
 
@@ -106,7 +108,7 @@ def _pair(olds: list[str], news: list[str]) -> Pairs | str:
     olds = [_trimmed(name) for name in olds if _trimmed(name)]
     news = [_trimmed(name) for name in news if _trimmed(name)]
     if not olds or not news:
-        return "it substitutes words the parser cannot delimit (several, or not quoted)"
+        return UNDELIMITED
     if len(olds) == len(news):
         pairs = list(zip(olds, news, strict=True))
     elif len(news) == 1:
@@ -174,7 +176,7 @@ def substitution_pairs(words: str) -> Pairs | str | None:
     if bare is not None:
         return _unquoted(bare)
     if grammar.MENTIONS.found(words_of(unquoted(words))):
-        return "it substitutes words the parser cannot delimit (several, or not quoted)"
+        return UNDELIMITED
     return None
 
 

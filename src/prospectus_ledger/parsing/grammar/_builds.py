@@ -118,6 +118,15 @@ def nth_block(hit: Hit) -> Change:
     return {"locator": BlockLocator(kind_of(hit["kind"]), ordinal(hit["ord"]))}
 
 
+def bullet_after_paragraph(hit: Hit) -> Change:
+    """ "the second bullet following the second paragraph": counted in the section."""
+    return {
+        "locator": BlockLocator("bullet", ordinal(hit["ord"])),
+        "note": f"the filing counts the bullet after the {hit.low('pord')} paragraph; it is "
+        "counted among the section's bullets",
+    }
+
+
 def labelled(hit: Hit) -> Change:
     """ "paragraph (vii)", "footnote (2)", "item 3."."""
     return {"locator": BlockLocator("paragraph", anchor=hit["label"])}

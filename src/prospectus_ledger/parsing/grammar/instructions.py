@@ -121,6 +121,8 @@ NOTICES = Table(
 """Instructions that change no text."""
 
 REFERENCES = Rule("all references", r"\ball references\b", "references")
+MENTIONS = Rule("references to", r"\breferences? to\b", "references")
+"""Words about references to words."""
 
 DESCRIBED = Rule(
     "the change described in words",
@@ -387,6 +389,13 @@ BLOCKS: Table[build.Builder] = Table(
     "blocks",
     [
         Rule(
+            "the nth bullet after the nth paragraph",
+            rf"\bthe (?P<ord>{ORDINAL}) (?P<kind>bullet(?: point)?) (?:following|after|under|below)"
+            rf" the (?P<pord>{ORDINAL}) paragraph\b",
+            build.bullet_after_paragraph,
+            priority=4,
+        ),
+        Rule(
             "the nth paragraph",
             rf"\b(?P<ord>{ORDINAL}) (?P<kind>paragraph|bullet(?: point)?)s?\b",
             build.nth_block,
@@ -506,6 +515,7 @@ __all__ = [
     "DESCRIBED",
     "DOCUMENT",
     "INSTRUCTION",
+    "MENTIONS",
     "NOTICES",
     "NTH_BLOCK",
     "ORDINAL",

@@ -20,7 +20,7 @@ sentence goes on.
 from __future__ import annotations
 
 from ._engine import Rule, Table
-from .instructions import BE, DOCUMENT
+from .instructions import BE, DOCUMENT, MENTIONS
 from .vocabulary import DELETED, MEANING, SERVICE_ROLES, SUBSTITUTED, alt, with_plurals
 
 __all__ = [
@@ -135,8 +135,6 @@ RENAME_TABLE = Rule(
 )
 """Renames listed in a table after the instruction (current name, new name)."""
 
-MENTIONS = Rule("references to", r"\breferences? to\b", "references")
-"""Words about references to words: a substitution, if nothing reads it as another kind."""
 
 SCOPE_TAIL = Rule(
     "where the references are",
