@@ -141,9 +141,9 @@ def test_a_place_followed_by_items_names_their_place() -> None:
     # of the Prospectus is revised as follows:' then "a. The first sentence ...", "b. ...",
     # and "3." starts a place of its own.
     found = [a for a in amendments("tv529902_497.htm") if a.action == "replace"]
-    paths = [a.target.path if a.target is not None else () for a in found]
+    paths = list(dict.fromkeys((a.words, a.target.path) for a in found if a.target is not None))
     place = ("Know With Whom You Are Investing: Who Manages Your Money?",)
-    assert paths == [place, place, ("Principal Investment Strategies",)]
+    assert [path for _, path in paths] == [place, place, ("Principal Investment Strategies",)]
     assert found[0].operation.locator == BlockLocator("paragraph", 1)  # type: ignore[union-attr]
 
 

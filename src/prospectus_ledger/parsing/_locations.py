@@ -39,8 +39,9 @@ from .._text import heading_key, split_heading_path
 from ._memo import memo
 from .grammar import Words
 from .grammar import headings as grammar
+from .grammar import instructions as verbs
 
-__all__ = ["SectionRef", "section_ref"]
+__all__ = ["SectionRef", "section_ref", "section_refs"]
 
 # A quoted heading that opens the instruction as its subject: '"A" and "B" are revised'.
 _SUBJECT_QUOTE = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}\.|[A-Z]\.)?\s*$")
@@ -58,6 +59,11 @@ _ARTICLES = frozenset(("the", "a", "an"))
 # "the Fund's Statement of Additional Information": a document, not a heading.
 # "regarding the X Fund's investments": a fund, no heading.
 _ENDS_POSSESSIVE = re.compile(r"['\u2019]s?$")
+# Between two quoted names of a list: 'and', ', and the', ','.
+_LISTED = re.compile(r"^,? ?(?:and |or )?(?:the )?$")
+_DASHES = "-\u2012\u2013\u2014\u2015"
+# "... and under the "Y" section", "... and in "Y"": a second place, named the same way.
+_AND_AGAIN = re.compile(r"\band(?: (?:under|in|within|to|into|of|beneath))?(?: the)? ?$")
 _ARTICLE = re.compile(r"^(?:The|A|An) ")
 _POSSESSIVE = re.compile(r"^\S+['\u2019]s?(?: |$)")
 # "the Funds' Annual Fund Operating Expenses table": the fund is no part of the heading.
@@ -66,6 +72,7 @@ _FUND_POSSESSIVE = re.compile(
 )
 _PORTFOLIO_END = re.compile(r"\b(?:fund|funds|portfolio|portfolios|trust|etf)$", re.IGNORECASE)
 _MAX_GAP = 80
+_MAX_AGAIN = 250
 _OPENING_PHRASE = 60  # a part this near the start may open the sentence: "In the X, ..."
 _ABBREVIATION = 4  # "Inc.", "Co.": no longer than this, a final full stop is kept
 _RUN_TOGETHER_WORDS = 6
@@ -96,6 +103,9 @@ class _Part:
     named: bool = True
     """Whether a structure word names it ("the section entitled "X""); ``False`` for a
     bare quote after a preposition ('under "X"')."""
+    elided: bool = False
+    """A quoted path that opens with a dash ('"- More Information"'): its outer headings
+    are those of the place named before it."""
 
 
 def _rank(noun: str | None) -> int:
@@ -188,6 +198,7 @@ def _quoted_parts(text: str) -> Iterator[_Part]:
     if '"' not in text:
         return
     bare = _blank_definitions(text)
+    last: _Part | None = None
     for quote in _QUOTE.finditer(bare):
         heading = quote.group(1)
         if _not_heading(heading.strip(" ,.")):
@@ -211,10 +222,17 @@ def _quoted_parts(text: str) -> Iterator[_Part]:
             kind, noun = "heading", "table"
         elif _SUBJECT_QUOTE.match(bare[:start]):
             kind, noun = "heading", None
+        elif last is not None and _LISTED.match(bare[last.end : start]):
+            # 'the tables entitled "A" and "B"': named as the one before it is.
+            yield attrs.evolve(last, headings=_path(heading), start=start, end=end)
+            last = None
+            continue
         else:
             continue
         comma = heading.rstrip().endswith(",") or _comma_after(text[end : end + 20])
-        yield _Part(_path(heading), start, end, comma, kind, _rank(noun), named)
+        elided = heading.lstrip()[:1] in _DASHES
+        last = _Part(_path(heading), start, end, comma, kind, _rank(noun), named, elided)
+        yield last
 
 
 def _not_heading(words: str) -> bool:
@@ -258,13 +276,22 @@ def _relation(gap: str, before: _Part, after: _Part) -> str:
     """How ``after`` nests against ``before``: outer, inner, alternative or stop."""
     if after.kind in ("object", "inner"):
         return "inner"
-    if len(gap) > _MAX_GAP:
+    if len(gap) > _MAX_GAP and not _AND_AGAIN.search(gap.lower()):
         return "stop"
     words = Words(gap.lower()).sub(grammar.TRANSPARENT, " ").text.replace(",", " , ").split()
     if not words:
         return "inner"
     if "or" in words:
         return "alternative"
+    if (
+        _AND_AGAIN.search(gap.lower())
+        and (all(word in {",", "and"} for word in words) or words[-1] != "and")
+        and len(gap) <= _MAX_AGAIN
+        and not verbs.INSTRUCTION.found(Words(gap.lower()))
+    ):
+        # '"A" and "B"', '"A," "B" and "C"', "... section of the Prospectus and under the
+        # "B" section of the SAI": places named side by side.
+        return "coordinate"
     if words[0] == "and" or words[-1] == "and":
         return "stop"
     if any(word not in grammar.OUTER_WORDS | grammar.INNER_WORDS | {",", "and"} for word in words):
@@ -281,13 +308,23 @@ def _relation(gap: str, before: _Part, after: _Part) -> str:
     return "inner"
 
 
-def _chain(parts: list[_Part], text: str) -> list[_Part]:
-    """The first chain of parts, outermost first; an anchor ("after "X"") alone, when
-    nothing else names a place (else it is a place inside the one named)."""
+@attrs.frozen
+class _Chain:
+    """The parts of one place, outermost first; ``own`` indexes the part that named it
+    (those before it are places that hold it, named after it: '"A" under "B"')."""
+
+    parts: tuple[_Part, ...]
+    own: int = 0
+
+
+def _chains(parts: list[_Part], text: str) -> list[_Chain]:
+    """The places the parts name, outermost first: one chain, or several named side by
+    side ('"A" and "B" under "C"'); an anchor ("after "X"") alone, when nothing else
+    names a place (else it is a place inside the one named)."""
     anchors = [part for part in parts if part.kind == "anchor"]
     places = [part for part in parts if part.kind not in ("anchor", "object")]
     if anchors and not places:
-        return anchors[:1]
+        return [_Chain((anchors[0],))]
     parts = [part for part in parts if part.kind != "anchor"]
     while len(parts) > 1 and parts[0].kind == "block":
         if _relation(text[parts[0].end : parts[1].start], parts[0], parts[1]) != "stop":
@@ -300,8 +337,9 @@ def _chain(parts: list[_Part], text: str) -> list[_Part]:
         parts = parts[1:]
     if not parts:
         return []
+    chains: list[_Chain] = []
     chain = [parts[0]]
-    current = 0
+    current = own = 0
     for before, after in itertools.pairwise(parts):
         gap = text[before.end : after.start]
         relation = _relation(gap, before, after)
@@ -313,13 +351,42 @@ def _chain(parts: list[_Part], text: str) -> list[_Part]:
         if relation == "stop":
             break
         if relation == "alternative":
-            return chain[:current] + chain[current + 1 :]
-        if relation == "outer":
+            return [_Chain(tuple(chain[:current] + chain[current + 1 :]))]
+        if relation == "coordinate":
+            chains.append(_Chain(tuple(chain), own))
+            chain, current, own = [after], 0, 0
+        elif relation == "outer":
             chain.insert(current, after)
+            own += current <= own
         else:
             current += 1
             chain.insert(current, after)
-    return chain
+            own += current <= own
+    chains.append(_Chain(tuple(chain), own))
+    return _shared(chains)
+
+
+def _shared(chains: list[_Chain]) -> list[_Chain]:
+    """Places named side by side share the places one of them is said to be in:
+    '"A" and "B" under "C"' is [C, A] and [C, B]."""
+    held = next((chain.parts[: chain.own] for chain in chains if chain.own), ())
+    if not held or len(chains) < 2:
+        return chains
+    return [chain if chain.own else _Chain((*held, *chain.parts), len(held)) for chain in chains]
+
+
+def _headings(chain: _Chain, previous: tuple[str, ...]) -> list[str]:
+    """A chain's path; a place whose quoted path opens with a dash takes the outer
+    headings of the one named before it ('"A - B" and "- C" sections': [A, C])."""
+    path: list[str] = []
+    for index, part in enumerate(chain.parts):
+        headings = part.headings
+        if part.elided and index == chain.own and previous:
+            headings = (*previous[:-1], *headings)
+        for heading in headings:
+            if heading and (not path or heading_key(path[-1]) != heading_key(heading)):
+                path.append(heading)
+    return path
 
 
 def _distinct(parts: list[_Part]) -> list[_Part]:
@@ -334,26 +401,35 @@ def _distinct(parts: list[_Part]) -> list[_Part]:
 
 
 @memo
-def section_ref(text: str) -> SectionRef | None:
-    """The section a normalised instruction names, outermost heading first."""
+def section_refs(text: str) -> tuple[SectionRef, ...]:
+    """The places a normalised instruction names, each outermost heading first (several
+    when it names them side by side: 'the tables "A" and "B" under "C"')."""
     parts = _distinct([*_quoted_parts(text), *_unquoted_parts(text)])
     if not parts:
-        return None
-    chain = _chain(parts, text)
-    path: list[str] = []
-    for part in chain:
-        for heading in part.headings:
-            if heading and (not path or heading_key(path[-1]) != heading_key(heading)):
-                path.append(heading)
-    for anchor in (part for part in parts if part.kind == "anchor" and part not in chain):
-        # 'the "X" section ... is amended to add the following after "X - Y"': after Y,
-        # a heading inside the place.
-        if (
-            path
-            and len(anchor.headings) > 1
-            and heading_key(anchor.headings[0]) == heading_key(path[-1])
-        ):
-            path.extend(anchor.headings[1:])
-    if not path:
-        return None
-    return SectionRef(tuple(path), min(p.start for p in chain), max(p.end for p in chain))
+        return ()
+    refs: list[SectionRef] = []
+    previous: tuple[str, ...] = ()
+    for chain in _chains(parts, text):
+        path = _headings(chain, previous)
+        for anchor in (part for part in parts if part.kind == "anchor"):
+            # 'the "X" section ... is amended to add the following after "X - Y"': after
+            # Y, a heading inside the place.
+            if (
+                anchor not in chain.parts
+                and path
+                and len(anchor.headings) > 1
+                and heading_key(anchor.headings[0]) == heading_key(path[-1])
+            ):
+                path.extend(anchor.headings[1:])
+        if path:
+            starts = [part.start for part in chain.parts]
+            ends = [part.end for part in chain.parts]
+            refs.append(SectionRef(tuple(path), min(starts), max(ends)))
+            previous = tuple(path)
+    return tuple(refs)
+
+
+def section_ref(text: str) -> SectionRef | None:
+    """The (first) place a normalised instruction names, outermost heading first."""
+    refs = section_refs(text)
+    return refs[0] if refs else None

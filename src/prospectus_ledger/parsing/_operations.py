@@ -32,7 +32,7 @@ from ._recognise import Recognised
 from ._targets import normalise
 from .blocks import heading_like
 
-__all__ = ["headed_parts", "placed", "renamed_in", "titled_section"]
+__all__ = ["headed_parts", "heading_line", "placed", "renamed_in", "titled_section"]
 
 _ANCHOR_WORDS = 6
 
@@ -79,7 +79,7 @@ def headed_parts(blocks: Sequence[Block]) -> list[tuple[tuple[str, ...], tuple[B
     run: list[str] = []
     body: list[Block] = []
     for block in blocks:
-        heading = _heading_line(block)
+        heading = heading_line(block)
         if heading is not None:
             if body:
                 parts.append((path, tuple(body)))
@@ -95,7 +95,8 @@ def headed_parts(blocks: Sequence[Block]) -> list[tuple[tuple[str, ...], tuple[B
     return parts
 
 
-def _heading_line(block: Block) -> str | None:
+def heading_line(block: Block) -> str | None:
+    """A paragraph's words when it is a heading line of new text ("MANAGEMENT FEE")."""
     if not isinstance(block, Paragraph):
         return None
     text = _HEADING_NUMBER.sub("", block.text.strip()).rstrip(".:").strip()

@@ -33,8 +33,9 @@ import attrs
 from ..operations import BlockLocator, SentenceSpan
 from ..tree import DocumentKind
 from ._documents import kinds_mentioned
+from ._locations import SectionRef, section_refs
 from ._substitutions import UNDELIMITED, renames_in_table, substitution_pairs
-from ._targets import named_portfolio, normalise, section_ref, unquoted
+from ._targets import named_portfolio, normalise, unquoted
 from .grammar import Table, Words
 from .grammar import instructions as grammar
 from .grammar._builds import Builder, kind_of
@@ -98,6 +99,11 @@ class Recognised:
             following supplements the corresponding section").
         described: the change is described in words, with no new text ("is revised
             to denote that the Fund is diversified."): a notice, taking no text.
+        also: the other places it names side by side with ``path`` ('the tables
+            "A" and "B"'): the change is made in each.
+        documents_at: for ``path`` and each of ``also``, the document kinds the
+            words name for that place ("... in the Summary and Statutory
+            Prospectuses and ... in the Statutory Prospectus").
     """
 
     action: Action
@@ -118,6 +124,8 @@ class Recognised:
     renames_below: bool = False
     headed: bool = False
     described: bool = False
+    also: tuple[tuple[str, ...], ...] = ()
+    documents_at: tuple[tuple[DocumentKind, ...], ...] = ()
 
     @property
     def takes_content(self) -> bool:
@@ -149,9 +157,11 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
     own = unquoted(words)
     documents = kinds_mentioned(own)
     portfolio = named_portfolio(own, portfolios)
-    ref = section_ref(words)
-    path = ref.path if ref is not None else ()
-    base = Recognised("unknown", path, portfolio, documents)
+    refs = section_refs(words)
+    path = refs[0].path if refs else ()
+    also = tuple(ref.path for ref in refs[1:])
+    documents_at = _documents_at(words, refs, documents) if also else ()
+    base = Recognised("unknown", path, portfolio, documents, also=also, documents_at=documents_at)
     scope = Words(own)
     if grammar.NOTICES.found(scope):
         return attrs.evolve(base, action="announcement")
@@ -177,6 +187,18 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
             found, action="unknown", reason="it names no section the parser can find"
         )
     return found
+
+
+def _documents_at(
+    words: str, refs: Sequence[SectionRef], documents: tuple[DocumentKind, ...]
+) -> tuple[tuple[DocumentKind, ...], ...]:
+    """The documents named for each place: those named between it and the next place
+    (the instruction's own, where none are)."""
+    found: list[tuple[DocumentKind, ...]] = []
+    for index, ref in enumerate(refs):
+        stop = refs[index + 1].start if index + 1 < len(refs) else len(words)
+        found.append(kinds_mentioned(unquoted(words[ref.end : stop])) or documents)
+    return tuple(found)
 
 
 def _verb_before_references(scope: Words) -> bool:

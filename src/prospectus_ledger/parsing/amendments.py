@@ -17,6 +17,7 @@ an effective date that does not exist or was misprinted.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -26,9 +27,9 @@ import pendulum
 from .._text import heading_key
 from ..operations import Notice, Operation, ReplaceSection, SectionTarget, SubstituteText
 from ..supplement import Amendment, DocumentRef
-from ..tree import Block, DocumentKind, Paragraph, block_text
+from ..tree import Block, DocumentKind, Paragraph, Table, block_text
 from ._documents import kinds_mentioned
-from ._operations import headed_parts, placed, renamed_in, titled_section
+from ._operations import headed_parts, heading_line, placed, renamed_in, titled_section
 from .blocks import SourcedBlock
 from .effective import EffectiveTime, defined_times, find_effective
 from .grammar import Words
@@ -89,24 +90,24 @@ def _document(found: Recognised | None, context: AmendmentContext) -> DocumentKi
 
 
 def _documents(
-    operations: Sequence[Operation], segment: Segment, context: AmendmentContext
+    operation: Operation, found: Recognised | None, segment: Segment, context: AmendmentContext
 ) -> tuple[DocumentKind | None, ...]:
-    """The documents each operation goes to: words changed wherever they stand ("all
-    references to X are deleted") change them in every document the instruction names,
-    else its lead-in, else the supplement: one amendment per document."""
-    single = (_document(segment.recognised, context),)
-    if not operations or not all(
-        isinstance(operation, SubstituteText) and operation.target is None
-        for operation in operations
-    ):
+    """The documents an operation goes to, one amendment each: those its instruction
+    names for its place; words changed wherever they stand ("all references to X are
+    deleted") change them in every document the instruction names, else its lead-in,
+    else the supplement."""
+    single = (_document(found, context),)
+    named = found.documents if found is not None else ()
+    if isinstance(operation, SubstituteText) and operation.target is None:
+        kinds = (
+            named
+            or kinds_mentioned(segment.lead)
+            or tuple(dict.fromkeys(ref.kind for ref in context.documents))
+        )
+        return tuple(kinds) if len(kinds) >= 2 else single
+    if isinstance(operation, Notice) or len(named) < 2:
         return single
-    named = segment.recognised.documents if segment.recognised is not None else ()
-    kinds = (
-        named
-        or kinds_mentioned(segment.lead)
-        or tuple(dict.fromkeys(ref.kind for ref in context.documents))
-    )
-    return tuple(kinds) if len(kinds) >= 2 else single
+    return named
 
 
 _BLOCK_ACTIONS = ("replace_block", "delete_block", "insert_blocks")
@@ -157,10 +158,65 @@ NO_NEW_TEXT = (
 )
 
 
+Placed = list[tuple[Operation, Recognised]]
+"""Operations, each with what the words say of its place (its path, its documents)."""
+
+
 def _operations(
     found: Recognised, segment: Segment, context: AmendmentContext
+) -> tuple[Placed, str | None]:
+    """The operations and, when the parser could not do better, why; an instruction
+    that names several places side by side makes its change in each."""
+    if not found.also or found.action in ("announcement", "unknown", "substitute"):
+        operations, reason = _operations_at(found, segment, context)
+        return [(operation, found) for operation in operations], reason
+    paths = (found.path, *found.also)
+    documents = found.documents_at or (found.documents,) * len(paths)
+    shares, how = _shares(segment.content, len(paths))
+    placed: Placed = []
+    notes: list[str] = [f"it names {len(paths)} places; the change is made in each{how}"]
+    for path, kinds, share in zip(paths, documents, shares, strict=True):
+        one = attrs.evolve(found, path=path, also=(), documents_at=(), documents=kinds)
+        done, note = _operations_at(one, attrs.evolve(segment, content=share), context)
+        placed.extend((operation, one) for operation in done)
+        if note and note not in notes:
+            notes.append(note)
+    return placed, "; ".join(notes)
+
+
+def _shares(
+    content: tuple[SourcedBlock, ...], count: int
+) -> tuple[list[tuple[SourcedBlock, ...]], str]:
+    """The new text for each of ``count`` places: its headed parts, or its tables (with
+    the text before each), when there is one for each place; else all of it for each."""
+    if not content:
+        return [() for _ in range(count)], ""
+    headings = [
+        index
+        for index, item in enumerate(content)
+        if heading_line(item.block) is not None
+        and (index == 0 or heading_line(content[index - 1].block) is None)
+    ]
+    if len(headings) == count and headings[0] == 0:
+        bounds = [*headings, len(content)]
+        shares = [
+            tuple(item for item in content[a:b] if heading_line(item.block) is None)
+            for a, b in itertools.pairwise(bounds)
+        ]
+        return shares, ", each with the part of the new text under its heading"
+    tables = [index for index, item in enumerate(content) if isinstance(item.block, Table)]
+    if len(tables) == count:
+        bounds = [0, *(index + 1 for index in tables[:-1]), len(content)]
+        shares = [tuple(content[a:b]) for a, b in itertools.pairwise(bounds)]
+        return shares, ", each with its own table of the new text"
+    return [content] * count, ", each with the whole new text"
+
+
+def _operations_at(
+    found: Recognised, segment: Segment, context: AmendmentContext
 ) -> tuple[list[Operation], str | None]:
-    """The operations and, when the parser could not do better, why."""
+    """The operations at the one place an instruction names, and why when the parser
+    could not do better."""
     target = _target(found, segment, context)
     blocks = tuple(item.block for item in segment.content)
     whole = _text(segment.items)
@@ -264,20 +320,29 @@ def _amendments(
 ) -> list[Amendment]:
     effective = _effective(segment, context, defined)
     whole = _text(segment.items)
-    operations: list[Operation]
+    operations: list[tuple[Operation, Recognised | None]]
     if segment.recognised is None:
         announced = grammar.ANNOUNCEMENT.found(Words(whole))
         reason = None if announced else "text outside any recognised instruction"
-        operations = [Notice(whole)]
+        operations = [(Notice(whole), None)]
     else:
-        operations, reason = _operations(segment.recognised, segment, context)
+        done, reason = _operations(segment.recognised, segment, context)
+        operations = list(done)
     words = block_text(segment.items[0].block)
     problems = [part for part in (reason, effective.problem) if part]
     diagnostic = f"{_lines(segment.items)}: {'; '.join(problems)}" if problems else None
+    going = [
+        (operation, _documents(operation, origin, segment, context))
+        for operation, origin in operations
+    ]
+    # Document by document, each with its operations in order (a run of deletions after
+    # a replacement stays a run in each document).
+    order = dict.fromkeys(document for _, documents in going for document in documents)
     placed = [
         (document, operation)
-        for document in _documents(operations, segment, context)
-        for operation in operations
+        for document in order
+        for operation, documents in going
+        if document in documents
     ]
     return [
         Amendment(
