@@ -60,7 +60,10 @@ _ARTICLES = frozenset(("the", "a", "an"))
 # "regarding the X Fund's investments": a fund, no heading.
 _ENDS_POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Between two quoted names of a list: 'and', ', and the', ','.
-_LISTED = re.compile(r"^,? ?(?:and |or )?(?:the )?$")
+_LISTED = re.compile(
+    r"^,? ?(?:(?:table|section|sub-?section|heading|paragraph|caption)s? )?(?:and |or )?(?:the )?$",
+    re.IGNORECASE,
+)
 _DASHES = "-\u2012\u2013\u2014\u2015"
 # "... and under the "Y" section", "... and in "Y"": a second place, named the same way.
 _AND_AGAIN = re.compile(r"\band(?: (?:under|in|within|to|into|of|beneath))?(?: the)? ?$")
