@@ -252,7 +252,11 @@ def _unquoted_parts(text: str) -> Iterator[_Part]:
     for rule in grammar.UNQUOTED:
         kind = rule.builds
         for match in rule.finditer(blank):
-            heading = _trim(match["u"] or "")
+            raw = match["u"] or ""
+            if match.has("noun") and raw.rsplit(" ", 1)[-1].lower() in _SMALL_WORDS:
+                # "Shareholder Fees in the section entitled ...": the noun is another's.
+                continue
+            heading = _trim(raw)
             if not heading or "~" in heading or _not_heading(heading):
                 continue
             if kind in ("inner", "summary") and (
@@ -263,6 +267,10 @@ def _unquoted_parts(text: str) -> Iterator[_Part]:
             ):
                 continue
             start, end = match.start("u"), match.end("u")
+            found_at = raw.find(heading)
+            if found_at >= 0:
+                # The words trimmed off its ends ("... in the") belong to the gap after it.
+                start, end = start + found_at, start + found_at + len(heading)
             headings: tuple[str, ...] = (heading,)
             if match.has("w"):
                 headings = (heading, *_path(text[match.start("w") : match.end("w")]))
@@ -273,6 +281,10 @@ def _unquoted_parts(text: str) -> Iterator[_Part]:
             if kind == "block":
                 headings = tuple(_ARTICLE.sub("", heading) for heading in headings)
             yield _Part(headings, start, end, comma, "heading" if kind == "summary" else kind, rank)
+
+
+def _as_heading(part: _Part) -> _Part:
+    return attrs.evolve(part, kind="heading")
 
 
 def _relation(gap: str, before: _Part, after: _Part) -> str:
@@ -336,7 +348,15 @@ def _chains(parts: list[_Part], text: str) -> list[_Chain]:
         # section": a table's name alone is no place.
         parts = parts[1:]
     while parts and parts[0].kind == "inner":
-        # "regarding Class A, ..." before any place is named: no heading.
+        # "regarding Class A, ..." before any place is named: no heading (but "regarding
+        # X in the section entitled "Y"" names X inside Y).
+        first = _as_heading(parts[0])
+        if (
+            len(parts) > 1
+            and _relation(text[first.end : parts[1].start], first, parts[1]) == "outer"
+        ):
+            parts = [first, *parts[1:]]
+            break
         parts = parts[1:]
     if not parts:
         return []

@@ -54,6 +54,12 @@ def looks_like_instruction(text: str) -> bool:
     return False
 
 
+def _quotes_closed(text: str) -> bool:
+    """Whether every quote opened in ``text`` is closed (a colon inside a quoted heading,
+    '"PART I: APPENDIX I-E"', ends no instruction)."""
+    return text.count('"') % 2 == 0 and text.count("\u201c") <= text.count("\u201d")
+
+
 def _substitutes(words: str) -> bool:
     """Whether words substitute, delete or rename words wherever they stand (an
     instruction, though it names no part of the document)."""
@@ -87,7 +93,7 @@ def split_run_on(item: SourcedBlock, text: str) -> tuple[SourcedBlock, SourcedBl
         (
             found
             for found in _RUN_ON.finditer(words_of(text[:_MAX_INSTRUCTION]))
-            if normalise(text[: found.end()]).count('"') % 2 == 0
+            if _quotes_closed(text[: found.end()])
         ),
         None,
     )

@@ -41,7 +41,8 @@ _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033"
 _SINGLE_QUOTED = re.compile(
     r"(?<![\w])[\u2018'](?=[A-Z])([^\u2018\u2019'\"]{1,200})[\u2019'](?![\w])"
 )
-_QUOTED = re.compile(r'"([^"]{1,200})"')
+# Quoted old text to delete can be long: blanking it keeps the instruction's own words.
+_QUOTED = re.compile(r'"([^"]{1,1500})"')
 
 _WITH_RESPECT = Rule(
     "with respect to a portfolio",
@@ -64,7 +65,8 @@ def _close_open_quotes(text: str) -> str:
 
     'the subheading \u201cCurrency transactions in the \u201cDescription ...\u201d
     section' misses the quote after "transactions": it goes before the words
-    that join the two headings.
+    that join the two headings.  A quote still open at the end closes before the
+    colon or full stop that ends the words ('the section \u201cA\u2014B:').
     """
     if text.count(_OPEN) <= text.count(_CLOSE):
         return text
@@ -82,6 +84,11 @@ def _close_open_quotes(text: str) -> str:
         elif token == _CLOSE:
             opened = False
         out.append(token)
+    if opened and out:
+        last = out.pop()
+        stripped = last.rstrip()
+        end = len(stripped) - 1 if stripped.endswith((":", ".")) else len(stripped)
+        out.extend((last[:end], _CLOSE, last[end:]))
     return "".join(out)
 
 

@@ -93,6 +93,8 @@ def _title_line(text: str, previous: str) -> bool:
     """Whether one line can be part of a title, given the title line before it."""
     if has_anchor(text):
         return True
+    if text.endswith("\u201c"):
+        return False  # "Under the heading entitled \u201c": an instruction, cut at a quote
     first = text.split(" ", 1)[0].lower()
     # Only the end of the line before can end with a dangling word: lower-case that.
     ending = previous[-_DANGLING_WIDTH:].lower()

@@ -312,6 +312,34 @@ def _join_across_breaks(items: list[BodyItem]) -> list[BodyItem]:
     return joined
 
 
+def _open_quote(text: str) -> bool:
+    """Whether a paragraph ends inside a curly quote it opened ("Under the heading
+    entitled \u201c" / "What are the Fund's Principal Investments?,\u201d ...")."""
+    return text.endswith("\u201c") or (
+        text.count("\u201c") > text.count("\u201d") and not text.endswith(_SENTENCE_END)
+    )
+
+
+def _join_open_quotes(items: list[BodyItem]) -> list[BodyItem]:
+    """Join a paragraph that ends inside a quote with the paragraph that closes it."""
+    joined: list[BodyItem] = []
+    for item in items:
+        previous = joined[-1] if joined else None
+        if (
+            isinstance(previous, SourcedBlock)
+            and isinstance(previous.block, Paragraph)
+            and isinstance(item, SourcedBlock)
+            and isinstance(item.block, Paragraph)
+            and _open_quote(previous.block.text)
+        ):
+            space = "" if previous.block.text.endswith("\u201c") else " "
+            text = f"{previous.block.text}{space}{item.block.text}"
+            joined[-1] = SourcedBlock(Paragraph(text), previous.first_line, item.last_line)
+            continue
+        joined.append(item)
+    return joined
+
+
 def block_paragraph(item: SourcedBlock) -> str:
     """The text of a paragraph item (empty for other blocks)."""
     return item.block.text if isinstance(item.block, Paragraph) else ""
@@ -330,4 +358,4 @@ def body_items(units: Sequence[Unit], layout: Layout | None = None) -> list[Body
         reader.unit(unit)
     reader.end_paragraph()
     reader.end_list()
-    return _join_across_breaks(reader.items)
+    return _join_open_quotes(_join_across_breaks(reader.items))

@@ -111,6 +111,13 @@ UNQUOTED = Table(
             priority=2,
         ),
         Rule(
+            "entitled X",
+            rf"\b(?i:{INTRODUCER}) (?P<u>{_TITLE})(?=[.:;,]|$| (?i:in|on|of|under|within|for) )",
+            "heading",
+            cased=True,
+            priority=2,
+        ),
+        Rule(
             "Appendix C",
             r"\b(?P<u>Appendix [A-Z0-9]{1,4}(?:-[A-Z0-9]{1,4})?)\b"
             r"(?:,? (?i:entitled|titled) \"(?P<w>[^\"]{1,200})\")?",

@@ -189,7 +189,7 @@ VERBS = Table(
         Rule(
             "the following replaces",
             r"\bthe following\b[^:;]{0,200}? (?:hereby )?(?:amends and )?"
-            rf"{alt(('replace', 'replaces', 'replaced', 'supersede', 'supersedes', 'modifies'))}\b",
+            rf"{alt(('replace', 'replaces', 'replaced', 'supersede', 'supersedes', 'modifies', 'amends'))}\b",
             "replace",
             priority=10,
         ),
@@ -201,9 +201,10 @@ VERBS = Table(
         ),
         Rule(
             "is replaced with",
-            rf"\b{BE} (?:(?:deleted|removed){ENTIRE} and |superseded and )?"
+            rf"\b{BE} (?:(?:deleted|removed|revised|amended|modified|updated){ENTIRE} and "
+            r"|superseded and )?"
             rf"{alt(REPLACED)}{ENTIRE}(?: to (?:read|state))?"
-            r"(?: (?:with|by|as follows|as set forth below)\b|(?<=read|tate):)",
+            r"(?: (?:with|by|as follows?|as set forth below)\b|(?<=read|tate):)",
             "replace",
             priority=12,
         ),
@@ -234,7 +235,7 @@ VERBS = Table(
             "amended to add",
             r"\b(?:amended|supplemented|revised|modified) to (?:add|include|insert)\b"
             r"|\b(?:please )?(?:insert|add) the following\b"
-            r"|\b(?:is|are)(?: hereby)? supplemented (?:with|by|as follows)\b",
+            r"|\b(?:is|are)(?: hereby)? supplemented (?:with|by|as follows?)\b",
             "insert",
             priority=21,
         ),
@@ -243,6 +244,13 @@ VERBS = Table(
             r"\bthe following\b[^.:;\"]{0,120}? supplements\b",
             "insert",
             priority=22,
+        ),
+        Rule(
+            "amended by deleting",
+            r"\b(?:amended|revised|changed|modified)(?: hereby)? by (?:deleting|removing)\b"
+            r"(?![^.:]{0,200}\band (?:by )?(?:replac|substitut|insert|add))",
+            "delete",
+            priority=9,
         ),
         Rule(
             "is deleted",
@@ -372,12 +380,19 @@ SENTENCES: Table[build.Builder] = Table(
             build.sentence_under,
             priority=8,
         ),
+        Rule(
+            "the nth sentence about",
+            rf"\bthe (?P<sord>{ORDINAL}) sentence (?:related to|relating to|regarding|about"
+            r"|concerning|describing|that (?:begins|starts|reads))\b",
+            build.sentence_under,
+            priority=9,
+        ),
         # "a. The first sentence is deleted ...", under a place named before it.
         Rule(
             "the nth sentence",
             rf"^(?:\(?[a-z\d]{{1,3}}[.)] )?the (?P<sord>{ORDINAL}) sentence\b(?! of\b| in\b)",
             build.sentence_under,
-            priority=9,
+            priority=10,
         ),
     ],
 )
@@ -436,7 +451,8 @@ BLOCKS: Table[build.Builder] = Table(
         ),
         Rule(
             "the paragraph",
-            r"\bthe (?P<kind>paragraph|bulleted paragraph|bullet(?: point)?)\b",
+            r"\bthe (?:related |relevant |accompanying |corresponding |existing |current )?"
+            r"(?P<kind>paragraph|bulleted paragraph|bullet(?: point)?)\b",
             build.the_block,
             priority=11,
         ),

@@ -195,7 +195,16 @@ NEW_TEXT_NOUNS = (
 HEADING_NOUNS = sub_forms(("section", "heading", "caption"))
 """Nouns that name a heading: section, sub-section, heading, subheading, caption."""
 
-INTRODUCERS = ("entitled", "captioned", "titled", "called", "named", "headed")
+INTRODUCERS = (
+    "entitled",
+    "captioned",
+    "titled",
+    "called",
+    "named",
+    "headed",
+    "labeled",
+    "labelled",
+)
 """Words that introduce a heading's words: 'the section entitled "X"'."""
 
 BLOCK_NOUNS = ("paragraph", "sentence", "bullet", "bullet point", "table", "footnote")
