@@ -67,8 +67,8 @@ def test_verbs(text: str, action: str) -> None:
         ),
         # "regarding X in the section entitled Y": X inside Y.
         (
-            "The following information supplements the disclosure regarding Shareholder Fees in the "
-            'section entitled "Fees and Expenses":',
+            "The following information supplements the disclosure regarding Shareholder Fees in "
+            'the section entitled "Fees and Expenses":',
             ("Fees and Expenses", "Shareholder Fees"),
         ),
         # A quote left open closes before the colon that ends the instruction.
@@ -106,7 +106,8 @@ def test_places(text: str, path: tuple[str, ...]) -> None:
 def test_a_long_quoted_passage_is_not_the_instructions_own_words(text: str) -> None:
     found = recognise(text)
     assert found.action in ("replace_section", "replace_block")
-    assert found.path and found.path[0] in ("How is the Fund Sold?", "Purchases")
+    assert found.path
+    assert found.path[0] in ("How is the Fund Sold?", "Purchases")
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,7 @@ from .vocabulary import (
     ORDINALS,
     PART_NOUNS,
     REPLACED,
+    REPLACES,
     REPLACING,
     alt,
     plural,
@@ -189,7 +190,7 @@ VERBS = Table(
         Rule(
             "the following replaces",
             r"\bthe following\b[^:;]{0,200}? (?:hereby )?(?:amends and )?"
-            rf"{alt(('replace', 'replaces', 'replaced', 'supersede', 'supersedes', 'modifies', 'amends'))}\b",
+            rf"{alt((*REPLACES, 'replace', 'replaced', 'supersede'))}\b",
             "replace",
             priority=10,
         ),
