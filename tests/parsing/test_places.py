@@ -17,8 +17,8 @@ from .labelled import amendments
         # Putnam: a list of tables under one heading.
         (
             "The tables entitled \u201cAnnual Fund Operating Expenses\u201d and "
-            "\u201cExample\u201d under the section titled \u201cPutnam Capital Manager I\u201d are replaced with the "
-            "following:",
+            "\u201cExample\u201d under the section titled \u201cPutnam Capital Manager I\u201d "
+            "are replaced with the following:",
             (
                 ("Putnam Capital Manager I", "Annual Fund Operating Expenses"),
                 ("Putnam Capital Manager I", "Example"),
