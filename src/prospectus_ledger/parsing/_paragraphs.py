@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from ._locations import section_ref
 from ._memo import memo
-from ._substitutions import substitution_pairs
+from ._substitutions import changes_words
 from ._targets import changes, normalise, sentences, words_of
 from .effective import find_effective
 from .grammar import instructions as grammar
@@ -111,12 +111,14 @@ def split_word_changes(text: str) -> list[tuple[str, bool]] | None:
     All references to Ms. Trillo are hereby deleted." is news, then a deletion.
     """
     lowered = text.lower()
-    if len(text) > _MAX_PARAGRAPH or ("reference" not in lowered and "name" not in lowered):
+    if len(text) > _MAX_PARAGRAPH or not any(
+        word in lowered for word in ("reference", "name", "delete", "remove")
+    ):
         return None
     parts = sentences(text)
     if not 2 <= len(parts) <= _MAX_SENTENCES:
         return None
-    marks = [isinstance(substitution_pairs(normalise(part)), tuple) for part in parts]
+    marks = [changes_words(normalise(part)) for part in parts]
     if not any(marks) or all(marks):
         return None
     cut: list[tuple[str, bool]] = []

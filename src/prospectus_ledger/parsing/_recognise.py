@@ -34,7 +34,7 @@ from ..operations import BlockLocator, SentenceSpan
 from ..tree import DocumentKind
 from ._documents import kinds_mentioned
 from ._locations import SectionRef, section_refs
-from ._substitutions import UNDELIMITED, renames_in_table, substitution_pairs
+from ._substitutions import UNDELIMITED, funds_deleted, renames_in_table, substitution_pairs
 from ._targets import named_portfolio, normalise, unquoted
 from .grammar import Table, Words
 from .grammar import instructions as grammar
@@ -167,6 +167,16 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
         return attrs.evolve(base, action="announcement")
     if renames_in_table(own):
         return attrs.evolve(base, action="substitute", renames_below=True)
+    funds = funds_deleted(words)
+    if funds:
+        return attrs.evolve(
+            base,
+            action="delete_section",
+            path=(funds[0],),
+            also=tuple((fund,) for fund in funds[1:]),
+            documents_at=(),
+            note="the disclosure of a portfolio is its part of the document, under its name",
+        )
     substituted = _substitution(base, words)
     if substituted is not None and (
         substituted.reason != UNDELIMITED or not _verb_before_references(scope)

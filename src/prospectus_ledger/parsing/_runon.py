@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..tree import Paragraph
 from ._memo import memo
 from ._recognise import recognise
-from ._substitutions import renames_in_table, substitution_pairs
+from ._substitutions import changes_words
 from ._targets import changes, normalise, sentences, words_of
 from ._tidy import collapsed_length, tidy
 from .blocks import SourcedBlock
@@ -63,7 +63,7 @@ def _quotes_closed(text: str) -> bool:
 def _substitutes(words: str) -> bool:
     """Whether words substitute, delete or rename words wherever they stand (an
     instruction, though it names no part of the document)."""
-    return isinstance(substitution_pairs(words), tuple) or renames_in_table(words)
+    return changes_words(words)
 
 
 def _following_sentence(text: str) -> int | None:

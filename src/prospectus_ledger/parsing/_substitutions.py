@@ -29,7 +29,15 @@ from .effective import find_effective
 from .grammar import Hit
 from .grammar import substitutions as grammar
 
-__all__ = ["UNDELIMITED", "Pairs", "is_rename", "renames_in_table", "substitution_pairs"]
+__all__ = [
+    "UNDELIMITED",
+    "Pairs",
+    "changes_words",
+    "funds_deleted",
+    "is_rename",
+    "renames_in_table",
+    "substitution_pairs",
+]
 
 UNDELIMITED = "it substitutes words the parser cannot delimit (several, or not quoted)"
 
@@ -41,6 +49,7 @@ _NAME_END = re.compile(
     r"(?:portfolios?|funds?|etfs?|trust|class|shares|inc\.?|llc|company|series|index)$",
     re.IGNORECASE,
 )
+_FUND_NAME = re.compile(r"\b(?:fund|portfolio|trust|series|etf)s?$", re.IGNORECASE)
 _LIST_JOINS = re.compile(r",? and |, ")
 _ABBREVIATIONS = frozenset({"inc", "co", "corp", "ltd", "jr", "sr", "bros", "intl"})
 # A name's own short form, defined after it: "William Blair & Company, L.L.C. (WBC)".
@@ -180,11 +189,33 @@ def substitution_pairs(words: str) -> Pairs | str | None:
     return None
 
 
+def funds_deleted(words: str) -> tuple[str, ...]:
+    """The funds whose disclosure an instruction deletes ("disclosure relating to the
+    Bond Fund and Core Mid Cap Fund is deleted"); empty when it deletes no fund's."""
+    found = grammar.DISCLOSURE_DELETED.search(words_of(words))
+    if found is None:
+        return ()
+    names = _names(found["funds"] or "")
+    if not names or not all(_FUND_NAME.search(name) for name in names):
+        return ()
+    return tuple(names)
+
+
 def _renamed(words: str) -> Hit | None:
     """The rename the first sentence of some words states, if it states one."""
     first = words_of(_without_time(_first_sentence(words)))
     found = grammar.RENAMES.first(first)
     return found[1] if found is not None else None
+
+
+def changes_words(words: str) -> bool:
+    """Whether an instruction changes words, or deletes a fund's disclosure, wherever
+    they stand (an instruction, though it names no part of the document)."""
+    return (
+        isinstance(substitution_pairs(words), tuple)
+        or renames_in_table(words)
+        or bool(funds_deleted(words))
+    )
 
 
 def is_rename(words: str) -> bool:

@@ -35,6 +35,7 @@ from ._memo import memo
 from ._tidy import tidy
 from .grammar import Hit, Words
 from .grammar import times as grammar
+from .grammar.vocabulary import EVENTS
 
 __all__ = ["EffectiveTime", "defined_times", "find_effective"]
 
@@ -143,12 +144,22 @@ def _read_phrase(
     if date:
         return _dated(found, date, close=False, approximate=False, default=default)
     term = _group(match, "term")
-    if term and term[0].isupper():
+    # A defined term is printed with a capital ("the Closing Date"); an event by its noun
+    # ("upon the reorganization"), which a date given for it defines.
+    if term and (term[0].isupper() or term.lower().startswith(_EVENT_NOUNS)):
         for name, time in defined.items():
             if term.lower().startswith(name):
                 stop = match.start("term") - match.start() + len(name)
                 return attrs.evolve(time, words=found[:stop])
     return None
+
+
+_EVENT_NOUNS = tuple(EVENTS)
+
+
+def _singular(noun: str) -> str:
+    """An event's noun in the singular, which its plural starts with."""
+    return noun[:-1] if noun.endswith("s") and noun[:-1] in EVENTS else noun
 
 
 def defined_times(text: str, *, default: pendulum.Date | None = None) -> dict[str, EffectiveTime]:
@@ -159,6 +170,11 @@ def defined_times(text: str, *, default: pendulum.Date | None = None) -> dict[st
     """
     found: dict[str, EffectiveTime] = {}
     words = Words(_straight(tidy(text)))
+    for event in grammar.EVENT.finditer(words):
+        when = event["when"] or ""
+        time = find_effective(f"effective {when}", default=default)
+        if time.instant is not None and time.problem is None:
+            found[_singular(event.low("term"))] = attrs.evolve(time, words=when)
     for match in grammar.DEFINITION.finditer(words):
         when = match["when"] or ""
         # "on or about May 1, 2020" reads as the effective phrase it stands for.

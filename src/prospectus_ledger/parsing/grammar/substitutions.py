@@ -25,6 +25,7 @@ from .vocabulary import DELETED, MEANING, SERVICE_ROLES, SUBSTITUTED, alt, with_
 
 __all__ = [
     "DELETED_REFERENCES",
+    "DISCLOSURE_DELETED",
     "MENTIONS",
     "NAME_TAIL",
     "QUOTED_REFERENCES",
@@ -41,7 +42,7 @@ _REFERENCES_TO = (
     r"\b(?:(?:any and )?all )?(?:the )?references? "
     r"(?:(?:in|within|throughout) [^\"]{0,120}? )?to (?:the )?"
 )
-_WHERE = r"(?:,? (?:in|within|throughout|contained in|under) [^\"]{0,160}?)?,?"
+_WHERE = r"(?:,? (?:in|within|throughout|contained in|under) [^:]{0,160}?)?,?"
 _VERB = rf"(?:{BE} {alt(SUBSTITUTED)}|(?:will |shall |should |now )?{alt(MEANING)})"
 """How references become other words: "are replaced with", "will mean"."""
 
@@ -80,6 +81,16 @@ DELETED_REFERENCES = Table(
     ],
 )
 """Words deleted wherever they stand."""
+
+DISCLOSURE_DELETED = Rule(
+    "the disclosure of a fund is deleted",
+    r"\b(?:all )?(?:references and )?(?:disclosures?|information) (?:relating to|related to"
+    r"|regarding|concerning|about|with respect to|for) (?P<funds>[^.;:\"]{3,200}?)"
+    rf" {BE} {alt(DELETED)}\b",
+    "delete",
+)
+"""'disclosure relating to the Bond Fund and Core Mid Cap Fund is deleted': each fund's
+part of the document goes (when every name is a fund's)."""
 
 _CHANGED = rf"(?:{BE} changed|(?:will|shall) (?:be )?change|(?:has|have) changed|changed)"
 _CHANGED_TO = f"{_CHANGED} to"

@@ -16,9 +16,9 @@ took part says what was read:
 from __future__ import annotations
 
 from ._engine import Rule
-from .vocabulary import EXCHANGE_NAMES, MONTHS, alt
+from .vocabulary import EVENTS, EXCHANGE_NAMES, MONTHS, alt, with_plurals
 
-__all__ = ["CLOSE", "DATE", "DEFINITION", "EFFECTIVE", "MONTH", "OPENING", "TERM"]
+__all__ = ["CLOSE", "DATE", "DEFINITION", "EFFECTIVE", "EVENT", "MONTH", "OPENING", "TERM"]
 
 MONTH = alt(MONTHS) + r"\.?"
 """A month's name or abbreviation ("may", "sept.")."""
@@ -46,7 +46,7 @@ EFFECTIVE = Rule(
     rf"|(?P<close>{CLOSE})(?P<close_date>{DATE})"
     rf"|(?P<about>on or about |as of or about )(?P<about_date>{DATE})"
     rf"|(?P<on>on |as of |from |beginning |starting |with )?(?P<date>{DATE})"
-    rf"|(?:as of |on |from )?the (?P<term>{TERM}))",
+    rf"|(?:as of |on |from |upon )?the (?P<term>{TERM}))",
     "effective",
 )
 """'Effective on May 22, 2007', 'effective immediately', 'effective as of the Closing Date'."""
@@ -59,7 +59,7 @@ OPENING = Rule(
     rf"(?:(?P<about>on or about )(?P<about_date>{DATE})"
     rf"|(?:as of|beginning|starting|from|on or after)(?: on)? (?P<date>{DATE})"
     rf"|(?P<close>{CLOSE})(?P<close_date>{DATE})"
-    rf"|(?:on|as of|from|beginning on|after) the (?P<term>{TERM}))",
+    rf"|(?:on|as of|from|beginning on|after|upon) the (?P<term>{TERM}))",
     "opening",
 )
 """A time that opens an instruction without the word "effective": "As of May 22, 2007,",
@@ -75,3 +75,14 @@ DEFINITION = Rule(
 )
 """'Effective as of the close of business on August 7, 2008 (the "Transition Date")', 'on or
 about May 1, 2020 (the "Closing Date")'."""
+
+EVENT = Rule(
+    "an event's date",
+    rf"\bthe (?P<term>{alt(with_plurals(EVENTS))})\b[^.]{{0,120}}? (?:is|are|will be|has been)"
+    r" (?:currently |now )?(?:expected|anticipated|scheduled|planned|proposed) to (?:occur|close"
+    r"|take place|be completed|be consummated|be effective|become effective|happen)"
+    rf"[^.]{{0,40}}? (?P<when>(?:{CLOSE}|on or about |on or after |as of |on )?{DATE})",
+    "event",
+)
+"""'the reorganizations are expected to occur on or about September 23, 2005': the date
+that "effective upon the reorganization" stands for (the term: the event's noun)."""

@@ -28,6 +28,7 @@ __all__ = [
     "DELETED",
     "DOCUMENT_NAMES",
     "ENTIRETY",
+    "EVENTS",
     "HEADING_NOUNS",
     "INSERTING",
     "INTRODUCERS",
@@ -318,6 +319,20 @@ MONTHS = {
     "dec": 12,
 }
 """Month names and abbreviations, as filings print them."""
+
+EVENTS = (
+    "reorganization",
+    "reorganisation",
+    "merger",
+    "closing",
+    "transaction",
+    "liquidation",
+    "conversion",
+    "acquisition",
+    "transition",
+)
+"""Events whose date a supplement gives once and then names ("effective upon the
+reorganization", "upon the closing of the transaction")."""
 
 EXCHANGE_NAMES = ("new york stock exchange", "nyse", "exchange")
 """Names of the exchange whose close is 16:00."""
