@@ -376,8 +376,12 @@ def _chains(parts: list[_Part], text: str) -> list[_Chain]:
         if relation == "alternative":
             return [_Chain(tuple(chain[:current] + chain[current + 1 :]))]
         if relation == "coordinate":
+            # A sibling of the part before it: the same place with that part in its stead
+            # ('the sub-sections "X" beneath the headings "A" and "B"': [A, X] and [B, X]).
             chains.append(_Chain(tuple(chain), own))
-            chain, current, own = [after], 0, 0
+            at = chain.index(before) if before in chain else len(chain) - 1
+            chain = [*chain[:at], after, *chain[at + 1 :]]
+            current = at
         elif relation == "outer":
             chain.insert(current, after)
             own += current <= own

@@ -312,6 +312,19 @@ def _join_across_breaks(items: list[BodyItem]) -> list[BodyItem]:
     return joined
 
 
+# A paragraph that opens with the verb of the one before it ("... beneath the headings
+# "A" and "B"" / "Is replaced in its entirety with the following:").
+_PREDICATE = re.compile(r"^(?:is|are|will be|shall be|has been|have been)\b", re.IGNORECASE)
+
+
+def _goes_on(before: str, after: str) -> bool:
+    """Whether a paragraph goes on in the next: it ends inside a quote, or the next opens
+    with its verb."""
+    if _open_quote(before):
+        return True
+    return _PREDICATE.match(after) is not None and not before.endswith((".", ":", ";", "!", "?"))
+
+
 def _open_quote(text: str) -> bool:
     """Whether a paragraph ends inside a curly quote it opened ("Under the heading
     entitled \u201c" / "What are the Fund's Principal Investments?,\u201d ...")."""
@@ -330,7 +343,7 @@ def _join_open_quotes(items: list[BodyItem]) -> list[BodyItem]:
             and isinstance(previous.block, Paragraph)
             and isinstance(item, SourcedBlock)
             and isinstance(item.block, Paragraph)
-            and _open_quote(previous.block.text)
+            and _goes_on(previous.block.text, item.block.text)
         ):
             space = "" if previous.block.text.endswith("\u201c") else " "
             text = f"{previous.block.text}{space}{item.block.text}"

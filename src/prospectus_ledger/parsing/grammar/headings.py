@@ -118,6 +118,15 @@ UNQUOTED = Table(
             priority=2,
         ),
         Rule(
+            "the section X is",
+            r"\b(?i:the (?:sub-?)?section) (?P<u>[A-Z][\w'\u2019&/-]*(?: [\w'\u2019&/-]+){0,8}?"
+            r"(?:--[A-Z][\w'\u2019&/-]*(?: [\w'\u2019&/-]+){0,8}?)?)"
+            r"(?= (?i:is|are|will|shall|has|have|in|of|on)\b|[,.:;]|$)",
+            "heading",
+            cased=True,
+            priority=2,
+        ),
+        Rule(
             "Appendix C",
             r"\b(?P<u>Appendix [A-Z0-9]{1,4}(?:-[A-Z0-9]{1,4})?)\b"
             r"(?:,? (?i:entitled|titled) \"(?P<w>[^\"]{1,200})\")?",

@@ -204,7 +204,7 @@ VERBS = Table(
             "is replaced with",
             rf"\b{BE} (?:(?:deleted|removed|revised|amended|modified|updated){ENTIRE} and "
             r"|superseded and )?"
-            rf"{alt(REPLACED)}{ENTIRE}(?: to (?:read|state))?"
+            rf"{alt(REPLACED)}{ENTIRE}(?: to (?:read|state))?{ENTIRE}"
             r"(?: (?:with|by|as follows?|as set forth below)\b|(?<=read|tate):)",
             "replace",
             priority=12,
@@ -225,6 +225,14 @@ VERBS = Table(
             r"(?:is|are) as follows\b",
             "replace",
             priority=16,
+        ),
+        # "the following supplements and supersedes any contrary information": added.
+        Rule(
+            "supplements and supersedes any contrary information",
+            r"\bsupplements?(?: and (?:supersedes?|replaces?|amends?)){1,3} any (?:contrary"
+            r"|inconsistent|conflicting|similar)\b",
+            "insert",
+            priority=6,
         ),
         Rule(
             "the following is added",
