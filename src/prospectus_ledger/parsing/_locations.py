@@ -45,8 +45,9 @@ __all__ = ["SectionRef", "section_ref", "section_refs"]
 
 # A quoted heading that opens the instruction as its subject: '"A" and "B" are revised'.
 _SUBJECT_QUOTE = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}\.|[A-Z]\.)?\s*$")
-_QUOTE = re.compile(r'"([^"]{1,200})"')
-_QUOTED_SPAN = re.compile(r'"[^"]{1,200}"')
+# A heading path can be long ("A—B—C—D"): quotes up to this many characters name one.
+_QUOTE = re.compile(r'"([^"]{1,400})"')
+_QUOTED_SPAN = re.compile(r'"[^"]{1,400}"')
 _CONTEXT = 60
 # Quoted text that names no heading of the document: a defined term "(the "Fund")".
 _DEFINITION = re.compile(r"\((?:the|each|a|an|collectively|together)\b[^()]{0,80}\)")
@@ -197,45 +198,64 @@ def _blank_quotes(text: str) -> str:
     return _QUOTED_SPAN.sub(lambda match: '"' + "~" * (len(match.group(0)) - 2) + '"', text)
 
 
-def _quoted_parts(text: str) -> Iterator[_Part]:
+def _quoted_parts(text: str) -> list[_Part]:
+    """The quoted headings of an instruction: the words around a quote say whether it
+    names one; a quote listed with one that does ('the "A" and "B" sections', 'the
+    tables entitled "A" and "B"') is named as that one is."""
     if '"' not in text:
-        return
+        return []
     bare = _blank_definitions(text)
-    last: _Part | None = None
-    for quote in _QUOTE.finditer(bare):
-        heading = quote.group(1)
-        if _not_heading(heading.strip(" ,.")):
-            continue
-        start, end = quote.start(), quote.end()
-        ahead = Words(bare[max(start - _CONTEXT, 0) : start])
-        before = grammar.BEFORE_QUOTE.search(ahead)
-        after = grammar.AFTER_QUOTE.match(Words(bare[end : end + _CONTEXT]))
-        named = True
-        if before is not None and (
-            before.has("noun") or before.has("naming") or before.has("prep")
-        ):
-            kind = "heading"
-            noun = _noun(before["noun"]) or (after["noun"] if after else None)
-            named = noun is not None or before.has("naming")
-        elif after is not None:
-            kind, noun = "heading", after["noun"]
-        elif before is not None:
-            kind, noun = ("object" if before.has("object") else "anchor"), None
-        elif grammar.TABLE_BEFORE.found(ahead):
-            kind, noun = "heading", "table"
-        elif _SUBJECT_QUOTE.match(bare[:start]):
-            kind, noun = "heading", None
-        elif last is not None and _LISTED.match(bare[last.end : start]):
-            # 'the tables entitled "A" and "B"': named as the one before it is.
-            yield attrs.evolve(last, headings=_path(heading), start=start, end=end)
-            last = None
-            continue
-        else:
-            continue
-        comma = heading.rstrip().endswith(",") or _comma_after(text[end : end + 20])
-        elided = heading.lstrip()[:1] in _DASHES
-        last = _Part(_path(heading), start, end, comma, kind, _rank(noun), named, elided)
-        yield last
+    quotes = list(_QUOTE.finditer(bare))
+    read: list[_Part | None] = [_quoted_part(bare, text, quote) for quote in quotes]
+    for index in range(1, len(quotes)):  # forward: "entitled "A" and "B""
+        before = read[index - 1]
+        if read[index] is None and before is not None and before.kind == "heading":
+            if _LISTED.match(bare[quotes[index - 1].end() : quotes[index].start()]):
+                read[index] = _like(before, quotes[index])
+    for index in range(len(quotes) - 2, -1, -1):  # backward: "the "A" and "B" sections"
+        after = read[index + 1]
+        if read[index] is None and after is not None and after.kind == "heading":
+            if _LISTED.match(bare[quotes[index].end() : quotes[index + 1].start()]):
+                read[index] = _like(after, quotes[index])
+    return [part for part in read if part is not None]
+
+
+def _like(part: _Part, quote: re.Match[str]) -> _Part:
+    """The part a quote names when it is listed with ``part``."""
+    heading = quote.group(1)
+    elided = heading.lstrip()[:1] in _DASHES
+    return attrs.evolve(
+        part, headings=_path(heading), start=quote.start(), end=quote.end(), elided=elided
+    )
+
+
+def _quoted_part(bare: str, text: str, quote: re.Match[str]) -> _Part | None:
+    """The part one quote names, read from the words around it (``None``: no heading)."""
+    heading = quote.group(1)
+    if _not_heading(heading.strip(" ,.")):
+        return None
+    start, end = quote.start(), quote.end()
+    ahead = Words(bare[max(start - _CONTEXT, 0) : start])
+    before = grammar.BEFORE_QUOTE.search(ahead)
+    after = grammar.AFTER_QUOTE.match(Words(bare[end : end + _CONTEXT]))
+    named = True
+    if before is not None and (before.has("noun") or before.has("naming") or before.has("prep")):
+        kind = "heading"
+        noun = _noun(before["noun"]) or (after["noun"] if after else None)
+        named = noun is not None or before.has("naming")
+    elif after is not None:
+        kind, noun = "heading", after["noun"]
+    elif before is not None:
+        kind, noun = ("object" if before.has("object") else "anchor"), None
+    elif grammar.TABLE_BEFORE.found(ahead):
+        kind, noun = "heading", "table"
+    elif _SUBJECT_QUOTE.match(bare[:start]):
+        kind, noun = "heading", None
+    else:
+        return None
+    comma = heading.rstrip().endswith(",") or _comma_after(text[end : end + 20])
+    elided = heading.lstrip()[:1] in _DASHES
+    return _Part(_path(heading), start, end, comma, kind, _rank(noun), named, elided)
 
 
 def _not_heading(words: str) -> bool:

@@ -321,6 +321,9 @@ def is_intro(text: str) -> bool:
         return False
     bare = _DEFINED_TERM.sub("", words)
     names_a_part = '"' in bare or grammar.STRUCTURE_WORD.found(Words(bare))
+    if grammar.ACTS.found(read):
+        # "The above prospectus is supplemented by the addition of the following funds:"
+        return False
     if not grammar.INTRO.match(read):
         core = words
         stated = find_effective(words).words

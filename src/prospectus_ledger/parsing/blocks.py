@@ -312,6 +312,8 @@ def _join_across_breaks(items: list[BodyItem]) -> list[BodyItem]:
     return joined
 
 
+# A number that goes on with lower-case words: the rest of a line cut before it.
+_PAGE_GOES_ON = re.compile(r"^\d{1,4}(?:-\d{1,4})? (?:of|in|and|to|through)\b")
 # A paragraph that opens with the verb of the one before it ("... beneath the headings
 # "A" and "B"" / "Is replaced in its entirety with the following:").
 _PREDICATE = re.compile(r"^(?:is|are|will be|shall be|has been|have been)\b", re.IGNORECASE)
@@ -322,6 +324,8 @@ def _goes_on(before: str, after: str) -> bool:
     with its verb."""
     if _open_quote(before):
         return True
+    if _PAGE_GOES_ON.match(after) and not before.endswith(_SENTENCE_END):
+        return True  # "... on page" / "23 of the Prospectus is deleted ..."
     return _PREDICATE.match(after) is not None and not before.endswith((".", ":", ";", "!", "?"))
 
 

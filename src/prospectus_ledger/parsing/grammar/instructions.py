@@ -205,7 +205,7 @@ VERBS = Table(
             rf"\b{BE} (?:(?:deleted|removed|revised|amended|modified|updated){ENTIRE} and "
             r"|superseded and )?"
             rf"{alt(REPLACED)}{ENTIRE}(?: to (?:read|state))?{ENTIRE}"
-            r"(?: (?:with|by|as follows?|as set forth below)\b|(?<=read|tate):)",
+            r"(?:,? (?:with|by|as follows?|as set forth below)\b|(?<=read|tate):)",
             "replace",
             priority=12,
         ),

@@ -171,7 +171,7 @@ a lead-in though it ends with a full stop."""
 ACTS = Rule(
     "acts",
     r"\b(?:to|by) (?:delete|deleting|replace|replacing|add|adding|insert|inserting|include"
-    r"|remove)\b",
+    r"|remove)\b|\bby the (?:addition|deletion|insertion|replacement|substitution|removal) of\b",
     "acts",
 )
 """'amended to delete ... and to replace ...': the lead-in itself makes a change."""
