@@ -208,16 +208,22 @@ def _quoted_parts(text: str) -> list[_Part]:
     quotes = list(_QUOTE.finditer(bare))
     read: list[_Part | None] = [_quoted_part(bare, text, quote) for quote in quotes]
     for index in range(1, len(quotes)):  # forward: "entitled "A" and "B""
-        before = read[index - 1]
-        if read[index] is None and before is not None and before.kind == "heading":
-            if _LISTED.match(bare[quotes[index - 1].end() : quotes[index].start()]):
-                read[index] = _like(before, quotes[index])
+        read[index] = read[index] or _listed(read[index - 1], bare, quotes, index - 1, index)
     for index in range(len(quotes) - 2, -1, -1):  # backward: "the "A" and "B" sections"
-        after = read[index + 1]
-        if read[index] is None and after is not None and after.kind == "heading":
-            if _LISTED.match(bare[quotes[index].end() : quotes[index + 1].start()]):
-                read[index] = _like(after, quotes[index])
+        read[index] = read[index] or _listed(read[index + 1], bare, quotes, index, index + 1)
     return [part for part in read if part is not None]
+
+
+def _listed(
+    named: _Part | None, bare: str, quotes: list[re.Match[str]], first: int, second: int
+) -> _Part | None:
+    """The part the quote beside a named one names, when the two are listed together."""
+    if named is None or named.kind != "heading":
+        return None
+    if not _LISTED.match(bare[quotes[first].end() : quotes[second].start()]):
+        return None
+    other = quotes[second] if named.start == quotes[first].start() else quotes[first]
+    return _like(named, other)
 
 
 def _like(part: _Part, quote: re.Match[str]) -> _Part:
