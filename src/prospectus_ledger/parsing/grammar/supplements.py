@@ -19,7 +19,7 @@ from ...tree import DocumentKind
 from ._engine import Rule
 from .instructions import BE, DOCUMENT
 from .times import DATE
-from .vocabulary import DOCUMENT_NAMES, alt, with_plurals
+from .vocabulary import DOCUMENT_NAMES, SHARE_CLASS_WORDS, alt, with_plurals
 
 __all__ = [
     "ANCHOR",
@@ -43,25 +43,43 @@ def _names(kind: DocumentKind) -> str:
     return alt(with_plurals(name for name, named in DOCUMENT_NAMES if named is kind))
 
 
+PAIRED: dict[str, DocumentKind] = {
+    name.rpartition(" ")[0]: kind
+    for name, kind in DOCUMENT_NAMES
+    if name.endswith(" prospectus") and " " in name
+}
+"""The words that make a prospectus of a kind ("summary", "statutory"): "Summary and
+Statutory Prospectuses" names both kinds, the noun shared."""
+_PAIR = rf"{alt(PAIRED)} and {alt(PAIRED)} prospectus(?:es)?"
+
 KIND_SOURCE = (
-    rf"\b(?:(?P<summary>{_names(DocumentKind.SUMMARY_PROSPECTUS)})"
+    rf"\b(?:(?P<pair>{_PAIR})"
+    rf"|(?P<summary>{_names(DocumentKind.SUMMARY_PROSPECTUS)})"
     rf"|(?P<sai>{_names(DocumentKind.SAI)})"
     # "Prospectus Summary" is a heading, not the prospectus.
     rf"|(?P<prospectus>{_names(DocumentKind.PROSPECTUS)})(?! summary\b))\b"
 )
 KIND = Rule("document kind", KIND_SOURCE, "kind")
-"""A mention of a document; the named group that took part (``summary``, ``sai``,
-``prospectus``) tells which kind."""
+"""A mention of a document; the named group that took part (``pair``, ``summary``,
+``sai``, ``prospectus``) tells which kind(s)."""
+
+DATE_LIST = rf"{DATE}(?:(?:,? and |, | ?[-\u2013\u2014] | through | to ){DATE}){{0,12}}"
+"""One date or several: "May 1, 2006", "March 1, 2006, April 1, 2006 and May 1, 2006",
+a range "August 1, 2017 \u2013 June 1, 2018" (both ends are named)."""
+_CLASSES = rf"(?:(?:{alt(SHARE_CLASS_WORDS)}|[a-z]\d?),? ){{0,16}}"
 
 EDITIONS = Rule(
     "editions",
     KIND_SOURCE
-    + rf"|\bdated:? (?P<dated>{DATE})(?P<range> ?[-\u2013\u2014] ?{DATE}| (?:through|to) {DATE})?"
-    + rf"|\bas (?:previously )?(?:supplemented|revised|amended)(?: on| through)? (?P<supp>{DATE})",
+    + rf"|\bdated:? (?P<dated>{DATE_LIST})"
+    + rf"|\bas (?:previously )?(?:supplemented|revised|amended)(?: on| through)? "
+    rf"(?P<supp>{DATE_LIST})"
+    # "the April 17, 2003 Class A, B, C Prospectus": the date before the name.
+     + rf"|(?P<before>{DATE}) (?={_CLASSES}(?:{_PAIR}|{DOCUMENT})\b)",
     "editions",
 )
-"""The tokens of an editions phrase, in order: a kind, "dated D" (or a range of
-dates), "as supplemented D"."""
+"""The tokens of an editions phrase, in order: a kind, "dated D" (one date, a list or a
+range), "as supplemented D", a date printed before the kind it dates."""
 
 _SUPPLEMENT_WORD = r"supplement,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?"
 SUPPLEMENT_DATE = Rule(

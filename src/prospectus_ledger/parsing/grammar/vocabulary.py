@@ -32,9 +32,11 @@ __all__ = [
     "INTRODUCERS",
     "MODIFIERS",
     "MONTHS",
+    "NAME_CONNECTIVES",
     "NEW_TEXT_NOUNS",
     "ORDINALS",
     "REPLACED",
+    "SHARE_CLASS_WORDS",
     "alt",
     "plural",
 ]
@@ -222,10 +224,52 @@ DOCUMENT_NAMES: tuple[tuple[str, DocumentKind], ...] = (
     ("summary prospectus", DocumentKind.SUMMARY_PROSPECTUS),
     ("statutory prospectus", DocumentKind.PROSPECTUS),
     ("statement of additional information", DocumentKind.SAI),
+    ("statement of information", DocumentKind.SAI),
     ("sai", DocumentKind.SAI),
     ("prospectus", DocumentKind.PROSPECTUS),
 )
 """The documents a supplement amends, by the names filings give them (singular)."""
+
+SHARE_CLASS_WORDS = (
+    "class",
+    "classes",
+    "share",
+    "shares",
+    "investor",
+    "institutional",
+    "advisor",
+    "adviser",
+    "service",
+    "retail",
+    "retirement",
+    "admiral",
+    "premier",
+    "trust",
+    "all",
+    "and",
+    "or",
+)
+"""Words that name share classes in a title ("Class A, B and C Shares", "Investor Class"),
+between an edition's date and its name ("the May 1, 2006 Class A Shares Prospectus")."""
+
+NAME_CONNECTIVES = (
+    "of",
+    "and",
+    "the",
+    "for",
+    "a",
+    "an",
+    "formerly",
+    "known",
+    "as",
+    "each",
+    "collectively",
+    "together",
+    "except",
+    "n",
+)
+"""Small words a line of names may hold in lower case ("Class A Shares of the",
+"(formerly, Delaware Value Fund)", "Fund A n Fund B" with a bullet printed as "n")."""
 
 # -- dates and times --------------------------------------------------------------
 
