@@ -64,3 +64,62 @@ def test_statements_of_information() -> None:
     # JPMorgan: "to the current Summary Prospectuses, Prospectuses and / Statements of
     # Information, as supplemented".
     assert documents("d882709d497k") == {(SP, None), (P, None), (S, None)}
+
+
+@pytest.mark.parametrize(
+    ("key", "date"),
+    [
+        # First Trust: "... AND STATEMENT OF ADDITIONAL INFORMATION / DATED MAY 1, 2018 /
+        # DATED JUNE 15, 2018".
+        ("000144554618002742", "2018-06-15"),
+        # First Trust: "... / as Previously Supplemented on June 14, 2017 / Dated August 18, 2017".
+        ("000144554617003842", "2017-08-18"),
+        # Nuveen: "SUPPLEMENT TO PROSPECTUS DATED NOVEMBER 14, 2007 / DATED MARCH 31, 2008".
+        ("000119312508071407", "2008-03-31"),
+        # Nuveen: "... as supplemented March 31, 2008 / DATED MAY 1, 2008".
+        ("000119312508099388", "2008-05-01"),
+        # Harbor: "... Information dated / June 22, 2001" dates the editions; the closing
+        # "Supplement dated September 13, 2001" dates the supplement (and is no supplement).
+        ("000079376901500012", "2001-09-13"),
+        ("000079376901500006", "2001-03-21"),
+        # Transamerica: "Investors Should Retain this Supplement for Future Reference March
+        # 11, 2019" (one paragraph).
+        ("000119312519070690", "2019-03-11"),
+        ("000119312511270675", "2011-10-13"),
+        # Harbor: "January 15, 2015" before the legend and "S0115.SP.UB".
+        ("000119312515011857", "2015-01-15"),
+        # Harbor: "November 15, 2011" closing the first fund's section.
+        ("000119312511313122", "2011-11-15"),
+        # Federated Hermes: "July 14, 2025" before the distributor's address.
+        ("000162363225000792", "2025-07-14"),
+        # DWS: "March 31, 2008 / PS309/402-3600" and "June 9, 2006 st-VBF" before a page
+        # break; "July 20, 2006 st-CRPS" at the end.
+        ("000008805308000308", "2008-03-31"),
+        ("000008805306000636", "2006-06-09"),
+        ("000008805306000791", "2006-07-20"),
+        # "The date of this Supplement is November 19, 2002." run into the paragraph above.
+        ("000117348802000013", "2002-11-19"),
+        # Neuberger Berman: "THE DATE OF THIS SUPPLEMENT IS MARCH 27, 2008." after a line
+        # break "... as of the date of this / supplement, Fasciano Fund ...".
+        ("000089843208000299", "2008-03-27"),
+        # John Hancock: "Supplement dated 5-25-12" with en dashes.
+        ("000095012312008471", "2012-05-25"),
+    ],
+)
+def test_supplement_date(key: str, date: str) -> None:
+    assert supplements(key)[0].supplement_date == day(date)
+
+
+@pytest.mark.parametrize("key", ["000079376901500012", "000079376901500006"])
+def test_a_closing_supplement_dated_line_is_no_supplement(key: str) -> None:
+    assert len(supplements(key)) == 1
+
+
+def test_the_date_completing_dated_is_no_supplement_date() -> None:
+    # Vanguard: "Supplement to the Prospectus and Summary Prospectus Dated / December 23, 2014".
+    first = supplements("000093247115006633")[0]
+    assert first.supplement_date is None
+    assert {(ref.kind, ref.date) for ref in first.documents} == {
+        (P, day("2014-12-23")),
+        (SP, day("2014-12-23")),
+    }

@@ -133,6 +133,52 @@ def test_seed_004_title() -> None:
             [DocumentRef(SAI)],
         ),
         (
+            # A stacked "DATED" line after the editions' date: the supplement's own.
+            "SUPPLEMENT TO THE PROSPECTUS\nAND STATEMENT OF ADDITIONAL INFORMATION\n"
+            "DATED MAY 1, 2018\nDATED JUNE 15, 2018",
+            (2018, 6, 15),
+            [
+                DocumentRef(PROSPECTUS, pendulum.date(2018, 5, 1)),
+                DocumentRef(SAI, pendulum.date(2018, 5, 1)),
+            ],
+        ),
+        (
+            "SUPPLEMENT TO PROSPECTUS DATED NOVEMBER 14, 2007,\nas supplemented March 31, 2008\n"
+            "DATED MAY 1, 2008",
+            (2008, 5, 1),
+            [DocumentRef(PROSPECTUS, pendulum.date(2007, 11, 14), (pendulum.date(2008, 3, 31),))],
+        ),
+        (
+            "Supplement\nTo the Prospectus\nDated May 1, 2017,\n"
+            "as Previously Supplemented on June 14, 2017\nDated August 18, 2017",
+            (2017, 8, 18),
+            [DocumentRef(PROSPECTUS, pendulum.date(2017, 5, 1), (pendulum.date(2017, 6, 14),))],
+        ),
+        (
+            "SUPPLEMENT TO THE FUNDS' PROSPECTUS\n"
+            "THIS SUPPLEMENT SUPERSEDES THE SUPPLEMENT FILED ON MARCH 20, 2020\n"
+            "DATED APRIL 23, 2020",
+            (2020, 4, 23),
+            [DocumentRef(PROSPECTUS)],
+        ),
+        (
+            "Supplement dated 5\u201325\u201312\nto the Prospectus dated 11\u201330\u201311, as "
+            "supplemented\n4\u201320\u201312",
+            (2012, 5, 25),
+            [DocumentRef(PROSPECTUS, pendulum.date(2011, 11, 30), (pendulum.date(2012, 4, 20),))],
+        ),
+        (
+            "Supplement dated 74290 7/01 July 1, 2001\nto the Prospectus dated March 1, 2001",
+            (2001, 7, 1),
+            [DocumentRef(PROSPECTUS, pendulum.date(2001, 3, 1))],
+        ),
+        (
+            "AMENDED AND RESTATED SUPPLEMENT DATED MARCH 3, 2010\n"
+            "TO THE PROSPECTUS DATED MAY 1, 2009",
+            (2010, 3, 3),
+            [DocumentRef(PROSPECTUS, pendulum.date(2009, 5, 1))],
+        ),
+        (
             "SUPPLEMENT\nDATED JULY 22, 2009\nTO THE CURRENTLY EFFECTIVE\nCLASS A SHARES "
             "PROSPECTUS\n"
             "EACH DATED MARCH 1, 2009",
@@ -149,6 +195,34 @@ def test_supplement_phrases(
     )
     assert header.supplement_date == pendulum.date(*date)
     assert list(header.documents) == documents
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # The date completes "... dated": it dates the editions, not the supplement.
+        "Supplement to Prospectus and Statement of Additional Information dated\nJune 22, 2001",
+        "Supplement to the Prospectus and Summary Prospectus Dated\nDecember 23, 2014",
+    ],
+)
+def test_a_date_line_that_completes_dated_is_the_editions(title: str) -> None:
+    header = header_of(f"SOME TRUST\n{title}\n\nThe body of the supplement starts here.\n")
+    assert header.supplement_date is None
+    assert header.documents
+    assert all(ref.date is not None for ref in header.documents)
+
+
+def test_stacked_dated_lines_of_several_funds_date_editions() -> None:
+    # "FUND A / DATED X / FUND B / DATED Y": each date follows a name, not a dated line.
+    header = header_of(
+        "SUPPLEMENT TO THE PROSPECTUSES OF\nGROWTH FUND\nDATED JULY 29, 1999\n"
+        "INCOME FUND\nDATED OCTOBER 28, 1999\n\nThe body starts here.\n"
+    )
+    assert header.supplement_date is None
+    assert header.documents == (
+        DocumentRef(PROSPECTUS, pendulum.date(1999, 7, 29)),
+        DocumentRef(PROSPECTUS, pendulum.date(1999, 10, 28)),
+    )
 
 
 def test_supplement_to_a_document_with_a_date_line() -> None:
@@ -283,6 +357,9 @@ def test_banner_before_the_title_stays_body() -> None:
         ("Prospectus Supplement \u2014 Feb. 27, 2012", True),
         ("This Supplement is made as of May 31, 2007", False),
         ("Supplemental information", False),
+        ("AMENDED AND RESTATED SUPPLEMENT DATED MARCH 3, 2010", True),
+        # Running text broken after "the date of this": no title starts in lower case.
+        ("supplement, Fasciano Fund will no longer accept new investors", False),
         ("The supplement dated June 18, 1999 is replaced", False),
     ],
 )

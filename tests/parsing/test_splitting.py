@@ -66,3 +66,14 @@ def test_titles_without_body_between_them_are_one_supplement() -> None:
 def test_corpus_filing_with_two_supplements() -> None:
     text = (FILINGS / "corpus_065_aim_two_supplements.txt").read_text(encoding="utf-8")
     assert len(split_supplements(plain_text_units(text))) == 2
+
+
+def test_a_closing_supplement_dated_line_starts_no_supplement() -> None:
+    text = (
+        "HARBOR FUND\n   Supplement to Prospectus dated\n        June 22, 2001\n\n"
+        f"{BODY}\n\nSupplement dated September 13, 2001\n"
+    )
+    (part,) = split_supplements(plain_text_units(text))
+    assert [u.stripped for u in part.units if isinstance(u, Line) and u.stripped][-1] == (
+        "Supplement dated September 13, 2001"
+    )

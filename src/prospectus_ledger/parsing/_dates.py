@@ -19,7 +19,7 @@ from .grammar.vocabulary import MONTHS
 __all__ = ["DATE", "DateReading", "dates_in", "first_date", "is_date_only", "read_date"]
 
 _WORDS = re.compile(rf"^({MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{3,4}})$", re.IGNORECASE)
-_DIGITS = re.compile(r"^(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})$")
+_DIGITS = re.compile(r"^(\d{1,2})[-/\u2013](\d{1,2})[-/\u2013](\d{4}|\d{2})$")
 _SEARCH = re.compile(DATE, re.IGNORECASE)
 # The most characters a DATE match spans ("September 30th, 2015").
 _DATE_WIDTH = len("september. 30th, 2015")

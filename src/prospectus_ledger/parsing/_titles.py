@@ -86,7 +86,10 @@ def _anchored(probe: str) -> bool:
     """:func:`has_anchor` of a line's first characters (remembered per filing)."""
     if "upplement" not in probe and "UPPLEMENT" not in probe:
         return False
-    return grammar.ANCHOR.match(Words(tidy(probe))) is not None
+    words = tidy(probe)
+    # A title line starts with a capital: "supplement, Fasciano Fund will ..." is running
+    # text broken after "the date of this".
+    return words[:1].isupper() and grammar.ANCHOR.match(Words(words)) is not None
 
 
 def _title_line(text: str, previous: str) -> bool:

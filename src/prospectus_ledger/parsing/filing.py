@@ -28,7 +28,7 @@ from .instructions import Body, split_instructions
 from .lines import CellTable, Line, LineKind, TextTable, Unit
 from .reading import read_units
 from .splitting import Part, split_supplements
-from .trailers import trailer_date
+from .trailers import closing_date, trailer_date
 
 __all__ = ["ParsedFiling", "ParsedSupplement", "parse_filing", "read_filing"]
 
@@ -120,6 +120,15 @@ def _parse_part(
         for item in body.trailer:
             if date is None and isinstance(item.block, Paragraph):
                 date = trailer_date(item.block.text)
+        if date is None:
+            date = closing_date(
+                [
+                    item.block.text
+                    for segment in body.segments
+                    for item in segment.items
+                    if isinstance(item.block, Paragraph)
+                ]
+            )
         documents = header.documents or _documents_named(body)
         context = AmendmentContext(
             supplement_date=date,

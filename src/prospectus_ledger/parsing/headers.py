@@ -184,10 +184,17 @@ def parse_title(lines: Sequence[Line]) -> Header:
     phrase: list[str] = []
     names: list[str] = []
     bare_dates: list[pendulum.Date] = []
+    stacked: pendulum.Date | None = None
     listed: list[pendulum.Date] = []
     listed_kinds: list[DocumentKind] = []
     series: str | None = None
+    previous = ""
     for text in _title_texts(lines):
+        before, previous = previous, text
+        own = _own_date(text, before) if stacked is None else None
+        if own is not None:
+            stacked = own
+            continue
         if (
             text.startswith("(")
             and text.endswith(")")
@@ -213,7 +220,12 @@ def parse_title(lines: Sequence[Line]) -> Header:
         # Everything else may hold part of the phrase ("2016 TO THE" after
         # "SUPPLEMENT DATED AUGUST 2,"); reading it as phrase text is harmless.
         phrase.append(text)
-        if is_date_only(text) and not _PERIOD_DATE.match(text):
+        if (
+            is_date_only(text)
+            and not _PERIOD_DATE.match(text)
+            and not grammar.DATE_PENDING.found(Words(before))
+        ):
+            # A date alone is the supplement's, unless it completes "... dated".
             day = read_date(text).date
             if day is not None:
                 bare_dates.append(day)
@@ -226,8 +238,25 @@ def parse_title(lines: Sequence[Line]) -> Header:
         registrant = series
     documents = _listed_editions(documents, listed_kinds, listed)
     return Header(
-        registrant, portfolios, documents, date or next(iter(bare_dates), None), tuple(lines)
+        registrant,
+        portfolios,
+        documents,
+        date or stacked or next(iter(bare_dates), None),
+        tuple(lines),
     )
+
+
+def _own_date(text: str, before: str) -> pendulum.Date | None:
+    """The supplement's own date, when a title line is "DATED D" alone after a line that
+    already holds a date and names no document for it to date ("... DATED MAY 1, 2018" /
+    "DATED JUNE 15, 2018", "as Previously Supplemented on June 14, 2017" / "Dated August
+    18, 2017")."""
+    match = grammar.OWN_DATE_LINE.match(Words(text))
+    if match is None or _DATE_ANYWHERE.search(before) is None:
+        return None
+    if grammar.ENDS_IN_KIND.found(Words(before)):
+        return None
+    return read_date(match["date"] or "").date
 
 
 def read_header(

@@ -7,7 +7,9 @@ block that holds a supplement phrase ("SUPPLEMENT DATED ...") when body text
 and that supplement had a phrase of its own (text before the first phrase is
 not a supplement of its own, only the start of the first one).
 It starts after the last page break before its phrase, so that the previous
-supplement keeps its closing lines.
+supplement keeps its closing lines.  A title block followed by nothing but
+closing lines ("Supplement dated September 13, 2001" at the very end) closes
+the supplement before it; it starts none.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import attrs
 
 from .headers import TitleBlock, title_blocks
 from .lines import Line, LineKind, Unit
+from .trailers import is_form_code, is_trailer
 
 __all__ = ["Part", "split_supplements"]
 
@@ -77,6 +80,7 @@ def split_supplements(units: Sequence[Unit]) -> list[Part]:
             and block.split > starts[-1]
             and first_body < len(body)
             and body[first_body] < block.split
+            and not _closes(units, block, body)
         ):
             starts.append(block.split)
         opened = True
@@ -87,6 +91,18 @@ def split_supplements(units: Sequence[Unit]) -> list[Part]:
         if any(_is_content(unit) for unit in units[start:stop])
     ]
     return parts or [Part(tuple(units), tuple(blocks))]
+
+
+def _closes(units: Sequence[Unit], block: TitleBlock, body: Sequence[int]) -> bool:
+    """Whether a title block is the supplement's closing lines, not a new title: nothing
+    but closing lines follows it ("Supplement dated September 13, 2001" at the end)."""
+    for index in body[bisect.bisect_left(body, block.end) :]:
+        unit = units[index]
+        if not isinstance(unit, Line) or not (
+            is_trailer(unit.stripped) or is_form_code(unit.stripped)
+        ):
+            return False
+    return True
 
 
 def _is_content(unit: Unit) -> bool:

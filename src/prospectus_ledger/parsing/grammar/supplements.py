@@ -82,27 +82,50 @@ EDITIONS = Rule(
 range), "as supplemented D", a date printed before the kind it dates."""
 
 _SUPPLEMENT_WORD = r"supplement,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?"
+_FORM_CODE = r"(?:[a-z]{0,4}\d[\w/.-]{0,12} ){0,2}"
+"""A form code printed between "Supplement dated" and the date ("74290 7/01")."""
 SUPPLEMENT_DATE = Rule(
     "supplement dated",
-    rf"\b(?:{_SUPPLEMENT_WORD}|made as of) (?P<date>{DATE})",
+    rf"\b(?:{_SUPPLEMENT_WORD}|made as of) {_FORM_CODE}(?P<date>{DATE})",
     "supplement date",
 )
-"""The supplement's own date: "Supplement dated May 31, 2007", "made as of ..."."""
+"""The supplement's own date: "Supplement dated May 31, 2007", "made as of ...",
+"Supplement dated 74290 7/01 July 1, 2001"."""
 SUPPLEMENT_PHRASE = Rule(
     "supplement phrase",
     rf"(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai )?"
-    rf"(?:supplement\b,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?|made as of)(?: {DATE})?",
+    rf"(?:supplement\b,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?|made as of)"
+    rf"(?: {_FORM_CODE}{DATE})?",
     " ",
 )
 """The words of the supplement's own date, cut before the editions are read."""
+OWN_DATE_LINE = Rule("own date line", rf"^dated:? (?P<date>{DATE})\.?$", "date")
+"""'DATED JUNE 15, 2018' alone on a title line: after the editions' dates, the
+supplement's own."""
+ENDS_IN_KIND = Rule(
+    "ends in a document",
+    rf"{KIND_SOURCE}(?: \([^()]{{0,40}}\))?,?$",
+    "ends in kind",
+)
+"""A title line that ends with a document's name ("SUPPLEMENT TO PROSPECTUS"): a "dated D"
+line after it dates that document."""
+DATE_PENDING = Rule(
+    "date to follow",
+    r"\b(?:dated|date|supplemented|revised|amended|as of|through|on)[:,]?$",
+    "date to follow",
+)
+"""A title line that ends where a date follows ("... Information dated"): the date line
+after it completes it."""
 
 ANCHOR = Rule(
     "supplement anchor",
-    r"^(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai |important )?"
+    r"^(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai |important "
+    r"|amended and restated )?"
     r"supplement(?:$|,|:| dated\b| date\b| to\b| [-\u2013\u2014])",
     "anchor",
 )
-"""A line that opens a supplement's title: "SUPPLEMENT DATED ...", "Prospectus Supplement"."""
+"""A line that opens a supplement's title: "SUPPLEMENT DATED ...", "Prospectus Supplement",
+"AMENDED AND RESTATED SUPPLEMENT DATED ..."."""
 
 PHRASE_WORD = Rule(
     "phrase word",
@@ -190,18 +213,35 @@ BLOCK_WORD = Rule(
 
 DATE_LINE = Rule("date line", rf"^date:? ?(?P<date>{DATE})\.?$", "date")
 """'Date: May 31, 2007' (but not "DATED MAY 1, 2006", which continues a title)."""
+_DATE_OF_SUPPLEMENT = r"(?:the date of this supplement is|this supplement is dated)"
 DATE_OF_SUPPLEMENT = Rule(
     "date of this supplement",
-    rf"^(?:the date of this supplement is|this supplement is dated) (?P<date>{DATE})\.?"
-    r"(?P<rest>.{0,40})$",
+    rf"^{_DATE_OF_SUPPLEMENT} (?P<date>{DATE})\.?(?P<rest>.{{0,40}})$",
     "date",
 )
 """'The date of this Supplement is July 16, 1999.' (perhaps followed by a form code)."""
+DATE_OF_SUPPLEMENT_SENTENCE = Rule(
+    "date of this supplement, in a paragraph",
+    rf"\b{_DATE_OF_SUPPLEMENT} (?P<date>{DATE})",
+    "date",
+)
+"""The same words inside a paragraph (text whose line breaks were lost): the date, when
+nothing else gives one."""
 RETAIN = Rule(
     "retain for future reference",
     r"\b(?:retain(?:ed)?|keep|kept)\b[\w ,]{0,120}\bfor (?:future|later) reference\b",
     "retain",
 )
+EDGE_DATE = Rule("date at an edge", rf"^(?P<first>{DATE})\b|\b(?P<last>{DATE})\.?$", "date")
+"""A date that opens or closes a closing line ("... for Future Reference March 11,
+2019", "January 15, 2015 Investors Should Retain ...")."""
+SUPPLEMENT_DATED_LINE = Rule(
+    "supplement dated line",
+    rf"^(?:this )?supplement dated:? {_FORM_CODE}(?P<date>{DATE})\.?$",
+    "date",
+)
+"""'Supplement dated September 13, 2001' alone: at the end of a supplement, its closing
+line (at the top, its title)."""
 
 ANNOUNCEMENT = Rule(
     "announcement",
