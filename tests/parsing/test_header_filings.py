@@ -123,3 +123,121 @@ def test_the_date_completing_dated_is_no_supplement_date() -> None:
         (P, day("2014-12-23")),
         (SP, day("2014-12-23")),
     }
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        # Delaware: "Delaware Global Equity Fund II (formerly, Delaware Global Value Equity
+        # Fund)" (77 characters) in the title.
+        ("000113743924000945", {(SP, None), (P, None), (S, None)}),
+        # Macquarie: "(formerly, Delaware Ivy Wilshire Global Allocation Fund)".
+        ("000113743925000494", {(SP, None), (P, None), (S, None)}),
+        # Goldman Sachs: "Class A, Class C, ... and Class P Shares, of the" and the phrase's
+        # second line an HTML paragraph of its own after "Supplement dated ..., to the".
+        ("000119312525195087", {(SP, "2025-03-30"), (P, "2025-03-30"), (S, "2025-03-30")}),
+        ("000119312515390773", {(P, "2015-07-31")}),
+        # Macquarie: "..., Statutory Prospectus, and" / [blank] / "Statement of Additional
+        # Information for each Macquarie Fund (each, a "Fund"),".
+        ("000113743925001216", {(SP, None), (P, None), (S, None)}),
+        # State Street: "... to the currently effective" / "Prospectuses, Summary Prospectuses
+        # and Statements of Additional Information (the" / ""Disclosure Documents") of ...".
+        ("000119312525140612", {(P, None), (SP, None), (S, None)}),
+        # PIMCO: edition lines of 83 to 103 characters.
+        ("000119312508253611", {(P, "2008-07-31"), (P, "2008-08-27")}),
+        # Calamos: a 255-character edition line after "... Prospectuses for" and a blank.
+        ("000119312513341167", {(P, "2013-03-01"), (S, "2013-03-01")}),
+        # Putnam: a listing of funds and "Prospectus dated D" lines past 40 lines.
+        (
+            "kVFA3IRV6quokOp",
+            {
+                (P, "1996-09-30"),
+                (P, "1996-10-30"),
+                (P, "1996-11-30"),
+                (P, "1996-12-16"),
+                (P, "1996-12-30"),
+                (P, "1996-12-31"),
+                (P, "1997-01-30"),
+                (P, "1997-02-28"),
+                (P, "1997-03-30"),
+            },
+        ),
+        # Putnam: "Prospectus Supplement / May 16, 2011" / [blank] / "Putnam Capital Spectrum
+        # Fund" / "Prospectus dated August 30, 2010" (then the body, no blank line).
+        ("000092881611000660", {(P, "2010-08-30")}),
+        # American Century: fund lists with bullets and edition notes after the title.
+        (
+            "000071731610000016",
+            {
+                (P, "2009-04-01"),
+                (P, "2009-08-01"),
+                (P, "2009-10-01"),
+                (P, "2009-11-01"),
+                (P, "2009-12-01"),
+                (P, "2010-01-01"),
+            },
+        ),
+        (
+            "000129321023000079",
+            {
+                (P, "2022-08-01"),
+                (P, "2022-12-01"),
+                (P, "2023-01-01"),
+                (P, "2023-02-01"),
+                (P, "2023-03-01"),
+                (P, "2023-04-01"),
+            },
+        ),
+        # ProFunds: "Filed pursuant to Rule 497" / "File Nos. ..." / "PROFUNDS" / a list of
+        # 23 funds before "Supplement dated October 1, 2011 to the Funds' Prospectus ...".
+        ("000119312511261458", {(P, "2011-05-01"), (SP, "2011-05-01")}),
+    ],
+)
+def test_title_blocks_that_hold_together(
+    key: str, expected: set[tuple[DocumentKind, str | None]]
+) -> None:
+    assert documents(key) == {(kind, day(date) if date else None) for kind, date in expected}
+
+
+@pytest.mark.parametrize(
+    ("key", "date"),
+    [
+        ("000119312525195087", "2025-09-03"),
+        ("000119312515390773", "2015-11-30"),
+        ("000119312511261458", "2011-10-01"),
+        # John Hancock: a two-column list of registrants between "Prospectus Supplement" and
+        # "Supplement dated September 20, 2021 ...": one title, one supplement.
+        ("000113322821004909", "2021-09-20"),
+    ],
+)
+def test_dates_of_long_titles(key: str, date: str) -> None:
+    parsed = supplements(key)
+    assert len(parsed) == 1
+    assert parsed[0].supplement_date == day(date)
+
+
+@pytest.mark.parametrize(
+    ("key", "second"),
+    [
+        # Nuveen: "... FOR FUTURE REFERENCE" / "MGN-SYMPHP-1213P" / four fund names /
+        # "SUPPLEMENT DATED DECEMBER 6, 2013" / "TO THE STATEMENT OF ADDITIONAL INFORMATION ...".
+        ("000119312513464622", {(S, "2013-01-31")}),
+        # Dreyfus: "March 6, 2013" / "Dreyfus Funds Offering Class A Shares" / "Supplement to
+        # Current Statement of Additional Information".
+        ("000088178013000005", {(S, None)}),
+        # Vanguard: "PS 23A 072015" / "Vanguard World Fund" / "Supplement to the Statement of
+        # Additional Information Dated December 23, 2014".
+        ("000093247115006633", {(S, "2014-12-23")}),
+        # John Hancock: "... retain it for future reference." / "John Hancock Funds II" /
+        # "Supplement dated 5-25-12 to the current Statement of Additional Information".
+        ("000095012312008471", {(S, None)}),
+    ],
+)
+def test_a_second_supplement_after_names(
+    key: str, second: set[tuple[DocumentKind, str | None]]
+) -> None:
+    parsed = supplements(key)
+    assert len(parsed) == 2
+    assert {(ref.kind, ref.date) for ref in parsed[1].documents} == {
+        (kind, day(date) if date else None) for kind, date in second
+    }

@@ -405,3 +405,121 @@ def test_title_blocks_split_after_the_last_page_break() -> None:
     assert first.start == 0
     assert second.split > second.start
     assert units[second.split] == Line(12, "A TRUST")
+
+
+@pytest.mark.parametrize(
+    ("names", "portfolios"),
+    [
+        # A former name in parentheses makes a line longer than a title's usual width.
+        (
+            [
+                "ACME FUNDS",
+                "Acme International Equity Fund II (formerly, Acme Global Value Equity Fund)",
+            ],
+            ["Acme International Equity Fund II (formerly, Acme Global Value Equity Fund)"],
+        ),
+        # A long line of share classes before the fund they are "of".
+        (
+            [
+                "BETA TRUST",
+                "Class A, Class C, Institutional, Service, Class IR and Class R6 Shares of the",
+                "Beta Mid Cap Value Fund",
+            ],
+            ["Beta Mid Cap Value Fund"],
+        ),
+        # Names in a list with bullets (one printed as "n"), then their editions.
+        (
+            [
+                "Gamma Income Fund \u25a0 Gamma Growth Fund \u25a0 Gamma Value Fund \u25a0 "
+                "Gamma Small Cap Fund",
+                "Delta Bond Fund n Delta Money Market Fund n Delta Tax-Free Fund n Delta Fund",
+            ],
+            [],
+        ),
+    ],
+)
+def test_long_name_lines_stay_in_the_title(names: list[str], portfolios: list[str]) -> None:
+    title = "\n".join(names)
+    header = header_of(
+        f"{title}\nSupplement dated May 1, 2009 to the Prospectus dated March 1, 2009\n\n"
+        "The body of the supplement starts here and runs on.\n"
+    )
+    assert header.supplement_date == pendulum.date(2009, 5, 1)
+    assert header.documents == (DocumentRef(PROSPECTUS, pendulum.date(2009, 3, 1)),)
+    assert [line.stripped for line in header.lines][: len(names)] == names
+    assert all(name in header.portfolios for name in portfolios)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # Each line its own paragraph (HTML), the phrase going on after "to the".
+        "Supplement dated September 3, 2025, to the\n\n"
+        "Summary Prospectuses, Prospectuses and Statement of Additional Information "
+        "(\u201cSAI\u201d),\n\neach dated March 30, 2025, as supplemented to date",
+        # "to the currently effective" then the documents, a parenthesis closed on the next line.
+        "Supplement dated September 3, 2025 to the currently effective\n\n"
+        "Prospectuses, Summary Prospectuses and Statements of Additional Information (the\n\n"
+        "\u201cDisclosure Documents\u201d) of each Fund, each dated March 30, 2025",
+    ],
+)
+def test_a_phrase_goes_on_across_paragraphs(title: str) -> None:
+    header = header_of(f"OMEGA TRUST\n\n{title}\n\nEffective immediately, the Fund closed.\n")
+    assert header.supplement_date == pendulum.date(2025, 9, 3)
+    assert {ref.kind for ref in header.documents} == {PROSPECTUS, SUMMARY, SAI}
+    assert all(ref.date == pendulum.date(2025, 3, 30) for ref in header.documents)
+
+
+def test_a_sentence_after_the_title_does_not_continue_it() -> None:
+    header = header_of(
+        "OMEGA TRUST\n\nSupplement dated May 1, 2009 to the Prospectus dated March 1, 2009\n\n"
+        "As of May 1, 2009, the Fund's name is Omega Growth Fund, and its shares trade "
+        "under the symbol OMGX.\n"
+    )
+    assert [line.stripped for line in header.lines] == [
+        "OMEGA TRUST",
+        "Supplement dated May 1, 2009 to the Prospectus dated March 1, 2009",
+    ]
+
+
+def test_long_edition_lines_continue_the_phrase() -> None:
+    header = header_of(
+        "PIMCO Funds\nSupplement Dated December 15, 2008 to the\n"
+        "Real Return Strategy, Equity-Related & Asset Allocation Funds Class A, Class B and "
+        "Class C Prospectus,\ndated July 31, 2008\n"
+        "PIMCO Global Multi-Asset Fund Class A and Class C Prospectus, dated August 27, 2008\n\n"
+        "The Trust selected a new transfer agent for its shares this year.\n"
+    )
+    assert header.documents == (
+        DocumentRef(PROSPECTUS, pendulum.date(2008, 7, 31)),
+        DocumentRef(PROSPECTUS, pendulum.date(2008, 8, 27)),
+    )
+
+
+def test_a_listing_of_editions_goes_past_forty_lines() -> None:
+    listing = "".join(
+        f"FUND NUMBER {index} FUND\nProspectus dated January {index}, 1997\n"
+        for index in range(1, 26)
+    )
+    header = header_of(
+        f"Prospectus Supplement dated July 21, 1997 to Class A share\nProspectus:\n{listing}"
+        "Effective April 15, 1997, the prospectus is modified as follows:\n"
+    )
+    assert len(header.documents) == 25
+    assert header.documents[-1] == DocumentRef(PROSPECTUS, pendulum.date(1997, 1, 25))
+
+
+def test_a_banner_and_a_list_of_funds_before_the_title() -> None:
+    funds = ", ".join(f"Zeta VP Sector {index}" for index in range(1, 20))
+    header = header_of(
+        "Filed pursuant to Rule 497\nFile Nos. 333-28339 and 811-08239\nZETA FUNDS\n"
+        f'{funds} and Zeta VP Utilities (each a "Fund" and together, the "Funds")\n'
+        "Supplement dated October 1, 2011 to the Funds' Prospectus and Summary Prospectuses "
+        '(together, the "Prospectuses") dated May 1, 2011, as supplemented\n'
+        "Effective on October 1, 2011, the Prospectuses are revised as follows:\n"
+    )
+    assert header.supplement_date == pendulum.date(2011, 10, 1)
+    assert header.documents == (
+        DocumentRef(PROSPECTUS, pendulum.date(2011, 5, 1)),
+        DocumentRef(SUMMARY, pendulum.date(2011, 5, 1)),
+    )

@@ -77,3 +77,24 @@ def test_a_closing_supplement_dated_line_starts_no_supplement() -> None:
     assert [u.stripped for u in part.units if isinstance(u, Line) and u.stripped][-1] == (
         "Supplement dated September 13, 2001"
     )
+
+
+def test_a_second_title_under_names_after_a_form_code() -> None:
+    # No blank lines: the closing code, the fund names, then the next supplement's phrase.
+    text = (
+        "ALPHA FUND\nSUPPLEMENT DATED DECEMBER 6, 2013\nTO THE PROSPECTUS DATED JANUARY 31, 2013\n"
+        f"{BODY}MGN-ALPHA-1213P\nALPHA FUND\nBETA FUND\nSUPPLEMENT DATED DECEMBER 6, 2013\n"
+        f"TO THE STATEMENT OF ADDITIONAL INFORMATION DATED JANUARY 31, 2013\n{BODY}"
+    )
+    assert first_texts(text) == ["ALPHA FUND", "ALPHA FUND"]
+
+
+def test_a_second_title_under_a_date_and_a_name() -> None:
+    text = (
+        "March 6, 2013\nGamma Funds Offering Class A Shares\nSupplement to Current Prospectus\n"
+        f"{BODY}March 6, 2013\nGamma Funds Offering Class A Shares\n"
+        f"Supplement to Current Statement of Additional Information\n{BODY}"
+    )
+    parts = split_supplements(plain_text_units(text))
+    assert first_texts(text) == ["March 6, 2013", "March 6, 2013"]
+    assert len(parts) == 2

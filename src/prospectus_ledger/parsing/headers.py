@@ -74,9 +74,6 @@ _OF = re.compile(r"^of\s+(?:the\s+)?")
 _GENERIC_NAME = re.compile(r"(?:fund|portfolio)\Z", re.IGNORECASE)
 _SERIES_OF = re.compile(r"^\(an? series of (?:the )?([^()]{3,80})\)$", re.IGNORECASE)
 _MAX_PAREN = 160
-_TRAILING_NOTE = re.compile(
-    r" ?\((?:the|each|collectively|a series)\b[^()]{0,120}\)$", re.IGNORECASE
-)
 
 
 @attrs.frozen
@@ -105,7 +102,7 @@ class Header:
 
 
 def _names(lines: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
-    names = [_OF.sub("", _TRAILING_NOTE.sub("", line)).strip(" ,;") for line in lines]
+    names = [_OF.sub("", _without_term(line)).strip(" ,;") for line in lines]
     column = any(_GENERIC_NAME.match(name) for name in names)
     names = [name for name in names if name and not _GENERIC_NAME.match(name)]
     registrant: str | None = None
@@ -127,6 +124,11 @@ def _names(lines: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
         ):
             portfolios.append(name)
     return registrant, tuple(portfolios)
+
+
+def _without_term(line: str) -> str:
+    """A name line without the defined term that ends it ('(the "Fund")')."""
+    return Words(line).sub(grammar.TRAILING_TERM, "").text if line.endswith(")") else line
 
 
 def _title_texts(lines: Sequence[Line]) -> list[str]:
@@ -251,6 +253,8 @@ def _own_date(text: str, before: str) -> pendulum.Date | None:
     already holds a date and names no document for it to date ("... DATED MAY 1, 2018" /
     "DATED JUNE 15, 2018", "as Previously Supplemented on June 14, 2017" / "Dated August
     18, 2017")."""
+    if "ated" not in text and "ATED" not in text:
+        return None  # most lines: no "dated" (answered without reading the words)
     match = grammar.OWN_DATE_LINE.match(Words(text))
     if match is None or _DATE_ANYWHERE.search(before) is None:
         return None

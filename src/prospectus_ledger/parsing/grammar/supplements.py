@@ -19,7 +19,13 @@ from ...tree import DocumentKind
 from ._engine import Rule
 from .instructions import BE, DOCUMENT
 from .times import DATE
-from .vocabulary import DOCUMENT_NAMES, SHARE_CLASS_WORDS, alt, with_plurals
+from .vocabulary import (
+    DOCUMENT_NAMES,
+    SHARE_CLASS_NOUNS,
+    SHARE_CLASS_WORDS,
+    alt,
+    with_plurals,
+)
 
 __all__ = [
     "ANCHOR",
@@ -140,6 +146,14 @@ NAME_WORD = Rule(
     "name",
 )
 """A word of a registrant's or a portfolio's name."""
+_DEFINED_WORDS = r"(?:the|each|a|an|collectively|together|a series)\b[^()]{0,120}"
+DEFINED_TERM = Rule("defined term", rf"\({_DEFINED_WORDS}\)", "defined term")
+"""A defined term, '(the "Fund")', '(each a "Fund" and together, the "Funds")': it names
+no part of the document and no fund."""
+TRAILING_TERM = Rule("trailing defined term", rf" ?\({_DEFINED_WORDS}\)$", "defined term")
+"""A defined term that ends a line of names."""
+CLASS_WORD = Rule("share class word", rf"\b{alt(with_plurals(SHARE_CLASS_NOUNS))}\b", "class")
+"""A word of a share class's name ("Class A, Class C and Class R6 Shares of the")."""
 
 DATED_KIND = Rule("kind dated", rf"{KIND_SOURCE}[^()]{{0,60}}\bdated\b", "dated kind")
 """'(Summary Prospectus and Prospectus dated August 1, 2018)': a phrase, not a note."""
@@ -152,10 +166,11 @@ DATED_BELOW = Rule(
 column)."""
 EDITION_NOTE = Rule(
     "edition note",
-    rf"\((?:{DOCUMENT})[^()]{{0,20}}\bdated\b[^()]{{0,40}}\)$",
+    rf"\((?:{DOCUMENT})[^()]{{0,20}}\bdated\b[^()]{{0,60}}\)$",
     "edition note",
 )
-"""'American Century Mutual Funds, Inc. (SAI dated July 26, 2013)'."""
+"""'American Century Mutual Funds, Inc. (SAI dated July 26, 2013)', 'Multisector Income
+Fund (Prospectus dated August 1, 2022 as revised February 14, 2023)'."""
 
 INTRO = Rule(
     "intro",

@@ -36,6 +36,7 @@ __all__ = [
     "NEW_TEXT_NOUNS",
     "ORDINALS",
     "REPLACED",
+    "SHARE_CLASS_NOUNS",
     "SHARE_CLASS_WORDS",
     "alt",
     "plural",
@@ -230,11 +231,11 @@ DOCUMENT_NAMES: tuple[tuple[str, DocumentKind], ...] = (
 )
 """The documents a supplement amends, by the names filings give them (singular)."""
 
+SHARE_CLASS_NOUNS = ("class", "share")
+"""Nouns that name share classes: "Class A, B and C Shares"."""
+
 SHARE_CLASS_WORDS = (
-    "class",
-    "classes",
-    "share",
-    "shares",
+    *with_plurals(SHARE_CLASS_NOUNS),
     "investor",
     "institutional",
     "advisor",
