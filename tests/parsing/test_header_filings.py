@@ -241,3 +241,52 @@ def test_a_second_supplement_after_names(
     assert {(ref.kind, ref.date) for ref in parsed[1].documents} == {
         (kind, day(date) if date else None) for kind, date in second
     }
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        # Pioneer: "SUPPLEMENT / to the prospectuses for:" then a <TABLE> of funds and dates,
+        # "April 29, 1994 (revised October 28, 1994)": each row's first date.
+        ("xR1-kAB23n_e0ZB", {(P, "1994-04-29"), (P, "1994-07-01"), (P, "1994-10-28")}),
+        # Pioneer: "FUND ... DATED" over "PIONEER FUND ... April 30, 1997".
+        ("Ulhh3HGslEpQCFO", {(S, "1997-04-30"), (S, "1997-01-28")}),
+        # Legg Mason: "TO THE PROSPECTUSES AND / STATEMENTS OF ADDITIONAL INFORMATION / OF THE
+        # FUNDS LISTED IN / SCHEDULE A", and Schedule A's "Date of Prospectus and SAI" column.
+        (
+            "000119312509194066",
+            {
+                (kind, date)
+                for kind in (P, S)
+                for date in ("2008-11-07", "2008-12-15", "2009-02-28", "2009-04-30")
+            },
+        ),
+        (
+            "000119312513100648",
+            {(P, "2012-05-01"), (P, "2012-10-31"), (P, "2013-03-01")},
+        ),
+        # Vanguard, flattened to one line: "VANGUARD FUNDS PROSPECTUS SUPPLEMENT IMPORTANT ...".
+        ("000093247105001165", {(P, None)}),
+        # Vanguard, flattened: "... Fund Supplement to the Prospectuses and Summary
+        # Prospectuses Effective immediately, ...".
+        ("65787424-Supplement", {(P, None), (SP, None)}),
+        # Fidelity, a whole submission on one line: "SUPPLEMENT TO THE FIDELITY SELECT
+        # PORTFOLIOS(registered trademark) APRIL 28, 1998 PROSPECTUS The following ...".
+        ("0000722574-98-000135", {(P, "1998-04-28")}),
+    ],
+)
+def test_editions_listed_after_the_title_or_in_running_text(
+    key: str, expected: set[tuple[DocumentKind, str | None]]
+) -> None:
+    assert documents(key) == {(kind, day(date) if date else None) for kind, date in expected}
+
+
+def test_a_cover_in_two_columns_pairs_dates_with_their_lines() -> None:
+    # Nuveen: "Prospectuses and Summary Prospectuses dated" twice, then "June 30, 2014, as
+    # supplemented" and "January 31, 2014, as supplemented".
+    found = documents("000119312514359786")
+    for date in ("2014-06-30", "2014-01-31", "2013-10-31", "2014-02-28", "2014-04-30"):
+        assert (P, day(date)) in found
+        assert (SP, day(date)) in found
+    assert (P, day("2014-01-15")) in found
+    assert (SP, day("2014-01-15")) not in found

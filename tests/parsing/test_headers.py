@@ -9,12 +9,13 @@ from prospectus_ledger.parsing.blocks import body_items
 from prospectus_ledger.parsing.headers import (
     Header,
     has_anchor,
+    inline_phrase,
     is_intro,
     read_header,
     read_intro,
     title_blocks,
 )
-from prospectus_ledger.parsing.lines import Line
+from prospectus_ledger.parsing.lines import CellTable, Line
 from prospectus_ledger.parsing.plaintext import plain_text_units
 from prospectus_ledger.supplement import DocumentRef
 from prospectus_ledger.tree import DocumentKind
@@ -523,3 +524,100 @@ def test_a_banner_and_a_list_of_funds_before_the_title() -> None:
         DocumentRef(PROSPECTUS, pendulum.date(2011, 5, 1)),
         DocumentRef(SUMMARY, pendulum.date(2011, 5, 1)),
     )
+
+
+def test_a_cover_in_two_columns() -> None:
+    header = header_of(
+        "ACME FUNDS\nSUPPLEMENT DATED OCTOBER 1, 2014 TO\n"
+        "Acme Trust I\nAcme Trust II\nProspectus and Statement of Additional Information dated\n"
+        "Prospectus and Summary Prospectus dated\n"
+        "June 30, 2014, as supplemented\nJanuary 31, 2014, as supplemented\n\n"
+        "The body of the supplement starts here and runs on.\n"
+    )
+    assert header.supplement_date == pendulum.date(2014, 10, 1)
+    assert set(header.documents) == {
+        DocumentRef(PROSPECTUS, pendulum.date(2014, 6, 30)),
+        DocumentRef(SAI, pendulum.date(2014, 6, 30)),
+        DocumentRef(PROSPECTUS, pendulum.date(2014, 1, 31)),
+        DocumentRef(SUMMARY, pendulum.date(2014, 1, 31)),
+    }
+
+
+def test_a_fund_dated_column() -> None:
+    header = header_of(
+        "                 October 17, 1997\n\n"
+        "     SUPPLEMENT TO THE STATEMENT OF ADDITIONAL INFORMATION FOR\n\n"
+        "FUND                                DATED\n"
+        "ALPHA FUND                          April 30, 1997\n"
+        "BETA FUND                           January 28, 1997\n\n"
+        "The following supplements the corresponding section of the Statement.\n"
+    )
+    assert header.supplement_date == pendulum.date(1997, 10, 17)
+    assert header.documents == (
+        DocumentRef(SAI, pendulum.date(1997, 4, 30)),
+        DocumentRef(SAI, pendulum.date(1997, 1, 28)),
+    )
+
+
+def test_a_table_of_editions_after_the_phrase() -> None:
+    units = [
+        *plain_text_units("April 3, 1995\n\nSUPPLEMENT\nto the prospectuses for:\n"),
+        CellTable(
+            5,
+            (
+                ("Alpha Fund", "April 29, 1994 (revised October 28, 1994)"),
+                ("Beta Fund", "July 1, 1994"),
+            ),
+            6,
+        ),
+        Line(7, "How to Buy Fund Shares"),
+    ]
+    header, _ = read_header(units)
+    assert header.supplement_date == pendulum.date(1995, 4, 3)
+    assert header.documents == (
+        DocumentRef(PROSPECTUS, pendulum.date(1994, 4, 29)),
+        DocumentRef(PROSPECTUS, pendulum.date(1994, 7, 1)),
+    )
+
+
+def test_editions_in_a_schedule() -> None:
+    header = header_of(
+        "ACME TRUST\nSUPPLEMENT DATED MARCH 11, 2013 TO THE\n"
+        "STATUTORY PROSPECTUSES OF THE FUNDS LISTED IN SCHEDULE A\n\n"
+        "The following text replaces any inconsistent information in the Prospectus.\n\n"
+        "SCHEDULE A\nFund          Date of Prospectus\nAcme Fund     May 1, 2012\n"
+        "Acme II Fund  October 31, 2012\n"
+    )
+    assert header.documents == (
+        DocumentRef(PROSPECTUS, pendulum.date(2012, 5, 1)),
+        DocumentRef(PROSPECTUS, pendulum.date(2012, 10, 31)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "documents"),
+    [
+        (
+            "497 1 f.txt ACME FUNDS 497 FILING ACME FUNDS PROSPECTUS SUPPLEMENT IMPORTANT "
+            "INFORMATION ABOUT FREQUENT TRADING After the close of business on September 30, "
+            "2005, Acme will begin a new policy.",
+            None,
+            [DocumentRef(PROSPECTUS)],
+        ),
+        (
+            "1 Acme Energy Fund Acme Health Care Fund Supplement dated May 1, 2009 to the "
+            "Prospectuses and Summary Prospectuses dated March 1, 2009 Effective immediately, "
+            "each Fund has eliminated its redemption fee. See the Statement of Additional "
+            "Information.",
+            (2009, 5, 1),
+            [
+                DocumentRef(PROSPECTUS, pendulum.date(2009, 3, 1)),
+                DocumentRef(SUMMARY, pendulum.date(2009, 3, 1)),
+            ],
+        ),
+    ],
+)
+def test_a_phrase_inside_running_text(
+    text: str, date: tuple[int, int, int] | None, documents: list[DocumentRef]
+) -> None:
+    assert inline_phrase(text) == (pendulum.date(*date) if date else None, tuple(documents))

@@ -61,8 +61,8 @@ class _Editions:
                 self.pending.append((kind, self.before))
 
     def dated(self, days: list[pendulum.Date | None]) -> None:
-        kinds = [kind for kind, _ in self.pending] or (
-            [self.refs[self.last[-1]].kind] if self.last else []
+        kinds = [kind for kind, _ in self.pending] or list(
+            dict.fromkeys(self.refs[index].kind for index in self.last)
         )
         self.last = []
         for kind in kinds:
@@ -107,7 +107,7 @@ def document_refs(phrase: str) -> tuple[DocumentRef, ...]:
     several dates ("dated March 1, 2006 and May 1, 2006", a range "dated
     August 1, 2017 - June 1, 2018" by its two ends); "as supplemented D" adds
     D to the editions just dated; a further "dated D" with no new kind names
-    another edition of the last kind; a date printed before the kinds ("the
+    another edition of the kinds dated last; a date printed before the kinds ("the
     April 17, 2003 Class A Prospectus") dates them when they have no "dated D"
     of their own.  The caller removes the supplement's own "Supplement dated D"
     from the phrase first.

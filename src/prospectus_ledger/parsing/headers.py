@@ -28,7 +28,7 @@ import pendulum
 
 from ..supplement import DocumentRef
 from ..tree import DocumentKind, Paragraph
-from ._dates import DATE, first_date, is_date_only, read_date
+from ._dates import DATE, dates_in, first_date, is_date_only, read_date
 from ._documents import document_refs, kinds_mentioned
 from ._targets import normalise
 from ._tidy import tidy
@@ -46,12 +46,13 @@ from .effective import EffectiveTime, find_effective
 from .grammar import Words
 from .grammar import supplements as grammar
 from .instructions import looks_like_instruction
-from .lines import Line, LineKind, Unit, chunks
+from .lines import CellTable, Line, LineKind, TextTable, Unit, chunks
 
 __all__ = [
     "Header",
     "TitleBlock",
     "has_anchor",
+    "inline_phrase",
     "is_intro",
     "is_title_chunk",
     "read_header",
@@ -74,6 +75,8 @@ _OF = re.compile(r"^of\s+(?:the\s+)?")
 _GENERIC_NAME = re.compile(r"(?:fund|portfolio)\Z", re.IGNORECASE)
 _SERIES_OF = re.compile(r"^\(an? series of (?:the )?([^()]{3,80})\)$", re.IGNORECASE)
 _MAX_PAREN = 160
+# How far into a flattened filing its supplement phrase is looked for.
+_INLINE_WINDOW = 2000
 
 
 @attrs.frozen
@@ -231,7 +234,7 @@ def parse_title(lines: Sequence[Line]) -> Header:
             day = read_date(text).date
             if day is not None:
                 bare_dates.append(day)
-    date, documents = _phrase(" ".join(phrase))
+    date, documents = _phrase(" ".join(_paired(phrase)))
     registrant, portfolios = _names(names)
     if series is not None:
         # "(a series of JPMorgan Trust I)": the registrant, said outright.
@@ -248,6 +251,34 @@ def parse_title(lines: Sequence[Line]) -> Header:
     )
 
 
+def _paired(texts: list[str]) -> list[str]:
+    """Title lines with each date line joined to the "... dated" line it completes.
+
+    A cover printed in two columns, read row by row, gives "Prospectuses dated"
+    / "Prospectuses dated" / "June 30, 2014, as supplemented" / "January 31,
+    2014, as supplemented": the dates complete the open lines in order.  A date
+    line with no open line, "D, as supplemented", dates another edition of the
+    kinds dated last.
+    """
+    if not any(grammar.OPEN_DATED.found(Words(text)) for text in texts):
+        return texts
+    paired: list[str] = []
+    waiting: list[int] = []
+    for text in texts:
+        read = Words(text)
+        if grammar.DATE_FIRST.match(read):
+            if waiting:
+                at = waiting.pop(0)
+                paired[at] = f"{paired[at]} {text}"
+                continue
+            if not is_date_only(text):
+                text = f"dated {text}"
+        elif grammar.OPEN_DATED.found(read):
+            waiting.append(len(paired))
+        paired.append(text)
+    return paired
+
+
 def _own_date(text: str, before: str) -> pendulum.Date | None:
     """The supplement's own date, when a title line is "DATED D" alone after a line that
     already holds a date and names no document for it to date ("... DATED MAY 1, 2018" /
@@ -261,6 +292,14 @@ def _own_date(text: str, before: str) -> pendulum.Date | None:
     if grammar.ENDS_IN_KIND.found(Words(before)):
         return None
     return read_date(match["date"] or "").date
+
+
+def inline_phrase(text: str) -> tuple[pendulum.Date | None, tuple[DocumentRef, ...]]:
+    """The date and editions a supplement phrase inside the opening text gives, for a
+    supplement whose title was not found (a filing flattened to one line of text)."""
+    words = Words(tidy(text[:_INLINE_WINDOW]))
+    hit = grammar.INLINE_PHRASE.search(words)
+    return _phrase(hit.text) if hit is not None else (None, ())
 
 
 def read_header(
@@ -282,7 +321,56 @@ def read_header(
     ]
     # Text before the title (a banner) and after it are separate paragraphs.
     gap = Line(units[block.start].number, "", LineKind.BLANK)
-    return parse_title(lines), [*units[: block.start], gap, *units[block.end :]]
+    header = _editions_after(parse_title(lines), units[block.end :])
+    return header, [*units[: block.start], gap, *units[block.end :]]
+
+
+def _editions_after(header: Header, rest: Sequence[Unit]) -> Header:
+    """The header with the editions listed after its title: the first date of each row
+    of a table right after "to the prospectuses for:" (not the "(revised ...)" one), or
+    the dates of the schedule that "the funds listed in Schedule A" points to."""
+    if not header.documents or any(ref.date is not None for ref in header.documents):
+        return header
+    title = tidy(" ".join(line.stripped for line in header.lines))
+    match = grammar.LISTED_AFTER.search(Words(title))
+    if match is None:
+        return header
+    schedule = match.low("schedule")
+    days = _scheduled_dates(schedule, rest) if schedule else _tabled_dates(rest)
+    kinds = [ref.kind for ref in header.documents]
+    return attrs.evolve(header, documents=_listed_editions(header.documents, kinds, days))
+
+
+def _tabled_dates(rest: Sequence[Unit]) -> list[pendulum.Date]:
+    """The first date of each row of the table that follows (blank lines aside)."""
+    table = next((u for u in rest if not isinstance(u, Line) or u.kind is LineKind.TEXT), None)
+    rows: list[str] = []
+    if isinstance(table, TextTable):
+        rows = [line.text for line in table.lines]
+    elif isinstance(table, CellTable):
+        rows = [" ".join(row) for row in table.rows]
+    found = (first_date(tidy(row)) for row in rows)
+    return [dated.date for dated in found if dated is not None and dated.date is not None]
+
+
+def _scheduled_dates(schedule: str, rest: Sequence[Unit]) -> list[pendulum.Date]:
+    """The dates printed after the heading of a schedule ("SCHEDULE A")."""
+    days: list[pendulum.Date] = []
+    started = False
+    for unit in rest:
+        texts: list[str] = []
+        if isinstance(unit, Line) and unit.kind is LineKind.TEXT:
+            texts = [unit.stripped]
+        elif isinstance(unit, TextTable):
+            texts = [line.text for line in unit.lines]
+        elif isinstance(unit, CellTable):
+            texts = [" ".join(row) for row in unit.rows]
+        for text in texts:
+            if not started:
+                started = tidy(text).rstrip(":").lower() == schedule
+            else:
+                days.extend(dates_in(tidy(text)))
+    return days
 
 
 def _is_text(unit: Unit) -> bool:

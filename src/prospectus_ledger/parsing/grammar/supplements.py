@@ -105,6 +105,16 @@ SUPPLEMENT_PHRASE = Rule(
     " ",
 )
 """The words of the supplement's own date, cut before the editions are read."""
+INLINE_PHRASE = Rule(
+    "supplement phrase in running text",
+    rf"\b{DOCUMENT} supplement\b"
+    rf"|\bsupplement(?: dated:? {DATE})?,? to "
+    rf"(?:[^.;:]{{0,80}}?\b(?:{_PAIR}|{DOCUMENT})\b(?: dated:? {DATE_LIST})?){{1,4}}",
+    "inline",
+)
+"""A supplement phrase inside running text (a filing flattened to one line): "VANGUARD
+FUNDS PROSPECTUS SUPPLEMENT IMPORTANT INFORMATION ...", "... Fund Supplement to the
+Prospectuses and Summary Prospectuses Effective immediately, ..."."""
 OWN_DATE_LINE = Rule("own date line", rf"^dated:? (?P<date>{DATE})\.?$", "date")
 """'DATED JUNE 15, 2018' alone on a title line: after the editions' dates, the
 supplement's own."""
@@ -115,6 +125,15 @@ ENDS_IN_KIND = Rule(
 )
 """A title line that ends with a document's name ("SUPPLEMENT TO PROSPECTUS"): a "dated D"
 line after it dates that document."""
+OPEN_DATED = Rule("dated, the date below", r"\bdated:?$", "open")
+"""A title line that ends "dated" with its date on a later line: in a cover of two
+columns, the dates follow the lines they complete, in order."""
+DATE_FIRST = Rule(
+    "a date that opens a line",
+    rf"^{DATE}(?:$|,? as (?:previously )?(?:supplemented|revised|amended)\b)",
+    "date first",
+)
+"""'January 31, 2014, as supplemented': the date of a "... dated" line above it."""
 DATE_PENDING = Rule(
     "date to follow",
     r"\b(?:dated|date|supplemented|revised|amended|as of|through|on)[:,]?$",
@@ -159,11 +178,22 @@ DATED_KIND = Rule("kind dated", rf"{KIND_SOURCE}[^()]{{0,60}}\bdated\b", "dated 
 """'(Summary Prospectus and Prospectus dated August 1, 2018)': a phrase, not a note."""
 DATED_BELOW = Rule(
     "each as dated below",
-    rf"\b(?:each )?as dated below\b|\bdate of (?:the )?{DOCUMENT}|^{DOCUMENT} dated$",
+    rf"\b(?:each )?as dated below\b|\bdate of (?:the )?{DOCUMENT}|^{DOCUMENT} dated$"
+    r"|^(?:funds?|portfolios?|series) dated$",
     "dated below",
 )
 """Editions whose dates are listed below ("each as dated below", a "DATE OF PROSPECTUS"
-column)."""
+column, a "FUND ... DATED" head over funds and their dates)."""
+LISTED_AFTER = Rule(
+    "editions listed after the title",
+    rf"\b{DOCUMENT}\b[^.;]{{0,60}}?\b(?:for|as follows|listed below):$"
+    r"|\b(?:listed|set forth|named|identified) (?:in|on) "
+    r"(?P<schedule>(?:schedule|appendix|exhibit|annex) [a-z0-9]{1,3})$",
+    "listed after",
+)
+"""A phrase whose editions are listed after the title: "to the prospectuses for:" (a
+table of funds and dates follows), "OF THE FUNDS LISTED IN SCHEDULE A" (a schedule with
+a column of dates comes later)."""
 EDITION_NOTE = Rule(
     "edition note",
     rf"\((?:{DOCUMENT})[^()]{{0,20}}\bdated\b[^()]{{0,60}}\)$",
