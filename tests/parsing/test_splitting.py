@@ -98,3 +98,25 @@ def test_a_second_title_under_a_date_and_a_name() -> None:
     parts = split_supplements(plain_text_units(text))
     assert first_texts(text) == ["March 6, 2013", "March 6, 2013"]
     assert len(parts) == 2
+
+
+def test_the_same_title_on_the_next_page_goes_on_with_the_supplement() -> None:
+    title = "ALPHA FUND\n\nSUPPLEMENT DATED MAY 1, 2007 TO THE PROSPECTUS DATED MARCH 1, 2007\n\n"
+    text = f"{title}{BODY}\nMC-07-03 May 1, 2007\n\n<PAGE>\n\n{title}{BODY}"
+    assert len(split_supplements(plain_text_units(text))) == 1
+
+
+def test_a_page_footer_that_names_the_supplement_starts_none() -> None:
+    # Ivy: "Supplement" / "Prospectus" / "1" at the foot of the last page.
+    text = f"IVY FUNDS\nSupplement dated December 29, 2016 to the Prospectus\n\n{BODY}\n\n"
+    text += "Supplement\nProspectus\n1\n"
+    assert len(split_supplements(plain_text_units(text))) == 1
+
+
+def test_a_dated_title_cut_off_at_the_end_is_a_supplement() -> None:
+    text = (
+        f"BETA FUND\n\nSupplement dated July 2, 2007 to the Prospectus\n\n{BODY}\n"
+        "Please retain this supplement for future reference.\nMSIFISPT\n"
+        "Prospectus Supplement\nJuly 2, 2007\nGamma Fund\nSupplement dated\nJuly 2, 2007 to\n"
+    )
+    assert len(split_supplements(plain_text_units(text))) == 2
