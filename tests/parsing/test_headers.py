@@ -5,6 +5,7 @@ from __future__ import annotations
 import pendulum
 import pytest
 
+from prospectus_ledger.parsing import parse_filing
 from prospectus_ledger.parsing.blocks import body_items
 from prospectus_ledger.parsing.headers import (
     Header,
@@ -621,3 +622,40 @@ def test_a_phrase_inside_running_text(
     text: str, date: tuple[int, int, int] | None, documents: list[DocumentRef]
 ) -> None:
     assert inline_phrase(text) == (pendulum.date(*date) if date else None, tuple(documents))
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # EDGAR text: the title set in a <TABLE>'s <CAPTION>.
+        "<TABLE>\n<CAPTION>\n                ALPHA INVESTMENT TRUST\n"
+        "       SUPPLEMENT DATED JUNE 1, 2001 TO THE\n          PROSPECTUS DATED MAY 1, 2001\n"
+        "</CAPTION>\n<S>                       <C>\n</TABLE>\n",
+        # The same title as the cells of an HTML table.
+        "<table><tr><td>ALPHA INVESTMENT TRUST</td></tr>"
+        "<tr><td>SUPPLEMENT DATED JUNE 1, 2001 TO THE</td></tr>"
+        "<tr><td>PROSPECTUS DATED MAY 1, 2001</td></tr></table>\n",
+    ],
+)
+def test_a_title_set_in_a_table(table: str) -> None:
+    text = f'{table}\nThe following replaces the section entitled "Management":\n\nNew text.\n'
+    if table.startswith("<table>"):
+        text = f"<html><body>{table}<p>The following replaces the section entitled "
+        text += '"Management":</p><p>New text.</p></body></html>'
+    (supplement,) = parse_filing(text)
+    assert supplement.supplement_date == pendulum.date(2001, 6, 1)
+    assert supplement.documents == (DocumentRef(PROSPECTUS, pendulum.date(2001, 5, 1)),)
+    assert supplement.registrant == "ALPHA INVESTMENT TRUST"
+
+
+def test_a_long_all_funds_except_line() -> None:
+    header = header_of(
+        "ALPHA FUNDS\n"
+        "ALL FUNDS EXCEPT THE ALPHA MONEY MARKET FUND, THE ALPHA TAX-FREE INCOME FUND AND THE\n"
+        "ALPHA GOVERNMENT SECURITIES FUND\n"
+        "Supplement dated March 3, 2010 to the Prospectuses dated May 1, 2009\n\n"
+        'The following replaces the section entitled "Management" in its entirety:\n'
+    )
+    assert header.supplement_date == pendulum.date(2010, 3, 3)
+    assert header.documents == (DocumentRef(PROSPECTUS, pendulum.date(2009, 5, 1)),)
+    assert header.registrant == "ALPHA FUNDS"

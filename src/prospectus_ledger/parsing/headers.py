@@ -75,6 +75,10 @@ _OF = re.compile(r"^of\s+(?:the\s+)?")
 _GENERIC_NAME = re.compile(r"(?:fund|portfolio)\Z", re.IGNORECASE)
 _SERIES_OF = re.compile(r"^\(an? series of (?:the )?([^()]{3,80})\)$", re.IGNORECASE)
 _MAX_PAREN = 160
+# EDGAR's table markup ("<CAPTION>", "<S>", "<C>"), around a title set in a table.
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}>")
+# How many units (blank lines, markup) may come before a title set in a table.
+_TABLE_TITLE_REACH = 12
 # How far into a flattened filing its supplement phrase is looked for.
 _INLINE_WINDOW = 2000
 
@@ -315,7 +319,7 @@ def read_header(
     """
     block = _header_block(units, title_blocks(units) if blocks is None else blocks)
     if block is None:
-        return Header(), list(units)
+        return _table_title(units)
     lines = [
         u for u in units[block.start : block.end] if isinstance(u, Line) and u.kind is LineKind.TEXT
     ]
@@ -323,6 +327,27 @@ def read_header(
     gap = Line(units[block.start].number, "", LineKind.BLANK)
     header = _editions_after(parse_title(lines), units[block.end :])
     return header, [*units[: block.start], gap, *units[block.end :]]
+
+
+def _table_title(units: Sequence[Unit]) -> tuple[Header, list[Unit]]:
+    """The header of a supplement whose title EDGAR set inside a ``<TABLE>`` (its
+    ``<CAPTION>``) or an HTML table, when no title block stands outside one: the first
+    table, before any text, whose lines are a title with a supplement phrase."""
+    for index, unit in enumerate(units[:_TABLE_TITLE_REACH]):
+        if isinstance(unit, Line):
+            if unit.kind is LineKind.TEXT:
+                break
+            continue
+        if isinstance(unit, TextTable):
+            texts = [(line.number, _MARKUP.sub(" ", line.text)) for line in unit.lines]
+        else:
+            texts = [(unit.number, " ".join(row)) for row in unit.rows]
+        lines = [Line(number, text.strip()) for number, text in texts if text.strip()]
+        if any(has_anchor(line.stripped) for line in lines) and is_title_chunk(lines):
+            header = _editions_after(parse_title(lines), units[index + 1 :])
+            return header, [*units[:index], *units[index + 1 :]]
+        break
+    return Header(), list(units)
 
 
 def _editions_after(header: Header, rest: Sequence[Unit]) -> Header:
