@@ -270,6 +270,9 @@ def test_a_second_supplement_after_names(
         # Vanguard, flattened: "... Fund Supplement to the Prospectuses and Summary
         # Prospectuses Effective immediately, ...".
         ("65787424-Supplement", {(P, None), (SP, None)}),
+        # Harbor, an excerpt without its title: "The following changes to the Prospectus are
+        # necessary to comply with those amendments."
+        ("000119312510184577", {(P, None)}),
         # Fidelity, a whole submission on one line: "SUPPLEMENT TO THE FIDELITY SELECT
         # PORTFOLIOS(registered trademark) APRIL 28, 1998 PROSPECTUS The following ...".
         ("0000722574-98-000135", {(P, "1998-04-28")}),

@@ -596,6 +596,26 @@ def test_editions_in_a_schedule() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "On February 23, 2010, the SEC adopted amendments to Rule 2a-7. The following "
+            "changes to the Prospectus are necessary to comply with those amendments.",
+            [PROSPECTUS],
+        ),
+        (
+            "Acme will begin a new policy. The following changes are made to the Statement of "
+            "Additional Information.",
+            [SAI],
+        ),
+        ("The Board approved a new adviser for the Fund.", []),
+    ],
+)
+def test_changes_to_a_document_name_it(text: str, kinds: list[DocumentKind]) -> None:
+    assert inline_phrase(text) == (None, tuple(DocumentRef(kind) for kind in kinds))
+
+
+@pytest.mark.parametrize(
     ("text", "date", "documents"),
     [
         (

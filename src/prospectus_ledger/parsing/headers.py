@@ -300,10 +300,17 @@ def _own_date(text: str, before: str) -> pendulum.Date | None:
 
 def inline_phrase(text: str) -> tuple[pendulum.Date | None, tuple[DocumentRef, ...]]:
     """The date and editions a supplement phrase inside the opening text gives, for a
-    supplement whose title was not found (a filing flattened to one line of text)."""
+    supplement whose title was not found (a filing flattened to one line of text, an
+    excerpt without its title): "... PROSPECTUS SUPPLEMENT ...", "Supplement to the
+    Prospectuses ...", else the document "The following changes to the Prospectus are
+    ..." names."""
     words = Words(tidy(text[:_INLINE_WINDOW]))
     hit = grammar.INLINE_PHRASE.search(words)
-    return _phrase(hit.text) if hit is not None else (None, ())
+    if hit is not None:
+        return _phrase(hit.text)
+    named = grammar.CHANGES_TO.search(words)
+    kinds = kinds_mentioned(named["named"] or "") if named is not None else ()
+    return None, tuple(DocumentRef(kind) for kind in kinds)
 
 
 def read_header(

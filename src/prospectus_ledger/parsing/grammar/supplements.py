@@ -115,6 +115,14 @@ INLINE_PHRASE = Rule(
 """A supplement phrase inside running text (a filing flattened to one line): "VANGUARD
 FUNDS PROSPECTUS SUPPLEMENT IMPORTANT INFORMATION ...", "... Fund Supplement to the
 Prospectuses and Summary Prospectuses Effective immediately, ..."."""
+CHANGES_TO = Rule(
+    "changes to a document",
+    rf"\b(?:changes|amendments|revisions) (?:(?:are|have been) made )?to the (?:fund'?s'? )?"
+    rf"(?P<named>{DOCUMENT})\b",
+    "changes to",
+)
+"""'The following changes to the Prospectus are necessary ...', 'The following changes are
+made to the prospectus.': the document a supplement with no title amends."""
 OWN_DATE_LINE = Rule("own date line", rf"^dated:? (?P<date>{DATE})\.?$", "date")
 """'DATED JUNE 15, 2018' alone on a title line: after the editions' dates, the
 supplement's own."""
