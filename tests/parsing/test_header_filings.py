@@ -265,6 +265,20 @@ def test_a_second_supplement_after_names(
             "000119312513100648",
             {(P, "2012-05-01"), (P, "2012-10-31"), (P, "2013-03-01")},
         ),
+        # T. Rowe Price: a table "Prospectus Date | SAI Date" above "(collectively the
+        # "Funds")" / "Supplement to the Prospectuses and Summary Prospectuses and Statements of
+        # Additional Information ("SAI"), each as dated above:".
+        (
+            "000174177321001575",
+            {
+                (P, "2021-03-01"),
+                (P, "2021-05-01"),
+                (SP, "2021-03-01"),
+                (SP, "2021-05-01"),
+                (S, "2021-05-01"),
+                (S, "2021-05-24"),
+            },
+        ),
         # Vanguard, flattened to one line: "VANGUARD FUNDS PROSPECTUS SUPPLEMENT IMPORTANT ...".
         ("000093247105001165", {(P, None)}),
         # Vanguard, flattened: "... Fund Supplement to the Prospectuses and Summary

@@ -679,3 +679,23 @@ def test_a_long_all_funds_except_line() -> None:
     assert header.supplement_date == pendulum.date(2010, 3, 3)
     assert header.documents == (DocumentRef(PROSPECTUS, pendulum.date(2009, 5, 1)),)
     assert header.registrant == "ALPHA FUNDS"
+
+
+def test_editions_dated_in_a_table_above_the_title() -> None:
+    text = (
+        "<html><body><table>"
+        "<tr><td></td><td>Prospectus Date</td><td>Statement of Additional Information Date</td>"
+        "</tr><tr><td>Acme Growth Fund</td><td>March 1, 2021</td><td>May 24, 2021</td></tr>"
+        "<tr><td>Acme Value Fund</td><td>May 1, 2021</td><td>May 1, 2021</td></tr></table>"
+        '<p>(each a "Fund" and together the "Funds")</p>'
+        "<p>Supplement to the Prospectuses and Statements of Additional Information, each as "
+        "dated above:</p><p>The following replaces the section entitled "
+        '"Management" in its entirety:</p><p>New text.</p></body></html>'
+    )
+    (supplement,) = parse_filing(text)
+    assert set(supplement.documents) == {
+        DocumentRef(PROSPECTUS, pendulum.date(2021, 3, 1)),
+        DocumentRef(PROSPECTUS, pendulum.date(2021, 5, 1)),
+        DocumentRef(SAI, pendulum.date(2021, 5, 24)),
+        DocumentRef(SAI, pendulum.date(2021, 5, 1)),
+    }

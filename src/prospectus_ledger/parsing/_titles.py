@@ -237,15 +237,18 @@ def _names_above(texts: Sequence[str], offset: int) -> int | None:
     """Where the names above a late supplement phrase start ("MGN-SYMPHP-1213P" /
     "NUVEEN SYMPHONY INTERNATIONAL EQUITY FUND" / ... / "SUPPLEMENT DATED DECEMBER 6,
     2013"): after a closing line or a paragraph's end, or two name or date lines at
-    least; ``None`` when no names are there."""
+    least, or names closed by their defined term ('(collectively the "Funds")');
+    ``None`` when no names are there."""
     start = offset
     while start > 0 and offset - start < _LATE_NAMES and _heads_title(texts[start - 1]):
         start -= 1
     if start == offset:
         return None
     above = tidy(texts[start - 1]) if start else ""
+    defined = grammar.DEFINED_TERM.pattern.fullmatch(tidy(texts[offset - 1]).lower())
     if (
         not start
+        or defined is not None
         or above.endswith(_PARAGRAPH_END)
         or is_form_code(above)
         or is_trailer(above)
@@ -261,7 +264,8 @@ def _heads_title(text: str) -> bool:
     return (
         is_date_only(words)
         or fund_list(words)
-        or (len(words) <= _PARENTHESIS_WIDTH and (name_like(words) or is_name_line(words)))
+        or (len(words) <= _SHORT and is_name_line(words))
+        or (len(words) <= _PARENTHESIS_WIDTH and name_like(words))
     )
 
 

@@ -28,8 +28,9 @@ import pendulum
 
 from ..supplement import DocumentRef
 from ..tree import DocumentKind, Paragraph
-from ._dates import DATE, dates_in, first_date, is_date_only, read_date
+from ._dates import DATE, first_date, is_date_only, read_date
 from ._documents import document_refs, kinds_mentioned
+from ._listings import editions_listed, listed_editions
 from ._targets import normalise
 from ._tidy import tidy
 from ._titles import (
@@ -46,7 +47,7 @@ from .effective import EffectiveTime, find_effective
 from .grammar import Words
 from .grammar import supplements as grammar
 from .instructions import looks_like_instruction
-from .lines import CellTable, Line, LineKind, TextTable, Unit, chunks
+from .lines import Line, LineKind, TextTable, Unit, chunks
 
 __all__ = [
     "Header",
@@ -170,19 +171,6 @@ def _phrase(text: str) -> tuple[pendulum.Date | None, tuple[DocumentRef, ...]]:
     return date, documents
 
 
-def _listed_editions(
-    documents: tuple[DocumentRef, ...],
-    kinds: Sequence[DocumentKind],
-    dates: Sequence[pendulum.Date],
-) -> tuple[DocumentRef, ...]:
-    """``documents`` with undated editions of ``kinds`` replaced by one per listed date."""
-    if not dates or not kinds:
-        return documents
-    listed = [DocumentRef(kind, day) for kind in kinds for day in dict.fromkeys(dates)]
-    kept = [ref for ref in documents if not (ref.kind in kinds and ref.date is None)]
-    return (*kept, *listed)
-
-
 def parse_title(lines: Sequence[Line]) -> Header:
     """The header a title block's lines give.
 
@@ -245,7 +233,7 @@ def parse_title(lines: Sequence[Line]) -> Header:
         if registrant is not None and _PORTFOLIO_NAME.search(registrant):
             portfolios = (registrant, *portfolios)
         registrant = series
-    documents = _listed_editions(documents, listed_kinds, listed)
+    documents = listed_editions(documents, listed_kinds, listed)
     return Header(
         registrant,
         portfolios,
@@ -332,7 +320,7 @@ def read_header(
     ]
     # Text before the title (a banner) and after it are separate paragraphs.
     gap = Line(units[block.start].number, "", LineKind.BLANK)
-    header = _editions_after(parse_title(lines), units[block.end :])
+    header = _editions_listed(parse_title(lines), units[: block.start], units[block.end :])
     return header, [*units[: block.start], gap, *units[block.end :]]
 
 
@@ -351,58 +339,19 @@ def _table_title(units: Sequence[Unit]) -> tuple[Header, list[Unit]]:
             texts = [(unit.number, " ".join(row)) for row in unit.rows]
         lines = [Line(number, text.strip()) for number, text in texts if text.strip()]
         if any(has_anchor(line.stripped) for line in lines) and is_title_chunk(lines):
-            header = _editions_after(parse_title(lines), units[index + 1 :])
+            header = _editions_listed(parse_title(lines), units[:index], units[index + 1 :])
             return header, [*units[:index], *units[index + 1 :]]
         break
     return Header(), list(units)
 
 
-def _editions_after(header: Header, rest: Sequence[Unit]) -> Header:
-    """The header with the editions listed after its title: the first date of each row
-    of a table right after "to the prospectuses for:" (not the "(revised ...)" one), or
-    the dates of the schedule that "the funds listed in Schedule A" points to."""
+def _editions_listed(header: Header, before: Sequence[Unit], after: Sequence[Unit]) -> Header:
+    """The header with the editions listed around its title (:func:`editions_listed`)."""
     if not header.documents or any(ref.date is not None for ref in header.documents):
         return header
     title = tidy(" ".join(line.stripped for line in header.lines))
-    match = grammar.LISTED_AFTER.search(Words(title))
-    if match is None:
-        return header
-    schedule = match.low("schedule")
-    days = _scheduled_dates(schedule, rest) if schedule else _tabled_dates(rest)
-    kinds = [ref.kind for ref in header.documents]
-    return attrs.evolve(header, documents=_listed_editions(header.documents, kinds, days))
-
-
-def _tabled_dates(rest: Sequence[Unit]) -> list[pendulum.Date]:
-    """The first date of each row of the table that follows (blank lines aside)."""
-    table = next((u for u in rest if not isinstance(u, Line) or u.kind is LineKind.TEXT), None)
-    rows: list[str] = []
-    if isinstance(table, TextTable):
-        rows = [line.text for line in table.lines]
-    elif isinstance(table, CellTable):
-        rows = [" ".join(row) for row in table.rows]
-    found = (first_date(tidy(row)) for row in rows)
-    return [dated.date for dated in found if dated is not None and dated.date is not None]
-
-
-def _scheduled_dates(schedule: str, rest: Sequence[Unit]) -> list[pendulum.Date]:
-    """The dates printed after the heading of a schedule ("SCHEDULE A")."""
-    days: list[pendulum.Date] = []
-    started = False
-    for unit in rest:
-        texts: list[str] = []
-        if isinstance(unit, Line) and unit.kind is LineKind.TEXT:
-            texts = [unit.stripped]
-        elif isinstance(unit, TextTable):
-            texts = [line.text for line in unit.lines]
-        elif isinstance(unit, CellTable):
-            texts = [" ".join(row) for row in unit.rows]
-        for text in texts:
-            if not started:
-                started = tidy(text).rstrip(":").lower() == schedule
-            else:
-                days.extend(dates_in(tidy(text)))
-    return days
+    documents = editions_listed(header.documents, title, before, after)
+    return header if documents == header.documents else attrs.evolve(header, documents=documents)
 
 
 def _is_text(unit: Unit) -> bool:

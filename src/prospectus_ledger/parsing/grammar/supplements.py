@@ -202,6 +202,9 @@ LISTED_AFTER = Rule(
 """A phrase whose editions are listed after the title: "to the prospectuses for:" (a
 table of funds and dates follows), "OF THE FUNDS LISTED IN SCHEDULE A" (a schedule with
 a column of dates comes later)."""
+LISTED_ABOVE = Rule("each as dated above", r"\b(?:each )?as dated above\b", "listed above")
+"""A phrase whose editions are dated in a table above the title: "..., each as dated
+above:"."""
 EDITION_NOTE = Rule(
     "edition note",
     rf"\((?:{DOCUMENT})[^()]{{0,20}}\bdated\b[^()]{{0,60}}\)$",
