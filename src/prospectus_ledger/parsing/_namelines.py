@@ -67,7 +67,9 @@ def fund_list(text: str) -> bool:
     """Whether a line only lists funds' names ("Fund A, Fund B", "Fund A \u25a0 Fund B"),
     perhaps with the editions they share: "... Fund n ... Fund (Prospectuses dated March
     1, 2023)"."""
-    cut = min((at for at in map(text.find, _LIST_HINTS) if at >= 0), default=-1)
+    # The first name ends within its width: look for a separator there only.
+    head = text[: _MAX_LISTED_NAME + 2]
+    cut = min((at for at in map(head.find, _LIST_HINTS) if at >= 0), default=-1)
     if cut < 0:
         return False  # every separator holds one of these: one name only
     first = text[:cut]

@@ -51,8 +51,10 @@ _DANGLING_WIDTH = max(len(ending) for ending in _DANGLING)
 _CONTINUED_WIDTH = 100
 _EDITION_WIDTH = 300
 _LATE = 2
-# The most name lines a title opening late in a run of text may start with.
+# The most name lines a title opening late in a run of text may start with, and how
+# many make a title's head on their own.
 _LATE_NAMES = 12
+_NAMES_ENOUGH = 2
 _PARAGRAPH_END = (".", ":", ";", "!", "?", '"', "\u201d")
 # Lines that open the body, not the title: an effective time, an item number alone.
 _NOT_TITLE = re.compile(r"^(?:effective\b|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$)", re.IGNORECASE)
@@ -177,7 +179,7 @@ def _prefix_of(texts: tuple[str, ...], before: str = "") -> int:
     count, previous = 0, before
     for raw in texts:
         text = tidy(raw)
-        if not _title_line(text, previous, across=not count):
+        if not _title_line(text, previous, across=bool(before) and not count):
             if count and text[:1].islower() and not is_phrase_line(previous):
                 # "The Fund (the "Fund") commenced" / "operations on ...": the line
                 # before running text that it goes on in starts that text.
@@ -252,7 +254,7 @@ def _names_above(texts: Sequence[str], offset: int) -> int | None:
         or above.endswith(_PARAGRAPH_END)
         or is_form_code(above)
         or is_trailer(above)
-        or offset - start >= _LATE
+        or offset - start >= _NAMES_ENOUGH
     ):
         return start
     return None

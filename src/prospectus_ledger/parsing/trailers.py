@@ -101,7 +101,8 @@ def closing_date(texts: Sequence[str]) -> pendulum.Date | None:
     a page break).
     """
     for text in texts:
-        if len(text) <= 4 * _MAX_RETAIN or "upplement" in text or "UPPLEMENT" in text:
+        # Most paragraphs name no supplement: answered before their words are read.
+        if "upplement" in text or "UPPLEMENT" in text:
             found = grammar.DATE_OF_SUPPLEMENT_SENTENCE.search(Words(tidy(text)))
             if found is not None:
                 return read_date(found["date"] or "").date
