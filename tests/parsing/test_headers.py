@@ -699,3 +699,13 @@ def test_editions_dated_in_a_table_above_the_title() -> None:
         DocumentRef(SAI, pendulum.date(2021, 5, 24)),
         DocumentRef(SAI, pendulum.date(2021, 5, 1)),
     }
+
+
+def test_a_dated_line_after_supplement_dated_dates_an_edition() -> None:
+    header = header_of(
+        "SOME TRUST\nSUPPLEMENT DATED JUNE 1, 2010 TO THE PROSPECTUS AND SAI\n"
+        "AS SUPPLEMENTED MARCH 1, 2010\nDATED MAY 1, 2009\n\n"
+        "The body of the supplement starts here and runs on.\n"
+    )
+    assert header.supplement_date == pendulum.date(2010, 6, 1)
+    assert DocumentRef(SAI, pendulum.date(2009, 5, 1)) in header.documents

@@ -80,18 +80,30 @@ def test_trailer_date(text: str, date: tuple[int, int, int] | None) -> None:
             ],
             (2002, 11, 19),
         ),
-        # The first closing date left among the instructions' text.
+        # The first closing date left among the instructions' text, after a sentence.
         (
             [
                 "The following supplements the information:",
-                "Bruce Jacobs, CFA",
+                "Mr. Jacobs has co-managed the Fund since 2011.",
                 "November 15, 2011",
                 "Harbor Small Company Value Fund",
+                "The Fund is now closed to new investors.",
                 "October 31, 2011",
             ],
             (2011, 11, 15),
         ),
         (["Under a separate agreement the Advisor is paid.", "June 9, 2006  st-VBF"], (2006, 6, 9)),
+        # Dates listed after funds' names are editions, not the supplement's date.
+        (
+            [
+                "SCHEDULE A",
+                "Alpha Emerging Markets Trust",
+                "May 1, 2012",
+                "Beta Fund",
+                "May 1, 2012",
+            ],
+            None,
+        ),
         (["Since December 2008", "Chief Investment Officer"], None),
     ],
 )

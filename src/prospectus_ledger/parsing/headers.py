@@ -188,7 +188,7 @@ def parse_title(lines: Sequence[Line]) -> Header:
     previous = ""
     for text in _title_texts(lines):
         before, previous = previous, text
-        own = _own_date(text, before) if stacked is None else None
+        own = _own_date(text, before, phrase) if stacked is None else None
         if own is not None:
             stacked = own
             continue
@@ -271,17 +271,19 @@ def _paired(texts: list[str]) -> list[str]:
     return paired
 
 
-def _own_date(text: str, before: str) -> pendulum.Date | None:
+def _own_date(text: str, before: str, phrase: Sequence[str]) -> pendulum.Date | None:
     """The supplement's own date, when a title line is "DATED D" alone after a line that
     already holds a date and names no document for it to date ("... DATED MAY 1, 2018" /
     "DATED JUNE 15, 2018", "as Previously Supplemented on June 14, 2017" / "Dated August
-    18, 2017")."""
+    18, 2017"), in a title whose ``phrase`` so far has no "Supplement dated"."""
     if "ated" not in text and "ATED" not in text:
         return None  # most lines: no "dated" (answered without reading the words)
     match = grammar.OWN_DATE_LINE.match(Words(text))
     if match is None or _DATE_ANYWHERE.search(before) is None:
         return None
     if grammar.ENDS_IN_KIND.found(Words(before)):
+        return None
+    if grammar.SUPPLEMENT_DATE.found(Words(" ".join(phrase))):
         return None
     return read_date(match["date"] or "").date
 

@@ -28,6 +28,7 @@ _DATE_ANYWHERE = re.compile(DATE, re.IGNORECASE)
 # "SUP-0407", "PS309/402-3600", and DWS's lower-case prefixes ("st-CRPS").
 _CODE_TOKEN = re.compile(r"^(?:[A-Z0-9][A-Z0-9/&.\-()#]{0,19}|[a-z]{1,4}-[A-Za-z0-9]{1,12})$")
 _MAX_RETAIN = 250
+_SENTENCE_END = (".", "!", "?", ".)", '."', ".\u201d")
 _MAX_CODE = 48
 
 
@@ -96,9 +97,9 @@ def closing_date(texts: Sequence[str]) -> pendulum.Date | None:
 
     "The date of this Supplement is November 19, 2002." inside a paragraph (text whose
     line breaks were lost); else the first closing line left among the instructions'
-    text: a date alone ("November 15, 2011" after a fund's section, "July 14, 2025"
-    before the distributor's address) or with a form code ("June 9, 2006 st-VBF" before
-    a page break).
+    text: a date alone after a sentence that ends ("November 15, 2011" after a fund's
+    section, "July 14, 2025" before the distributor's address), or with a form code
+    ("June 9, 2006 st-VBF" before a page break).
     """
     for text in texts:
         # Most paragraphs name no supplement: answered before their words are read.
@@ -106,12 +107,19 @@ def closing_date(texts: Sequence[str]) -> pendulum.Date | None:
             found = grammar.DATE_OF_SUPPLEMENT_SENTENCE.search(Words(tidy(text)))
             if found is not None:
                 return read_date(found["date"] or "").date
+    previous = ""
     for text in texts:
+        before, previous = previous, text
         if len(text) > 4 * _MAX_CODE:
             continue
         words = tidy(text)
-        if is_date_only(words) or (is_form_code(words) and _DATE_ANYWHERE.search(words)):
-            day = trailer_date(words) if not is_date_only(words) else read_date(words).date
-            if day is not None:
-                return day
+        if is_date_only(words):
+            # After a sentence that ends: not a date in a list of funds and dates.
+            day = read_date(words).date if before.rstrip().endswith(_SENTENCE_END) else None
+        elif is_form_code(words) and _DATE_ANYWHERE.search(words):
+            day = trailer_date(words)
+        else:
+            continue
+        if day is not None:
+            return day
     return None
