@@ -107,3 +107,10 @@ def test_supplemented_on_several_dates() -> None:
             P, pendulum.date(2011, 11, 30), (pendulum.date(2012, 3, 30), pendulum.date(2012, 4, 20))
         ),
     )
+
+
+def test_the_current_edition_is_undated() -> None:
+    assert document_refs("to the current Statutory Prospectus and the currently effective SAI") == (
+        DocumentRef(P),
+        DocumentRef(S),
+    )

@@ -93,6 +93,10 @@ def test_trailer_date(text: str, date: tuple[int, int, int] | None) -> None:
             (2011, 11, 15),
         ),
         (["Under a separate agreement the Advisor is paid.", "June 9, 2006  st-VBF"], (2006, 6, 9)),
+        (
+            ["[Logo] DWS SCUDDER", "July 20, 2006", "st-CRPS", "<PAGE> The section ..."],
+            (2006, 7, 20),
+        ),
         # Dates listed after funds' names are editions, not the supplement's date.
         (
             [

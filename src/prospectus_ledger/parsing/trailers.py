@@ -98,8 +98,9 @@ def closing_date(texts: Sequence[str]) -> pendulum.Date | None:
     "The date of this Supplement is November 19, 2002." inside a paragraph (text whose
     line breaks were lost); else the first closing line left among the instructions'
     text: a date alone after a sentence that ends ("November 15, 2011" after a fund's
-    section, "July 14, 2025" before the distributor's address), or with a form code
-    ("June 9, 2006 st-VBF" before a page break).
+    section, "July 14, 2025" before the distributor's address) or above a form code
+    ("July 20, 2006" / "st-CRPS"), or a date with a form code ("June 9, 2006 st-VBF"
+    before a page break).
     """
     for text in texts:
         # Most paragraphs name no supplement: answered before their words are read.
@@ -107,15 +108,17 @@ def closing_date(texts: Sequence[str]) -> pendulum.Date | None:
             found = grammar.DATE_OF_SUPPLEMENT_SENTENCE.search(Words(tidy(text)))
             if found is not None:
                 return read_date(found["date"] or "").date
-    previous = ""
-    for text in texts:
-        before, previous = previous, text
+    for index, text in enumerate(texts):
         if len(text) > 4 * _MAX_CODE:
             continue
         words = tidy(text)
         if is_date_only(words):
-            # After a sentence that ends: not a date in a list of funds and dates.
-            day = read_date(words).date if before.rstrip().endswith(_SENTENCE_END) else None
+            # After a sentence that ends, or above a form code ("July 20, 2006" / "st-CRPS"):
+            # not a date in a list of funds and dates.
+            before = texts[index - 1].rstrip() if index else ""
+            after = texts[index + 1] if index + 1 < len(texts) else ""
+            coded = is_form_code(after) and any(char.isdigit() or char == "-" for char in after)
+            day = read_date(words).date if before.endswith(_SENTENCE_END) or coded else None
         elif is_form_code(words) and _DATE_ANYWHERE.search(words):
             day = trailer_date(words)
         else:
