@@ -107,8 +107,9 @@ def _title_line(text: str, previous: str, *, across: bool = False) -> bool:
         # Across paragraphs, "To the Prospectus dated ..." but not "As of May 1, the Fund ...".
         (first in _CONTINUATIONS and (not across or is_phrase_line(text)))
         or ending.endswith(_DANGLING)
-        # "... to the currently effective" / "Prospectuses, Summary Prospectuses and ...".
-        or (in_phrase and grammar.KIND.match(Words(text)) is not None)
+        # "... to the currently effective" / "Prospectuses, Summary Prospectuses and ..."
+        # (a short line is a title line whether it goes on or not).
+        or (in_phrase and len(text) > _SHORT and grammar.KIND.match(Words(text)) is not None)
     )
     if (
         "(" in previous

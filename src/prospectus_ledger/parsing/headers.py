@@ -252,7 +252,10 @@ def _paired(texts: list[str]) -> list[str]:
     line with no open line, "D, as supplemented", dates another edition of the
     kinds dated last.
     """
-    if not any(grammar.OPEN_DATED.found(Words(text)) for text in texts):
+    if not any(
+        text.rstrip(": ").lower().endswith("dated") and grammar.OPEN_DATED.found(Words(text))
+        for text in texts
+    ):
         return texts
     paired: list[str] = []
     waiting: list[int] = []
