@@ -5,16 +5,18 @@ from __future__ import annotations
 import pendulum
 import pytest
 
+from prospectus_ledger.parsing import parse_filing
 from prospectus_ledger.parsing.blocks import body_items
 from prospectus_ledger.parsing.headers import (
     Header,
     has_anchor,
+    inline_phrase,
     is_intro,
     read_header,
     read_intro,
     title_blocks,
 )
-from prospectus_ledger.parsing.lines import Line
+from prospectus_ledger.parsing.lines import CellTable, Line
 from prospectus_ledger.parsing.plaintext import plain_text_units
 from prospectus_ledger.supplement import DocumentRef
 from prospectus_ledger.tree import DocumentKind
@@ -133,6 +135,52 @@ def test_seed_004_title() -> None:
             [DocumentRef(SAI)],
         ),
         (
+            # A stacked "DATED" line after the editions' date: the supplement's own.
+            "SUPPLEMENT TO THE PROSPECTUS\nAND STATEMENT OF ADDITIONAL INFORMATION\n"
+            "DATED MAY 1, 2018\nDATED JUNE 15, 2018",
+            (2018, 6, 15),
+            [
+                DocumentRef(PROSPECTUS, pendulum.date(2018, 5, 1)),
+                DocumentRef(SAI, pendulum.date(2018, 5, 1)),
+            ],
+        ),
+        (
+            "SUPPLEMENT TO PROSPECTUS DATED NOVEMBER 14, 2007,\nas supplemented March 31, 2008\n"
+            "DATED MAY 1, 2008",
+            (2008, 5, 1),
+            [DocumentRef(PROSPECTUS, pendulum.date(2007, 11, 14), (pendulum.date(2008, 3, 31),))],
+        ),
+        (
+            "Supplement\nTo the Prospectus\nDated May 1, 2017,\n"
+            "as Previously Supplemented on June 14, 2017\nDated August 18, 2017",
+            (2017, 8, 18),
+            [DocumentRef(PROSPECTUS, pendulum.date(2017, 5, 1), (pendulum.date(2017, 6, 14),))],
+        ),
+        (
+            "SUPPLEMENT TO THE FUNDS' PROSPECTUS\n"
+            "THIS SUPPLEMENT SUPERSEDES THE SUPPLEMENT FILED ON MARCH 20, 2020\n"
+            "DATED APRIL 23, 2020",
+            (2020, 4, 23),
+            [DocumentRef(PROSPECTUS)],
+        ),
+        (
+            "Supplement dated 5\u201325\u201312\nto the Prospectus dated 11\u201330\u201311, as "
+            "supplemented\n4\u201320\u201312",
+            (2012, 5, 25),
+            [DocumentRef(PROSPECTUS, pendulum.date(2011, 11, 30), (pendulum.date(2012, 4, 20),))],
+        ),
+        (
+            "Supplement dated 74290 7/01 July 1, 2001\nto the Prospectus dated March 1, 2001",
+            (2001, 7, 1),
+            [DocumentRef(PROSPECTUS, pendulum.date(2001, 3, 1))],
+        ),
+        (
+            "AMENDED AND RESTATED SUPPLEMENT DATED MARCH 3, 2010\n"
+            "TO THE PROSPECTUS DATED MAY 1, 2009",
+            (2010, 3, 3),
+            [DocumentRef(PROSPECTUS, pendulum.date(2009, 5, 1))],
+        ),
+        (
             "SUPPLEMENT\nDATED JULY 22, 2009\nTO THE CURRENTLY EFFECTIVE\nCLASS A SHARES "
             "PROSPECTUS\n"
             "EACH DATED MARCH 1, 2009",
@@ -149,6 +197,34 @@ def test_supplement_phrases(
     )
     assert header.supplement_date == pendulum.date(*date)
     assert list(header.documents) == documents
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # The date completes "... dated": it dates the editions, not the supplement.
+        "Supplement to Prospectus and Statement of Additional Information dated\nJune 22, 2001",
+        "Supplement to the Prospectus and Summary Prospectus Dated\nDecember 23, 2014",
+    ],
+)
+def test_a_date_line_that_completes_dated_is_the_editions(title: str) -> None:
+    header = header_of(f"SOME TRUST\n{title}\n\nThe body of the supplement starts here.\n")
+    assert header.supplement_date is None
+    assert header.documents
+    assert all(ref.date is not None for ref in header.documents)
+
+
+def test_stacked_dated_lines_of_several_funds_date_editions() -> None:
+    # "FUND A / DATED X / FUND B / DATED Y": each date follows a name, not a dated line.
+    header = header_of(
+        "SUPPLEMENT TO THE PROSPECTUSES OF\nGROWTH FUND\nDATED JULY 29, 1999\n"
+        "INCOME FUND\nDATED OCTOBER 28, 1999\n\nThe body starts here.\n"
+    )
+    assert header.supplement_date is None
+    assert header.documents == (
+        DocumentRef(PROSPECTUS, pendulum.date(1999, 7, 29)),
+        DocumentRef(PROSPECTUS, pendulum.date(1999, 10, 28)),
+    )
 
 
 def test_supplement_to_a_document_with_a_date_line() -> None:
@@ -283,6 +359,9 @@ def test_banner_before_the_title_stays_body() -> None:
         ("Prospectus Supplement \u2014 Feb. 27, 2012", True),
         ("This Supplement is made as of May 31, 2007", False),
         ("Supplemental information", False),
+        ("AMENDED AND RESTATED SUPPLEMENT DATED MARCH 3, 2010", True),
+        # Running text broken after "the date of this": no title starts in lower case.
+        ("supplement, Fasciano Fund will no longer accept new investors", False),
         ("The supplement dated June 18, 1999 is replaced", False),
     ],
 )
@@ -328,3 +407,305 @@ def test_title_blocks_split_after_the_last_page_break() -> None:
     assert first.start == 0
     assert second.split > second.start
     assert units[second.split] == Line(12, "A TRUST")
+
+
+@pytest.mark.parametrize(
+    ("names", "portfolios"),
+    [
+        # A former name in parentheses makes a line longer than a title's usual width.
+        (
+            [
+                "ACME FUNDS",
+                "Acme International Equity Fund II (formerly, Acme Global Value Equity Fund)",
+            ],
+            ["Acme International Equity Fund II (formerly, Acme Global Value Equity Fund)"],
+        ),
+        # A long line of share classes before the fund they are "of".
+        (
+            [
+                "BETA TRUST",
+                "Class A, Class C, Institutional, Service, Class IR and Class R6 Shares of the",
+                "Beta Mid Cap Value Fund",
+            ],
+            ["Beta Mid Cap Value Fund"],
+        ),
+        # Names in a list with bullets (one printed as "n"), then their editions.
+        (
+            [
+                "Gamma Income Fund \u25a0 Gamma Growth Fund \u25a0 Gamma Value Fund \u25a0 "
+                "Gamma Small Cap Fund",
+                "Delta Bond Fund n Delta Money Market Fund n Delta Tax-Free Fund n Delta Fund",
+            ],
+            [],
+        ),
+    ],
+)
+def test_long_name_lines_stay_in_the_title(names: list[str], portfolios: list[str]) -> None:
+    title = "\n".join(names)
+    header = header_of(
+        f"{title}\nSupplement dated May 1, 2009 to the Prospectus dated March 1, 2009\n\n"
+        "The body of the supplement starts here and runs on.\n"
+    )
+    assert header.supplement_date == pendulum.date(2009, 5, 1)
+    assert header.documents == (DocumentRef(PROSPECTUS, pendulum.date(2009, 3, 1)),)
+    assert [line.stripped for line in header.lines][: len(names)] == names
+    assert all(name in header.portfolios for name in portfolios)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # Each line its own paragraph (HTML), the phrase going on after "to the".
+        "Supplement dated September 3, 2025, to the\n\n"
+        "Summary Prospectuses, Prospectuses and Statement of Additional Information "
+        "(\u201cSAI\u201d),\n\neach dated March 30, 2025, as supplemented to date",
+        # "to the currently effective" then the documents, a parenthesis closed on the next line.
+        "Supplement dated September 3, 2025 to the currently effective\n\n"
+        "Prospectuses, Summary Prospectuses and Statements of Additional Information (the\n\n"
+        "\u201cDisclosure Documents\u201d) of each Fund, each dated March 30, 2025",
+    ],
+)
+def test_a_phrase_goes_on_across_paragraphs(title: str) -> None:
+    header = header_of(f"OMEGA TRUST\n\n{title}\n\nEffective immediately, the Fund closed.\n")
+    assert header.supplement_date == pendulum.date(2025, 9, 3)
+    assert {ref.kind for ref in header.documents} == {PROSPECTUS, SUMMARY, SAI}
+    assert all(ref.date == pendulum.date(2025, 3, 30) for ref in header.documents)
+
+
+def test_a_sentence_after_the_title_does_not_continue_it() -> None:
+    header = header_of(
+        "OMEGA TRUST\n\nSupplement dated May 1, 2009 to the Prospectus dated March 1, 2009\n\n"
+        "As of May 1, 2009, the Fund's name is Omega Growth Fund, and its shares trade "
+        "under the symbol OMGX.\n"
+    )
+    assert [line.stripped for line in header.lines] == [
+        "OMEGA TRUST",
+        "Supplement dated May 1, 2009 to the Prospectus dated March 1, 2009",
+    ]
+
+
+def test_long_edition_lines_continue_the_phrase() -> None:
+    header = header_of(
+        "PIMCO Funds\nSupplement Dated December 15, 2008 to the\n"
+        "Real Return Strategy, Equity-Related & Asset Allocation Funds Class A, Class B and "
+        "Class C Prospectus,\ndated July 31, 2008\n"
+        "PIMCO Global Multi-Asset Fund Class A and Class C Prospectus, dated August 27, 2008\n\n"
+        "The Trust selected a new transfer agent for its shares this year.\n"
+    )
+    assert header.documents == (
+        DocumentRef(PROSPECTUS, pendulum.date(2008, 7, 31)),
+        DocumentRef(PROSPECTUS, pendulum.date(2008, 8, 27)),
+    )
+
+
+def test_a_listing_of_editions_goes_past_forty_lines() -> None:
+    listing = "".join(
+        f"FUND NUMBER {index} FUND\nProspectus dated January {index}, 1997\n"
+        for index in range(1, 26)
+    )
+    header = header_of(
+        f"Prospectus Supplement dated July 21, 1997 to Class A share\nProspectus:\n{listing}"
+        "Effective April 15, 1997, the prospectus is modified as follows:\n"
+    )
+    assert len(header.documents) == 25
+    assert header.documents[-1] == DocumentRef(PROSPECTUS, pendulum.date(1997, 1, 25))
+
+
+def test_a_banner_and_a_list_of_funds_before_the_title() -> None:
+    funds = ", ".join(f"Zeta VP Sector {index}" for index in range(1, 20))
+    header = header_of(
+        "Filed pursuant to Rule 497\nFile Nos. 333-28339 and 811-08239\nZETA FUNDS\n"
+        f'{funds} and Zeta VP Utilities (each a "Fund" and together, the "Funds")\n'
+        "Supplement dated October 1, 2011 to the Funds' Prospectus and Summary Prospectuses "
+        '(together, the "Prospectuses") dated May 1, 2011, as supplemented\n'
+        "Effective on October 1, 2011, the Prospectuses are revised as follows:\n"
+    )
+    assert header.supplement_date == pendulum.date(2011, 10, 1)
+    assert header.documents == (
+        DocumentRef(PROSPECTUS, pendulum.date(2011, 5, 1)),
+        DocumentRef(SUMMARY, pendulum.date(2011, 5, 1)),
+    )
+
+
+def test_a_cover_in_two_columns() -> None:
+    header = header_of(
+        "ACME FUNDS\nSUPPLEMENT DATED OCTOBER 1, 2014 TO\n"
+        "Acme Trust I\nAcme Trust II\nProspectus and Statement of Additional Information dated\n"
+        "Prospectus and Summary Prospectus dated\n"
+        "June 30, 2014, as supplemented\nJanuary 31, 2014, as supplemented\n\n"
+        "The body of the supplement starts here and runs on.\n"
+    )
+    assert header.supplement_date == pendulum.date(2014, 10, 1)
+    assert set(header.documents) == {
+        DocumentRef(PROSPECTUS, pendulum.date(2014, 6, 30)),
+        DocumentRef(SAI, pendulum.date(2014, 6, 30)),
+        DocumentRef(PROSPECTUS, pendulum.date(2014, 1, 31)),
+        DocumentRef(SUMMARY, pendulum.date(2014, 1, 31)),
+    }
+
+
+def test_a_fund_dated_column() -> None:
+    header = header_of(
+        "                 October 17, 1997\n\n"
+        "     SUPPLEMENT TO THE STATEMENT OF ADDITIONAL INFORMATION FOR\n\n"
+        "FUND                                DATED\n"
+        "ALPHA FUND                          April 30, 1997\n"
+        "BETA FUND                           January 28, 1997\n\n"
+        "The following supplements the corresponding section of the Statement.\n"
+    )
+    assert header.supplement_date == pendulum.date(1997, 10, 17)
+    assert header.documents == (
+        DocumentRef(SAI, pendulum.date(1997, 4, 30)),
+        DocumentRef(SAI, pendulum.date(1997, 1, 28)),
+    )
+
+
+def test_a_table_of_editions_after_the_phrase() -> None:
+    units = [
+        *plain_text_units("April 3, 1995\n\nSUPPLEMENT\nto the prospectuses for:\n"),
+        CellTable(
+            5,
+            (
+                ("Alpha Fund", "April 29, 1994 (revised October 28, 1994)"),
+                ("Beta Fund", "July 1, 1994"),
+            ),
+            6,
+        ),
+        Line(7, "How to Buy Fund Shares"),
+    ]
+    header, _ = read_header(units)
+    assert header.supplement_date == pendulum.date(1995, 4, 3)
+    assert header.documents == (
+        DocumentRef(PROSPECTUS, pendulum.date(1994, 4, 29)),
+        DocumentRef(PROSPECTUS, pendulum.date(1994, 7, 1)),
+    )
+
+
+def test_editions_in_a_schedule() -> None:
+    header = header_of(
+        "ACME TRUST\nSUPPLEMENT DATED MARCH 11, 2013 TO THE\n"
+        "STATUTORY PROSPECTUSES OF THE FUNDS LISTED IN SCHEDULE A\n\n"
+        "The following text replaces any inconsistent information in the Prospectus.\n\n"
+        "SCHEDULE A\nFund          Date of Prospectus\nAcme Fund     May 1, 2012\n"
+        "Acme II Fund  October 31, 2012\n"
+    )
+    assert header.documents == (
+        DocumentRef(PROSPECTUS, pendulum.date(2012, 5, 1)),
+        DocumentRef(PROSPECTUS, pendulum.date(2012, 10, 31)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "On February 23, 2010, the SEC adopted amendments to Rule 2a-7. The following "
+            "changes to the Prospectus are necessary to comply with those amendments.",
+            [PROSPECTUS],
+        ),
+        (
+            "Acme will begin a new policy. The following changes are made to the Statement of "
+            "Additional Information.",
+            [SAI],
+        ),
+        ("The Board approved a new adviser for the Fund.", []),
+    ],
+)
+def test_changes_to_a_document_name_it(text: str, kinds: list[DocumentKind]) -> None:
+    assert inline_phrase(text) == (None, tuple(DocumentRef(kind) for kind in kinds))
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "documents"),
+    [
+        (
+            "497 1 f.txt ACME FUNDS 497 FILING ACME FUNDS PROSPECTUS SUPPLEMENT IMPORTANT "
+            "INFORMATION ABOUT FREQUENT TRADING After the close of business on September 30, "
+            "2005, Acme will begin a new policy.",
+            None,
+            [DocumentRef(PROSPECTUS)],
+        ),
+        (
+            "1 Acme Energy Fund Acme Health Care Fund Supplement dated May 1, 2009 to the "
+            "Prospectuses and Summary Prospectuses dated March 1, 2009 Effective immediately, "
+            "each Fund has eliminated its redemption fee. See the Statement of Additional "
+            "Information.",
+            (2009, 5, 1),
+            [
+                DocumentRef(PROSPECTUS, pendulum.date(2009, 3, 1)),
+                DocumentRef(SUMMARY, pendulum.date(2009, 3, 1)),
+            ],
+        ),
+    ],
+)
+def test_a_phrase_inside_running_text(
+    text: str, date: tuple[int, int, int] | None, documents: list[DocumentRef]
+) -> None:
+    assert inline_phrase(text) == (pendulum.date(*date) if date else None, tuple(documents))
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # EDGAR text: the title set in a <TABLE>'s <CAPTION>.
+        "<TABLE>\n<CAPTION>\n                ALPHA INVESTMENT TRUST\n"
+        "       SUPPLEMENT DATED JUNE 1, 2001 TO THE\n          PROSPECTUS DATED MAY 1, 2001\n"
+        "</CAPTION>\n<S>                       <C>\n</TABLE>\n",
+        # The same title as the cells of an HTML table.
+        "<table><tr><td>ALPHA INVESTMENT TRUST</td></tr>"
+        "<tr><td>SUPPLEMENT DATED JUNE 1, 2001 TO THE</td></tr>"
+        "<tr><td>PROSPECTUS DATED MAY 1, 2001</td></tr></table>\n",
+    ],
+)
+def test_a_title_set_in_a_table(table: str) -> None:
+    text = f'{table}\nThe following replaces the section entitled "Management":\n\nNew text.\n'
+    if table.startswith("<table>"):
+        text = f"<html><body>{table}<p>The following replaces the section entitled "
+        text += '"Management":</p><p>New text.</p></body></html>'
+    (supplement,) = parse_filing(text)
+    assert supplement.supplement_date == pendulum.date(2001, 6, 1)
+    assert supplement.documents == (DocumentRef(PROSPECTUS, pendulum.date(2001, 5, 1)),)
+    assert supplement.registrant == "ALPHA INVESTMENT TRUST"
+
+
+def test_a_long_all_funds_except_line() -> None:
+    header = header_of(
+        "ALPHA FUNDS\n"
+        "ALL FUNDS EXCEPT THE ALPHA MONEY MARKET FUND, THE ALPHA TAX-FREE INCOME FUND AND THE\n"
+        "ALPHA GOVERNMENT SECURITIES FUND\n"
+        "Supplement dated March 3, 2010 to the Prospectuses dated May 1, 2009\n\n"
+        'The following replaces the section entitled "Management" in its entirety:\n'
+    )
+    assert header.supplement_date == pendulum.date(2010, 3, 3)
+    assert header.documents == (DocumentRef(PROSPECTUS, pendulum.date(2009, 5, 1)),)
+    assert header.registrant == "ALPHA FUNDS"
+
+
+def test_editions_dated_in_a_table_above_the_title() -> None:
+    text = (
+        "<html><body><table>"
+        "<tr><td></td><td>Prospectus Date</td><td>Statement of Additional Information Date</td>"
+        "</tr><tr><td>Acme Growth Fund</td><td>March 1, 2021</td><td>May 24, 2021</td></tr>"
+        "<tr><td>Acme Value Fund</td><td>May 1, 2021</td><td>May 1, 2021</td></tr></table>"
+        '<p>(each a "Fund" and together the "Funds")</p>'
+        "<p>Supplement to the Prospectuses and Statements of Additional Information, each as "
+        "dated above:</p><p>The following replaces the section entitled "
+        '"Management" in its entirety:</p><p>New text.</p></body></html>'
+    )
+    (supplement,) = parse_filing(text)
+    assert set(supplement.documents) == {
+        DocumentRef(PROSPECTUS, pendulum.date(2021, 3, 1)),
+        DocumentRef(PROSPECTUS, pendulum.date(2021, 5, 1)),
+        DocumentRef(SAI, pendulum.date(2021, 5, 24)),
+        DocumentRef(SAI, pendulum.date(2021, 5, 1)),
+    }
+
+
+def test_a_dated_line_after_supplement_dated_dates_an_edition() -> None:
+    header = header_of(
+        "SOME TRUST\nSUPPLEMENT DATED JUNE 1, 2010 TO THE PROSPECTUS AND SAI\n"
+        "AS SUPPLEMENTED MARCH 1, 2010\nDATED MAY 1, 2009\n\n"
+        "The body of the supplement starts here and runs on.\n"
+    )
+    assert header.supplement_date == pendulum.date(2010, 6, 1)
+    assert DocumentRef(SAI, pendulum.date(2009, 5, 1)) in header.documents

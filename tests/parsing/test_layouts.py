@@ -139,10 +139,13 @@ def test_editions_each_as_dated_below() -> None:
     assert DocumentRef(PROSPECTUS, pendulum.date(2016, 4, 1)) in supplement.documents
 
 
-def test_a_range_of_edition_dates_names_no_one_date() -> None:
+def test_a_range_of_edition_dates_names_both_ends() -> None:
     # corpus[40]: "statements of additional information dated May 1, 2022 - December 1, 2022".
     (supplement,) = supplements(40)
-    assert supplement.documents == (DocumentRef(SAI),)
+    assert supplement.documents == (
+        DocumentRef(SAI, pendulum.date(2022, 5, 1)),
+        DocumentRef(SAI, pendulum.date(2022, 12, 1)),
+    )
 
 
 def test_date_of_this_supplement_closing_line() -> None:

@@ -15,6 +15,7 @@ import attrs
 
 from ._dates import is_date_only
 from ._memo import memo
+from ._namelines import edition_line, fund_list, listing, name_like
 from ._targets import normalise
 from ._tidy import tidy
 from .effective import find_effective
@@ -22,7 +23,7 @@ from .grammar import Words
 from .grammar import supplements as grammar
 from .instructions import looks_like_instruction
 from .lines import CellTable, Line, LineKind, TextTable, Unit, chunks
-from .trailers import is_trailer
+from .trailers import is_form_code, is_trailer
 
 __all__ = [
     "TitleBlock",
@@ -38,8 +39,6 @@ __all__ = [
 _CONNECTOR = re.compile(
     r"^(?:and|and to|to|to the|to:|of|of the|for|for:|and the|to each of the|each)$", re.IGNORECASE
 )
-# A defined term, '(the "Fund")', names no part of the document.
-_DEFINED_TERM = re.compile(r"\((?:the|each|a|an|collectively|together)\b[^()]{0,80}\)", re.I)
 _TITLE_WIDTH = 70
 _SHORT = 55
 _PARENTHESIS_WIDTH = 100
@@ -50,9 +49,12 @@ _CONTINUATIONS = frozenset({"to", "and", "dated", "as", "of", "for", "each", "or
 _DANGLING = (" and", " to", " of", " the", " or", ",", " for", " dated")
 _DANGLING_WIDTH = max(len(ending) for ending in _DANGLING)
 _CONTINUED_WIDTH = 100
-_NAME_END = re.compile(r"\b(?:Fund|Portfolio|ETF|Trust)\u00ae?$")
-_LIST_SEPARATOR = re.compile(r",(?: and)? ")
+_EDITION_WIDTH = 300
 _LATE = 2
+# The most name lines a title opening late in a run of text may start with, and how
+# many make a title's head on their own.
+_LATE_NAMES = 12
+_NAMES_ENOUGH = 2
 _PARAGRAPH_END = (".", ":", ";", "!", "?", '"', "\u201d")
 # Lines that open the body, not the title: an effective time, an item number alone.
 _NOT_TITLE = re.compile(r"^(?:effective\b|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$)", re.IGNORECASE)
@@ -86,11 +88,15 @@ def _anchored(probe: str) -> bool:
     """:func:`has_anchor` of a line's first characters (remembered per filing)."""
     if "upplement" not in probe and "UPPLEMENT" not in probe:
         return False
-    return grammar.ANCHOR.match(Words(tidy(probe))) is not None
+    words = tidy(probe)
+    # A title line starts with a capital: "supplement, Fasciano Fund will ..." is running
+    # text broken after "the date of this".
+    return words[:1].isupper() and grammar.ANCHOR.match(Words(words)) is not None
 
 
-def _title_line(text: str, previous: str) -> bool:
-    """Whether one line can be part of a title, given the title line before it."""
+def _title_line(text: str, previous: str, *, across: bool = False) -> bool:
+    """Whether one line can be part of a title, given the title line before it
+    (``across``: in the paragraph before, which only a dangling word continues)."""
     if has_anchor(text):
         return True
     if text.endswith("\u201c"):
@@ -98,13 +104,28 @@ def _title_line(text: str, previous: str) -> bool:
     first = text.split(" ", 1)[0].lower()
     # Only the end of the line before can end with a dangling word: lower-case that.
     ending = previous[-_DANGLING_WIDTH:].lower()
-    continues = first in _CONTINUATIONS or ending.endswith(_DANGLING)
-    if "(" in previous and previous.count("(") > previous.count(")") and len(text) <= _SHORT:
+    in_phrase = bool(previous) and is_phrase_line(previous)
+    continues = (
+        # Across paragraphs, "To the Prospectus dated ..." but not "As of May 1, the Fund ...".
+        (first in _CONTINUATIONS and (not across or is_phrase_line(text)))
+        or ending.endswith(_DANGLING)
+        # "... to the currently effective" / "Prospectuses, Summary Prospectuses and ..."
+        # (a short line is a title line whether it goes on or not).
+        or (in_phrase and len(text) > _SHORT and grammar.KIND.match(Words(text)) is not None)
+    )
+    if (
+        "(" in previous
+        and previous.count("(") > previous.count(")")
+        and (len(text) <= _SHORT or (")" in text and len(text) <= _CONTINUED_WIDTH))
+    ):
         # "(a series of JPMorgan Trust" / "I)": the rest of a parenthesis.
         return True
-    if _fund_list(text):
+    if len(text) > _SHORT and fund_list(text):
         # "Columbia Retirement Plus 2010 Fund, Columbia Retirement Plus 2015 Fund, ...".
         return True
+    if in_phrase and _SHORT < len(text) <= _EDITION_WIDTH and edition_line(text):
+        # "PIMCO Global Multi-Asset Fund Class A and Class C Prospectus, dated August 27, 2008".
+        return not (is_intro(text) or looks_like_instruction(text))
     if len(text) > _PARENTHESIS_WIDTH and not continues:
         return False
     # _may_be_title holds every short line: call it only for longer ones.
@@ -112,22 +133,6 @@ def _title_line(text: str, previous: str) -> bool:
         return False
     return not (
         _NOT_TITLE.match(text) or is_intro(text) or is_trailer(text) or looks_like_instruction(text)
-    )
-
-
-def _listing(text: str) -> bool:
-    """Whether a title line lists a fund's name or a date (a table of editions)."""
-    text = tidy(text)
-    return is_date_only(text) or _fund_list(text) or _NAME_END.search(text) is not None
-
-
-def _fund_list(text: str) -> bool:
-    """Whether a line only lists funds' names, separated by commas."""
-    if ", " not in text:
-        return False  # every separator holds ", ": one name only
-    names = _LIST_SEPARATOR.split(text)
-    return len(names) >= 2 and all(
-        name[:1].isupper() and _NAME_END.search(name) is not None for name in names
     )
 
 
@@ -139,6 +144,10 @@ def _may_be_title(text: str, previous: str, *, continues: bool) -> bool:
         return True
     if text.startswith("(") and text.endswith(")") and len(text) <= _PARENTHESIS_WIDTH:
         return True
+    if len(text) <= _PARENTHESIS_WIDTH and name_like(text):
+        # "Class A, Class C, ... and Class R6 Shares of the", "Delaware Global Equity Fund II
+        # (formerly, Delaware Global Value Equity Fund)".
+        return True
     if len(text) <= _PARENTHESIS_WIDTH and grammar.EDITION_NOTE.found(Words(text)):
         # "American Century Mutual Funds, Inc. (SAI dated July 26, 2013)"
         return True
@@ -148,22 +157,32 @@ def _may_be_title(text: str, previous: str, *, continues: bool) -> bool:
     return continues and is_phrase_line(text)
 
 
-def _title_prefix(lines: Sequence[Line]) -> int:
-    """How many leading lines of a run can be title lines."""
-    return _prefix_of(_leading_texts(lines))
+def _title_prefix(lines: Sequence[Line], before: str = "") -> int:
+    """How many leading lines of a run can be title lines (``before``: the title line
+    before the run, if a title is open)."""
+    return _prefix_of(_leading_texts(lines), before)
 
 
 def _leading_texts(lines: Sequence[Line]) -> tuple[str, ...]:
-    """The stripped texts of the lines a title prefix may take (and one more)."""
-    return tuple([line.stripped for line in lines[: _TITLE_LINES + 1]])
+    """The stripped texts of the lines a title prefix may take (and one more).
+
+    A listing of editions ("PUTNAM OTC & EMERGING GROWTH FUND" / "Prospectus
+    dated December 16, 1996") goes on past the cap of title lines.
+    """
+    texts = [line.stripped for line in lines[:_TITLE_LINES]]
+    for line in lines[_TITLE_LINES:]:
+        texts.append(line.stripped)
+        if not listing(line.stripped):
+            break
+    return tuple(texts)
 
 
 @memo
-def _prefix_of(texts: tuple[str, ...]) -> int:
-    count, previous = 0, ""
+def _prefix_of(texts: tuple[str, ...], before: str = "") -> int:
+    count, previous = 0, before
     for raw in texts:
         text = tidy(raw)
-        if not _title_line(text, previous):
+        if not _title_line(text, previous, across=bool(before) and not count):
             if count and text[:1].islower() and not is_phrase_line(previous):
                 # "The Fund (the "Fund") commenced" / "operations on ...": the line
                 # before running text that it goes on in starts that text.
@@ -174,20 +193,21 @@ def _prefix_of(texts: tuple[str, ...]) -> int:
     return count
 
 
-def is_title_chunk(lines: Sequence[Line]) -> bool:
+def is_title_chunk(lines: Sequence[Line], before: str = "") -> bool:
     """Whether a whole run of lines is part of a title.
 
-    Each line must be short (or continue a supplement phrase), and the run
-    must not read as an intro, an instruction or a trailer.
+    Each line must be short (or continue a supplement phrase, or only name),
+    and the run must not read as an intro, an instruction or a trailer.
+    ``before`` is the title line before the run, if a title is open.
     """
-    return _is_title_chunk(lines, _leading_texts(lines))
+    return _is_title_chunk(lines, _leading_texts(lines), before)
 
 
-def _is_title_chunk(lines: Sequence[Line], leading: tuple[str, ...]) -> bool:
+def _is_title_chunk(lines: Sequence[Line], leading: tuple[str, ...], before: str = "") -> bool:
     """:func:`is_title_chunk`, given the lines' :func:`_leading_texts`."""
-    if not lines or len(lines) > _TITLE_LINES:
+    if not lines or len(lines) > len(leading):
         return False
-    if _prefix_of(leading) != len(lines):
+    if _prefix_of(leading, before) != len(lines):
         return False
     if len(lines) == 1:
         return True
@@ -197,20 +217,61 @@ def _is_title_chunk(lines: Sequence[Line], leading: tuple[str, ...]) -> bool:
     return has_anchor(text) or not looks_like_instruction(text)
 
 
-def _late_anchor(lines: Sequence[Line], leading: tuple[str, ...]) -> int:
+def _late_anchor(lines: Sequence[Line], leading: tuple[str, ...], before: str = "") -> int:
     """Where a title starts in a run that opens with other text: at a supplement
-    phrase among its first lines, or after a line that ends a paragraph (``leading``:
-    the lines' :func:`_leading_texts`)."""
-    prefix = _prefix_of(leading)
+    phrase among its first lines, or after a line that ends a paragraph, or at the
+    names printed above the phrase (``leading``: the lines' :func:`_leading_texts`)."""
+    prefix = _prefix_of(leading, before)
     if not lines or any(has_anchor(text) for text in leading[:prefix]):
         return 0
     texts = [line.stripped for line in lines]
     for offset, text in enumerate(texts[1:], 1):
-        if has_anchor(text) and (offset <= _LATE or texts[offset - 1].endswith(_PARAGRAPH_END)):
+        if not has_anchor(text):
+            continue
+        if offset <= _LATE or texts[offset - 1].endswith(_PARAGRAPH_END):
             # Within the first lines, or after a paragraph that ends: a new supplement
             # in text with no blank lines ("... for future reference." / "Supplement dated").
             return offset
+        names = _names_above(texts, offset)
+        if names is not None:
+            return names
     return 0
+
+
+def _names_above(texts: Sequence[str], offset: int) -> int | None:
+    """Where the names above a late supplement phrase start ("MGN-SYMPHP-1213P" /
+    "NUVEEN SYMPHONY INTERNATIONAL EQUITY FUND" / ... / "SUPPLEMENT DATED DECEMBER 6,
+    2013"): after a closing line or a paragraph's end, or two name or date lines at
+    least, or names closed by their defined term ('(collectively the "Funds")');
+    ``None`` when no names are there."""
+    start = offset
+    while start > 0 and offset - start < _LATE_NAMES and _heads_title(texts[start - 1]):
+        start -= 1
+    if start == offset:
+        return None
+    above = tidy(texts[start - 1]) if start else ""
+    defined = grammar.DEFINED_TERM.pattern.fullmatch(tidy(texts[offset - 1]).lower())
+    if (
+        not start
+        or defined is not None
+        or above.endswith(_PARAGRAPH_END)
+        or is_form_code(above)
+        or is_trailer(above)
+        or offset - start >= _NAMES_ENOUGH
+    ):
+        return start
+    return None
+
+
+def _heads_title(text: str) -> bool:
+    """Whether a line may stand above a supplement phrase: a name, a list of names, a date."""
+    words = tidy(text)
+    return (
+        is_date_only(words)
+        or fund_list(words)
+        or (len(words) <= _SHORT and is_name_line(words))
+        or (len(words) <= _PARENTHESIS_WIDTH and name_like(words))
+    )
 
 
 def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
@@ -225,6 +286,7 @@ def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
     """
     blocks: list[TitleBlock] = []
     run: TitleBlock | None = None
+    context = ""  # the last line of the open title
     previous = 0
     pending = list(chunks(units))
     pending.reverse()
@@ -243,11 +305,12 @@ def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
             blocks.append(run)
             run = None
         leading = _leading_texts(lines)
-        if _is_title_chunk(lines, leading):
+        before = context if run is not None else ""
+        if _is_title_chunk(lines, leading, before):
             end, title_lines = stop, lines
         else:
-            offset = _late_anchor(lines, leading)
-            prefix = _prefix_of(leading) if not offset else _title_prefix(lines[offset:])
+            offset = _late_anchor(lines, leading, before)
+            prefix = _prefix_of(leading, before) if not offset else _title_prefix(lines[offset:])
             anchored = any(has_anchor(line.stripped) for line in lines[offset : offset + prefix])
             # A list of funds and dates that opens a run of text goes on a title
             # already open (a table of funds and their prospectuses' dates).
@@ -255,7 +318,7 @@ def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
                 run is not None
                 and run.anchored
                 and not offset
-                and all(_listing(line.stripped) for line in lines[:prefix])
+                and all(listing(line.stripped) for line in lines[:prefix])
             )
             if not prefix or not (anchored or extends):
                 if run is not None:
@@ -271,6 +334,7 @@ def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
             last = offset + prefix
             end, title_lines = (indices[last] if last < len(indices) else stop), lines[offset:last]
         anchored = any(has_anchor(line.stripped) for line in title_lines)
+        context = tidy(title_lines[-1].stripped) if title_lines else ""
         broken = any(isinstance(u, Line) and u.kind is LineKind.BREAK for u in gap)
         if run is None:
             run = TitleBlock(start, end, start, anchored)
@@ -319,7 +383,8 @@ def is_intro(text: str) -> bool:
     read = Words(words)
     if len(words) > _MAX_INTRO or grammar.NOT_INTRO.match(read):
         return False
-    bare = _DEFINED_TERM.sub("", words)
+    # Lower case does for the tests below (a quote, a word of structure).
+    bare = grammar.DEFINED_TERM.pattern.sub("", read.lower)
     names_a_part = '"' in bare or grammar.STRUCTURE_WORD.found(Words(bare))
     if grammar.ACTS.found(read):
         # "The above prospectus is supplemented by the addition of the following funds:"

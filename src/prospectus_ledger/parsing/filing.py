@@ -23,12 +23,12 @@ from ._memo import forget
 from .amendments import AmendmentContext, build_amendments
 from .blocks import Layout, body_items, layout_of
 from .decoding import decode_filing, sha256_of
-from .headers import Header, read_header, read_intro
+from .headers import Header, inline_phrase, read_header, read_intro
 from .instructions import Body, split_instructions
 from .lines import CellTable, Line, LineKind, TextTable, Unit
 from .reading import read_units
 from .splitting import Part, split_supplements
-from .trailers import trailer_date
+from .trailers import closing_date, trailer_date
 
 __all__ = ["ParsedFiling", "ParsedSupplement", "parse_filing", "read_filing"]
 
@@ -120,7 +120,21 @@ def _parse_part(
         for item in body.trailer:
             if date is None and isinstance(item.block, Paragraph):
                 date = trailer_date(item.block.text)
-        documents = header.documents or _documents_named(body)
+        if date is None:
+            date = closing_date(
+                [
+                    item.block.text
+                    for segment in body.segments
+                    for item in segment.items
+                    if isinstance(item.block, Paragraph)
+                ]
+            )
+        documents = header.documents
+        if index == 0 and not header.lines and not documents:
+            # No title found: a filing flattened to one line holds its phrase in the text.
+            inline_date, documents = inline_phrase(_opening_text(body))
+            date = date or inline_date
+        documents = documents or _documents_named(body)
         context = AmendmentContext(
             supplement_date=date,
             documents=documents,
@@ -143,6 +157,15 @@ def _parse_part(
         else:
             parsed.append(ParsedSupplement(supplement, Header(), body))
     return parsed
+
+
+def _opening_text(body: Body) -> str:
+    """The first paragraph of a supplement's body."""
+    for segment in body.segments:
+        for item in segment.items:
+            if isinstance(item.block, Paragraph):
+                return item.block.text
+    return ""
 
 
 def _documents_named(body: Body) -> tuple[DocumentRef, ...]:

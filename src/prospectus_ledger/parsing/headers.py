@@ -30,6 +30,7 @@ from ..supplement import DocumentRef
 from ..tree import DocumentKind, Paragraph
 from ._dates import DATE, first_date, is_date_only, read_date
 from ._documents import document_refs, kinds_mentioned
+from ._listings import editions_listed, listed_editions
 from ._targets import normalise
 from ._tidy import tidy
 from ._titles import (
@@ -46,12 +47,13 @@ from .effective import EffectiveTime, find_effective
 from .grammar import Words
 from .grammar import supplements as grammar
 from .instructions import looks_like_instruction
-from .lines import Line, LineKind, Unit, chunks
+from .lines import Line, LineKind, TextTable, Unit, chunks
 
 __all__ = [
     "Header",
     "TitleBlock",
     "has_anchor",
+    "inline_phrase",
     "is_intro",
     "is_title_chunk",
     "read_header",
@@ -74,9 +76,12 @@ _OF = re.compile(r"^of\s+(?:the\s+)?")
 _GENERIC_NAME = re.compile(r"(?:fund|portfolio)\Z", re.IGNORECASE)
 _SERIES_OF = re.compile(r"^\(an? series of (?:the )?([^()]{3,80})\)$", re.IGNORECASE)
 _MAX_PAREN = 160
-_TRAILING_NOTE = re.compile(
-    r" ?\((?:the|each|collectively|a series)\b[^()]{0,120}\)$", re.IGNORECASE
-)
+# EDGAR's table markup ("<CAPTION>", "<S>", "<C>"), around a title set in a table.
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}>")
+# How many units (blank lines, markup) may come before a title set in a table.
+_TABLE_TITLE_REACH = 12
+# How far into a flattened filing its supplement phrase is looked for.
+_INLINE_WINDOW = 2000
 
 
 @attrs.frozen
@@ -105,7 +110,7 @@ class Header:
 
 
 def _names(lines: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
-    names = [_OF.sub("", _TRAILING_NOTE.sub("", line)).strip(" ,;") for line in lines]
+    names = [_OF.sub("", _without_term(line)).strip(" ,;") for line in lines]
     column = any(_GENERIC_NAME.match(name) for name in names)
     names = [name for name in names if name and not _GENERIC_NAME.match(name)]
     registrant: str | None = None
@@ -127,6 +132,11 @@ def _names(lines: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
         ):
             portfolios.append(name)
     return registrant, tuple(portfolios)
+
+
+def _without_term(line: str) -> str:
+    """A name line without the defined term that ends it ('(the "Fund")')."""
+    return Words(line).sub(grammar.TRAILING_TERM, "").text if line.endswith(")") else line
 
 
 def _title_texts(lines: Sequence[Line]) -> list[str]:
@@ -161,19 +171,6 @@ def _phrase(text: str) -> tuple[pendulum.Date | None, tuple[DocumentRef, ...]]:
     return date, documents
 
 
-def _listed_editions(
-    documents: tuple[DocumentRef, ...],
-    kinds: Sequence[DocumentKind],
-    dates: Sequence[pendulum.Date],
-) -> tuple[DocumentRef, ...]:
-    """``documents`` with undated editions of ``kinds`` replaced by one per listed date."""
-    if not dates or not kinds:
-        return documents
-    listed = [DocumentRef(kind, day) for kind in kinds for day in dict.fromkeys(dates)]
-    kept = [ref for ref in documents if not (ref.kind in kinds and ref.date is None)]
-    return (*kept, *listed)
-
-
 def parse_title(lines: Sequence[Line]) -> Header:
     """The header a title block's lines give.
 
@@ -184,10 +181,17 @@ def parse_title(lines: Sequence[Line]) -> Header:
     phrase: list[str] = []
     names: list[str] = []
     bare_dates: list[pendulum.Date] = []
+    stacked: pendulum.Date | None = None
     listed: list[pendulum.Date] = []
     listed_kinds: list[DocumentKind] = []
     series: str | None = None
+    previous = ""
     for text in _title_texts(lines):
+        before, previous = previous, text
+        own = _own_date(text, before, phrase) if stacked is None else None
+        if own is not None:
+            stacked = own
+            continue
         if (
             text.startswith("(")
             and text.endswith(")")
@@ -213,21 +217,93 @@ def parse_title(lines: Sequence[Line]) -> Header:
         # Everything else may hold part of the phrase ("2016 TO THE" after
         # "SUPPLEMENT DATED AUGUST 2,"); reading it as phrase text is harmless.
         phrase.append(text)
-        if is_date_only(text) and not _PERIOD_DATE.match(text):
+        if (
+            is_date_only(text)
+            and not _PERIOD_DATE.match(text)
+            and not grammar.DATE_PENDING.found(Words(before))
+        ):
+            # A date alone is the supplement's, unless it completes "... dated".
             day = read_date(text).date
             if day is not None:
                 bare_dates.append(day)
-    date, documents = _phrase(" ".join(phrase))
+    date, documents = _phrase(" ".join(_paired(phrase)))
     registrant, portfolios = _names(names)
     if series is not None:
         # "(a series of JPMorgan Trust I)": the registrant, said outright.
         if registrant is not None and _PORTFOLIO_NAME.search(registrant):
             portfolios = (registrant, *portfolios)
         registrant = series
-    documents = _listed_editions(documents, listed_kinds, listed)
+    documents = listed_editions(documents, listed_kinds, listed)
     return Header(
-        registrant, portfolios, documents, date or next(iter(bare_dates), None), tuple(lines)
+        registrant,
+        portfolios,
+        documents,
+        date or stacked or next(iter(bare_dates), None),
+        tuple(lines),
     )
+
+
+def _paired(texts: list[str]) -> list[str]:
+    """Title lines with each date line joined to the "... dated" line it completes.
+
+    A cover printed in two columns, read row by row, gives "Prospectuses dated"
+    / "Prospectuses dated" / "June 30, 2014, as supplemented" / "January 31,
+    2014, as supplemented": the dates complete the open lines in order.  A date
+    line with no open line, "D, as supplemented", dates another edition of the
+    kinds dated last.
+    """
+    if not any(
+        text.rstrip(": ").lower().endswith("dated") and grammar.OPEN_DATED.found(Words(text))
+        for text in texts
+    ):
+        return texts
+    paired: list[str] = []
+    waiting: list[int] = []
+    for text in texts:
+        read = Words(text)
+        if grammar.DATE_FIRST.match(read):
+            if waiting:
+                at = waiting.pop(0)
+                paired[at] = f"{paired[at]} {text}"
+                continue
+            if not is_date_only(text):
+                text = f"dated {text}"
+        elif grammar.OPEN_DATED.found(read):
+            waiting.append(len(paired))
+        paired.append(text)
+    return paired
+
+
+def _own_date(text: str, before: str, phrase: Sequence[str]) -> pendulum.Date | None:
+    """The supplement's own date, when a title line is "DATED D" alone after a line that
+    already holds a date and names no document for it to date ("... DATED MAY 1, 2018" /
+    "DATED JUNE 15, 2018", "as Previously Supplemented on June 14, 2017" / "Dated August
+    18, 2017"), in a title whose ``phrase`` so far has no "Supplement dated"."""
+    if "ated" not in text and "ATED" not in text:
+        return None  # most lines: no "dated" (answered without reading the words)
+    match = grammar.OWN_DATE_LINE.match(Words(text))
+    if match is None or _DATE_ANYWHERE.search(before) is None:
+        return None
+    if grammar.ENDS_IN_KIND.found(Words(before)):
+        return None
+    if grammar.SUPPLEMENT_DATE.found(Words(" ".join(phrase))):
+        return None
+    return read_date(match["date"] or "").date
+
+
+def inline_phrase(text: str) -> tuple[pendulum.Date | None, tuple[DocumentRef, ...]]:
+    """The date and editions a supplement phrase inside the opening text gives, for a
+    supplement whose title was not found (a filing flattened to one line of text, an
+    excerpt without its title): "... PROSPECTUS SUPPLEMENT ...", "Supplement to the
+    Prospectuses ...", else the document "The following changes to the Prospectus are
+    ..." names."""
+    words = Words(tidy(text[:_INLINE_WINDOW]))
+    hit = grammar.INLINE_PHRASE.search(words)
+    if hit is not None:
+        return _phrase(hit.text)
+    named = grammar.CHANGES_TO.search(words)
+    kinds = kinds_mentioned(named["named"] or "") if named is not None else ()
+    return None, tuple(DocumentRef(kind) for kind in kinds)
 
 
 def read_header(
@@ -243,13 +319,44 @@ def read_header(
     """
     block = _header_block(units, title_blocks(units) if blocks is None else blocks)
     if block is None:
-        return Header(), list(units)
+        return _table_title(units)
     lines = [
         u for u in units[block.start : block.end] if isinstance(u, Line) and u.kind is LineKind.TEXT
     ]
     # Text before the title (a banner) and after it are separate paragraphs.
     gap = Line(units[block.start].number, "", LineKind.BLANK)
-    return parse_title(lines), [*units[: block.start], gap, *units[block.end :]]
+    header = _editions_listed(parse_title(lines), units[: block.start], units[block.end :])
+    return header, [*units[: block.start], gap, *units[block.end :]]
+
+
+def _table_title(units: Sequence[Unit]) -> tuple[Header, list[Unit]]:
+    """The header of a supplement whose title EDGAR set inside a ``<TABLE>`` (its
+    ``<CAPTION>``) or an HTML table, when no title block stands outside one: the first
+    table, before any text, whose lines are a title with a supplement phrase."""
+    for index, unit in enumerate(units[:_TABLE_TITLE_REACH]):
+        if isinstance(unit, Line):
+            if unit.kind is LineKind.TEXT:
+                break
+            continue
+        if isinstance(unit, TextTable):
+            texts = [(line.number, _MARKUP.sub(" ", line.text)) for line in unit.lines]
+        else:
+            texts = [(unit.number, " ".join(row)) for row in unit.rows]
+        lines = [Line(number, text.strip()) for number, text in texts if text.strip()]
+        if any(has_anchor(line.stripped) for line in lines) and is_title_chunk(lines):
+            header = _editions_listed(parse_title(lines), units[:index], units[index + 1 :])
+            return header, [*units[:index], *units[index + 1 :]]
+        break
+    return Header(), list(units)
+
+
+def _editions_listed(header: Header, before: Sequence[Unit], after: Sequence[Unit]) -> Header:
+    """The header with the editions listed around its title (:func:`editions_listed`)."""
+    if not header.documents or any(ref.date is not None for ref in header.documents):
+        return header
+    title = tidy(" ".join(line.stripped for line in header.lines))
+    documents = editions_listed(header.documents, title, before, after)
+    return header if documents == header.documents else attrs.evolve(header, documents=documents)
 
 
 def _is_text(unit: Unit) -> bool:

@@ -7,7 +7,11 @@ block that holds a supplement phrase ("SUPPLEMENT DATED ...") when body text
 and that supplement had a phrase of its own (text before the first phrase is
 not a supplement of its own, only the start of the first one).
 It starts after the last page break before its phrase, so that the previous
-supplement keeps its closing lines.
+supplement keeps its closing lines.  A title block followed by nothing but
+closing lines ("Supplement dated September 13, 2001" at the very end) closes
+the supplement before it, and the same title printed again at the top of a
+later page (after the page's footer code) goes on with it; neither starts a
+supplement.
 """
 
 from __future__ import annotations
@@ -17,8 +21,10 @@ from collections.abc import Sequence
 
 import attrs
 
+from ._dates import first_date
 from .headers import TitleBlock, title_blocks
 from .lines import Line, LineKind, Unit
+from .trailers import is_form_code, is_trailer
 
 __all__ = ["Part", "split_supplements"]
 
@@ -67,19 +73,23 @@ def split_supplements(units: Sequence[Unit]) -> list[Part]:
     blocks = title_blocks(units)
     body = _body_positions(units, blocks)
     starts = [0]
-    opened = False
+    opening: str | None = None  # the title of the supplement the last part holds
     for block in blocks:
         if not block.anchored:
             continue
+        title = _title_text(units, block)
         first_body = bisect.bisect_left(body, starts[-1])
         if (
-            opened
+            opening is not None
             and block.split > starts[-1]
             and first_body < len(body)
             and body[first_body] < block.split
+            and title != opening
+            and not _closes(units, block, body)
         ):
             starts.append(block.split)
-        opened = True
+            opening = title
+        opening = opening if opening is not None else title
     stops = [*starts[1:], len(units)]
     parts = [
         _part(units, blocks, start, stop)
@@ -87,6 +97,37 @@ def split_supplements(units: Sequence[Unit]) -> list[Part]:
         if any(_is_content(unit) for unit in units[start:stop])
     ]
     return parts or [Part(tuple(units), tuple(blocks))]
+
+
+def _title_text(units: Sequence[Unit], block: TitleBlock) -> str:
+    """A title block's words from where its supplement would start (after a page's
+    footer), to tell a new title from the same title printed again."""
+    return " ".join(
+        unit.stripped.casefold()
+        for unit in units[block.split : block.end]
+        if isinstance(unit, Line) and unit.kind is LineKind.TEXT
+    )
+
+
+def _closes(units: Sequence[Unit], block: TitleBlock, body: Sequence[int]) -> bool:
+    """Whether a title block is the supplement's closing lines, not a new title: nothing
+    but closing lines follows it, and it is closing lines itself ("Supplement dated
+    September 13, 2001") or dates nothing (a page's footer "Supplement / Prospectus /
+    1"); a dated title cut off at the end of an excerpt is a title."""
+    lines = [
+        unit.stripped
+        for unit in units[block.start : block.end]
+        if isinstance(unit, Line) and unit.kind is LineKind.TEXT
+    ]
+    if not all(map(is_trailer, lines)) and any(first_date(line) for line in lines):
+        return False
+    for index in body[bisect.bisect_left(body, block.end) :]:
+        unit = units[index]
+        if not isinstance(unit, Line) or not (
+            is_trailer(unit.stripped) or is_form_code(unit.stripped)
+        ):
+            return False
+    return True
 
 
 def _is_content(unit: Unit) -> bool:

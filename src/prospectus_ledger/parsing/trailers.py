@@ -1,6 +1,7 @@
 """The lines that close a supplement: "Date: May 31, 2007", "The date of this
-Supplement is July 16, 1999.", "Please retain this supplement for future
-reference", form codes ("MEPS", "SUP-0407", "72808 6/01").
+Supplement is July 16, 1999.", "Supplement dated September 13, 2001", "Please
+retain this supplement for future reference" (perhaps with a date), form codes
+("MEPS", "SUP-0407", "72808 6/01", "st-CRPS").
 
 A trailer ends the instruction before it; its words are recognised, not lost.
 Form codes look like any short upper-case line, so they count only at the
@@ -10,21 +11,24 @@ very end of a supplement.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pendulum
 
-from ._dates import DATE, read_date
+from ._dates import DATE, is_date_only, read_date
 from ._memo import memo
 from ._tidy import collapsed_length, tidy
 from .grammar import Words
 from .grammar import supplements as grammar
 
-__all__ = ["is_form_code", "is_trailer", "trailer_date"]
+__all__ = ["closing_date", "is_form_code", "is_trailer", "trailer_date"]
 
 
 _DATE_ANYWHERE = re.compile(DATE, re.IGNORECASE)
-_CODE_TOKEN = re.compile(r"^[A-Z0-9][A-Z0-9/&.\-()#]{0,19}$")
+# "SUP-0407", "PS309/402-3600", and DWS's lower-case prefixes ("st-CRPS").
+_CODE_TOKEN = re.compile(r"^(?:[A-Z0-9][A-Z0-9/&.\-()#]{0,19}|[a-z]{1,4}-[A-Za-z0-9]{1,12})$")
 _MAX_RETAIN = 250
+_SENTENCE_END = (".", "!", "?", ".)", '."', ".\u201d")
 _MAX_CODE = 48
 
 
@@ -34,9 +38,17 @@ def trailer_date(text: str) -> pendulum.Date | None:
         return None
     words = tidy(text)
     read = Words(words)
-    match = grammar.DATE_LINE.match(read) or grammar.DATE_OF_SUPPLEMENT.match(read)
+    match = (
+        grammar.DATE_LINE.match(read)
+        or grammar.DATE_OF_SUPPLEMENT.match(read)
+        or grammar.SUPPLEMENT_DATED_LINE.match(read)
+    )
     if match:
         return read_date(match["date"] or "").date
+    if len(read) <= _MAX_RETAIN and grammar.RETAIN.found(read):
+        # "... for Future Reference March 11, 2019": a date printed with the legend.
+        edge = grammar.EDGE_DATE.search(read)
+        return read_date(edge["first"] or edge["last"] or "").date if edge else None
     if is_form_code(words):
         dated = _DATE_ANYWHERE.search(words)
         return read_date(dated.group(0)).date if dated else None
@@ -51,7 +63,7 @@ def is_trailer(text: str) -> bool:
     ):
         return False
     read = Words(tidy(text))
-    if grammar.DATE_LINE.match(read):
+    if grammar.DATE_LINE.match(read) or grammar.SUPPLEMENT_DATED_LINE.match(read):
         return True
     stated = grammar.DATE_OF_SUPPLEMENT.match(read)
     if stated is not None:
@@ -77,3 +89,40 @@ def is_form_code(text: str) -> bool:
     if not all(_CODE_TOKEN.match(token) for token in tokens):
         return False
     return any(char.isdigit() for char in rest) or len(rest) <= 10
+
+
+def closing_date(texts: Sequence[str]) -> pendulum.Date | None:
+    """The supplement's date printed among its body's paragraphs ``texts``, for a
+    supplement whose title, intro and trailer give none.
+
+    "The date of this Supplement is November 19, 2002." inside a paragraph (text whose
+    line breaks were lost); else the first closing line left among the instructions'
+    text: a date alone after a sentence that ends ("November 15, 2011" after a fund's
+    section, "July 14, 2025" before the distributor's address) or above a form code
+    ("July 20, 2006" / "st-CRPS"), or a date with a form code ("June 9, 2006 st-VBF"
+    before a page break).
+    """
+    for text in texts:
+        # Most paragraphs name no supplement: answered before their words are read.
+        if "upplement" in text or "UPPLEMENT" in text:
+            found = grammar.DATE_OF_SUPPLEMENT_SENTENCE.search(Words(tidy(text)))
+            if found is not None:
+                return read_date(found["date"] or "").date
+    for index, text in enumerate(texts):
+        if len(text) > 4 * _MAX_CODE:
+            continue
+        words = tidy(text)
+        if is_date_only(words):
+            # After a sentence that ends, or above a form code ("July 20, 2006" / "st-CRPS"):
+            # not a date in a list of funds and dates.
+            before = texts[index - 1].rstrip() if index else ""
+            after = texts[index + 1] if index + 1 < len(texts) else ""
+            coded = is_form_code(after) and any(char.isdigit() or char == "-" for char in after)
+            day = read_date(words).date if before.endswith(_SENTENCE_END) or coded else None
+        elif is_form_code(words) and _DATE_ANYWHERE.search(words):
+            day = trailer_date(words)
+        else:
+            continue
+        if day is not None:
+            return day
+    return None

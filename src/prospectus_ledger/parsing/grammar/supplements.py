@@ -19,7 +19,13 @@ from ...tree import DocumentKind
 from ._engine import Rule
 from .instructions import BE, DOCUMENT
 from .times import DATE
-from .vocabulary import DOCUMENT_NAMES, alt, with_plurals
+from .vocabulary import (
+    DOCUMENT_NAMES,
+    SHARE_CLASS_NOUNS,
+    SHARE_CLASS_WORDS,
+    alt,
+    with_plurals,
+)
 
 __all__ = [
     "ANCHOR",
@@ -44,48 +50,116 @@ def _names(kind: DocumentKind) -> str:
     return alt(with_plurals(name for name, named in DOCUMENT_NAMES if named is kind))
 
 
+PAIRED: dict[str, DocumentKind] = {
+    name.rpartition(" ")[0]: kind
+    for name, kind in DOCUMENT_NAMES
+    if name.endswith(" prospectus") and " " in name
+}
+"""The words that make a prospectus of a kind ("summary", "statutory"): "Summary and
+Statutory Prospectuses" names both kinds, the noun shared."""
+_PAIR = rf"{alt(PAIRED)} and {alt(PAIRED)} prospectus(?:es)?"
+
 KIND_SOURCE = (
-    rf"\b(?:(?P<summary>{_names(DocumentKind.SUMMARY_PROSPECTUS)})"
+    rf"\b(?:(?P<pair>{_PAIR})"
+    rf"|(?P<summary>{_names(DocumentKind.SUMMARY_PROSPECTUS)})"
     rf"|(?P<sai>{_names(DocumentKind.SAI)})"
     # "Prospectus Summary" is a heading, not the prospectus.
     rf"|(?P<prospectus>{_names(DocumentKind.PROSPECTUS)})(?! summary\b))\b"
 )
 KIND = Rule("document kind", KIND_SOURCE, "kind")
-"""A mention of a document; the named group that took part (``summary``, ``sai``,
-``prospectus``) tells which kind."""
+"""A mention of a document; the named group that took part (``pair``, ``summary``,
+``sai``, ``prospectus``) tells which kind(s)."""
+
+DATE_LIST = rf"{DATE}(?:(?:,? and |, | ?[-\u2013\u2014] | through | to ){DATE}){{0,12}}"
+"""One date or several: "May 1, 2006", "March 1, 2006, April 1, 2006 and May 1, 2006",
+a range "August 1, 2017 \u2013 June 1, 2018" (both ends are named)."""
+_CLASSES = rf"(?:(?:{alt(SHARE_CLASS_WORDS)}|[a-z]\d?),? ){{0,16}}"
 
 EDITIONS = Rule(
     "editions",
     KIND_SOURCE
-    + rf"|\bdated:? (?P<dated>{DATE})(?P<range> ?[-\u2013\u2014] ?{DATE}| (?:through|to) {DATE})?"
-    + rf"|\bas (?:previously )?(?:supplemented|revised|amended)(?: on| through)? (?P<supp>{DATE})",
+    + rf"|\bdated:? (?P<dated>{DATE_LIST})"
+    + rf"|\bas (?:previously )?(?:supplemented|revised|amended)(?: on| through)? "
+    rf"(?P<supp>{DATE_LIST})"
+    # "the April 17, 2003 Class A, B, C Prospectus": the date before the name.
+     + rf"|(?P<before>{DATE}) (?={_CLASSES}(?:{_PAIR}|{DOCUMENT})\b)",
     "editions",
 )
-"""The tokens of an editions phrase, in order: a kind, "dated D" (or a range of
-dates), "as supplemented D"."""
+"""The tokens of an editions phrase, in order: a kind, "dated D" (one date, a list or a
+range), "as supplemented D", a date printed before the kind it dates."""
 
 _SUPPLEMENT_WORD = r"supplement,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?"
+_FORM_CODE = r"(?:[a-z]{0,4}\d[\w/.-]{0,12} ){0,2}"
+"""A form code printed between "Supplement dated" and the date ("74290 7/01")."""
 SUPPLEMENT_DATE = Rule(
     "supplement dated",
-    rf"\b(?:{_SUPPLEMENT_WORD}|made as of) (?P<date>{DATE})",
+    rf"\b(?:{_SUPPLEMENT_WORD}|made as of) {_FORM_CODE}(?P<date>{DATE})",
     "supplement date",
 )
-"""The supplement's own date: "Supplement dated May 31, 2007", "made as of ..."."""
+"""The supplement's own date: "Supplement dated May 31, 2007", "made as of ...",
+"Supplement dated 74290 7/01 July 1, 2001"."""
 SUPPLEMENT_PHRASE = Rule(
     "supplement phrase",
     rf"(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai )?"
-    rf"(?:supplement\b,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?|made as of)(?: {DATE})?",
+    rf"(?:supplement\b,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?|made as of)"
+    rf"(?: {_FORM_CODE}{DATE})?",
     " ",
 )
 """The words of the supplement's own date, cut before the editions are read."""
+INLINE_PHRASE = Rule(
+    "supplement phrase in running text",
+    rf"\b{DOCUMENT} supplement\b"
+    rf"|\bsupplement(?: dated:? {DATE})?,? to "
+    rf"(?:[^.;:]{{0,80}}?\b(?:{_PAIR}|{DOCUMENT})\b(?: dated:? {DATE_LIST})?){{1,4}}",
+    "inline",
+)
+"""A supplement phrase inside running text (a filing flattened to one line): "VANGUARD
+FUNDS PROSPECTUS SUPPLEMENT IMPORTANT INFORMATION ...", "... Fund Supplement to the
+Prospectuses and Summary Prospectuses Effective immediately, ..."."""
+CHANGES_TO = Rule(
+    "changes to a document",
+    rf"\b(?:changes|amendments|revisions) (?:(?:are|have been) made )?to the (?:fund'?s'? )?"
+    rf"(?P<named>{DOCUMENT})\b",
+    "changes to",
+)
+"""'The following changes to the Prospectus are necessary ...', 'The following changes are
+made to the prospectus.': the document a supplement with no title amends."""
+OWN_DATE_LINE = Rule("own date line", rf"^dated:? (?P<date>{DATE})\.?$", "date")
+"""'DATED JUNE 15, 2018' alone on a title line: after the editions' dates, the
+supplement's own."""
+ENDS_IN_KIND = Rule(
+    "ends in a document",
+    rf"{KIND_SOURCE}(?: \([^()]{{0,40}}\))?,?$",
+    "ends in kind",
+)
+"""A title line that ends with a document's name ("SUPPLEMENT TO PROSPECTUS"): a "dated D"
+line after it dates that document."""
+OPEN_DATED = Rule("dated, the date below", r"\bdated:?$", "open")
+"""A title line that ends "dated" with its date on a later line: in a cover of two
+columns, the dates follow the lines they complete, in order."""
+DATE_FIRST = Rule(
+    "a date that opens a line",
+    rf"^{DATE}(?:$|,? as (?:previously )?(?:supplemented|revised|amended)\b)",
+    "date first",
+)
+"""'January 31, 2014, as supplemented': the date of a "... dated" line above it."""
+DATE_PENDING = Rule(
+    "date to follow",
+    r"\b(?:dated|date|supplemented|revised|amended|as of|through|on)[:,]?$",
+    "date to follow",
+)
+"""A title line that ends where a date follows ("... Information dated"): the date line
+after it completes it."""
 
 ANCHOR = Rule(
     "supplement anchor",
-    r"^(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai |important )?"
+    r"^(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai |important "
+    r"|amended and restated )?"
     r"supplement(?:$|,|:| dated\b| date\b| to\b| [-\u2013\u2014])",
     "anchor",
 )
-"""A line that opens a supplement's title: "SUPPLEMENT DATED ...", "Prospectus Supplement"."""
+"""A line that opens a supplement's title: "SUPPLEMENT DATED ...", "Prospectus Supplement",
+"AMENDED AND RESTATED SUPPLEMENT DATED ..."."""
 
 PHRASE_WORD = Rule(
     "phrase word",
@@ -100,22 +174,45 @@ NAME_WORD = Rule(
     "name",
 )
 """A word of a registrant's or a portfolio's name."""
+_DEFINED_WORDS = r"(?:the|each|a|an|collectively|together|a series)\b[^()]{0,120}"
+DEFINED_TERM = Rule("defined term", rf"\({_DEFINED_WORDS}\)", "defined term")
+"""A defined term, '(the "Fund")', '(each a "Fund" and together, the "Funds")': it names
+no part of the document and no fund."""
+TRAILING_TERM = Rule("trailing defined term", rf" ?\({_DEFINED_WORDS}\)$", "defined term")
+"""A defined term that ends a line of names."""
+CLASS_WORD = Rule("share class word", rf"\b{alt(with_plurals(SHARE_CLASS_NOUNS))}\b", "class")
+"""A word of a share class's name ("Class A, Class C and Class R6 Shares of the")."""
 
 DATED_KIND = Rule("kind dated", rf"{KIND_SOURCE}[^()]{{0,60}}\bdated\b", "dated kind")
 """'(Summary Prospectus and Prospectus dated August 1, 2018)': a phrase, not a note."""
 DATED_BELOW = Rule(
     "each as dated below",
-    rf"\b(?:each )?as dated below\b|\bdate of (?:the )?{DOCUMENT}|^{DOCUMENT} dated$",
+    rf"\b(?:each )?as dated below\b|\bdate of (?:the )?{DOCUMENT}|^{DOCUMENT} dated$"
+    r"|^(?:funds?|portfolios?|series) dated$",
     "dated below",
 )
 """Editions whose dates are listed below ("each as dated below", a "DATE OF PROSPECTUS"
-column)."""
+column, a "FUND ... DATED" head over funds and their dates)."""
+LISTED_AFTER = Rule(
+    "editions listed after the title",
+    rf"\b{DOCUMENT}\b[^.;]{{0,60}}?\b(?:for|as follows|listed below):$"
+    r"|\b(?:listed|set forth|named|identified) (?:in|on) "
+    r"(?P<schedule>(?:schedule|appendix|exhibit|annex) [a-z0-9]{1,3})$",
+    "listed after",
+)
+"""A phrase whose editions are listed after the title: "to the prospectuses for:" (a
+table of funds and dates follows), "OF THE FUNDS LISTED IN SCHEDULE A" (a schedule with
+a column of dates comes later)."""
+LISTED_ABOVE = Rule("each as dated above", r"\b(?:each )?as dated above\b", "listed above")
+"""A phrase whose editions are dated in a table above the title: "..., each as dated
+above:"."""
 EDITION_NOTE = Rule(
     "edition note",
-    rf"\((?:{DOCUMENT})[^()]{{0,20}}\bdated\b[^()]{{0,40}}\)$",
+    rf"\((?:{DOCUMENT})[^()]{{0,20}}\bdated\b[^()]{{0,60}}\)$",
     "edition note",
 )
-"""'American Century Mutual Funds, Inc. (SAI dated July 26, 2013)'."""
+"""'American Century Mutual Funds, Inc. (SAI dated July 26, 2013)', 'Multisector Income
+Fund (Prospectus dated August 1, 2022 as revised February 14, 2023)'."""
 
 INTRO = Rule(
     "intro",
@@ -189,18 +286,35 @@ BLOCK_WORD = Rule(
 
 DATE_LINE = Rule("date line", rf"^date:? ?(?P<date>{DATE})\.?$", "date")
 """'Date: May 31, 2007' (but not "DATED MAY 1, 2006", which continues a title)."""
+_DATE_OF_SUPPLEMENT = r"(?:the date of this supplement is|this supplement is dated)"
 DATE_OF_SUPPLEMENT = Rule(
     "date of this supplement",
-    rf"^(?:the date of this supplement is|this supplement is dated) (?P<date>{DATE})\.?"
-    r"(?P<rest>.{0,40})$",
+    rf"^{_DATE_OF_SUPPLEMENT} (?P<date>{DATE})\.?(?P<rest>.{{0,40}})$",
     "date",
 )
 """'The date of this Supplement is July 16, 1999.' (perhaps followed by a form code)."""
+DATE_OF_SUPPLEMENT_SENTENCE = Rule(
+    "date of this supplement, in a paragraph",
+    rf"\b{_DATE_OF_SUPPLEMENT} (?P<date>{DATE})",
+    "date",
+)
+"""The same words inside a paragraph (text whose line breaks were lost): the date, when
+nothing else gives one."""
 RETAIN = Rule(
     "retain for future reference",
     r"\b(?:retain(?:ed)?|keep|kept)\b[\w ,]{0,120}\bfor (?:future|later) reference\b",
     "retain",
 )
+EDGE_DATE = Rule("date at an edge", rf"^(?P<first>{DATE})\b|\b(?P<last>{DATE})\.?$", "date")
+"""A date that opens or closes a closing line ("... for Future Reference March 11,
+2019", "January 15, 2015 Investors Should Retain ...")."""
+SUPPLEMENT_DATED_LINE = Rule(
+    "supplement dated line",
+    rf"^(?:this )?supplement dated:? {_FORM_CODE}(?P<date>{DATE})\.?$",
+    "date",
+)
+"""'Supplement dated September 13, 2001' alone: at the end of a supplement, its closing
+line (at the top, its title)."""
 
 ANNOUNCEMENT = Rule(
     "announcement",

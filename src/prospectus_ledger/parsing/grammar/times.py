@@ -24,9 +24,10 @@ MONTH = alt(MONTHS) + r"\.?"
 """A month's name or abbreviation ("may", "sept.")."""
 DATE = (
     rf"(?:\b{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? ?\d{{3,4}}\b"
-    r"|\b\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})\b)"
+    r"|\b\d{1,2}(?:-\d{1,2}-|/\d{1,2}/|\u2013\d{1,2}\u2013)(?:\d{4}|\d{2})\b)"
 )
-"""A date in words ("may 22, 2007", "feb. 27, 2012") or digits ("3-25-2009"), lower case."""
+"""A date in words ("may 22, 2007", "feb. 27, 2012") or digits ("3-25-2009", "11/15/12",
+"5\u201325\u201312" with en dashes), lower case."""
 
 _EXCHANGE = rf"{alt(EXCHANGE_NAMES)}(?: \([^()]{{0,30}}\))?"
 CLOSE = (

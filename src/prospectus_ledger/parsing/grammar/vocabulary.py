@@ -35,9 +35,12 @@ __all__ = [
     "MEANING",
     "MODIFIERS",
     "MONTHS",
+    "NAME_CONNECTIVES",
     "NEW_TEXT_NOUNS",
     "ORDINALS",
     "REPLACED",
+    "SHARE_CLASS_NOUNS",
+    "SHARE_CLASS_WORDS",
     "SUBSTITUTED",
     "alt",
     "plural",
@@ -285,10 +288,52 @@ DOCUMENT_NAMES: tuple[tuple[str, DocumentKind], ...] = (
     ("summary prospectus", DocumentKind.SUMMARY_PROSPECTUS),
     ("statutory prospectus", DocumentKind.PROSPECTUS),
     ("statement of additional information", DocumentKind.SAI),
+    ("statement of information", DocumentKind.SAI),
     ("sai", DocumentKind.SAI),
     ("prospectus", DocumentKind.PROSPECTUS),
 )
 """The documents a supplement amends, by the names filings give them (singular)."""
+
+SHARE_CLASS_NOUNS = ("class", "share")
+"""Nouns that name share classes: "Class A, B and C Shares"."""
+
+SHARE_CLASS_WORDS = (
+    *with_plurals(SHARE_CLASS_NOUNS),
+    "investor",
+    "institutional",
+    "advisor",
+    "adviser",
+    "service",
+    "retail",
+    "retirement",
+    "admiral",
+    "premier",
+    "trust",
+    "all",
+    "and",
+    "or",
+)
+"""Words that name share classes in a title ("Class A, B and C Shares", "Investor Class"),
+between an edition's date and its name ("the May 1, 2006 Class A Shares Prospectus")."""
+
+NAME_CONNECTIVES = (
+    "of",
+    "and",
+    "the",
+    "for",
+    "a",
+    "an",
+    "formerly",
+    "known",
+    "as",
+    "each",
+    "collectively",
+    "together",
+    "except",
+    "n",
+)
+"""Small words a line of names may hold in lower case ("Class A Shares of the",
+"(formerly, Delaware Value Fund)", "Fund A n Fund B" with a bullet printed as "n")."""
 
 # -- dates and times --------------------------------------------------------------
 
