@@ -193,9 +193,10 @@ def _parse_when(value: object) -> pendulum.DateTime:
     day = _plain_date(value)
     if day is not None:
         return end_of_day(day)
+    # pendulum raises TypeError for some malformed times ("000000000:"), not ParserError.
     try:
         parsed = pendulum.parse(value.strip(), exact=True, strict=True)
-    except (ValueError, pendulum.parsing.exceptions.ParserError) as error:
+    except (ValueError, TypeError, pendulum.parsing.exceptions.ParserError) as error:
         raise InvalidDateError(value, _EXPECTED, reason=str(error)) from error
     if not isinstance(parsed, _dt.datetime):
         raise InvalidDateError(value, _EXPECTED)
