@@ -66,8 +66,6 @@ _LISTED = re.compile(
     re.IGNORECASE,
 )
 _DASHES = "-\u2012\u2013\u2014\u2015"
-# "... and under the "Y" section", "... and in "Y"": a second place, named the same way.
-_AND_AGAIN = re.compile(r"\band(?: (?:under|in|within|to|into|of|beneath))?(?: the)? ?$")
 _ARTICLE = re.compile(r"^(?:The|A|An) ")
 _POSSESSIVE = re.compile(r"^\S+['\u2019]s?(?: |$)")
 # "the Funds' Annual Fund Operating Expenses table": the fund is no part of the heading.
@@ -309,6 +307,32 @@ def _unquoted_parts(text: str) -> Iterator[_Part]:
             yield _Part(headings, start, end, comma, "heading" if kind == "summary" else kind, rank)
 
 
+_BLOCKS_LISTED = re.compile(
+    r"\b(?:paragraphs?|sentences?|bullets?|tables?|footnotes?|items?|charts?) and\b"
+)
+_PLACING = grammar.OUTER_WORDS | grammar.INNER_WORDS | {"to", "into", "at", "of"}
+
+
+def _coordinated(gap: str, words: list[str]) -> bool:
+    """Whether two places are named side by side: '"A" and "B"', '"A," "B" and "C"',
+    "... section of the Prospectus and under the "B" section of the SAI", "... in the
+    Summary Prospectus and the first two sentences of the second paragraph under "B"".
+    After the last "and" only words that place the next part may stand, and the gap
+    holds no verb (two instructions in one sentence are no list of places)."""
+    if "and" not in words or verbs.INSTRUCTION.found(Words(gap.lower())):
+        return False
+    listed = _BLOCKS_LISTED.search(gap.lower())
+    if listed is not None and listed.start() > 1:
+        # "the first paragraph and the table under "C"": blocks of one place (but '"A"
+        # table and "B"' names two, the noun being the first one's).
+        return False
+    last = len(words) - 1 - words[::-1].index("and")
+    tail = words[last + 1 :]
+    if not tail:
+        return all(word in {",", "and"} for word in words)
+    return all(word in _PLACING for word in tail)
+
+
 def _as_heading(part: _Part) -> _Part:
     return attrs.evolve(part, kind="heading")
 
@@ -317,22 +341,17 @@ def _relation(gap: str, before: _Part, after: _Part) -> str:
     """How ``after`` nests against ``before``: outer, inner, alternative or stop."""
     if after.kind in ("object", "inner"):
         return "inner"
-    if len(gap) > _MAX_GAP and not _AND_AGAIN.search(gap.lower()):
+    if len(gap) > _MAX_AGAIN:
         return "stop"
     words = Words(gap.lower()).sub(grammar.TRANSPARENT, " ").text.replace(",", " , ").split()
     if not words:
         return "inner"
     if "or" in words:
         return "alternative"
-    if (
-        _AND_AGAIN.search(gap.lower())
-        and (all(word in {",", "and"} for word in words) or words[-1] != "and")
-        and len(gap) <= _MAX_AGAIN
-        and not verbs.INSTRUCTION.found(Words(gap.lower()))
-    ):
-        # '"A" and "B"', '"A," "B" and "C"', "... section of the Prospectus and under the
-        # "B" section of the SAI": places named side by side.
+    if _coordinated(gap, words):
         return "coordinate"
+    if len(gap) > _MAX_GAP:
+        return "stop"
     if words[0] == "and" or words[-1] == "and":
         return "stop"
     if any(word not in grammar.OUTER_WORDS | grammar.INNER_WORDS | {",", "and"} for word in words):

@@ -12,7 +12,7 @@ path.
 from __future__ import annotations
 
 from ._engine import Rule, Table
-from .instructions import DOCUMENT, HEADING_NOUN, INTRODUCER, ORDINAL
+from .instructions import COUNT, DOCUMENT, HEADING_NOUN, INTRODUCER, ORDINAL
 
 __all__ = [
     "AFTER_QUOTE",
@@ -217,7 +217,7 @@ TRANSPARENT = Rule(
     rf"\b{HEADING_NOUN}\b|\b{INTRODUCER}\b"
     r"|\b(?:paragraphs?|sentences?|bullets?(?: points?)?|items?|tables?|footnotes?"
     r"|risks?(?: factors?)?|disclosures?|descriptions?"
-    rf"|lists?|{ORDINAL})\b"
+    rf"|lists?|{ORDINAL}|{COUNT})\b"
     r"|\([ivxlc\d]{1,6}\)|\b[ivx]{1,5}\)"
     r"|\b(?:on|at) pages? [\divx]{1,4}(?:[-\u2013 ](?:and|to|through)?[- ]?[\divx]{1,4})?"
     r"|\b(?:the|each|its|this|that|such|main)\b|\b(?:fund|funds|portfolio|portfolios|trust)['\u2019]s?"
