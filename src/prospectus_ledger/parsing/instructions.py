@@ -287,8 +287,10 @@ class _Splitter:
             if changes_words:
                 self.instruction(_part(item, words), words, lead)
             else:
+                # News; or news that ends with a lead-in ("... As a result, the following
+                # portions of the prospectus are amended as indicated below:").
                 self.close()
-                self.append(_part(item, words))
+                self.paragraph(_part(item, words), words)
                 if find_effective(words).words:
                     lead = words  # the news times what follows it
 
@@ -477,8 +479,8 @@ BOUNDARIES: tuple[tuple[str, BoundaryRule], ...] = (
     ("item number", _Splitter.item_number),
     ("roman label", _Splitter.roman_label),
     ("context heading", _Splitter.context_heading),
-    ("news and instruction", _Splitter.split_paragraph),
     ("news and word changes", _Splitter.word_changes),
+    ("news and instruction", _Splitter.split_paragraph),
     ("supersedes", _Splitter.supersedes),
     ("lead-in", _Splitter.lead_in),
     ("location lead", _Splitter.location_lead),
