@@ -88,6 +88,36 @@ def _stamp_new(sections: Sequence[Section], provenance: Provenance | None) -> tu
     )
 
 
+def _optional_text(value: str | None) -> str | None:
+    return clean_text(value) if value is not None else None
+
+
+def _replace_words(
+    block: Block, item: int | None, words: str, new: str, path: Sequence[str]
+) -> list[Block]:
+    """A paragraph (or a bullet item) with its first occurrence of ``words`` replaced by
+    ``new`` (removed when ``new`` is empty; what remains empty goes)."""
+    if isinstance(block, BulletList) and item is not None:
+        items = list(block.items)
+        text = _words_replaced(items[item], words, new, path)
+        if text:
+            items[item] = text
+        else:
+            del items[item]
+        return [BulletList(items)] if items else []
+    if not isinstance(block, Paragraph):
+        raise BlockNotFoundError(path, f"paragraph holding {words!r}", 0)
+    text = _words_replaced(block.text, words, new, path)
+    return [Paragraph(text)] if text else []
+
+
+def _words_replaced(text: str, words: str, new: str, path: Sequence[str]) -> str:
+    at = text.find(words)
+    if at < 0:
+        raise TextNotFoundError(words, " -- ".join(path) or "the section")
+    return clean_text(f"{text[:at]} {new} {text[at + len(words) :]}")
+
+
 def _plain(blocks: Sequence[Block]) -> str:
     return " ".join(block_text(block) for block in blocks)
 
@@ -246,20 +276,27 @@ class ReplaceBlock:
             text of the blocks replaces the item or the sentences.
         sentences: when given, only these sentences of the located paragraph
             are replaced.
+        words: when given, only these words of the located paragraph or
+            bullet item are replaced (the words a filing quotes: 'please
+            delete "A shareholder ..." and replace with the following:').
     """
 
     target: SectionTarget
     locator: BlockLocator
     blocks: tuple[Block, ...] = attrs.field(converter=blocks_tuple)
     sentences: SentenceSpan | None = None
+    words: str | None = attrs.field(default=None, converter=_optional_text)
 
     action: ClassVar[Action] = "replace"
 
     @property
     def scope(self) -> Scope:
-        """``sentence`` for sentence spans, else the locator's kind."""
+        """``sentence`` for sentence spans, ``text`` for quoted words, else the locator's
+        kind."""
         if self.sentences is not None:
             return "sentence"
+        if self.words is not None:
+            return "text"
         return "paragraph" if self.locator.kind == "block" else self.locator.kind
 
     @property
@@ -271,6 +308,8 @@ class ReplaceBlock:
         """Return ``document`` with the block replaced."""
 
         def edit(block: Block, item: int | None, path: Sequence[str]) -> list[Block]:
+            if self.words is not None:
+                return _replace_words(block, item, self.words, _plain(self.blocks), path)
             if self.sentences is not None:
                 if not isinstance(block, Paragraph):
                     raise BlockNotFoundError(path, "paragraph for a sentence edit", 0)
@@ -295,14 +334,18 @@ class DeleteBlock:
     target: SectionTarget
     locator: BlockLocator
     sentences: SentenceSpan | None = None
+    words: str | None = attrs.field(default=None, converter=_optional_text)
 
     action: ClassVar[Action] = "delete"
 
     @property
     def scope(self) -> Scope:
-        """``sentence`` for sentence spans, else the locator's kind."""
+        """``sentence`` for sentence spans, ``text`` for quoted words, else the locator's
+        kind."""
         if self.sentences is not None:
             return "sentence"
+        if self.words is not None:
+            return "text"
         return "paragraph" if self.locator.kind == "block" else self.locator.kind
 
     @property
@@ -314,6 +357,8 @@ class DeleteBlock:
         """Return ``document`` without the block."""
 
         def edit(block: Block, item: int | None, path: Sequence[str]) -> list[Block]:
+            if self.words is not None:
+                return _replace_words(block, item, self.words, "", path)
             if self.sentences is not None:
                 if not isinstance(block, Paragraph):
                     raise BlockNotFoundError(path, "paragraph for a sentence edit", 0)

@@ -244,9 +244,9 @@ def _single(
     if found.action == "insert_blocks":
         return InsertBlocks(target, blocks, found.position, locator), found.note
     if locator is not None and found.action == "replace_block":
-        if found.sentences is not None:
+        if found.sentences is not None or found.words is not None:
             blocks = (Paragraph(" ".join(block_text(block) for block in blocks)),)
-        return ReplaceBlock(target, locator, blocks, found.sentences), found.note
+        return ReplaceBlock(target, locator, blocks, found.sentences, found.words), found.note
     if locator is not None and found.action == "delete_block":
-        return DeleteBlock(target, locator, found.sentences), found.note
+        return DeleteBlock(target, locator, found.sentences, found.words), found.note
     return None

@@ -101,6 +101,8 @@ class Recognised:
             to denote that the Fund is diversified."): a notice, taking no text.
         also: the other places it names side by side with ``path`` ('the tables
             "A" and "B"'): the change is made in each.
+        words: the words the instruction quotes as the ones it replaces or deletes
+            (only they change, in the block that holds them).
         documents_at: for ``path`` and each of ``also``, the document kinds the
             words name for that place ("... in the Summary and Statutory
             Prospectuses and ... in the Statutory Prospectus").
@@ -126,6 +128,7 @@ class Recognised:
     described: bool = False
     also: tuple[tuple[str, ...], ...] = ()
     documents_at: tuple[tuple[DocumentKind, ...], ...] = ()
+    words: str | None = None
 
     @property
     def takes_content(self) -> bool:
@@ -184,7 +187,7 @@ def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
         return substituted
     for rule in grammar.REWRITES:
         scope = scope.sub(rule, rule.builds)
-    found = _read_change(base, scope)
+    found = _read_change(base, scope, Words(words))
     if not path and grammar.CORRESPONDING.found(scope):
         found = attrs.evolve(found, headed=True)
     if grammar.DESCRIBED.found(scope):
@@ -227,8 +230,9 @@ def _verb(scope: Words) -> Verb | None:
     return found[0].builds if found is not None else None  # type: ignore[return-value]
 
 
-def _read_change(base: Recognised, scope: Words) -> Recognised:
-    """What an instruction does to the section it names (or to a block of it)."""
+def _read_change(base: Recognised, scope: Words, quoted: Words) -> Recognised:
+    """What an instruction does to the section it names (or to a block of it);
+    ``quoted``: its words with their quotes (``scope`` has them blanked)."""
     verb = _verb(scope)
     if verb is None:
         if not base.path:
@@ -236,6 +240,9 @@ def _read_change(base: Recognised, scope: Words) -> Recognised:
         return attrs.evolve(base, reason="the parser does not know this kind of instruction")
     action: Action = "replace_block" if verb == "replace" else "delete_block"
     if verb != "insert":
+        passage = _quoted_words(base, quoted)
+        if passage is not None:
+            return attrs.evolve(passage, action=action)
         sentences = _first_change(grammar.SENTENCES, scope, base, action)
         if sentences is not None:
             return sentences
@@ -253,6 +260,19 @@ def _read_change(base: Recognised, scope: Words) -> Recognised:
     if partial is not None:
         return attrs.evolve(base, reason=f"it changes only part of a section ({partial.text!r})")
     return attrs.evolve(base, action="replace_section" if verb == "replace" else "delete_section")
+
+
+def _quoted_words(base: Recognised, quoted: Words) -> Recognised | None:
+    """The words an instruction quotes as the ones it changes, when it quotes a passage
+    rather than a heading."""
+    if '"' not in quoted.text:
+        return None
+    found = grammar.QUOTED_WORDS.search(quoted)
+    if found is None or (base.path and found["old"] in base.path):
+        return None
+    old = (found["old"] or "").strip().rstrip(",")
+    locator = BlockLocator("block", anchor=old, match="contains")
+    return attrs.evolve(base, locator=locator, words=old)
 
 
 def _first_change(

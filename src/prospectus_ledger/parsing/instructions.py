@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from .._text import heading_key, split_heading_path
+from ..operations import BlockLocator
 from ..tree import BulletList, Paragraph, block_text
 from ._locations import section_ref
 from ._memo import memo
@@ -63,6 +64,9 @@ _ROMAN_LABEL = re.compile(r"^[IVX]{1,6}\. {1,3}\S")
 
 # -- splitting --------------------------------------------------------------------
 
+# "Is replaced in its entirety with the following:": the verb of the words before it.
+_PREDICATE = re.compile(r"^(?:Is|Are|Will be|Shall be|Has been|Have been)\b")
+_FOLLOWING = re.compile(r"\bthe following\b", re.IGNORECASE)
 _PLACE_ACTIONS = ("replace_section", "insert_blocks", "insert_section", "unknown")
 
 
@@ -306,6 +310,45 @@ class _Splitter:
             and not self.content
         )
 
+    def predicate(self, item: SourcedBlock, text: str) -> bool:
+        """An instruction split around the words it quotes: "... the following language
+        in the sub-sections entitled "X":" / <the old words> / "Is replaced in its
+        entirety with the following:" -- one instruction, on those words."""
+        current = self.current
+        if not _PREDICATE.match(text) or current is None or current.head is not None:
+            return False
+        subject = _paragraph_text(self.content[0]) if self.content else None
+        old = [_paragraph_text(piece) for piece in self.content[1:]]
+        if not subject or not old or any(words is None for words in old):
+            return False
+        if not _FOLLOWING.search(subject) or not subject.rstrip().endswith(":"):
+            return False
+        quoted = " ".join(words for words in old if words)
+        found = recognise(f"{subject.rstrip().rstrip(':')} {text}", self.portfolios)
+        if found.action not in (
+            "replace_section",
+            "replace_block",
+            "delete_section",
+            "delete_block",
+        ):
+            return False
+        action = "delete_block" if found.action.startswith("delete") else "replace_block"
+        found = attrs.evolve(
+            found,
+            action=action,
+            locator=BlockLocator("block", anchor=quoted, match="contains"),
+            words=quoted,
+            sentences=None,
+        )
+        head = SourcedBlock(
+            Paragraph("\n\n".join([subject, *(words for words in old if words), text])),
+            self.content[0].first_line,
+            item.last_line,
+        )
+        self.current, self.content = None, []
+        self.instruction(head, text, self.lead, recognised=found)
+        return True
+
     def supersedes(self, item: SourcedBlock, text: str) -> bool:
         """ "This supplement supersedes and replaces the supplement dated ...": news."""
         if not _SUPERSEDES.match(text):
@@ -368,11 +411,19 @@ class _Splitter:
         return False
 
     def instruction(
-        self, item: SourcedBlock, text: str, lead: str, *, shared: bool = False
+        self,
+        item: SourcedBlock,
+        text: str,
+        lead: str,
+        *,
+        shared: bool = False,
+        recognised: Recognised | None = None,
     ) -> None:
         """Start the segment of an instruction (``shared``: one of several in a
-        paragraph, whose new text, if it has none of its own, is the next one's)."""
-        recognised = recognise(text, self.portfolios)
+        paragraph, whose new text, if it has none of its own, is the next one's;
+        ``recognised``: what it does, when read already)."""
+        if recognised is None:
+            recognised = recognise(text, self.portfolios)
         self._place_for_items()
         self.close()
         if self.pending:
@@ -482,6 +533,7 @@ BOUNDARIES: tuple[tuple[str, BoundaryRule], ...] = (
     ("news and word changes", _Splitter.word_changes),
     ("news and instruction", _Splitter.split_paragraph),
     ("supersedes", _Splitter.supersedes),
+    ("verb of the text before", _Splitter.predicate),
     ("lead-in", _Splitter.lead_in),
     ("location lead", _Splitter.location_lead),
     ("instruction", _Splitter.instruction_paragraph),

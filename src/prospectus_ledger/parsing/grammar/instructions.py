@@ -125,6 +125,16 @@ REFERENCES = Rule("all references", r"\ball references\b", "references")
 MENTIONS = Rule("references to", r"\breferences? to\b", "references")
 """Words about references to words."""
 
+QUOTED_WORDS = Rule(
+    "quoted words replaced or deleted",
+    r"\b(?:delete|deleting|replace|replacing|remove|removing|(?:the|following) (?:words|sentence"
+    r"|sentences|language|text|phrase|passage))(?: the (?:words|sentence|language|text|phrase))?"
+    r":? \"(?P<old>[^\"]{12,1500})\"",
+    "words",
+)
+"""'please delete "A shareholder in the Fund's Class A Shares ..." and replace with the
+following:': the quoted words are what is replaced (a passage, not a heading)."""
+
 DESCRIBED = Rule(
     "the change described in words",
     rf"\b{BE} (?:revised|amended|updated|modified|changed) to (?:state|denote|reflect|indicate"
@@ -546,6 +556,7 @@ __all__ = [
     "ORDINAL",
     "PARTIAL",
     "PLACES",
+    "QUOTED_WORDS",
     "REFERENCES",
     "REWRITES",
     "SENTENCES",
