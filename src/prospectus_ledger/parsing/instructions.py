@@ -26,7 +26,7 @@ from ..tree import BulletList, Paragraph, block_text
 from ._locations import section_ref
 from ._memo import memo
 from ._paragraphs import is_lead_in, split_news, split_substitutions, split_word_changes
-from ._recognise import Recognised, recognise
+from ._recognise import Action, Recognised, recognise
 from ._runon import looks_like_instruction, split_run_on
 from ._segments import Body, Segment
 from ._targets import normalise, words_of
@@ -67,6 +67,7 @@ _ROMAN_LABEL = re.compile(r"^[IVX]{1,6}\. {1,3}\S")
 # "Is replaced in its entirety with the following:": the verb of the words before it.
 _PREDICATE = re.compile(r"^(?:Is|Are|Will be|Shall be|Has been|Have been)\b")
 _FOLLOWING = re.compile(r"\bthe following\b", re.IGNORECASE)
+_CHANGES_OF_WORDS = ("replace_section", "replace_block", "delete_section", "delete_block")
 _PLACE_ACTIONS = ("replace_section", "insert_blocks", "insert_section", "unknown")
 
 
@@ -325,14 +326,9 @@ class _Splitter:
             return False
         quoted = " ".join(words for words in old if words)
         found = recognise(f"{subject.rstrip().rstrip(':')} {text}", self.portfolios)
-        if found.action not in (
-            "replace_section",
-            "replace_block",
-            "delete_section",
-            "delete_block",
-        ):
+        if found.action not in _CHANGES_OF_WORDS:
             return False
-        action = "delete_block" if found.action.startswith("delete") else "replace_block"
+        action: Action = "delete_block" if found.action.startswith("delete") else "replace_block"
         found = attrs.evolve(
             found,
             action=action,
