@@ -228,7 +228,12 @@ VERBS = Table(
             priority=13,
         ),
         Rule("instead of", r"\bis the following, instead of\b", "replace", priority=14),
-        Rule("replace quoted", r"\breplace \"", "replace", priority=15),
+        Rule(
+            "replace quoted",
+            r"\breplace (?:the (?:words|sentence|phrase|text|language) )?\"",
+            "replace",
+            priority=15,
+        ),
         Rule(
             "updated to reflect that",
             r"\b(?:is|are)(?: hereby)? (?:updated|revised|amended) to reflect that\b[^:]{0,200}? "
