@@ -71,6 +71,19 @@ def is_lead_in(text: str) -> bool:
     return not phrases.BLOCK_WORD.found(words_of(words)) and section_ref(words) is None
 
 
+@memo
+def placed_lead(text: str) -> tuple[str, ...]:
+    """The place a lead-in names for the changes after it ("the following changes are
+    made to the third paragraph of the "X" section:"); empty for any other paragraph."""
+    if len(text) > 4 * _MAX_LEAD_IN or not text.rstrip().endswith(":"):
+        return ()
+    words = normalise(text)
+    if len(words) > _MAX_LEAD_IN or not phrases.FOLLOWING_CHANGES_MADE.found(words_of(words)):
+        return ()
+    ref = section_ref(words)
+    return ref.path if ref is not None else ()
+
+
 def _changes(text: str) -> bool:
     return changes(normalise(text))
 

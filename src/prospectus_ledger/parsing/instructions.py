@@ -25,7 +25,13 @@ from ..operations import BlockLocator
 from ..tree import BulletList, Paragraph, block_text
 from ._locations import section_ref
 from ._memo import memo
-from ._paragraphs import is_lead_in, split_news, split_substitutions, split_word_changes
+from ._paragraphs import (
+    is_lead_in,
+    placed_lead,
+    split_news,
+    split_substitutions,
+    split_word_changes,
+)
 from ._recognise import Action, Recognised, recognise
 from ._runon import looks_like_instruction, split_run_on
 from ._segments import Body, Segment
@@ -364,6 +370,20 @@ class _Splitter:
         self.location = ()
         return True
 
+    def placed_lead_in(self, item: SourcedBlock, text: str) -> bool:
+        """A lead-in that names the place of the changes after it: "Effective January 1,
+        2017, the following changes are made to the third paragraph of the "X" section:"
+        gives them their time and their place."""
+        location = placed_lead(text)
+        if not location:
+            return False
+        self.close()
+        self.leads.append(item)
+        self.lead = text
+        self.location = location
+        self.place_level = None
+        return True
+
     def location_lead(self, item: SourcedBlock, text: str) -> bool:
         """A lead-in that only names a place, for the numbered items after it."""
         location = _location_lead(text)
@@ -531,6 +551,7 @@ BOUNDARIES: tuple[tuple[str, BoundaryRule], ...] = (
     ("supersedes", _Splitter.supersedes),
     ("verb of the text before", _Splitter.predicate),
     ("lead-in", _Splitter.lead_in),
+    ("lead-in with a place", _Splitter.placed_lead_in),
     ("location lead", _Splitter.location_lead),
     ("instruction", _Splitter.instruction_paragraph),
 )

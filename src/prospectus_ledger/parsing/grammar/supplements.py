@@ -34,6 +34,7 @@ __all__ = [
     "DATE_OF_SUPPLEMENT",
     "EDITIONS",
     "FOLLOWING_CHANGES",
+    "FOLLOWING_CHANGES_MADE",
     "INTRO",
     "KIND",
     "LEAD",
@@ -256,6 +257,13 @@ LEAD = Rule(
 )
 """A paragraph that says the documents are amended, or that the following changes take
 effect (a lead-in, if it names no place)."""
+FOLLOWING_CHANGES_MADE = Rule(
+    "the following changes are made to",
+    rf"\bthe following {_CHANGES_NOUN}\b {BE} (?:made|effective) (?:to|in|with respect to)\b",
+    "lead",
+)
+"""'the following changes are made to the third paragraph of the "X" section:': a lead-in
+that names the place of what follows."""
 FOLLOWING_CHANGES = Rule(
     "the following changes take effect",
     rf"\bthe following {_CHANGES_NOUN}\b[^:]{{0,200}}? (?:{BE} |will |shall )?"

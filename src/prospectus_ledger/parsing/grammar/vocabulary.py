@@ -105,7 +105,7 @@ AUXILIARIES = (
 )
 """Auxiliaries of the passive: "is replaced", "will be deleted", "is being added"."""
 
-MODIFIERS = ("hereby", "also", "each", "further", "now")
+MODIFIERS = ("hereby", "also", "each", "both", "further", "now")
 """Words that may stand between an auxiliary and its participle, in any order:
 "is hereby replaced", "are each amended", "will also be added"."""
 
