@@ -23,7 +23,7 @@ from ._memo import forget
 from .amendments import AmendmentContext, build_amendments
 from .blocks import Layout, body_items, layout_of
 from .decoding import decode_filing, sha256_of
-from .headers import Header, inline_phrase, read_header, read_intro
+from .headers import Header, inline_phrase, intro_place, read_header, read_intro
 from .instructions import Body, split_instructions
 from .lines import CellTable, Line, LineKind, TextTable, Unit
 from .reading import read_units
@@ -112,7 +112,7 @@ def _parse_part(
     units = part.units
     header, body_units = read_header(units, part.blocks)
     header, items = read_intro(header, body_items(body_units, layout))
-    whole = split_instructions(items, portfolios=header.portfolios)
+    whole = split_instructions(items, portfolios=header.portfolios, place=intro_place(header))
     parsed: list[ParsedSupplement] = []
     position = first_position
     for index, body in enumerate(whole.stickers()):

@@ -31,6 +31,7 @@ from ..tree import DocumentKind, Paragraph
 from ._dates import DATE, first_date, is_date_only, read_date
 from ._documents import document_refs, kinds_mentioned
 from ._listings import editions_listed, listed_editions
+from ._locations import section_ref
 from ._targets import normalise
 from ._tidy import tidy
 from ._titles import (
@@ -304,6 +305,18 @@ def inline_phrase(text: str) -> tuple[pendulum.Date | None, tuple[DocumentRef, .
     named = grammar.CHANGES_TO.search(words)
     kinds = kinds_mentioned(named["named"] or "") if named is not None else ()
     return None, tuple(DocumentRef(kind) for kind in kinds)
+
+
+def intro_place(header: Header) -> tuple[str, ...]:
+    """The section a supplement's intro says it changes ("This Supplement updates the
+    "General ProFunds VP Information" section of the Prospectus ...")."""
+    for item in header.intro:
+        text = normalise(item.block.text) if isinstance(item.block, Paragraph) else ""
+        if grammar.INTRO_PLACE.match(Words(text)) is not None:
+            ref = section_ref(text)
+            if ref is not None:
+                return ref.path
+    return ()
 
 
 def read_header(

@@ -560,15 +560,24 @@ it is (markdown-it's block rule chain, declared the same way).  Each is a method
 splitter that answers whether it took the paragraph."""
 
 
-def split_instructions(items: Sequence[BodyItem], *, portfolios: Sequence[str] = ()) -> Body:
+def split_instructions(
+    items: Sequence[BodyItem],
+    *,
+    portfolios: Sequence[str] = (),
+    place: tuple[str, ...] = (),
+) -> Body:
     """Split a supplement's body (after its header) into instruction segments.
 
     Args:
         items: the body's blocks and markers, in order.
         portfolios: the portfolios the supplement's header names; a body line
             that is one of them scopes the instructions after it.
+        place: the section the supplement's intro says it changes ("This
+            Supplement updates the "X" section of the Prospectus"): the place
+            of instructions that name none.
     """
     splitter = _Splitter(portfolios, *_context_headings(items, portfolios))
+    splitter.location = place
     for item in items:
         splitter.item(item)
     return splitter.finish()

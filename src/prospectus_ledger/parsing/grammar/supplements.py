@@ -36,6 +36,7 @@ __all__ = [
     "FOLLOWING_CHANGES",
     "FOLLOWING_CHANGES_MADE",
     "INTRO",
+    "INTRO_PLACE",
     "KIND",
     "LEAD",
     "LEAD_IN",
@@ -224,6 +225,14 @@ INTRO = Rule(
 )
 """A supplement's intro: "This Supplement is made as of ...", "The Prospectus is hereby
 amended ..."."""
+INTRO_PLACE = Rule(
+    "this supplement updates a section",
+    r"^this supplement (?:updates|supplements|amends|revises|modifies|changes)\b[^.]{0,80}?"
+    r"\bsections?\b",
+    "place",
+)
+"""'This Supplement updates the "General ProFunds VP Information" section of the
+Prospectus ...': the place of the instructions that name none."""
 NOT_INTRO = Rule(
     "supersedes another supplement",
     r"^this supplement\b[^.]{0,40}?\b(?:supersedes|replaces)\b",
