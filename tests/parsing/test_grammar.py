@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +21,13 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus" / "suppl
 
 def _rules() -> Iterator[Rule[object]]:
     """Every rule of every table and every lone rule the grammar declares."""
-    for module in (grammar.instructions, grammar.headings, grammar.times, grammar.supplements):
+    modules = [
+        importlib.import_module(f"{grammar.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(grammar.__path__)
+        if not info.name.startswith("_") and info.name != "vocabulary"
+    ]
+    assert len(modules) >= 6  # blocks, headings, instructions, substitutions, supplements, times
+    for module in modules:
         for name in dir(module):
             value = getattr(module, name)
             if isinstance(value, Rule):

@@ -37,6 +37,7 @@ from ._locations import SectionRef, section_refs
 from ._substitutions import UNDELIMITED, funds_deleted, renames_in_table, substitution_pairs
 from ._targets import named_portfolio, normalise, unquoted
 from .grammar import Table, Words
+from .grammar import blocks as where
 from .grammar import instructions as grammar
 from .grammar._builds import Builder, kind_of
 
@@ -243,20 +244,20 @@ def _read_change(base: Recognised, scope: Words, quoted: Words) -> Recognised:
         passage = _quoted_words(base, quoted)
         if passage is not None:
             return attrs.evolve(passage, action=action)
-        sentences = _first_change(grammar.SENTENCES, scope, base, action)
+        sentences = _first_change(where.SENTENCES, scope, base, action)
         if sentences is not None:
             return sentences
-        compound = _first_change(grammar.COMPOUNDS, scope, base, action)
+        compound = _first_change(where.COMPOUNDS, scope, base, action)
         if compound is not None:
             return compound
-    if grammar.SEVERAL.found(scope):
+    if where.SEVERAL.found(scope):
         return attrs.evolve(base, reason="it changes several blocks of a section at once")
     if verb == "insert":
         return _insert(base, scope)
     block = _block(base, scope, action)
     if block is not None:
         return block
-    partial = grammar.PARTIAL.search(scope)
+    partial = where.PARTIAL.search(scope)
     if partial is not None:
         return attrs.evolve(base, reason=f"it changes only part of a section ({partial.text!r})")
     return attrs.evolve(base, action="replace_section" if verb == "replace" else "delete_section")
@@ -291,10 +292,10 @@ def _first_change(
 
 def _block(base: Recognised, scope: Words, action: Action) -> Recognised | None:
     """A replace or delete of one block (or sentences of one), if the words name one."""
-    for rule in grammar.BLOCKS:
-        if rule.name in grammar.DELETE_ONLY and action != "delete_block":
+    for rule in where.BLOCKS:
+        if rule.name in where.DELETE_ONLY and action != "delete_block":
             continue
-        if rule is grammar.NTH_BLOCK:
+        if rule is where.NTH_BLOCK:
             # "the last paragraph ..., instead of the current last paragraph": one block,
             # named once or more; two different blocks are no one block.
             named = {(hit.low("ord"), kind_of(hit["kind"])) for hit in rule.finditer(scope)}
@@ -311,7 +312,7 @@ def _block(base: Recognised, scope: Words, action: Action) -> Recognised | None:
 
 def _insert(base: Recognised, scope: Words) -> Recognised:
     """Where an insertion goes: a new section, after a block, or at the end."""
-    for rule in grammar.PLACES:
+    for rule in where.PLACES:
         hit = rule.search(scope)
         if hit is None:
             continue

@@ -1,7 +1,9 @@
 """The parser's grammar: the words filings use, and the phrasings made of them.
 
 * :mod:`.vocabulary` -- the words, each list defined once;
-* :mod:`.instructions` -- what an instruction does (verbs, blocks, places);
+* :mod:`.instructions` -- what an instruction does (its verb, notices);
+* :mod:`.blocks` -- where in a section it acts (sentences, blocks, where text goes);
+* :mod:`.substitutions` -- words changed wherever they stand (references, renames);
 * :mod:`.headings` -- how it names the place it changes;
 * :mod:`.times` -- when it takes effect (and the date forms);
 * :mod:`.supplements` -- the supplement's title phrase, intro, lead-ins and
@@ -14,7 +16,7 @@ priority.  ``docs/grammar.md`` shows how a new phrasing is added.
 
 from __future__ import annotations
 
-from . import headings, instructions, supplements, times, vocabulary
+from . import blocks, headings, instructions, substitutions, supplements, times, vocabulary
 from ._engine import GrammarError, Hit, Rule, Table, Words, lower, required_literals
 
 __all__ = [
@@ -23,10 +25,12 @@ __all__ = [
     "Rule",
     "Table",
     "Words",
+    "blocks",
     "headings",
     "instructions",
     "lower",
     "required_literals",
+    "substitutions",
     "supplements",
     "times",
     "vocabulary",
