@@ -181,6 +181,7 @@ _ABBREVIATIONS = (
     "N.A",
 )
 # Letters with full stops between them ("L.L.C.", "S.A.", "U.S.A."): an abbreviation.
+_WORD_BREAK = re.compile("[ \u2013\u2014]")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){1,4}[A-Za-z]$")
 # The match takes in the mark that ends the sentence: a pattern that opens with a
 # character (not a look-behind) lets ``re`` skip ahead to the marks.
@@ -200,7 +201,8 @@ def split_sentences(text: str) -> list[str]:
     for match in _SENTENCE_END.finditer(text):
         candidate = text[start : match.start() + 1]
         head = candidate.rstrip("\"'\u201d\u2019)]")
-        last_word = head.rsplit(" ", 1)[-1].rstrip(".!?")
+        # "Techniques—B. Other Risks": a label after a dash ends no sentence either.
+        last_word = _WORD_BREAK.split(head)[-1].rstrip(".!?")
         if (
             last_word in _ABBREVIATIONS
             or (len(last_word) == 1 and last_word.isupper())

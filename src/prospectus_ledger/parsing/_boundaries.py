@@ -20,6 +20,7 @@ from ._locations import section_ref
 from ._paragraphs import (
     is_lead_in,
     placed_lead,
+    split_clauses,
     split_news,
     split_substitutions,
     split_word_changes,
@@ -31,7 +32,9 @@ from ._splitter import Rule, Splitter, paragraph_text, part, portfolio_label
 from ._targets import normalise, words_of
 from .blocks import SourcedBlock
 from .effective import find_effective
+from .grammar import Words
 from .grammar import headings as grammar
+from .grammar import instructions as verbs
 from .trailers import is_form_code, is_trailer, trailer_date
 
 __all__ = ["BOUNDARIES"]
@@ -48,6 +51,14 @@ _STICKER_CODE = re.compile(r"^[A-Z]{2,8}-\d{2}-\d{2}\b")
 _ITEM_ONLY = re.compile(r"^\s*\(?(?:\d{1,2}|[A-Za-z]|[IVXivx]{1,5})[.)]\s*$")
 _SUPERSEDES = re.compile(r"^this supplement\b[^.]{0,40}?\b(?:supersedes|replaces)\b", re.IGNORECASE)
 _ROMAN_LABEL = re.compile(r"^[IVX]{1,6}\. {1,3}\S")
+# A paragraph this long is no instruction: where one holds instructions, its text was
+# flattened onto one line.
+_FLATTENED = 900
+_OPENING_WORDS = 400
+# What stands right before an instruction that opens inside flattened text: the end of
+# a sentence, or a word in capitals (the end of the title).
+_BEFORE_OPENING = re.compile(r"(?:[.:;!?\"'\u201d\u2019)]|\b[A-Z0-9]{2,}) $")
+_INSTRUCTION_END = re.compile(r"[:.](?=\s|$)")
 
 
 # -- splitting --------------------------------------------------------------------
@@ -167,6 +178,39 @@ def context_heading(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
     return True
 
 
+def flattened(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
+    """Text flattened onto one line ("... APRIL 28, 1998 PROSPECTUS The following
+    information updates the similar information on the cover of the prospectus: ..."):
+    an instruction starts wherever one opens (:data:`~.grammar.instructions.OPENINGS`)
+    after a sentence or a title; each part is read as a paragraph."""
+    if len(text) <= _FLATTENED:
+        return False
+    cuts = sorted({at for at in _openings(text) if at > 0})
+    if not cuts:
+        return False
+    for start, end in zip((0, *cuts), (*cuts, len(text)), strict=True):
+        words = text[start:end].strip()
+        if words:
+            splitter.paragraph(part(item, words), words)
+    return True
+
+
+def _openings(text: str) -> list[int]:
+    """Where instructions open in flattened text."""
+    found: list[int] = []
+    words = Words(text)
+    for rule in verbs.OPENINGS:
+        for hit in rule.finditer(words):
+            at = hit.start()
+            if not text[at].isupper() or not _BEFORE_OPENING.search(text[max(at - 40, 0) : at]):
+                continue
+            head = text[at : at + _OPENING_WORDS]
+            end = _INSTRUCTION_END.search(head)
+            if looks_like_instruction(head[: end.end()] if end is not None else head):
+                found.append(at)
+    return found
+
+
 def word_changes(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
     """News with sentences that change words wherever they stand ("... will no longer
     serve. All references to Ms. Trillo are deleted."): the news is a notice, each
@@ -273,6 +317,37 @@ def location_lead(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
     return True
 
 
+def clauses(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
+    """Two instructions in one sentence ('"X" disclosure will be deleted under "A" and
+    the following risk factor will be added to the section:'): one segment each. One
+    that names no place acts where the other does ("the section", "this section"); the
+    one that takes the text after the sentence goes last."""
+    parts = split_clauses(text)
+    if parts is None:
+        return False
+    read = [recognise(words, splitter.portfolios) for words in parts]
+    for index, other in ((0, 1), (1, 0)):
+        if not read[index].path and read[other].path:
+            place = _holding(read[other])
+            read[index] = recognise(parts[index], splitter.portfolios, place=place)
+    if any(found.action == "unknown" and not found.described for found in read):
+        return False
+    if sum(found.takes_content for found in read) > 1:
+        return False
+    for index in sorted(range(len(parts)), key=lambda index: read[index].takes_content):
+        words = parts[index]
+        splitter.instruction(part(item, words), words, splitter.lead, recognised=read[index])
+    return True
+
+
+def _holding(found: Recognised) -> tuple[str, ...]:
+    """The section an instruction acts in: the one that holds the part it deletes or
+    inserts, else its place."""
+    if found.action in ("delete_section", "insert_section") and len(found.path) > 1:
+        return found.path[:-1]
+    return found.path
+
+
 def instruction_paragraph(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
     """An instruction: it starts a segment of its own."""
     if not looks_like_instruction(text):
@@ -336,6 +411,7 @@ BOUNDARIES: tuple[tuple[str, Rule], ...] = (
     ("item number", item_number),
     ("roman label", roman_label),
     ("context heading", context_heading),
+    ("flattened", flattened),
     ("news and word changes", word_changes),
     ("news and instruction", split_paragraph),
     ("supersedes", supersedes),
@@ -343,6 +419,7 @@ BOUNDARIES: tuple[tuple[str, Rule], ...] = (
     ("lead-in", lead_in),
     ("lead-in with a place", placed_lead_in),
     ("location lead", location_lead),
+    ("two instructions in a sentence", clauses),
     ("instruction", instruction_paragraph),
 )
 """The splitter's boundary rules, in order: the first that takes a paragraph decides what

@@ -79,6 +79,9 @@ class Part:
     elided: bool = False
     """A quoted path that opens with a dash ('"- More Information"'): its outer headings
     are those of the place named before it."""
+    titled: bool = False
+    """Whether a word that gives a title introduces it ("the section entitled "X""): the
+    structure word before it is then generic, and says nothing of its rank."""
 
 
 def _rank(noun: str | None) -> int:
@@ -214,10 +217,12 @@ def _quoted_part(bare: str, text: str, quote: re.Match[str]) -> Part | None:
     before = grammar.BEFORE_QUOTE.search(ahead)
     after = grammar.AFTER_QUOTE.match(Words(bare[end : end + _CONTEXT]))
     named = True
+    titled = False
     if before is not None and (before.has("noun") or before.has("naming") or before.has("prep")):
         kind = "heading"
         noun = _noun(before["noun"]) or (after["noun"] if after else None)
         named = noun is not None or before.has("naming")
+        titled = before.has("naming") or " " in (before["noun"] or "").strip(" ,")
     elif after is not None:
         kind, noun = "heading", after["noun"]
     elif before is not None:
@@ -230,7 +235,7 @@ def _quoted_part(bare: str, text: str, quote: re.Match[str]) -> Part | None:
         return None
     comma = heading.rstrip().endswith(",") or _comma_after(text[end : end + 20])
     elided = heading.lstrip()[:1] in _DASHES
-    return Part(_path(heading), start, end, comma, kind, _rank(noun), named, elided)
+    return Part(_path(heading), start, end, comma, kind, _rank(noun), named, elided, titled)
 
 
 def _not_heading(words: str) -> bool:

@@ -111,9 +111,12 @@ def _relation(gap: str, before: Part, after: Part) -> str:
     last = words[-1]
     if last in grammar.OUTER_WORDS:
         return "outer"
-    if last in grammar.INNER_WORDS and (not after.named or after.rank < before.rank):
-        # '"X" under "Y"' and "the sub-section "X" beneath the main heading "Y"": Y holds X
-        # (but "the "X" section under the heading "Y"" names Y inside X).
+    if last in grammar.INNER_WORDS and (
+        not after.named or after.rank < before.rank or before.titled
+    ):
+        # '"X" under "Y"', "the sub-section "X" beneath the main heading "Y"" and "the
+        # section entitled "X" under the heading "Y"": Y holds X (but "the "X" section
+        # under the heading "Y"" names Y inside X).
         return "outer"
     return "inner"
 

@@ -26,11 +26,18 @@ from ._locations import section_ref
 from ._memo import memo
 from ._substitutions import changes_words
 from ._targets import changes, normalise, sentences, words_of
+from ._tidy import tidy
 from .effective import find_effective
 from .grammar import instructions as grammar
 from .grammar import supplements as phrases
 
-__all__ = ["is_lead_in", "split_news", "split_substitutions", "split_word_changes"]
+__all__ = [
+    "is_lead_in",
+    "split_clauses",
+    "split_news",
+    "split_substitutions",
+    "split_word_changes",
+]
 
 
 _MAX_PARAGRAPH = 3000
@@ -171,3 +178,19 @@ def split_substitutions(
         return None
     bounds = [*starts, len(parts)]
     return [" ".join(parts[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
+def split_clauses(text: str) -> tuple[str, str] | None:
+    """The two instructions of one sentence joined by "and" ('The "X" disclosure will be
+    deleted under "A" and the following risk factor will be added to the section:'),
+    each as a sentence of its own; ``None`` when it gives one."""
+    if len(text) > _MAX_LEAD_IN or " and " not in text:
+        return None
+    words = tidy(text)
+    hit = grammar.SECOND_CLAUSE.search(words_of(words))
+    if hit is None or not changes(normalise(words[: hit.start()])):
+        return None
+    second = words[hit.end() :].strip()
+    if second.lower().startswith("in addition"):
+        second = second[len("in addition") :].lstrip(" ,")
+    return words[: hit.start()].rstrip(" ,"), second[:1].upper() + second[1:]

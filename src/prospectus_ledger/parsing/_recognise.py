@@ -155,14 +155,15 @@ def _substitution(base: Recognised, words: str) -> Recognised | None:
     return attrs.evolve(base, action="substitute", old=old, new=new, pairs=pairs)
 
 
-def recognise(text: str, portfolios: Sequence[str] = ()) -> Recognised:
-    """Read what an instruction paragraph does (see the module docstring)."""
+def recognise(text: str, portfolios: Sequence[str] = (), place: tuple[str, ...] = ()) -> Recognised:
+    """Read what an instruction paragraph does (see the module docstring); ``place``:
+    the section it acts in when its words name none ("added to the section")."""
     words = normalise(text)
     own = unquoted(words)
     documents = kinds_mentioned(own)
     portfolio = named_portfolio(own, portfolios)
     refs = section_refs(words)
-    path = refs[0].path if refs else ()
+    path = refs[0].path if refs else place
     also = tuple(ref.path for ref in refs[1:])
     documents_at = _documents_at(words, refs, documents) if also else ()
     base = Recognised("unknown", path, portfolio, documents, also=also, documents_at=documents_at)

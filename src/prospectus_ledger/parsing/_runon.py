@@ -73,7 +73,7 @@ def _following_sentence(text: str) -> int | None:
     if len(text) > 4 * _MAX_INSTRUCTION or _OPENS_FOLLOWING.match(words_of(text)) is None:
         return None
     parts = sentences(text)
-    if len(parts) < 2 or not looks_like_instruction(parts[0]):
+    if len(parts) < 2 or not _quotes_closed(parts[0]) or not looks_like_instruction(parts[0]):
         return None
     if not recognise(parts[0]).takes_content:
         return None

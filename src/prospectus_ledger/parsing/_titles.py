@@ -383,6 +383,9 @@ def is_intro(text: str) -> bool:
     read = Words(words)
     if len(words) > _MAX_INTRO or grammar.NOT_INTRO.match(read):
         return False
+    if grammar.INTRO_PLACE.match(read):
+        # "This Supplement updates the "X" section ...": the place of what follows.
+        return True
     # Lower case does for the tests below (a quote, a word of structure).
     bare = grammar.DEFINED_TERM.pattern.sub("", read.lower)
     names_a_part = '"' in bare or grammar.STRUCTURE_WORD.found(Words(bare))

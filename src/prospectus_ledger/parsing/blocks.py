@@ -31,6 +31,7 @@ import attrs
 
 from ..tree import Block, BulletList, Paragraph
 from ._memo import memo
+from .grammar import Words, instructions
 from .lines import CellTable, Line, LineKind, TextTable, Unit
 from .tables import cell_table, text_table_blocks
 
@@ -57,6 +58,7 @@ _BULLET_FIRST = frozenset("o\u2022\u00b7\u25aa\u25a0\u25cf\u25e6\uf0b7*-\u2013|.
 _SENTENCE_END = tuple(".:;!?\"')\u201d\u2019")
 # A line longer than this was not typed with line breaks: the text's lines are paragraphs.
 _UNWRAPPED = 90
+_OPENING = 80  # how much of a line the instruction openings are looked for in
 _TYPED_WIDTH = 100
 _DEFAULT_WIDTH = 80
 _HEADING_WIDTH = 80
@@ -104,9 +106,17 @@ def heading_like(text: str) -> bool:
     first = next((word for word in words if any(char.isalpha() for char in word)), "")
     if first.lower() in _PREPOSITIONS:
         return False
+    # A word's first letter, past any bracket or quote: "(prior to May 21, 2012)" is no heading.
     return all(
-        word[0].isupper() or not word[0].isalpha() or word.lower() in _SMALL_WORDS for word in words
+        _first_letter(word).isupper() or word.lower() in _SMALL_WORDS for word in words
     ) and any(char.isalpha() for char in text)
+
+
+def _first_letter(word: str) -> str:
+    """A word's first character past any opening bracket or quote, as a capital when
+    it is no letter ("25", "(12b-1)")."""
+    first = word.lstrip("([{\"'\u201c\u2018")[:1]
+    return first if first.isalpha() else "A"
 
 
 # An item of a numbered list: "2. In the section ...", "B. The Fund ...".
@@ -174,7 +184,9 @@ class _Reader:
         text = line.stripped
         if not _opens_paragraph(text):
             return False
-        if self.layout.unwrapped and _ITEM.match(text):
+        if self.layout.unwrapped and (
+            _ITEM.match(text) or instructions.OPENINGS.opens(Words(text[:_OPENING]))
+        ):
             return True
         ended = last.stripped.endswith(_SENTENCE_END) or (
             heading_like(last.stripped) and " " in last.stripped

@@ -244,6 +244,10 @@ class Table(Generic[_B]):
         """Whether any rule matches."""
         return any(rule.found(words) for rule in self.rules)
 
+    def opens(self, words: Words) -> bool:
+        """Whether any rule matches at the start of ``words``."""
+        return any(rule.match(words) is not None for rule in self.rules)
+
     def rule(self, name: str) -> Rule[_B]:
         """The rule called ``name``."""
         for rule in self.rules:

@@ -12,7 +12,8 @@ path.
 from __future__ import annotations
 
 from ._engine import Rule, Table
-from .instructions import COUNT, DOCUMENT, HEADING_NOUN, INTRODUCER, ORDINAL
+from .instructions import BE, COUNT, DOCUMENT, HEADING_NOUN, INTRODUCER, ORDINAL
+from .vocabulary import DELETED, alt
 
 __all__ = [
     "AFTER_QUOTE",
@@ -219,6 +220,9 @@ TRANSPARENT = Rule(
     r"|risks?(?: factors?)?|disclosures?|descriptions?"
     rf"|lists?|{ORDINAL}|{COUNT})\b"
     r"|\([ivxlc\d]{1,6}\)|\b[ivx]{1,5}\)"
+    r"|\b(?:end|beginning|start|top|bottom) of\b"
+    # '"X" disclosure will be deleted under "A"': the verb says nothing of nesting.
+    rf"|\b{BE} {alt(DELETED)}\b"
     r"|\b(?:on|at) pages? [\divx]{1,4}(?:[-\u2013 ](?:and|to|through)?[- ]?[\divx]{1,4})?"
     r"|\b(?:the|each|its|this|that|such|main)\b|\b(?:fund|funds|portfolio|portfolios|trust)['\u2019]s?"
     r"|\b(?:information|disclosure|text|contained|found|appearing|included|set forth|located)\b"

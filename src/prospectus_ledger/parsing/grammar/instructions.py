@@ -81,10 +81,11 @@ INSTRUCTION = Table(
     [
         Rule(
             "change verb",
-            r"\b(?:replace[sd]?|supersedes?|modifies|amends"
+            rf"\b(?:replace[sd]?|supersede|{alt(REPLACES)}"
             r"|the following\b[^.:;\"]{0,120}? supplements|is the following, instead of"
             r"|amended (?:to|by) (?:add|include|insert|delete|replace)"
             r"|(?:shall|will) (?:also )?apply to|all references (?:to|in)"
+            r"|no longer (?:be )?applicable|will no longer apply"
             rf"|(?:please )?{alt(w for ws in IMPERATIVES.values() for w in ws)} (?:the|it|a)\b"
             rf"|{BE} {_PARTICIPLES})\b",
             "change",
@@ -93,6 +94,32 @@ INSTRUCTION = Table(
 )
 """A change verb: a paragraph that holds one (and a :data:`STRUCTURE` word) reads as an
 instruction."""
+
+OPENINGS = Table(
+    "instruction openings",
+    [
+        Rule(
+            "place first",
+            rf"\b(?:under|in|within) the (?:{HEADING_NOUN}|{BLOCK_NOUN})\b",
+            "opening",
+        ),
+        Rule(
+            "the following acts",
+            rf"\bthe following (?:{NEW_TEXT} )?"
+            rf"(?:{alt(REPLACES)}|supplements|{BE} {_PARTICIPLES})\b",
+            "opening",
+        ),
+        Rule(
+            "command",
+            rf"\b(?:please )?{alt(w for ws in IMPERATIVES.values() for w in ws)} the\b",
+            "opening",
+        ),
+    ],
+)
+"""How an instruction opens (:meth:`Table.opens`): a line of a flattened text that opens
+so starts a paragraph, whatever the line before it ends with (a list of fund names, a
+sentence that lost its full stop); in a text flattened onto one line, an instruction
+starts where one opens."""
 
 STRUCTURE = Rule(
     "structure word",
@@ -133,14 +160,36 @@ QUOTED_WORDS = Rule(
 """'please delete "A shareholder in the Fund's Class A Shares ..." and replace with the
 following:': the quoted words are what is replaced (a passage, not a heading)."""
 
-DESCRIBED = Rule(
+_DESCRIBE_VERB = r"(?:revised|amended|updated|modified|changed)"
+_NO_TEXT_FOLLOWS = r"(?![^:]{0,200}(?::|\bas follows\b))"
+DESCRIBED = Table(
     "the change described in words",
-    rf"\b{BE} (?:revised|amended|updated|modified|changed) to (?:state|denote|reflect|indicate"
-    r"|clarify|disclose|note|show) that\b(?![^:]{0,200}(?::|\bas follows\b))",
-    "described",
+    [
+        Rule(
+            "revised to state that",
+            rf"\b{BE} {_DESCRIBE_VERB} to (?:state|denote|reflect|indicate"
+            rf"|clarify|disclose|note|show) that\b{_NO_TEXT_FOLLOWS}",
+            "described",
+        ),
+        Rule(
+            "revised to remove information",
+            rf"\b{BE} {_DESCRIBE_VERB} to (?:remove|delete|eliminate|omit) (?:the |all |any )?"
+            rf"(?:information|references?|disclosures?|language|discussion)\b{_NO_TEXT_FOLLOWS}",
+            "described",
+        ),
+        Rule(
+            "information about something is removed",
+            r"\b(?:information|disclosures?|language|discussion)(?: (?:in|under) this \w+)?"
+            r" (?:regarding|related to|relating to|about|concerning|pertaining to)\b[^.:]{0,300}? "
+            rf"{BE} (?:removed|deleted|eliminated|omitted)\b",
+            "described",
+        ),
+    ],
 )
-"""'The table ... is hereby revised to denote that the Fund is diversified.': the change is
-described, and no new text follows (a notice, like "revised accordingly")."""
+"""Changes described in words, with no new text and no words quoted to delete: "The
+table ... is hereby revised to denote that the Fund is diversified.", "... are revised to
+remove information related to ...", "information in this section regarding the Fund's
+investments in China is removed" (a notice, like "revised accordingly")."""
 
 CORRESPONDING = Rule(
     "the corresponding section",
@@ -150,6 +199,19 @@ CORRESPONDING = Rule(
 )
 """The place is named by the headings that open the new text: "The following supplements
 the corresponding section of the prospectus." / "MANAGEMENT" / "INVESTMENT ADVISER" / ..."""
+
+_QUOTE_MARK = '["\u201c\u201d]'
+SECOND_CLAUSE = Rule(
+    "a second instruction in the sentence",
+    r",? and (?=(?:in addition,? )?(?:the following\b|(?:all |any |the )?(?:information"
+    rf"|disclosures?|references?|language)\b|(?:the )?{_QUOTE_MARK}[^\"\u201c\u201d]{{1,200}}"
+    rf"{_QUOTE_MARK})[^.:;]{{0,200}}? (?:{BE}|will) (?:no longer (?:be )?applicable"
+    rf"|{alt((*DELETED, *ADDED))})\b(?![^.:;]{{0,80}} in (?:its|their) place))",
+    "clause",
+)
+"""Where a second instruction starts in one sentence: '"X" disclosure will be deleted
+under "A" and the following risk factor will be added to the section:' (but "... is
+deleted and the following is added in its place" is one replacement)."""
 
 # -- words made plain before the verb is read -----------------------------------------------
 
@@ -276,11 +338,20 @@ VERBS = Table(
         ),
         Rule(
             "is deleted",
-            rf"{passive(*DELETED)}{ENTIRE}(?=[.:;,]|$| from\b| on\b)",
+            rf"{passive(*DELETED)}{ENTIRE}(?=[.:;,]|$| from\b| on\b| under\b| in the\b)",
             "delete",
             priority=30,
         ),
         Rule("delete the", r"\b(?:please )?delete (?:the|it)\b", "delete", priority=31),
+        # '"X" disclosure ... will no longer be applicable to the Fund': that part goes
+        # (an unnamed subject is news: NOTICES reads "references to X are no longer
+        # applicable" first).
+        Rule(
+            "no longer applicable",
+            r"\bwill no longer (?:be applicable|apply)\b",
+            "delete",
+            priority=32,
+        ),
     ],
 )
 """The verb of an instruction: the first row that matches decides."""
@@ -293,10 +364,12 @@ __all__ = [
     "INSTRUCTION",
     "MENTIONS",
     "NOTICES",
+    "OPENINGS",
     "ORDINAL",
     "QUOTED_WORDS",
     "REFERENCES",
     "REWRITES",
+    "SECOND_CLAUSE",
     "STRUCTURE",
     "VERBS",
     "passive",

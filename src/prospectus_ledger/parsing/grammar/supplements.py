@@ -261,11 +261,13 @@ LEAD = Rule(
     r"(?:amended|supplemented|revised|changed|modified|updated)\b"
     rf"|\bthe following {_CHANGES_NOUN}\b[^:]{{0,200}}? (?:{BE} (?:made|effective|revised"
     rf"|amended|modified|updated)\b|(?:will |shall |are expected to |are anticipated to )?"
-    rf"{_TAKE_EFFECT}\b)",
+    rf"{_TAKE_EFFECT}\b)"
+    r"|\bplease (?:make|note) (?:the |these )?(?:following )?(?:changes?|revisions?|amendments?)\b",
     "lead",
 )
-"""A paragraph that says the documents are amended, or that the following changes take
-effect (a lead-in, if it names no place)."""
+"""A paragraph that says the documents are amended, that the following changes take
+effect, or asks the reader to make them ("please make the changes listed below"): a
+lead-in, if it names no place."""
 FOLLOWING_CHANGES_MADE = Rule(
     "the following changes are made to",
     rf"\bthe following {_CHANGES_NOUN}\b {BE} (?:made|effective) (?:to|in|with respect to)\b",

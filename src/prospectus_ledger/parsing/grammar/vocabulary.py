@@ -129,7 +129,7 @@ REPLACED = (
 )
 """Participles that replace text ("is replaced with", "is revised to read")."""
 
-REPLACES = ("replaces", "supersedes", "modifies", "amends")
+REPLACES = ("replaces", "supersedes", "modifies", "amends", "updates")
 """Active verbs whose subject is the new text ("the following replaces ...")."""
 
 ADDED = ("added", "inserted", "included", "appended")
