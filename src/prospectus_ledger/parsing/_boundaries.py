@@ -40,6 +40,7 @@ from .trailers import is_form_code, is_trailer, trailer_date
 __all__ = ["BOUNDARIES"]
 
 _MAX_LABEL = 200
+_MAX_STATED = 80
 _MAX_ROMAN_LABEL = 80
 # "I. In the section ...", "Under the heading ...": a paragraph that opens with a place.
 _LOCATION_OPENING = re.compile(
@@ -119,6 +120,21 @@ def trailer_line(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
         return False
     splitter.close()
     splitter.trailer.append(item)
+    return True
+
+
+def stated_time(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
+    """A line that only states a time ("Effective as of June 30, 2010"): the time of the
+    instructions after it; closing the body, of every instruction that states none."""
+    if len(text) > _MAX_STATED or text.rstrip().endswith(":") or splitter.waiting():
+        return False
+    words = normalise(text).strip(" .")
+    if not words.lower().startswith("effective") or find_effective(words).words != words:
+        return False
+    splitter.close()
+    splitter.leads.append(item)
+    splitter.lead = text
+    splitter.stated.append((len(splitter.segments), item))
     return True
 
 
@@ -406,6 +422,7 @@ BOUNDARIES: tuple[tuple[str, Rule], ...] = (
     ("run-in caption", caption),
     ("run on", run_on),
     ("trailer", trailer_line),
+    ("stated time", stated_time),
     ("sticker code", sticker_code),
     ("portfolio name", portfolio_name),
     ("item number", item_number),

@@ -32,8 +32,11 @@ _SUBJECT_QUOTE = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}\.|[A-Z]\.)?\s*$")
 _QUOTE = re.compile(r'"([^"]{1,400})"')
 _QUOTED_SPAN = re.compile(r'"[^"]{1,400}"')
 _CONTEXT = 60
-# Quoted text that names no heading of the document: a defined term "(the "Fund")".
-_DEFINITION = re.compile(r"\((?:the|each|a|an|collectively|together)\b[^()]{0,80}\)")
+# Quoted text that names no heading of the document: a defined term '(the "Fund")',
+# an abbreviation '("SAI")'.
+_DEFINITION = re.compile(
+    r"\((?:(?:the|each|a|an|collectively|together)\b[^()]{0,80}|\"[^\"()]{1,40}\")\)"
+)
 # "I. In the section ...": the number of an item, no part of a heading.
 _ITEM_NUMBER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-Z])\.(?: |$)")
 _PREPOSITIONS = frozenset(
@@ -262,6 +265,7 @@ def _unquoted_parts(text: str) -> Iterator[Part]:
             if kind in ("inner", "summary") and (
                 _PORTFOLIO_END.search(heading)
                 or grammar.DOCUMENT_WORD.found(Words(heading))
+                or _names_document(blank.text, match.start("u") + max(raw.find(heading), 0))
                 or _POSSESSIVE.match(heading)
                 or _ENDS_POSSESSIVE.search(heading)
             ):
@@ -281,6 +285,12 @@ def _unquoted_parts(text: str) -> Iterator[Part]:
             if kind == "block":
                 headings = tuple(_ARTICLE.sub("", heading) for heading in headings)
             yield Part(headings, start, end, comma, "heading" if kind == "summary" else kind, rank)
+
+
+def _names_document(text: str, start: int) -> bool:
+    """Whether a document's name starts at ``start`` ("the Funds' Statements of Additional
+    Information": no heading)."""
+    return grammar.DOCUMENT_WORD.match(Words(text[start : start + _CONTEXT])) is not None
 
 
 def _distinct(parts: list[Part]) -> list[Part]:

@@ -172,7 +172,12 @@ def _chains(parts: list[Part], text: str) -> list[_Chain]:
         if relation == "stop":
             break
         if relation == "alternative":
-            return [_Chain(tuple(chain[:current] + chain[current + 1 :]))]
+            rest = chain[:current] + chain[current + 1 :]
+            if rest:
+                return [_Chain(tuple(rest))]
+            # '"A - B" or "A - C," as applicable' and nothing else: the change is made in
+            # each (in an edition only one of them is found).
+            relation = "coordinate"
         if relation == "coordinate":
             # A sibling of the part before it: the same place with that part in its stead
             # ('the sub-sections "X" beneath the headings "A" and "B"': [A, X] and [B, X]).

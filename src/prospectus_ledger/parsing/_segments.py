@@ -70,6 +70,9 @@ class Body:
         leads: lead-ins ("The prospectus is amended as follows:").
         breaks: where a sticker's closing code ends one supplement of the body
             and the next begins: (segments before it, trailer items before it).
+        closing: lines after the last instruction that only state a time
+            ("Effective as of June 30, 2010"): the time of every instruction
+            that states none.
     """
 
     segments: tuple[Segment, ...]
@@ -77,6 +80,7 @@ class Body:
     labels: tuple[SourcedBlock, ...] = ()
     leads: tuple[SourcedBlock, ...] = ()
     breaks: tuple[tuple[int, int], ...] = ()
+    closing: tuple[SourcedBlock, ...] = ()
 
     def stickers(self) -> list[Body]:
         """The body cut where a sticker's closing code ends it and another begins.
@@ -94,4 +98,6 @@ class Body:
         ]
         parts = [part for part in parts if part.segments or part.trailer]
         first = attrs.evolve(parts[0], labels=self.labels, leads=self.leads)
-        return [first, *parts[1:]]
+        parts = [first, *parts[1:]]
+        parts[-1] = attrs.evolve(parts[-1], closing=self.closing)
+        return parts

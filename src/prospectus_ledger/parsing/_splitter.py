@@ -82,6 +82,8 @@ class Splitter:
         self.labels: list[SourcedBlock] = []
         self.leads: list[SourcedBlock] = []
         self.breaks: list[tuple[int, int]] = []
+        # Lines that only state a time, each with the number of segments before it.
+        self.stated: list[tuple[int, SourcedBlock]] = []
         self.lead = ""
         self.location: tuple[str, ...] = ()
         self.context: list[str] = []
@@ -253,12 +255,14 @@ class Splitter:
                 last = attrs.evolve(last, content=last.content[:-1])
             self.segments[-1] = last
         breaks = tuple(cut for cut in self.breaks if cut[0] < len(self.segments))
+        closing = tuple(item for count, item in self.stated if count >= len(self.segments))
         return Body(
             tuple(self.segments),
             (*self.trailer, *tail),
             tuple(self.labels),
             tuple(self.leads),
             breaks,
+            closing,
         )
 
 

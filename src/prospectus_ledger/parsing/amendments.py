@@ -45,6 +45,7 @@ _FOLLOWS_PREVIOUS = re.compile(
     re.IGNORECASE,
 )
 _PREVIOUS = "\x00previous"
+_NEWS = "\x00news"
 
 
 @attrs.frozen
@@ -297,7 +298,10 @@ def _effective(
 ) -> EffectiveTime:
     if segment.head is None:
         # Text outside any instruction reports events ("Effective May 23, 2008, Mr.
-        # Freeman is ..."); as a notice it stands on the timeline at the supplement's date.
+        # Freeman is ..."); as a notice it stands on the timeline at the supplement's date
+        # (at the time it states, when the supplement's date is not known).
+        if context.supplement_date is None:
+            return find_effective(_text(segment.items))
         return find_effective("", default=context.supplement_date)
     first = segment.items[0]
     words = block_text(first.block) if isinstance(first.block, Paragraph) else ""
@@ -312,6 +316,11 @@ def _effective(
             return lead
     if not time.words and context.default_effective is not None:
         return context.default_effective
+    if not time.words and context.supplement_date is None and _NEWS in defined:
+        # No date of its own and none of the supplement's: the change the news before it
+        # announces ("After the close of business on September 30, 2005, Vanguard will
+        # begin implementing a new policy ..." / "The ... section is replaced with ...").
+        return defined[_NEWS]
     return time
 
 
@@ -381,4 +390,7 @@ def build_amendments(body: Body, context: AmendmentContext) -> list[Amendment]:
             defined[_PREVIOUS] = EffectiveTime(
                 last.effective, last.effective_words, last.approximate
             )
+        elif segment.head is None and made and made[-1].effective_words:
+            last = made[-1]
+            defined[_NEWS] = EffectiveTime(last.effective, last.effective_words, last.approximate)
     return amendments

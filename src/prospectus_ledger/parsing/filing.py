@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 import attrs
+import pendulum
 
 from ..errors import InvalidFilingError
 from ..operations import BlockLocator
@@ -23,6 +24,7 @@ from ._memo import forget
 from .amendments import AmendmentContext, build_amendments
 from .blocks import Layout, body_items, layout_of
 from .decoding import decode_filing, sha256_of
+from .effective import EffectiveTime, find_effective
 from .headers import Header, inline_phrase, intro_place, read_header, read_intro
 from .instructions import Body, split_instructions
 from .lines import CellTable, Line, LineKind, TextTable, Unit
@@ -106,6 +108,15 @@ def _has_text(units: tuple[Unit, ...]) -> bool:
     return False
 
 
+def _closing_time(body: Body, date: pendulum.Date | None) -> EffectiveTime | None:
+    """The time a line closing the body states for every instruction ("Effective as of
+    June 30, 2010"), if one does."""
+    if not body.closing:
+        return None
+    time = find_effective(block_text(body.closing[-1].block), default=date)
+    return time if time.words else None
+
+
 def _parse_part(
     part: Part, source: Source, first_position: int, layout: Layout
 ) -> list[ParsedSupplement]:
@@ -139,7 +150,7 @@ def _parse_part(
             supplement_date=date,
             documents=documents,
             portfolios=header.portfolios,
-            default_effective=header.default_effective,
+            default_effective=header.default_effective or _closing_time(body, date),
             first_position=position,
             preamble=tuple(block_text(item.block) for item in header.intro),
         )

@@ -177,9 +177,11 @@ UNQUOTED = Table(
         Rule(
             "regarding X", rf"\bregarding (?:the )?(?P<u>{_TITLE})", "inner", cased=True, priority=8
         ),
+        # (Not "listed in Schedule A": where funds are listed, no place.)
         Rule(
             "in the Fund's X",
-            rf"\b(?i:in) (?:(?i:the|each) )?(?:(?i:fund|funds|portfolio|portfolios)['\u2019]s? )?"
+            r"(?<!listed )(?<!named )(?<!identified )(?<!included )(?<!shown )"
+            r"\b(?i:in) (?:(?i:the|each) )?(?:(?i:fund|funds|portfolio|portfolios)['\u2019]s? )?"
             rf"(?P<u>{_CAP_WORD} {_CAP_WORD}(?: {_CAP_WORD}){{0,3}})"
             r"(?= in | of | is | are | will | shall |[,.:;]|$)",
             "summary",
