@@ -18,6 +18,7 @@ __all__ = [
     "SentenceSpan",
     "replace_sentences",
     "resolve_block",
+    "resolve_run",
 ]
 
 BlockKind: TypeAlias = Literal["block", "paragraph", "bullet", "list", "table"]
@@ -54,15 +55,29 @@ class BlockLocator:
             ``None`` requires exactly one candidate.
         anchor: the block must begin with (or contain) this text.
         match: whether ``anchor`` is matched at the beginning or anywhere.
+        through: for a run of blocks ("the second and third paragraphs"), the
+            ordinal of the last; ``ordinal`` is the first's.
     """
 
     kind: BlockKind = "paragraph"
     ordinal: int | None = None
     anchor: str | None = None
     match: Literal["begins", "contains"] = "begins"
+    through: int | None = attrs.field(default=None)
+
+    @through.validator
+    def _check_through(self, _attribute: object, value: int | None) -> None:
+        if value is not None and (self.ordinal is None or not 0 < self.ordinal < value):
+            raise ValueError(
+                f"a run of blocks needs a first ordinal before its last; got ordinal "
+                f"{self.ordinal!r} through {value!r}"
+            )
 
     def describe(self) -> str:
-        """E.g. "paragraph 5", "last bullet", "paragraph beginning 'The Fund ...'"."""
+        """E.g. "paragraph 5", "paragraphs 2-3", "last bullet", "paragraph beginning
+        'The Fund ...'"."""
+        if self.through is not None:
+            return f"{self.kind}s {self.ordinal}-{self.through}"
         parts: list[str] = [self.kind]
         if self.ordinal is not None:
             parts.append("last" if self.ordinal == -1 else str(self.ordinal))
@@ -145,6 +160,22 @@ def resolve_block(
         raise BlockNotFoundError(path, locator.describe(), available)
     chosen = candidates[position]
     return chosen[0], chosen[1]
+
+
+def resolve_run(section: Section, path: Sequence[str], locator: BlockLocator) -> list[int]:
+    """The block indices of the run ``locator`` names (its ``ordinal`` through its
+    ``through``), in order.
+
+    Raises:
+        BlockNotFoundError: when the section has fewer blocks of the kind.
+    """
+    first, last = locator.ordinal, locator.through
+    if first is None or last is None:
+        return [resolve_block(section, path, locator)[0]]
+    candidates = _candidates(section, locator.kind)
+    if locator.kind == "bullet" or last > len(candidates):
+        raise BlockNotFoundError(path, locator.describe(), len(candidates))
+    return [candidates[index][0] for index in range(first - 1, last)]
 
 
 def replace_sentences(text: str, span: SentenceSpan, new_text: str, path: Sequence[str]) -> str:

@@ -28,6 +28,7 @@ from .locators import (
     SentenceSpan,
     replace_sentences,
     resolve_block,
+    resolve_run,
 )
 from .provenance import Provenance
 from .tree import (
@@ -247,6 +248,30 @@ class InsertSection:
         return insert_sections(document, indices[:-1], indices[-1] + offset, [new])
 
 
+def _edit_run(
+    document: Document,
+    target: SectionTarget,
+    locator: BlockLocator,
+    provenance: Provenance | None,
+    new: Sequence[Block],
+) -> Document:
+    """A run of blocks ("the second and third paragraphs") replaced by ``new`` (removed
+    when it is empty): the new blocks stand where the first stood; blocks of other kinds
+    between them stay."""
+    located = locate_section(document, target.path, portfolio=target.portfolio)
+    section = located.section
+    run = resolve_run(section, located.headings, locator)
+    blocks: list[Block] = []
+    for index, block in enumerate(section.blocks):
+        if index == run[0]:
+            blocks.extend(new)
+        elif index not in run:
+            blocks.append(block)
+    return replace_section(
+        document, located.indices, [_stamp(section, provenance, blocks=tuple(blocks))]
+    )
+
+
 def _edit_blocks(
     document: Document,
     target: SectionTarget,
@@ -307,6 +332,9 @@ class ReplaceBlock:
     def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
         """Return ``document`` with the block replaced."""
 
+        if self.locator.through is not None and self.sentences is None and self.words is None:
+            return _edit_run(document, self.target, self.locator, provenance, self.blocks)
+
         def edit(block: Block, item: int | None, path: Sequence[str]) -> list[Block]:
             if self.words is not None:
                 return _replace_words(block, item, self.words, _plain(self.blocks), path)
@@ -355,6 +383,9 @@ class DeleteBlock:
 
     def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
         """Return ``document`` without the block."""
+
+        if self.locator.through is not None and self.sentences is None and self.words is None:
+            return _edit_run(document, self.target, self.locator, provenance, ())
 
         def edit(block: Block, item: int | None, path: Sequence[str]) -> list[Block]:
             if self.words is not None:

@@ -139,6 +139,8 @@ def _trim(title: str) -> str:
     if dropped and words and words[0].lower() in _ARTICLES:
         words.pop(0)
     while words and words[-1].lower() in _PREPOSITIONS | _ARTICLES | {"and", "or", "&"}:
+        if words[-1] == "A" and len(words) > 1:
+            break  # "Appendix A", "Schedule A": a label, no article
         words.pop()
     return _no_full_stop(_no_document(_FUND_POSSESSIVE.sub("", " ".join(words))))
 

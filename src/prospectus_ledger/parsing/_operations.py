@@ -190,19 +190,17 @@ def _several(
 def _run(
     found: Recognised, target: SectionTarget, blocks: tuple[Block, ...], through: int
 ) -> list[Operation] | None:
-    """A run of paragraphs: the first replaced by the new text, the rest deleted."""
+    """A run of paragraphs ("the second and third paragraphs"): one operation on all of
+    them."""
     first = found.locator
-    if first is None or first.ordinal is None or first.kind != "paragraph":
+    if first is None or first.ordinal is None or not 0 < first.ordinal < through:
         return None
-    count = through - first.ordinal
+    if first.kind not in ("paragraph", "bullet", "block", "table", "list"):
+        return None
+    run = attrs.evolve(first, through=through)
     if found.action == "delete_block":
-        return [DeleteBlock(target, first) for _ in range(count + 1)]
-    added = sum(isinstance(block, Paragraph) for block in blocks)
-    after = BlockLocator("paragraph", first.ordinal + added)
-    return [
-        ReplaceBlock(target, first, blocks),
-        *(DeleteBlock(target, after) for _ in range(count)),
-    ]
+        return [DeleteBlock(target, run)]
+    return [ReplaceBlock(target, run, blocks)]
 
 
 def placed(

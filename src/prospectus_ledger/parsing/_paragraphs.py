@@ -182,11 +182,17 @@ def split_substitutions(
 
 def split_clauses(text: str) -> tuple[str, str] | None:
     """The two instructions of one sentence joined by "and" ('The "X" disclosure will be
-    deleted under "A" and the following risk factor will be added to the section:'),
-    each as a sentence of its own; ``None`` when it gives one."""
-    if len(text) > _MAX_LEAD_IN or " and " not in text:
+    deleted under "A" and the following risk factor will be added to the section:') or
+    two subjects of one verb ("The section X, as well as all references to Appendix A,
+    are deleted ..."), each as a sentence of its own; ``None`` when it gives one."""
+    if len(text) > _MAX_LEAD_IN or (" and " not in text and " as well as " not in text):
         return None
     words = tidy(text)
+    shared = grammar.SHARED_VERB.match(words_of(words))
+    if shared is not None:
+        verb = shared["verb"] or ""
+        second = shared["second"] or ""
+        return f"{shared['first']} {verb}", f"{second[:1].upper()}{second[1:]} {verb}"
     hit = grammar.SECOND_CLAUSE.search(words_of(words))
     if hit is None or not changes(normalise(words[: hit.start()])):
         return None

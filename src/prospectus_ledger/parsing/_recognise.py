@@ -30,6 +30,7 @@ from typing import Literal
 
 import attrs
 
+from .._text import heading_key
 from ..operations import BlockLocator, SentenceSpan
 from ..tree import DocumentKind
 from ._documents import kinds_mentioned
@@ -152,7 +153,10 @@ def _substitution(base: Recognised, words: str) -> Recognised | None:
     if isinstance(pairs, str):
         return attrs.evolve(base, reason=pairs)
     (old, new), *_ = pairs
-    return attrs.evolve(base, action="substitute", old=old, new=new, pairs=pairs)
+    path = base.path
+    if path and heading_key(path[-1]) in {heading_key(words) for words, _ in pairs}:
+        path = ()  # "all references to Appendix A": the words, no place they are in
+    return attrs.evolve(base, action="substitute", old=old, new=new, pairs=pairs, path=path)
 
 
 def recognise(text: str, portfolios: Sequence[str] = (), place: tuple[str, ...] = ()) -> Recognised:

@@ -176,6 +176,7 @@ def named_portfolio(text: str, portfolios: Sequence[str]) -> str | None:
     # one of the supplement's portfolios named anywhere in the words.
     if not keys:
         return None
-    lowered = heading_key(text)
+    reason = grammar.REASON.search(words_of(text))
+    lowered = heading_key(text[: reason.start()] if reason is not None else text)
     mentioned = [name for key, name in keys.items() if len(key) >= _MIN_PREFIX and key in lowered]
     return mentioned[0] if len(mentioned) == 1 else None

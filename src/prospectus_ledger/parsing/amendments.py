@@ -31,7 +31,7 @@ from ..tree import Block, DocumentKind, Paragraph, Table, block_text
 from ._documents import kinds_mentioned
 from ._operations import headed_parts, heading_line, placed, renamed_in, titled_section
 from .blocks import SourcedBlock
-from .effective import EffectiveTime, defined_times, find_effective
+from .effective import EffectiveTime, defined_times, find_effective, news_time
 from .grammar import Words
 from .grammar import supplements as grammar
 from .instructions import Body, Recognised, Segment
@@ -301,7 +301,7 @@ def _effective(
         # Freeman is ..."); as a notice it stands on the timeline at the supplement's date
         # (at the time it states, when the supplement's date is not known).
         if context.supplement_date is None:
-            return find_effective(_text(segment.items))
+            return news_time(_text(segment.items))
         return find_effective("", default=context.supplement_date)
     first = segment.items[0]
     words = block_text(first.block) if isinstance(first.block, Paragraph) else ""

@@ -59,6 +59,7 @@ _SENTENCE_END = tuple(".:;!?\"')\u201d\u2019")
 # A line longer than this was not typed with line breaks: the text's lines are paragraphs.
 _UNWRAPPED = 90
 _OPENING = 80  # how much of a line the instruction openings are looked for in
+_RULE_CHARS = frozenset("-=_ ")
 _TYPED_WIDTH = 100
 _DEFAULT_WIDTH = 80
 _HEADING_WIDTH = 80
@@ -291,6 +292,20 @@ class _Reader:
             self.items.append(SourcedBlock(cell_table(unit), unit.number, unit.end))
 
 
+def _is_rule(units: Sequence[Unit], index: int, layout: Layout) -> bool:
+    """Whether a separator line rules a typed table: dashes or equals signs between two
+    text lines, with no blank line on either side."""
+    unit = units[index]
+    if layout.unwrapped or not isinstance(unit, Line) or unit.kind is not LineKind.SEPARATOR:
+        return False
+    if not set(unit.stripped) <= _RULE_CHARS or not 0 < index < len(units) - 1:
+        return False
+    before, after = units[index - 1], units[index + 1]
+    return all(
+        isinstance(line, Line) and line.kind is LineKind.TEXT for line in (before, after)
+    )
+
+
 def _continuation(previous: BodyItem, following: BodyItem) -> SourcedBlock | None:
     """The joined paragraph when ``following`` continues ``previous`` after a break."""
     if not (isinstance(previous, SourcedBlock) and isinstance(following, SourcedBlock)):
@@ -383,7 +398,12 @@ def body_items(units: Sequence[Unit], layout: Layout | None = None) -> list[Body
             from ``units`` alone.
     """
     reader = _Reader(layout if layout is not None else layout_of(units))
-    for unit in units:
+    for index, unit in enumerate(units):
+        if _is_rule(units, index, reader.layout):
+            # A rule under a table's header row, or above its total: a break in the
+            # table's lines, not a separator that ends an instruction's text.
+            reader.end_paragraph()
+            continue
         reader.unit(unit)
     reader.end_paragraph()
     reader.end_list()

@@ -37,7 +37,7 @@ from .grammar import Hit, Words
 from .grammar import times as grammar
 from .grammar.vocabulary import EVENTS
 
-__all__ = ["EffectiveTime", "defined_times", "find_effective"]
+__all__ = ["EffectiveTime", "defined_times", "find_effective", "news_time"]
 
 # Curly double quotes made straight, one ``str.replace`` each (``str.translate`` with a
 # table, and ``re`` with a character class, are many times slower on non-ASCII text).
@@ -122,6 +122,20 @@ def find_effective(
         if time is not None:
             return time
     return _default(default)
+
+
+def news_time(text: str) -> EffectiveTime:
+    """The time news states for the change it announces: an effective phrase, else the
+    first time it states anywhere (:data:`~.grammar.times.NEWS`)."""
+    time = find_effective(text)
+    if time.words:
+        return time
+    words = Words(_straight(tidy(text)))
+    for match in grammar.NEWS.finditer(words):
+        found = _read_phrase(match, None, {})
+        if found is not None:
+            return found
+    return time
 
 
 def _group(match: Hit, name: str) -> str | None:

@@ -196,6 +196,12 @@ def block_and_table(hit: Hit) -> Change:
     return {"several": (block, BlockLocator("table"))}
 
 
+def block_and_list(hit: Hit) -> Change:
+    """ "the third paragraph and the bullets thereunder"."""
+    block = BlockLocator(kind_of(hit["kind"]), ordinal(hit["ord"]))
+    return {"several": (block, BlockLocator("list"))}
+
+
 def table_and_preceding(hit: Hit) -> Change:
     """ "the table and the sentence immediately preceding it"."""
     return {

@@ -64,6 +64,13 @@ COMPOUNDS: Table[build.Builder] = Table(
             priority=4,
         ),
         Rule(
+            "the nth paragraph and the bullets under it",
+            rf"\bthe (?P<ord>{ORDINAL}) (?P<kind>paragraph) and the (?:bullets?(?: points)?|list)"
+            r"(?: thereunder| under it| following it| that follows? it| below it)?\b",
+            build.block_and_list,
+            priority=4,
+        ),
+        Rule(
             "the table and the preceding sentence",
             r"\btable and the (?:sentence|paragraph) (?:immediately )?preceding\b",
             build.table_and_preceding,

@@ -213,6 +213,23 @@ SECOND_CLAUSE = Rule(
 under "A" and the following risk factor will be added to the section:' (but "... is
 deleted and the following is added in its place" is one replacement)."""
 
+SHARED_VERB = Rule(
+    "subjects that share a verb",
+    r"^(?P<first>[^,]{8,300}), as well as (?P<second>[^,]{3,200}), (?P<verb>(?:is|are|will be"
+    r"|shall be|have been|has been) .+)$",
+    "shared verb",
+)
+"""'The section X, as well as all references to Appendix A, are deleted ...': one verb for
+two subjects, each an instruction ("The section X are deleted ...", "all references to
+Appendix A are deleted ...")."""
+
+REASON = Rule(
+    "the reason for a change",
+    r"\b(?:in light of|because|due to|in order to|as a result of)\b",
+    "reason",
+)
+"""Words that say why a change is made: what follows them names no place or portfolio."""
+
 # -- words made plain before the verb is read -----------------------------------------------
 
 Rewrite = str | Callable[[Hit], str]
@@ -369,7 +386,9 @@ __all__ = [
     "QUOTED_WORDS",
     "REFERENCES",
     "REWRITES",
+    "REASON",
     "SECOND_CLAUSE",
+    "SHARED_VERB",
     "STRUCTURE",
     "VERBS",
     "passive",

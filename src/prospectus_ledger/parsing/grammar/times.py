@@ -18,7 +18,17 @@ from __future__ import annotations
 from ._engine import Rule
 from .vocabulary import EVENTS, EXCHANGE_NAMES, MONTHS, alt, with_plurals
 
-__all__ = ["CLOSE", "DATE", "DEFINITION", "EFFECTIVE", "EVENT", "MONTH", "OPENING", "TERM"]
+__all__ = [
+    "CLOSE",
+    "DATE",
+    "DEFINITION",
+    "EFFECTIVE",
+    "EVENT",
+    "MONTH",
+    "NEWS",
+    "OPENING",
+    "TERM",
+]
 
 MONTH = alt(MONTHS) + r"\.?"
 """A month's name or abbreviation ("may", "sept.")."""
@@ -65,6 +75,16 @@ OPENING = Rule(
 )
 """A time that opens an instruction without the word "effective": "As of May 22, 2007,",
 "In addition, on or about ...", "In connection with this change, as of the Closing Date,"."""
+
+NEWS = Rule(
+    "a time news states",
+    rf"(?P<close>{CLOSE})(?P<close_date>{DATE})"
+    rf"|\b(?:on or after|beginning on|beginning|starting on|starting|as of) (?P<date>{DATE})",
+    "news",
+)
+"""A time stated anywhere in news ("All purchases ... made on or after September 15, 2006,
+will be subject to ...", "After the close of business on September 30, 2005, Vanguard
+will begin ..."): when the supplement gives no date, the time of the change it announces."""
 
 DEFINITION = Rule(
     "defined instant",
