@@ -140,6 +140,52 @@ def _target(found: Recognised, segment: Segment, context: AmendmentContext) -> S
     return SectionTarget(path, portfolio)
 
 
+def _named_parts(
+    content: tuple[SourcedBlock, ...], paths: Sequence[tuple[str, ...]]
+) -> list[tuple[SourcedBlock, ...]] | None:
+    """The new text cut where each place's own heading opens its part, in the order the
+    places are named; ``None`` unless every place's heading opens a part, the first at
+    the start. A heading line is left out; a run-in heading stays with its paragraph."""
+    starts: list[int] = []
+    for path in paths:
+        if not path:
+            return None
+        key = heading_key(path[-1])
+        after = starts[-1] + 1 if starts else 0
+        found = next(
+            (index for index in range(after, len(content)) if _opens(content[index].block, key)),
+            None,
+        )
+        if found is None:
+            return None
+        starts.append(found)
+    if starts[0] != 0:
+        return None
+    bounds = [*starts, len(content)]
+    return [
+        tuple(item for item in content[a:b] if not (item is content[a] and _is_line(item, path)))
+        for (a, b), path in zip(itertools.pairwise(bounds), paths, strict=True)
+    ]
+
+
+def _opens(block: Block, key: str) -> bool:
+    """Whether a block is the heading ``key`` or opens with it run in ("Example. ...")."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = block.text.strip()
+    line = heading_line(block)
+    if line is not None and heading_key(line) == key:
+        return True
+    head = text.split(". ", 1)[0] if ". " in text[:120] else ""
+    return bool(head) and heading_key(head) == key
+
+
+def _is_line(item: SourcedBlock, path: tuple[str, ...]) -> bool:
+    """Whether a block is only the place's heading line."""
+    line = heading_line(item.block)
+    return line is not None and heading_key(line) == heading_key(path[-1])
+
+
 def _within(location: tuple[str, ...], path: tuple[str, ...]) -> tuple[str, ...]:
     """The path an instruction names, inside the place a lead-in named for it: "Principal
     Risks." / ""Non-Diversification Risk" is deleted" is ["Principal Risks",
@@ -173,7 +219,7 @@ def _operations(
         return [(operation, found) for operation in operations], reason
     paths = (found.path, *found.also)
     documents = found.documents_at or (found.documents,) * len(paths)
-    shares, how = _shares(segment.content, len(paths))
+    shares, how = _shares(segment.content, paths)
     placed: Placed = []
     notes: list[str] = [f"it names {len(paths)} places; the change is made in each{how}"]
     for path, kinds, share in zip(paths, documents, shares, strict=True):
@@ -186,12 +232,17 @@ def _operations(
 
 
 def _shares(
-    content: tuple[SourcedBlock, ...], count: int
+    content: tuple[SourcedBlock, ...], paths: Sequence[tuple[str, ...]]
 ) -> tuple[list[tuple[SourcedBlock, ...]], str]:
-    """The new text for each of ``count`` places: its headed parts, or its tables (with
-    the text before each), when there is one for each place; else all of it for each."""
+    """The new text for each of the places: the parts its headings open (the places' own,
+    printed as lines or run in: "Example. This Example is ..."), or its tables (with the
+    text before each), when there is one for each place; else all of it for each."""
+    count = len(paths)
     if not content:
         return [() for _ in range(count)], ""
+    named = _named_parts(content, paths)
+    if named is not None:
+        return named, ", each with the part of the new text under its heading"
     headings = [
         index
         for index, item in enumerate(content)
@@ -200,8 +251,11 @@ def _shares(
     ]
     if len(headings) == count and headings[0] == 0:
         bounds = [*headings, len(content)]
+        # Each part without the headings that open it (the place's own).
         shares = [
-            tuple(item for item in content[a:b] if heading_line(item.block) is None)
+            tuple(
+                itertools.dropwhile(lambda item: heading_line(item.block) is not None, content[a:b])
+            )
             for a, b in itertools.pairwise(bounds)
         ]
         return shares, ", each with the part of the new text under its heading"

@@ -60,6 +60,8 @@ _SENTENCE_END = tuple(".:;!?\"')\u201d\u2019")
 _UNWRAPPED = 90
 _OPENING = 80  # how much of a line the instruction openings are looked for in
 _RULE_CHARS = frozenset("-=_ ")
+# "Total Annual Fund Operating Expenses 0.92% 1.61%", "$1,000": a table's row, no heading.
+_FIGURES = re.compile(r"\d%|\$\s?\d|(?<![\d.])\d{1,3}\.\d{1,2}(?![\d.])")
 _TYPED_WIDTH = 100
 _DEFAULT_WIDTH = 80
 _HEADING_WIDTH = 80
@@ -104,6 +106,8 @@ def heading_like(text: str) -> bool:
         return False
     if text.endswith((".", ",", ";", "!", "?")) or words[-1].lower() in _SMALL_WORDS:
         return False
+    if _FIGURES.search(text):
+        return False  # "Management Fee 0.50% 0.50%": a table's row
     first = next((word for word in words if any(char.isalpha() for char in word)), "")
     if first.lower() in _PREPOSITIONS:
         return False
@@ -301,9 +305,7 @@ def _is_rule(units: Sequence[Unit], index: int, layout: Layout) -> bool:
     if not set(unit.stripped) <= _RULE_CHARS or not 0 < index < len(units) - 1:
         return False
     before, after = units[index - 1], units[index + 1]
-    return all(
-        isinstance(line, Line) and line.kind is LineKind.TEXT for line in (before, after)
-    )
+    return all(isinstance(line, Line) and line.kind is LineKind.TEXT for line in (before, after))
 
 
 def _continuation(previous: BodyItem, following: BodyItem) -> SourcedBlock | None:

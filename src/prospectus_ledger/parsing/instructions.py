@@ -71,6 +71,8 @@ def _context_headings(
     run: list[tuple[int, bool]] = []
     for item in items:
         if isinstance(item, Marker):
+            if item.kind == "separator":
+                run = []  # what stands above a separator ends the text before it
             continue
         text = paragraph_text(item)
         if text is None:

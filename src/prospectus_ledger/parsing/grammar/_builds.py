@@ -143,6 +143,17 @@ def similar(hit: Hit) -> Change:
     }
 
 
+def similar_block(hit: Hit) -> Change:
+    """ "updates the similar information on the cover": the block the new text's first
+    words begin."""
+    return {
+        "locator": BlockLocator("block"),
+        "anchored": "start",
+        "note": "the filing names the information it replaces only as similar to the new "
+        "one; it is found by its first words",
+    }
+
+
 def asterisked(hit: Hit) -> Change:
     """ "the asterisked statement": the paragraph that opens with an asterisk."""
     return {"locator": BlockLocator("paragraph", anchor="*")}

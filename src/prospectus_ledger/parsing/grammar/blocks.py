@@ -205,6 +205,15 @@ BLOCKS: Table[build.Builder] = Table(
             build.similar,
             priority=7,
         ),
+        # "updates the similar information on the cover of the prospectus": the cover has
+        # no heading; the block is the one that begins as the new text does.
+        Rule(
+            "the similar information on the cover",
+            r"\b(?:replaces|modifies|updates) (?:a|the) similar (?:existing )?information"
+            r" (?:on|in) the cover\b",
+            build.similar_block,
+            priority=7,
+        ),
         Rule(
             "the asterisked statement",
             r"\basterisked (?:statement|sentence|footnote|note)\b",

@@ -180,7 +180,8 @@ DESCRIBED = Table(
         Rule(
             "information about something is removed",
             r"\b(?:information|disclosures?|language|discussion)(?: (?:in|under) this \w+)?"
-            r" (?:regarding|related to|relating to|about|concerning|pertaining to)\b[^.:]{0,300}? "
+            r" (?:regarding|related to|relating to|about|concerning|pertaining to)\b"
+            r"(?:[^.:]|(?<=mr|ms|dr|jr|sr|st|no)\.){0,300}? "
             rf"{BE} (?:removed|deleted|eliminated|omitted)\b",
             "described",
         ),
@@ -384,9 +385,9 @@ __all__ = [
     "OPENINGS",
     "ORDINAL",
     "QUOTED_WORDS",
+    "REASON",
     "REFERENCES",
     "REWRITES",
-    "REASON",
     "SECOND_CLAUSE",
     "SHARED_VERB",
     "STRUCTURE",
