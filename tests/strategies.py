@@ -83,6 +83,13 @@ operations = st.one_of(
         paragraphs,
     ),
     st.builds(
+        # A run of paragraphs ("the first and second paragraphs").
+        lambda h, n, p: ReplaceBlock(_target(h), BlockLocator("paragraph", n, through=n + 1), [p]),
+        st.sampled_from(HEADINGS),
+        st.integers(1, 2),
+        paragraphs,
+    ),
+    st.builds(
         lambda h, bs, where: InsertBlocks(_target(h), bs, where),
         st.sampled_from(HEADINGS),
         st.lists(paragraphs, min_size=1, max_size=2),

@@ -294,3 +294,59 @@ def test_substitute_with_no_new_words_deletes_them() -> None:
     new = deletion.apply(make_document())
     assert section(new, "The Advisers").text == "Advisers of ."
     assert SubstituteText("a", "b").action == "substitute"
+
+
+def _run_document() -> Document:
+    strategy = Section(
+        "Principal Investment Strategy",
+        [
+            Paragraph("First."),
+            Paragraph("Second."),
+            BulletList(["Kept bullet"]),
+            Paragraph("Third."),
+            Paragraph("Fourth."),
+        ],
+    )
+    return Document(
+        DocumentKind.PROSPECTUS,
+        "Example Trust",
+        pendulum.date(2020, 5, 1),
+        portfolios=(FUND,),
+        sections=(Section(FUND, [], [strategy], portfolio=FUND),),
+    )
+
+
+def test_a_run_of_paragraphs_is_replaced_at_once() -> None:
+    # "The following replaces the second and third paragraphs": the new text stands where
+    # the second stood; a list between them stays.
+    run = BlockLocator("paragraph", 2, through=3)
+    replaced = ReplaceBlock(STRATEGY, run, [Paragraph("New A."), Paragraph("New B.")])
+    blocks = section(replaced.apply(_run_document()), "Principal Investment Strategy").blocks
+    assert blocks == (
+        Paragraph("First."),
+        Paragraph("New A."),
+        Paragraph("New B."),
+        BulletList(["Kept bullet"]),
+        Paragraph("Fourth."),
+    )
+    assert replaced.scope == "paragraph"
+    assert run.describe() == "paragraphs 2-3"
+
+
+def test_a_run_of_paragraphs_is_deleted_at_once() -> None:
+    deleted = DeleteBlock(STRATEGY, BlockLocator("paragraph", 1, through=4))
+    blocks = section(deleted.apply(_run_document()), "Principal Investment Strategy").blocks
+    assert blocks == (BulletList(["Kept bullet"]),)
+
+
+def test_a_run_longer_than_the_section_raises() -> None:
+    with pytest.raises(BlockNotFoundError) as caught:
+        DeleteBlock(STRATEGY, BlockLocator("paragraph", 3, through=6)).apply(_run_document())
+    assert caught.value.available == 4
+    assert "paragraphs 3-6" in str(caught.value)
+
+
+@pytest.mark.parametrize(("ordinal", "through"), [(None, 3), (3, 3), (4, 2), (-1, 2)])
+def test_a_run_needs_a_first_ordinal_before_its_last(ordinal: int | None, through: int) -> None:
+    with pytest.raises(ValueError, match="a run of blocks needs a first ordinal"):
+        BlockLocator("paragraph", ordinal, through=through)

@@ -172,3 +172,47 @@ def test_the_corresponding_section_is_named_by_the_new_texts_headings(
 ) -> None:
     found = [a for a in amendments(key) if a.action in ("insert", "replace")]
     assert [a.target.path for a in found if a.target is not None] == paths
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        # ProFunds: "the section entitled X under the heading Y" is Y, then X.
+        (
+            "The section entitled \u201cProFunds VP Management\u201d under the heading "
+            "\u201cPortfolio Management\u201d of the Funds\u2019 Prospectus is hereby amended by "
+            "deleting reference to Michael Neches.",
+            ("Portfolio Management", "ProFunds VP Management"),
+        ),
+        (
+            'The paragraph captioned "Fees" under the heading "Summary" is deleted.',
+            ("Summary", "Fees"),
+        ),
+        # (But "the "X" section under the heading "Y"" names Y inside X.)
+        ('The "Fees" section under the heading "Summary" is deleted.', ("Fees", "Summary")),
+        # J.P. Morgan: a verb between a named part and the place that holds it.
+        (
+            'The "Significant Holding Risk" disclosure will be deleted under "Main Risks".',
+            ("Main Risks", "Significant Holding Risk"),
+        ),
+        # Legg Mason: "(\u201cSAI\u201d)" defines a word, "the Funds' Statements of
+        # Additional Information" is a document, "listed in Schedule A" names funds.
+        (
+            "With respect to all Funds listed in Schedule A, the following text replaces the "
+            "corresponding text found in the Funds\u2019 Statements of Additional Information "
+            "(\u201cSAI\u201d) under the heading \u201cDisclosure of Portfolio Holdings\u201d:",
+            ("Disclosure of Portfolio Holdings",),
+        ),
+        ('The following replaces "Appendix A" in its entirety:', ("Appendix A",)),
+        ("Appendix A is deleted in its entirety.", ("Appendix A",)),
+    ],
+)
+def test_more_paths(text: str, path: tuple[str, ...]) -> None:
+    assert recognise(text).path == path
+
+
+def test_the_words_a_substitution_changes_are_no_place() -> None:
+    found = recognise("All references to Appendix A are deleted from the prospectus.")
+    assert (found.action, found.path, found.old) == ("substitute", (), "Appendix A")
+    scoped = recognise('All references to Class B in the "Fees" section are deleted.')
+    assert (scoped.action, scoped.path) == ("substitute", ("Fees",))

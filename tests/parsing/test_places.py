@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from prospectus_ledger.parsing import recognise
+from prospectus_ledger.parsing import parse_filing, recognise
+from prospectus_ledger.provenance import Source
 from prospectus_ledger.tree import DocumentKind
 
 from .labelled import amendments
@@ -47,6 +48,48 @@ from .labelled import amendments
             'Beneath the main headings entitled "Summary of Key Information" and "Management of '
             'the Fund," the following is added:',
             (("Summary of Key Information",), ("Management of the Fund",)),
+        ),
+        # J.P. Morgan: two places, each with its own block ("at the end of the second
+        # paragraph under ...").
+        (
+            "The following will be added at the end of the second paragraph under \u201cRisk/"
+            "Return Summary \u2014 What are the Fund\u2019s main investment strategies?\u201d and "
+            "at the end of the second paragraph under the \u201cMore About the Funds \u2014 "
+            "Investment Strategies \u2014 Growth Advantage Fund\u201d:",
+            (
+                ("Risk/Return Summary", "What are the Fund\u2019s main investment strategies?"),
+                ("More About the Funds", "Investment Strategies", "Growth Advantage Fund"),
+            ),
+        ),
+        (
+            'The following is added at the beginning of the first paragraph under "Fees" and at '
+            'the beginning of the first paragraph under "Expenses":',
+            (("Fees",), ("Expenses",)),
+        ),
+        # Legg Mason: two headings "as applicable" and nothing else: the change is made in
+        # each (an edition holds one of them).
+        (
+            "The following text replaces any inconsistent information on accumulation privilege "
+            "in the section of the fund\u2019s Prospectus titled \u201cSales charges \u2013 "
+            "Qualifying for a reduced Class A sales charge \u2013 Accumulation privilege\u201d or "
+            "\u201cSales charges \u2013 Qualifying for a reduced Class A or Class A2 sales charge "
+            "\u2013 Accumulation privilege,\u201d as applicable:",
+            (
+                (
+                    "Sales charges",
+                    "Qualifying for a reduced Class A sales charge",
+                    "Accumulation privilege",
+                ),
+                (
+                    "Sales charges",
+                    "Qualifying for a reduced Class A or Class A2 sales charge",
+                    "Accumulation privilege",
+                ),
+            ),
+        ),
+        (
+            'The "Fees" or "Expenses" section, as applicable, is deleted.',
+            (("Fees",), ("Expenses",)),
         ),
     ],
 )
@@ -91,3 +134,37 @@ def test_one_amendment_for_each_document_an_instruction_names() -> None:
         DocumentKind.PROSPECTUS,
     ]
     assert found[0].operation == found[1].operation
+
+
+def test_alternatives_inside_a_place_leave_the_place() -> None:
+    # "X section or Y section" inside a named place: either may hold the text; the place
+    # that holds both is the one changed.
+    found = recognise(
+        'Under "Fees," the "A" sub-section or the "B" sub-section is deleted in its entirety.'
+    )
+    assert (found.path, found.also) == (("Fees",), ())
+
+
+def test_places_side_by_side_take_the_parts_their_headings_open() -> None:
+    # Eaton Vance (jxlNmZxLcf_fe9S.shtml): "replaces the "Annual Fund Operating Expenses"
+    # table and "Example"": the table's part, then the part "Example." opens, run in.
+    found = [a for a in amendments("jxlNmZxLcf_fe9S") if "Annual Fund Operating" in a.words]
+    assert [a.operation.target.path for a in found] == [  # type: ignore[attr-defined]
+        ("Fund Summary", "Annual Fund Operating Expenses"),
+        ("Fund Summary", "Example"),
+    ]
+    table, example = (a.operation.text for a in found)
+    assert "Total Annual Fund Operating Expenses 0.92%" in table
+    assert "Example" not in table.split("\n\n")[0]
+    assert example.startswith("Example. This Example is intended")
+    # Another family's new text, headed by lines.
+    text = (
+        "SUPPLEMENT DATED MAY 1, 2020 TO THE PROSPECTUS DATED MARCH 1, 2020\n\n"
+        'The following replaces the "Fees" and "Risks" sections:\n\n'
+        "Fees\n\nThe Fund charges no fees.\n\nTotal Annual Fees 0.00%\n\n"
+        "Risks\n\nYou can lose money.\n"
+    )
+    (supplement,) = parse_filing(text, Source(name="x.txt"))
+    fees, risks = (a.operation.text for a in supplement.amendments)
+    assert fees == "The Fund charges no fees.\n\nTotal Annual Fees 0.00%"
+    assert risks == "You can lose money."

@@ -124,6 +124,9 @@ def _run_together(heading: str) -> tuple[str, ...]:
 
 def _path(heading: str) -> tuple[str, ...]:
     parts = split_heading_path(_no_full_stop(heading.strip().rstrip(",;:")))
+    if len(parts) > 1:
+        # Headings the filing separates itself ("A \u2013 B \u2013 C") are not cut again.
+        return tuple(part.rstrip(",;:") for part in parts)
     return tuple(
         piece.rstrip(",;:") for part in parts for piece in _run_together(part.rstrip(",;:"))
     )
