@@ -28,6 +28,7 @@ from ._substitutions import changes_words
 from ._targets import changes, normalise, sentences, words_of
 from ._tidy import tidy
 from .effective import find_effective
+from .grammar import Words
 from .grammar import instructions as grammar
 from .grammar import supplements as phrases
 
@@ -105,10 +106,13 @@ def split_news(text: str, instruction: Callable[[str], bool]) -> tuple[str, str]
     """
     if len(text) > _MAX_PARAGRAPH:
         return None
+    ends = _ends_lead(text)
+    if not ends and not phrases.FOLLOWING_CHANGES.may_match(Words(text)):
+        return None  # no lead-in's ending, nor the words of one that states its time
     parts = sentences(text)
     if not 2 <= len(parts) <= _MAX_SENTENCES:
         return None
-    if not _ends_lead(text) and not is_lead_in(parts[-1]):
+    if not ends and not is_lead_in(parts[-1]):
         return None
     # The instruction is the shortest run of last sentences that reads as one.
     for cut in range(len(parts) - 1, 0, -1):

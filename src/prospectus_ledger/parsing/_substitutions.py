@@ -22,11 +22,13 @@ into pairs is reported with the reason.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .._text import split_sentences
+from ._memo import memo
 from ._targets import sentences, unquoted, words_of
 from .effective import find_effective
-from .grammar import Hit
+from .grammar import Hit, Rule
 from .grammar import substitutions as grammar
 
 __all__ = [
@@ -164,6 +166,7 @@ def _unquoted(found: Hit) -> Pairs | str:
     return _pair([old], [new])
 
 
+@memo
 def substitution_pairs(words: str) -> Pairs | str | None:
     """The (old, new) pairs a normalised instruction substitutes (new ``""``: deleted).
 
@@ -203,14 +206,40 @@ def funds_deleted(words: str) -> tuple[str, ...]:
 
 def _renamed(words: str) -> Hit | None:
     """The rename the first sentence of some words states, if it states one."""
+    whole = words_of(words)
+    if not any(rule.may_match(whole) for rule in grammar.RENAMES):
+        return None  # no rename's words anywhere: no need to find the first sentence
     first = words_of(_without_time(_first_sentence(words)))
     found = grammar.RENAMES.first(first)
     return found[1] if found is not None else None
 
 
+def _needed(rules: list[Rule[Any]]) -> tuple[str, ...]:
+    """The strings one of which every match of one of ``rules`` holds (each rule's own,
+    derived from its pattern), without those that hold another."""
+    needs = {literal for rule in rules for literal in rule.needs}
+    return tuple(sorted(n for n in needs if not any(m != n and m in n for m in needs)))
+
+
+# Words that hold none of these change no words: asked before any rule is tried.
+_CHANGES_WORDS = _needed(
+    [
+        grammar.QUOTED_REFERENCES,
+        *grammar.RENAMES,
+        *grammar.DELETED_REFERENCES,
+        grammar.REFERENCES,
+        grammar.RENAME_TABLE,
+        grammar.DISCLOSURE_DELETED,
+    ]
+)
+
+
+@memo
 def changes_words(words: str) -> bool:
     """Whether an instruction changes words, or deletes a fund's disclosure, wherever
     they stand (an instruction, though it names no part of the document)."""
+    if not any(map(words.lower().__contains__, _CHANGES_WORDS)):
+        return False
     return (
         isinstance(substitution_pairs(words), tuple)
         or renames_in_table(words)

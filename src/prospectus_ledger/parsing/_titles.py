@@ -386,13 +386,16 @@ def is_intro(text: str) -> bool:
     if grammar.INTRO_PLACE.match(read):
         # "This Supplement updates the "X" section ...": the place of what follows.
         return True
+    introduces = grammar.INTRO.match(read) is not None
+    if not introduces and not grammar.LEAD_IN.may_match(read):
+        return False  # neither an intro's opening nor a lead-in's words: most paragraphs
     # Lower case does for the tests below (a quote, a word of structure).
     bare = grammar.DEFINED_TERM.pattern.sub("", read.lower)
     names_a_part = '"' in bare or grammar.STRUCTURE_WORD.found(Words(bare))
     if grammar.ACTS.found(read):
         # "The above prospectus is supplemented by the addition of the following funds:"
         return False
-    if not grammar.INTRO.match(read):
+    if not introduces:
         core = words
         stated = find_effective(words).words
         if stated and core.startswith(stated):

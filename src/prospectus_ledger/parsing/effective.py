@@ -24,6 +24,7 @@ misprints, and ``problem`` says that too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import attrs
@@ -33,9 +34,9 @@ from ..instants import at_close, start_of_day
 from ._dates import read_date
 from ._memo import memo
 from ._tidy import tidy
-from .grammar import Hit, Words
+from .grammar import Hit, Rule, Words
 from .grammar import times as grammar
-from .grammar.vocabulary import EVENTS
+from .grammar.vocabulary import EVENTS, alt, with_plurals
 
 __all__ = ["EffectiveTime", "defined_times", "find_effective", "news_time"]
 
@@ -176,6 +177,43 @@ def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and noun[:-1] in EVENTS else noun
 
 
+# Where a definition or an event's date may be: the rules are run on the words around
+# these only (a long paragraph holds one or two, and scanning all of it costs more).
+_DEFINES = re.compile(r'\((?:the |each, the |collectively, the )?"')
+_EVENT_WORD = re.compile(r"\b(?:expected|anticipated|scheduled|planned|proposed)\b")
+# What stands before each mark: a date's last figure right before a definition ("May 1,
+# 2020 (the "Closing Date")"), an event's noun before "expected".
+_DATE_ENDS = re.compile(r"\d,? ?$")
+_EVENT_NOUN = re.compile(rf"\b{alt(with_plurals(EVENTS))}\b")
+_DEFINED_BEFORE = 260
+_EVENT_BEFORE = 200
+_AFTER = 240
+
+
+def _near(
+    rule: Rule[str],
+    words: Words,
+    marks: re.Pattern[str],
+    *,
+    before: int,
+    after: int,
+    needs: re.Pattern[str],
+) -> list[Hit]:
+    """The matches of ``rule`` in windows of ``words`` around each of ``marks`` whose words
+    before the mark hold ``needs``, in order, each once."""
+    if not rule.may_match(words):
+        return []
+    hits: dict[tuple[int, int], Hit] = {}
+    for mark in marks.finditer(words.lower):
+        start = max(mark.start() - before, 0)
+        if not needs.search(words.lower, start, mark.start()):
+            continue
+        for hit in rule.finditer(words.slice(start, mark.end() + after)):
+            hits.setdefault((start + hit.start(), start + hit.end()), hit)
+    return [hits[key] for key in sorted(hits)]
+
+
+@memo
 def defined_times(text: str, *, default: pendulum.Date | None = None) -> dict[str, EffectiveTime]:
     """Instants ``text`` names.
 
@@ -183,13 +221,21 @@ def defined_times(text: str, *, default: pendulum.Date | None = None) -> dict[st
     Date")' gives ``{"transition date": <16:00 on August 7, 2008>}``.
     """
     found: dict[str, EffectiveTime] = {}
+    if "(" not in text and not _EVENT_WORD.search(text.lower()):
+        return found  # neither a definition nor an event's date can be here
     words = Words(_straight(tidy(text)))
-    for event in grammar.EVENT.finditer(words):
+    events = _near(
+        grammar.EVENT, words, _EVENT_WORD, before=_EVENT_BEFORE, after=_AFTER, needs=_EVENT_NOUN
+    )
+    for event in events:
         when = event["when"] or ""
         time = find_effective(f"effective {when}", default=default)
         if time.instant is not None and time.problem is None:
             found[_singular(event.low("term"))] = attrs.evolve(time, words=when)
-    for match in grammar.DEFINITION.finditer(words):
+    definitions = _near(
+        grammar.DEFINITION, words, _DEFINES, before=_DEFINED_BEFORE, after=_AFTER, needs=_DATE_ENDS
+    )
+    for match in definitions:
         when = match["when"] or ""
         # "on or about May 1, 2020" reads as the effective phrase it stands for.
         stated = when if when.lower().startswith("effective") else f"effective {when}"

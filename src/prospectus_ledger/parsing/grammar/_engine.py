@@ -22,12 +22,16 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
 
+import ahocorasick
+
 __all__ = ["GrammarError", "Hit", "Rule", "Table", "Words", "lower", "required_literals"]
 
 _B = TypeVar("_B")
 
 # A prefilter string shorter than this spares too little to be worth the test.
 _MIN_LITERAL = 3
+# A prefilter of more strings than this is one automaton, not a test per string.
+_SCAN = 3
 _UPPER_OUTSIDE_ESCAPES = re.compile(r"(?<!\\)(?:\\\\)*[A-Z]")
 _GROUP_SYNTAX = re.compile(r"\(\?P[<=>]|\(\?[aiLmsux-]+[:)]|\\[A-Za-z]|\{[^}]*\}")
 
@@ -146,7 +150,7 @@ class Rule(Generic[_B]):
             the pattern does not compile.
     """
 
-    __slots__ = ("builds", "cased", "name", "needs", "pattern", "priority")
+    __slots__ = ("_automaton", "builds", "cased", "name", "needs", "pattern", "priority")
 
     def __init__(
         self,
@@ -167,7 +171,12 @@ class Rule(Generic[_B]):
         self.builds = builds
         self.priority = priority
         self.cased = cased
-        self.needs = required_literals(source)
+        # A cased rule's strings are looked for in the lower case too: parts it reads
+        # ignoring case ("(?i:entitled)") give strings as well as its capitals do.
+        self.needs = required_literals(source, folded=cased)
+        # Many strings: one Aho-Corasick pass finds the first of them, where a test per
+        # string would read the text once each.
+        self._automaton: Any = _automaton(self.needs) if len(self.needs) > _SCAN else None
 
     def __repr__(self) -> str:
         return f"Rule({self.name!r})"
@@ -182,11 +191,12 @@ class Rule(Generic[_B]):
         needs = self.needs
         if not needs:
             return True
-        subject = words.text if self.cased else words.lower
-        for literal in needs:  # noqa: SIM110 -- a loop: any() over a generator costs more
-            if literal in subject:
-                return True
-        return False
+        subject = words.lower
+        automaton = self._automaton
+        if automaton is not None:
+            return next(automaton.iter(subject), None) is not None
+        # any() over map() runs in C: no bytecode per literal.
+        return any(map(subject.__contains__, needs))
 
     def search(self, words: Words) -> Hit | None:
         """The first match in ``words``."""
@@ -196,9 +206,8 @@ class Rule(Generic[_B]):
         return Hit(match, words) if match is not None else None
 
     def match(self, words: Words) -> Hit | None:
-        """A match at the start of ``words``."""
-        if not self.may_match(words):
-            return None
+        """A match at the start of ``words`` (no prefilter: an anchored match fails
+        sooner than the literals are looked for)."""
         match = self.pattern.match(self.subject(words))
         return Hit(match, words) if match is not None else None
 
@@ -212,6 +221,15 @@ class Rule(Generic[_B]):
             return
         for match in self.pattern.finditer(self.subject(words)):
             yield Hit(match, words)
+
+
+def _automaton(literals: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton of ``literals``."""
+    automaton = ahocorasick.Automaton()
+    for number, literal in enumerate(literals):
+        automaton.add_word(literal, number)
+    automaton.make_automaton()
+    return automaton
 
 
 class Table(Generic[_B]):
@@ -269,7 +287,7 @@ _MAX_CLASS = 8
 _FEW = 8
 
 
-def required_literals(source: str) -> tuple[str, ...]:
+def required_literals(source: str, *, folded: bool = False) -> tuple[str, ...]:
     """Strings one of which every match of the pattern ``source`` holds.
 
     Read off the parsed pattern.  A part that can match only a few strings
@@ -281,11 +299,37 @@ def required_literals(source: str) -> tuple[str, ...]:
     it must occur; an alternation one of what each branch requires.  Parts
     matched ignoring case inside a cased pattern ("(?i:...)") require
     nothing.  An empty answer: no useful prefilter (every text is tried).
+
+    ``folded``: the strings in lower case, parts matched ignoring case included (for
+    a cased pattern, looked for in the lower case of a text).
     """
-    found = _sequence(sre_parse.parse(source), ignoring=False)
+    parsed = sre_parse.parse(source)
+    if folded:
+        parsed = _without_ignorecase(parsed)
+    found = _sequence(parsed, ignoring=False)
+    if found and folded:
+        found = frozenset(literal.lower() for literal in found)
     if not found or not _key(found)[0] or len(found) > _MAX_STRINGS:
         return ()
     return tuple(sorted(found))
+
+
+def _without_ignorecase(items: Any) -> list[tuple[object, Any]]:
+    """A parsed pattern whose groups matched ignoring case are read as written."""
+    out: list[tuple[object, Any]] = []
+    for op, av in items:
+        if op is sre.SUBPATTERN:
+            group, add_flags, del_flags, content = av
+            av = (group, add_flags & ~re.IGNORECASE, del_flags, _without_ignorecase(content))
+        elif op is sre.BRANCH:
+            av = (av[0], [_without_ignorecase(branch) for branch in av[1]])
+        elif op in _REPEATS:
+            low, high, content = av
+            av = (low, high, _without_ignorecase(content))
+        elif op is sre.ATOMIC_GROUP:
+            av = _without_ignorecase(av)
+        out.append((op, av))
+    return out
 
 
 def _minimal(needs: frozenset[str]) -> frozenset[str]:
