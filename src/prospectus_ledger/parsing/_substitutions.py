@@ -221,16 +221,9 @@ def _needed(rules: list[Rule[Any]]) -> tuple[str, ...]:
     return tuple(sorted(n for n in needs if not any(m != n and m in n for m in needs)))
 
 
-# Words that hold none of these change no words: asked before any rule is tried.
-_CHANGES_WORDS = _needed(
-    [
-        grammar.QUOTED_REFERENCES,
-        *grammar.RENAMES,
-        *grammar.DELETED_REFERENCES,
-        grammar.REFERENCES,
-        grammar.RENAME_TABLE,
-        grammar.DISCLOSURE_DELETED,
-    ]
+# Words that hold none of these substitute no words: asked before any rule is tried.
+_SUBSTITUTES = _needed(
+    [grammar.QUOTED_REFERENCES, *grammar.RENAMES, *grammar.DELETED_REFERENCES, grammar.REFERENCES]
 )
 
 
@@ -238,13 +231,10 @@ _CHANGES_WORDS = _needed(
 def changes_words(words: str) -> bool:
     """Whether an instruction changes words, or deletes a fund's disclosure, wherever
     they stand (an instruction, though it names no part of the document)."""
-    if not any(map(words.lower().__contains__, _CHANGES_WORDS)):
-        return False
-    return (
-        isinstance(substitution_pairs(words), tuple)
-        or renames_in_table(words)
-        or bool(funds_deleted(words))
+    substitutes = any(map(words.lower().__contains__, _SUBSTITUTES)) and isinstance(
+        substitution_pairs(words), tuple
     )
+    return substitutes or renames_in_table(words) or bool(funds_deleted(words))
 
 
 def is_rename(words: str) -> bool:
