@@ -188,6 +188,17 @@ def context_heading(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
     """The document's headings printed above an instruction: where it applies."""
     if id(item) not in splitter.headings or not splitter.boundary_allowed(portfolio=False):
         return False
+    current = splitter.current
+    if (
+        id(item) in splitter.owned
+        and current is not None
+        and current.recognised is not None
+        and current.recognised.takes_content
+        and splitter.content
+    ):
+        # After new text, above an instruction that names its own place: the new text's
+        # last line, not the place of what follows.
+        return False
     splitter.close()
     splitter.labels.append(item)
     splitter.pending.append(text.strip().rstrip(":").strip())

@@ -73,7 +73,9 @@ def is_lead_in(text: str) -> bool:
         stated = find_effective(words).words
         core = words[len(stated) :] if stated and words.startswith(stated) else words
         return bool(stated) and not core.strip(" ,:")
-    if phrases.ACTS.found(words_of(words)):
+    if phrases.ACTS.found(words_of(words)) and not phrases.THE_FOLLOWING_CHANGES.found(
+        words_of(words)
+    ):
         # "the cover page ... is hereby amended to delete ... and to replace ...": a change.
         return False
     return not phrases.BLOCK_WORD.found(words_of(words)) and section_ref(words) is None

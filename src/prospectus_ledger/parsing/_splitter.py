@@ -67,11 +67,14 @@ class Splitter:
         portfolios: Sequence[str],
         headings: frozenset[int] = frozenset(),
         before_instructions: frozenset[int] = frozenset(),
+        owned: frozenset[int] = frozenset(),
     ) -> None:
         self.rules = tuple(rules)
         self.portfolios = tuple(portfolios)
         self.headings = headings
         self.before_instructions = before_instructions
+        # Headings above an instruction that names its own place.
+        self.owned = owned
         self.segments: list[Segment] = []
         self.current: Segment | None = None
         # The current segment's content so far: it becomes the segment's when the

@@ -25,13 +25,15 @@ import attrs
 import pendulum
 
 from .._text import heading_key
+from ..instants import start_of_day
 from ..operations import Notice, Operation, ReplaceSection, SectionTarget, SubstituteText
 from ..supplement import Amendment, DocumentRef
 from ..tree import Block, DocumentKind, Paragraph, Table, block_text
+from ._dates import dates_in
 from ._documents import kinds_mentioned
 from ._operations import headed_parts, heading_line, placed, renamed_in, titled_section
 from .blocks import SourcedBlock
-from .effective import EffectiveTime, defined_times, find_effective, news_time
+from .effective import LAST_DATE, EffectiveTime, defined_times, find_effective, news_time
 from .grammar import Words
 from .grammar import supplements as grammar
 from .instructions import Body, Recognised, Segment
@@ -447,4 +449,8 @@ def build_amendments(body: Body, context: AmendmentContext) -> list[Amendment]:
         elif segment.head is None and made and made[-1].effective_words:
             last = made[-1]
             defined[_NEWS] = EffectiveTime(last.effective, last.effective_words, last.approximate)
+        if segment.head is None:
+            days = dates_in(_text(segment.items))
+            if days:
+                defined[LAST_DATE] = EffectiveTime(start_of_day(days[-1]), "", False)
     return amendments

@@ -38,7 +38,11 @@ from .grammar import Hit, Rule, Words
 from .grammar import times as grammar
 from .grammar.vocabulary import EVENTS, alt, with_plurals
 
-__all__ = ["EffectiveTime", "defined_times", "find_effective", "news_time"]
+__all__ = ["LAST_DATE", "EffectiveTime", "defined_times", "find_effective", "news_time"]
+
+LAST_DATE = "\x00last date"
+"""The key, among the instants a supplement defines, of the last date its text gave before
+the words being read ("effective as of that date")."""
 
 # Curly double quotes made straight, one ``str.replace`` each (``str.translate`` with a
 # table, and ``re`` with a character class, are many times slower on non-ASCII text).
@@ -158,6 +162,11 @@ def _read_phrase(
     date = _group(match, "date")
     if date:
         return _dated(found, date, close=False, approximate=False, default=default)
+    if _group(match, "that"):
+        # "At a meeting held on June 17, 2025, ... The following changes are made, effective
+        # as of that date:": the last date stated before.
+        before = defined.get(LAST_DATE)
+        return attrs.evolve(before, words=found) if before is not None else None
     term = _group(match, "term")
     # A defined term is printed with a capital ("the Closing Date"); an event by its noun
     # ("upon the reorganization"), which a date given for it defines.

@@ -21,10 +21,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ._boundaries import BOUNDARIES
+from ._locations import section_refs
 from ._recognise import Recognised, recognise
 from ._runon import looks_like_instruction
 from ._segments import Body, Segment
 from ._splitter import Splitter, paragraph_text, portfolio_label
+from ._targets import normalise
 from .blocks import BodyItem, Marker, heading_like
 
 __all__ = [
@@ -62,12 +64,16 @@ def split_instructions(
 
 def _context_headings(
     items: Sequence[BodyItem], portfolios: Sequence[str]
-) -> tuple[frozenset[int], frozenset[int]]:
+) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
     """The ``id`` of every heading-like paragraph that, alone or with others like it,
     stands right above an instruction (the document's headings, printed to say
-    where the instruction applies), and of every portfolio's name that does."""
+    where the instruction applies), of every portfolio's name that does, and of the
+    headings above an instruction that names its own place (after new text, such a
+    line is the new text's last: "Real Estate Debt Income" / "Under Manager of
+    Managers, delete ...")."""
     headings: set[int] = set()
     labels: set[int] = set()
+    owned: set[int] = set()
     run: list[tuple[int, bool]] = []
     for item in items:
         if isinstance(item, Marker):
@@ -85,5 +91,7 @@ def _context_headings(
         if run and looks_like_instruction(text):
             headings.update(key for key, label in run if not label)
             labels.update(key for key, label in run if label)
+            if section_refs(normalise(text)):
+                owned.update(key for key, label in run if not label)
         run = []
-    return frozenset(headings), frozenset(labels)
+    return frozenset(headings), frozenset(labels), frozenset(owned)

@@ -253,7 +253,9 @@ DELETE_ONLY = frozenset({"the following paragraph is deleted:"})
 
 PARTIAL = Rule(
     "part of a section",
-    rf"\b{alt(with_plurals(PART_NOUNS))}\b|\ball except\b|\bexcept (?:for )?the (?:first|last)\b",
+    rf"\b{alt(with_plurals(PART_NOUNS))}\b|\ball except\b|\bexcept (?:for )?the (?:first|last)\b"
+    # "delete the Funds listed for X and replace with the following": what a list names.
+    r"|\b(?:the|any|all) \w+ (?:listed|named|shown|identified) (?:for|under|in|by)\b",
     "partial",
 )
 """Words that name part of a section: an instruction with them changes no whole section."""

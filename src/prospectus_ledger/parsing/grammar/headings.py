@@ -165,7 +165,14 @@ UNQUOTED = Table(
             cased=True,
             priority=6,
         ),
-        Rule("under X", rf"\bunder (?P<u>{_TITLE})", "heading", cased=True, priority=7),
+        # "Under The Sub-Advisors, delete ...": the place may open the sentence.
+        Rule(
+            "under X",
+            rf"\b(?i:under) (?!(?i:the (?:sub-?)?(?:heading|caption|section))\b)(?P<u>{_TITLE})",
+            "heading",
+            cased=True,
+            priority=7,
+        ),
         Rule(
             "the section describing X",
             rf"\b(?i:the section of the) [\w' ]{{0,40}}?(?i:describing|for|relating to) "

@@ -90,7 +90,9 @@ EDITIONS = Rule(
 """The tokens of an editions phrase, in order: a kind, "dated D" (one date, a list or a
 range), "as supplemented D", a date printed before the kind it dates."""
 
-_SUPPLEMENT_WORD = r"supplement,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?"
+# "Supplement No. 1 dated ...": a numbered supplement.
+_NUMBERED = r"(?: (?:no\.?|number|#) ?\d{1,3})?"
+_SUPPLEMENT_WORD = rf"supplement{_NUMBERED},?(?: dated:?| date:?)?(?: [-\u2013\u2014])?"
 _FORM_CODE = r"(?:[a-z]{0,4}\d[\w/.-]{0,12} ){0,2}"
 """A form code printed between "Supplement dated" and the date ("74290 7/01")."""
 SUPPLEMENT_DATE = Rule(
@@ -103,7 +105,7 @@ SUPPLEMENT_DATE = Rule(
 SUPPLEMENT_PHRASE = Rule(
     "supplement phrase",
     rf"(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai )?"
-    rf"(?:supplement\b,?(?: dated:?| date:?)?(?: [-\u2013\u2014])?|made as of)"
+    rf"(?:supplement\b{_NUMBERED},?(?: dated:?| date:?)?(?: [-\u2013\u2014])?|made as of)"
     rf"(?: {_FORM_CODE}{DATE})?",
     " ",
 )
@@ -157,7 +159,7 @@ ANCHOR = Rule(
     "supplement anchor",
     r"^(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai |important "
     r"|amended and restated )?"
-    r"supplement(?:$|,|:| dated\b| date\b| to\b| [-\u2013\u2014])",
+    rf"supplement{_NUMBERED}(?:$|,|:| dated\b| date\b| to\b| [-\u2013\u2014])",
     "anchor",
 )
 """A line that opens a supplement's title: "SUPPLEMENT DATED ...", "Prospectus Supplement",
@@ -283,6 +285,14 @@ FOLLOWING_CHANGES = Rule(
 )
 """'The following changes ... are effective at the close of business on October 31, 2013.':
 a lead-in though it ends with a full stop."""
+
+THE_FOLLOWING_CHANGES = Rule(
+    "the following changes",
+    r"\bthe following (?:changes|revisions|amendments|modifications)\b",
+    "lead",
+)
+"""'... is amended to include the following changes:': what the words add are changes (a
+lead-in), not text."""
 
 ACTS = Rule(
     "acts",

@@ -10,7 +10,8 @@ took part says what was read:
 * ``close`` with ``close_date`` -- 16:00 that day (the exchange's close);
 * ``about`` with ``about_date`` -- that day, approximate;
 * ``date`` -- 00:00 that day;
-* ``term`` -- the instant an earlier definition gave that name.
+* ``term`` -- the instant an earlier definition gave that name;
+* ``that`` -- "effective as of that date": the last date the text before it gave.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ EFFECTIVE = Rule(
     rf"|(?P<close>{CLOSE})(?P<close_date>{DATE})"
     rf"|(?P<about>on or about |as of or about )(?P<about_date>{DATE})"
     rf"|(?P<on>on |as of |from |beginning |starting |with )?(?P<date>{DATE})"
+    r"|(?P<that>(?:as of |on |from )?(?:that|such|the same) date)"
     rf"|(?:as of |on |from |upon )?the (?P<term>{TERM}))",
     "effective",
 )
@@ -68,13 +70,14 @@ OPENING = Rule(
     # change, as of the Effective Date, ...").
     r"^(?:[\w.()]{1,6} )?(?:[^,.:;\"]{1,60}, ){0,2}"
     rf"(?:(?P<about>on or about )(?P<about_date>{DATE})"
-    rf"|(?:as of|beginning|starting|from|on or after)(?: on)? (?P<date>{DATE})"
+    rf"|(?:as of|beginning|starting|from|on or after|on)(?: on)? (?P<date>{DATE})"
     rf"|(?P<close>{CLOSE})(?P<close_date>{DATE})"
     rf"|(?:on|as of|from|beginning on|after|upon) the (?P<term>{TERM}))",
     "opening",
 )
 """A time that opens an instruction without the word "effective": "As of May 22, 2007,",
-"In addition, on or about ...", "In connection with this change, as of the Closing Date,"."""
+"On July 31, 2024, in the ... section, delete ...", "In addition, on or about ...", "In
+connection with this change, as of the Closing Date,"."""
 
 NEWS = Rule(
     "a time news states",
