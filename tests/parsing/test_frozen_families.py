@@ -176,3 +176,58 @@ def test_amended_to_include_the_following_changes_is_a_lead_in(lead: str) -> Non
     assert [type(a.operation) for a in operations] == [DeleteBlock]
     assert operations[0].effective is not None
     assert operations[0].effective.to_date_string() == "2012-05-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "old"),
+    [
+        # Principal: "delete references to A and B" in a named section.
+        (
+            "Effective April 30, 2020, in The Manager and Advisor section, delete references to "
+            "Tina Paris and Timothy R. Warrick.",
+            ("Tina Paris", "Timothy R. Warrick"),
+        ),
+        ("Please remove any references to Ms. Jane Doe.", ("Ms. Jane Doe",)),
+        # A fund's name that holds "and" stays one name.
+        ("All references to the Growth and Income Fund are deleted.", ("Growth and Income Fund",)),
+    ],
+)
+def test_references_deleted_name_by_name(text: str, old: tuple[str, ...]) -> None:
+    found = recognise(text)
+    assert found.action == "substitute"
+    assert tuple(words for words, _ in found.pairs) == old
+    assert all(new == "" for _, new in found.pairs)
+
+
+def test_an_instruction_that_deletes_references_ends_the_text_before_it() -> None:
+    # Principal: the deletion after a replacement's new text is an instruction of its own.
+    text = (
+        "SUPPLEMENT DATED APRIL 23, 2020 TO THE PROSPECTUS DATED MARCH 1, 2020\n\n"
+        'The "Portfolio Managers" section is replaced with the following:\n\n'
+        "William C. Armstrong (since 2000), Portfolio Manager\n\n"
+        "In The Manager and Advisor section, delete references to Tina Paris.\n"
+    )
+    first, second = (a.operation for a in _parse(text).amendments)
+    assert "Tina Paris" not in first.text
+    assert second.action == "delete"
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # Principal: the supplement prints the document's heading, then an addition that
+        # names only a block.
+        "Add the following two paragraphs before the Cash Management Program:",
+        "Effective April 30, 2020, add the following to the alphabetical list of portfolio "
+        "managers:",
+    ],
+)
+def test_an_addition_that_names_no_section_takes_the_heading_above_it(instruction: str) -> None:
+    text = (
+        "SUPPLEMENT DATED SEPTEMBER 16, 2016 TO THE PROSPECTUS DATED MARCH 29, 2016\n\n"
+        "This supplement updates information currently in the Statutory Prospectus.\n\n"
+        f"MANAGEMENT OF THE FUNDS\n\n{instruction}\n\nPrincipal may provide services.\n"
+    )
+    (added,) = [a.operation for a in _parse(text).amendments if not isinstance(a.operation, Notice)]
+    assert isinstance(added, InsertBlocks)
+    assert added.target.path == ("MANAGEMENT OF THE FUNDS",)

@@ -78,6 +78,19 @@ def _names(text: str) -> list[str]:
     return [_LEADING_ARTICLE.sub("", name).strip(" ,.;") for name in names if name.strip(" ,.;")]
 
 
+# A person's name: "Tina Paris", "Timothy R. Warrick", "Ms. Jane Q. Doe".
+_PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\. )?[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}$")
+
+
+def _people(text: str) -> list[str]:
+    """The names references to which are deleted: several people's names listed ("Tina
+    Paris and Timothy R. Warrick") one by one, else the names of :func:`_names`."""
+    pieces = [piece.strip(" ,.") for piece in _LIST_JOINS.split(text) if piece.strip(" ,.")]
+    if len(pieces) > 1 and all(_PERSON.match(piece) for piece in pieces):
+        return pieces
+    return _names(text) if len(_names(text)) > 1 else [text]
+
+
 def _trimmed(name: str) -> str:
     """A name without the punctuation of the sentence around it: the full stop in
     '"BlackRock High Yield Portfolio."' goes, the one in '"Gallatin Asset
@@ -183,7 +196,7 @@ def substitution_pairs(words: str) -> Pairs | str | None:
     deleted = grammar.DELETED_REFERENCES.first(read)
     if deleted is not None:
         old = _trimmed(_cut(_until_sentence_end((deleted[1]["old"] or "").replace('"', ""))))
-        return ((old, ""),) if old else None
+        return tuple((name, "") for name in _people(old)) if old else None
     bare = grammar.REFERENCES.search(read)
     if bare is not None:
         return _unquoted(bare)

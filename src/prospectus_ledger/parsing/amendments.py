@@ -126,11 +126,13 @@ def _portfolio(found: Recognised, segment: Segment, context: AmendmentContext) -
 def _target(found: Recognised, segment: Segment, context: AmendmentContext) -> SectionTarget | None:
     portfolio = _portfolio(found, segment, context)
     path = _within(segment.location, found.path)
-    if not path and segment.context and found.locator is not None:
-        by_position = found.locator.ordinal is not None or found.sentences is not None
-        if by_position:
-            # "The following replaces the thirteenth bullet:" under headings printed above it.
-            path = segment.context
+    by_position = found.locator is not None and (
+        found.locator.ordinal is not None or found.sentences is not None
+    )
+    if not path and segment.context and (by_position or found.action == "insert_blocks"):
+        # "The following replaces the thirteenth bullet:", "Add the following two paragraphs
+        # before the Cash Management Program:" under headings printed above it.
+        path = segment.context
     if not path:
         return None
     if (

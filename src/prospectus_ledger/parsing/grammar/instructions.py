@@ -87,6 +87,7 @@ INSTRUCTION = Table(
             r"|(?:shall|will) (?:also )?apply to|all references (?:to|in)"
             r"|no longer (?:be )?applicable|will no longer apply"
             rf"|(?:please )?{alt(w for ws in IMPERATIVES.values() for w in ws)} (?:the|it|a)\b"
+            r"|\b(?:delete|remove) (?:(?:any and )?all |any )?references to\b"
             rf"|{BE} {_PARTICIPLES})\b",
             "change",
         ),

@@ -73,7 +73,7 @@ DELETED_REFERENCES = Table(
         ),
         Rule(
             "please remove all references to X",
-            r"\b(?:please )?(?:remove|delete) (?:any and )?all references to (?:the )?"
+            r"\b(?:please )?(?:remove|delete) (?:(?:any and )?all |any )?references to (?:the )?"
             r"(?P<old>[^\"]{2,200}?)(?=[;,]|\.?$| from\b| in\b| within\b| throughout\b)",
             "delete",
             priority=2,
