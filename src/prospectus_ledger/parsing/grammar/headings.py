@@ -187,8 +187,8 @@ UNQUOTED = Table(
         # (Not "listed in Schedule A": where funds are listed, no place.)
         Rule(
             "in the Fund's X",
-            r"(?<!listed )(?<!named )(?<!identified )(?<!included )(?<!shown )"
-            r"\b(?i:in) (?:(?i:the|each) )?(?:(?i:fund|funds|portfolio|portfolios)['\u2019]s? )?"
+            r"\b(?i:in)(?<!listed in)(?<!named in)(?<!identified in)(?<!included in)(?<!shown in)"
+            r" (?:(?i:the|each) )?(?:(?i:fund|funds|portfolio|portfolios)['\u2019]s? )?"
             rf"(?P<u>{_CAP_WORD} {_CAP_WORD}(?: {_CAP_WORD}){{0,3}})"
             r"(?= in | of | is | are | will | shall |[,.:;]|$)",
             "summary",
