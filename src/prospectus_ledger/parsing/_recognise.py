@@ -25,7 +25,7 @@ What none of this reads is ``unknown``, with the reason.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 import attrs
@@ -37,7 +37,7 @@ from ._documents import kinds_mentioned
 from ._locations import SectionRef, section_refs
 from ._substitutions import UNDELIMITED, funds_deleted, renames_in_table, substitution_pairs
 from ._targets import named_portfolio, normalise, unquoted
-from .grammar import Table, Words
+from .grammar import Rule, Words
 from .grammar import blocks as where
 from .grammar import instructions as grammar
 from .grammar._builds import Builder, kind_of
@@ -282,10 +282,10 @@ def _quoted_words(base: Recognised, quoted: Words) -> Recognised | None:
 
 
 def _first_change(
-    table: Table[Builder], scope: Words, base: Recognised, action: Action
+    rules: Iterable[Rule[Builder]], scope: Words, base: Recognised, action: Action
 ) -> Recognised | None:
-    """The change the first row of ``table`` that matches and applies makes."""
-    for rule in table:
+    """The change the first of ``rules`` that matches and applies makes."""
+    for rule in rules:
         hit = rule.search(scope)
         if hit is None:
             continue
@@ -297,22 +297,20 @@ def _first_change(
 
 def _block(base: Recognised, scope: Words, action: Action) -> Recognised | None:
     """A replace or delete of one block (or sentences of one), if the words name one."""
-    for rule in where.BLOCKS:
-        if rule.name in where.DELETE_ONLY and action != "delete_block":
-            continue
-        if rule is where.NTH_BLOCK:
-            # "the last paragraph ..., instead of the current last paragraph": one block,
-            # named once or more; two different blocks are no one block.
-            named = {(hit.low("ord"), kind_of(hit["kind"])) for hit in rule.finditer(scope)}
-            if len(named) != 1:
-                continue
-        hit = rule.search(scope)
-        if hit is None:
-            continue
-        change = rule.builds(hit)
-        if change is not None:
-            return attrs.evolve(base, action=action, **change)
-    return None
+    rules = [rule for rule in where.BLOCKS if _names_one_block(rule, scope, action)]
+    return _first_change(rules, scope, base, action)
+
+
+def _names_one_block(rule: Rule[Builder], scope: Words, action: Action) -> bool:
+    """Whether a row of :data:`~.grammar.blocks.BLOCKS` may read this change."""
+    if rule.name in where.DELETE_ONLY and action != "delete_block":
+        return False
+    if rule is where.NTH_BLOCK:
+        # "the last paragraph ..., instead of the current last paragraph": one block,
+        # named once or more; two different blocks are no one block.
+        named = {(hit.low("ord"), kind_of(hit["kind"])) for hit in rule.finditer(scope)}
+        return len(named) == 1
+    return True
 
 
 def _insert(base: Recognised, scope: Words) -> Recognised:
