@@ -248,6 +248,21 @@ class InsertSection:
         return insert_sections(document, indices[:-1], indices[-1] + offset, [new])
 
 
+def _block_scope(locator: BlockLocator, sentences: SentenceSpan | None, words: str | None) -> Scope:
+    """What a block operation changes: ``sentence`` for sentence spans, ``text`` for
+    quoted words, else the locator's kind."""
+    if sentences is not None:
+        return "sentence"
+    if words is not None:
+        return "text"
+    return "paragraph" if locator.kind == "block" else locator.kind
+
+
+def _is_run(locator: BlockLocator, sentences: SentenceSpan | None, words: str | None) -> bool:
+    """Whether a block operation acts on a whole run of blocks."""
+    return locator.through is not None and sentences is None and words is None
+
+
 def _edit_run(
     document: Document,
     target: SectionTarget,
@@ -318,11 +333,7 @@ class ReplaceBlock:
     def scope(self) -> Scope:
         """``sentence`` for sentence spans, ``text`` for quoted words, else the locator's
         kind."""
-        if self.sentences is not None:
-            return "sentence"
-        if self.words is not None:
-            return "text"
-        return "paragraph" if self.locator.kind == "block" else self.locator.kind
+        return _block_scope(self.locator, self.sentences, self.words)
 
     @property
     def text(self) -> str:
@@ -332,7 +343,7 @@ class ReplaceBlock:
     def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
         """Return ``document`` with the block replaced."""
 
-        if self.locator.through is not None and self.sentences is None and self.words is None:
+        if _is_run(self.locator, self.sentences, self.words):
             return _edit_run(document, self.target, self.locator, provenance, self.blocks)
 
         def edit(block: Block, item: int | None, path: Sequence[str]) -> list[Block]:
@@ -370,11 +381,7 @@ class DeleteBlock:
     def scope(self) -> Scope:
         """``sentence`` for sentence spans, ``text`` for quoted words, else the locator's
         kind."""
-        if self.sentences is not None:
-            return "sentence"
-        if self.words is not None:
-            return "text"
-        return "paragraph" if self.locator.kind == "block" else self.locator.kind
+        return _block_scope(self.locator, self.sentences, self.words)
 
     @property
     def text(self) -> str:
@@ -384,7 +391,7 @@ class DeleteBlock:
     def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
         """Return ``document`` without the block."""
 
-        if self.locator.through is not None and self.sentences is None and self.words is None:
+        if _is_run(self.locator, self.sentences, self.words):
             return _edit_run(document, self.target, self.locator, provenance, ())
 
         def edit(block: Block, item: int | None, path: Sequence[str]) -> list[Block]:

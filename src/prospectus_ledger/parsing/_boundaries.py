@@ -28,11 +28,11 @@ from ._paragraphs import (
 from ._recognise import Action, Recognised, recognise
 from ._runon import looks_like_instruction, split_run_on
 from ._segments import Segment
-from ._splitter import Rule, Splitter, paragraph_text, part, portfolio_label
+from ._splitter import ROMAN_LABEL, Rule, Splitter, paragraph_text, part, portfolio_label
 from ._targets import normalise, words_of
 from .blocks import SourcedBlock
 from .effective import find_effective
-from .grammar import Words
+from .grammar import Words, supplements
 from .grammar import headings as grammar
 from .grammar import instructions as verbs
 from .trailers import is_form_code, is_trailer, trailer_date
@@ -50,8 +50,6 @@ _LOCATION_OPENING = re.compile(
 # "ACANI-15-02 October 30, 2015 1.855551.112": a sticker's closing code.
 _STICKER_CODE = re.compile(r"^[A-Z]{2,8}-\d{2}-\d{2}\b")
 _ITEM_ONLY = re.compile(r"^\s*\(?(?:\d{1,2}|[A-Za-z]|[IVXivx]{1,5})[.)]\s*$")
-_SUPERSEDES = re.compile(r"^this supplement\b[^.]{0,40}?\b(?:supersedes|replaces)\b", re.IGNORECASE)
-_ROMAN_LABEL = re.compile(r"^[IVX]{1,6}\. {1,3}\S")
 # A paragraph this long is no instruction: where one holds instructions, its text was
 # flattened onto one line.
 _FLATTENED = 900
@@ -64,8 +62,6 @@ _INSTRUCTION_END = re.compile(r"[:.](?=\s|$)")
 
 # -- splitting --------------------------------------------------------------------
 
-# "Is replaced in its entirety with the following:": the verb of the words before it.
-_PREDICATE = re.compile(r"^(?:Is|Are|Will be|Shall be|Has been|Have been)\b")
 _FOLLOWING = re.compile(r"\bthe following\b", re.IGNORECASE)
 _CHANGES_OF_WORDS = ("replace_section", "replace_block", "delete_section", "delete_block")
 
@@ -73,7 +69,7 @@ _CHANGES_OF_WORDS = ("replace_section", "replace_block", "delete_section", "dele
 def _is_roman_label(text: str) -> bool:
     """A heading of the supplement itself: "I.  Change in Portfolio Management Team"."""
     return (
-        _ROMAN_LABEL.match(text) is not None
+        ROMAN_LABEL.match(text) is not None
         and len(text) <= _MAX_ROMAN_LABEL
         and not looks_like_instruction(text)
     )
@@ -100,11 +96,11 @@ def run_on(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
 def caption(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
     """A run-in caption names the place of the paragraph it opens and of the
     instructions after it, up to the next caption."""
-    found = grammar.RUN_IN_CAPTION.match(words_of(normalise(text)))
+    words = normalise(text)
+    found = grammar.RUN_IN_CAPTION.match(words_of(words))
     if found is None:
         return False
     splitter.close()
-    words = normalise(text)
     splitter.location = split_heading_path(found["caption"] or "")
     splitter.place_level = None
     caption = part(item, words[: found.end()].rstrip())
@@ -267,7 +263,12 @@ def predicate(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
     in the sub-sections entitled "X":" / <the old words> / "Is replaced in its
     entirety with the following:" -- one instruction, on those words."""
     current = splitter.current
-    if not _PREDICATE.match(text) or current is None or current.head is not None:
+    if (
+        not text[:1].isupper()
+        or verbs.OPENS_WITH_VERB.match(words_of(text)) is None
+        or current is None
+        or current.head is not None
+    ):
         return False
     subject = paragraph_text(splitter.content[0]) if splitter.content else None
     old = [paragraph_text(piece) for piece in splitter.content[1:]]
@@ -299,7 +300,7 @@ def predicate(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
 
 def supersedes(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
     """ "This supplement supersedes and replaces the supplement dated ...": news."""
-    if not _SUPERSEDES.match(text):
+    if not supplements.NOT_INTRO.match(words_of(normalise(text))):
         return False
     splitter.close()
     splitter.current = Segment(item, Recognised("announcement"), portfolio=splitter.scope)

@@ -16,11 +16,11 @@ import pendulum
 from .grammar.times import DATE, MONTH
 from .grammar.vocabulary import MONTHS
 
-__all__ = ["DATE", "DateReading", "dates_in", "first_date", "is_date_only", "read_date"]
+__all__ = ["DATE_SEARCH", "DateReading", "dates_in", "first_date", "is_date_only", "read_date"]
 
 _WORDS = re.compile(rf"^({MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{3,4}})$", re.IGNORECASE)
 _DIGITS = re.compile(r"^(\d{1,2})[-/\u2013](\d{1,2})[-/\u2013](\d{4}|\d{2})$")
-_SEARCH = re.compile(DATE, re.IGNORECASE)
+DATE_SEARCH = re.compile(DATE, re.IGNORECASE)
 # The most characters a DATE match spans ("September 30th, 2015").
 _DATE_WIDTH = len("september. 30th, 2015")
 
@@ -92,14 +92,14 @@ def read_date(text: str, *, near: pendulum.Date | None = None) -> DateReading:
 
 def first_date(text: str) -> DateReading | None:
     """The first date phrase in ``text``, read; ``None`` when there is none."""
-    match = _SEARCH.search(text)
+    match = DATE_SEARCH.search(text)
     return read_date(match.group(0)) if match else None
 
 
 def dates_in(text: str) -> list[pendulum.Date]:
     """The real dates ``text`` names, in order ("March 1, 2006, April 1, 2006 and May 1,
     2006")."""
-    found = (read_date(match.group(0)).date for match in _SEARCH.finditer(text))
+    found = (read_date(match.group(0)).date for match in DATE_SEARCH.finditer(text))
     return [day for day in found if day is not None]
 
 
@@ -108,4 +108,4 @@ def is_date_only(text: str) -> bool:
     words = text.strip()
     if len(words) > _DATE_WIDTH:
         return False  # most lines: longer than any date
-    return _SEARCH.fullmatch(words) is not None
+    return DATE_SEARCH.fullmatch(words) is not None

@@ -16,7 +16,7 @@ from ._dates import dates_in, read_date
 from .grammar import Hit, Words
 from .grammar import supplements as grammar
 
-__all__ = ["document_refs", "kind_of", "kinds_mentioned", "kinds_of"]
+__all__ = ["document_refs", "kinds_mentioned", "kinds_of"]
 
 
 def kinds_of(match: Hit) -> tuple[DocumentKind, ...]:
@@ -30,11 +30,6 @@ def kinds_of(match: Hit) -> tuple[DocumentKind, ...]:
     if match.has("sai"):
         return (DocumentKind.SAI,)
     return (DocumentKind.PROSPECTUS,)
-
-
-def kind_of(match: Hit) -> DocumentKind:
-    """The (first) document kind a match of the grammar's ``KIND`` names."""
-    return kinds_of(match)[0]
 
 
 def kinds_mentioned(text: str) -> tuple[DocumentKind, ...]:

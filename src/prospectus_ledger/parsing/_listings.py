@@ -123,9 +123,9 @@ def _dated_above(
     for cells in _rows(before):
         if not columns:
             columns = [
-                kinds_mentioned(cell)
+                kinds
                 for cell in cells
-                if kinds_mentioned(cell) and first_date(cell) is None
+                if (kinds := kinds_mentioned(cell)) and first_date(cell) is None
             ]
             continue
         found = [read_date(cell).date for cell in cells if is_date_only(cell)]

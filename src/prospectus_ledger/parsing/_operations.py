@@ -195,8 +195,6 @@ def _run(
     first = found.locator
     if first is None or first.ordinal is None or not 0 < first.ordinal < through:
         return None
-    if first.kind not in ("paragraph", "bullet", "block", "table", "list"):
-        return None
     run = attrs.evolve(first, through=through)
     if found.action == "delete_block":
         return [DeleteBlock(target, run)]

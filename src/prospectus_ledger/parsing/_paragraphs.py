@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from ._locations import section_ref
 from ._memo import memo
-from ._substitutions import changes_words
+from ._substitutions import changes_words, may_change_words
 from ._targets import changes, normalise, sentences, words_of
 from ._tidy import tidy
 from .effective import find_effective
@@ -136,10 +136,7 @@ def split_word_changes(text: str) -> list[tuple[str, bool]] | None:
     "Effective immediately, Ms. Trillo will no longer serve as a portfolio manager.
     All references to Ms. Trillo are hereby deleted." is news, then a deletion.
     """
-    lowered = text.lower()
-    if len(text) > _MAX_PARAGRAPH or not any(
-        word in lowered for word in ("reference", "name", "delete", "remove")
-    ):
+    if len(text) > _MAX_PARAGRAPH or not may_change_words(text):
         return None
     parts = sentences(text)
     if not 2 <= len(parts) <= _MAX_SENTENCES:

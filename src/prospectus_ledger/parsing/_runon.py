@@ -43,8 +43,12 @@ def looks_like_instruction(text: str) -> bool:
     words = normalise(text)
     if not words or len(words) > _MAX_INSTRUCTION:
         return False
-    if not changes(words) or _substitutes(words):
-        return _substitutes(words)
+    if changes_words(words):
+        # It changes words wherever they stand: an instruction, though it names no part of
+        # the document.
+        return True
+    if not changes(words):
+        return False
     parts = sentences(words)
     if len(parts) > _MAX_SENTENCES:
         return False
@@ -58,12 +62,6 @@ def _quotes_closed(text: str) -> bool:
     """Whether every quote opened in ``text`` is closed (a colon inside a quoted heading,
     '"PART I: APPENDIX I-E"', ends no instruction)."""
     return text.count('"') % 2 == 0 and text.count("\u201c") <= text.count("\u201d")
-
-
-def _substitutes(words: str) -> bool:
-    """Whether words substitute, delete or rename words wherever they stand (an
-    instruction, though it names no part of the document)."""
-    return changes_words(words)
 
 
 def _following_sentence(text: str) -> int | None:

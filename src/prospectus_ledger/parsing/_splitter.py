@@ -24,7 +24,7 @@ from ._tidy import collapsed_length
 from .blocks import BodyItem, Marker, SourcedBlock
 from .trailers import is_form_code
 
-__all__ = ["Rule", "Splitter", "paragraph_text", "part", "portfolio_label"]
+__all__ = ["ROMAN_LABEL", "Rule", "Splitter", "paragraph_text", "part", "portfolio_label"]
 
 Rule = Callable[["Splitter", SourcedBlock, str], bool]
 """A boundary rule: whether it took the paragraph (and did what it says)."""
@@ -32,7 +32,7 @@ Rule = Callable[["Splitter", SourcedBlock, str], bool]
 _MAX_LABEL = 200
 _LABEL_SLACK = 8
 # "I.  Change in Portfolio Management Team": a heading of the supplement itself.
-_ROMAN_LABEL = re.compile(r"^[IVX]{1,6}\. {1,3}\S")
+ROMAN_LABEL = re.compile(r"^[IVX]{1,6}\. {1,3}\S")
 _PLACE_ACTIONS = ("replace_section", "insert_blocks", "insert_section", "unknown")
 
 
@@ -52,8 +52,8 @@ def _label_of(text: str, portfolios: tuple[str, ...]) -> str | None:
     if collapsed_length(text) > longest + _LABEL_SLACK:
         return None
     words = (
-        _ROMAN_LABEL.sub(lambda match: match.group(0)[-1], text.strip())
-        if _ROMAN_LABEL.match(text)
+        ROMAN_LABEL.sub(lambda match: match.group(0)[-1], text.strip())
+        if ROMAN_LABEL.match(text)
         else text
     )
     key = heading_key(words)

@@ -22,13 +22,12 @@ into pairs is reported with the reason.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from .._text import split_sentences
 from ._memo import memo
 from ._targets import sentences, unquoted, words_of
 from .effective import find_effective
-from .grammar import Hit, Rule
+from .grammar import Hit, needed_by_any
 from .grammar import substitutions as grammar
 
 __all__ = [
@@ -36,7 +35,7 @@ __all__ = [
     "Pairs",
     "changes_words",
     "funds_deleted",
-    "is_rename",
+    "may_change_words",
     "renames_in_table",
     "substitution_pairs",
 ]
@@ -88,7 +87,8 @@ def _people(text: str) -> list[str]:
     pieces = [piece.strip(" ,.") for piece in _LIST_JOINS.split(text) if piece.strip(" ,.")]
     if len(pieces) > 1 and all(_PERSON.match(piece) for piece in pieces):
         return pieces
-    return _names(text) if len(_names(text)) > 1 else [text]
+    names = _names(text)
+    return names if len(names) > 1 else [text]
 
 
 def _trimmed(name: str) -> str:
@@ -227,17 +227,28 @@ def _renamed(words: str) -> Hit | None:
     return found[1] if found is not None else None
 
 
-def _needed(rules: list[Rule[Any]]) -> tuple[str, ...]:
-    """The strings one of which every match of one of ``rules`` holds (each rule's own,
-    derived from its pattern), without those that hold another."""
-    needs = {literal for rule in rules for literal in rule.needs}
-    return tuple(sorted(n for n in needs if not any(m != n and m in n for m in needs)))
-
-
 # Words that hold none of these substitute no words: asked before any rule is tried.
-_SUBSTITUTES = _needed(
+_SUBSTITUTES = needed_by_any(
     [grammar.QUOTED_REFERENCES, *grammar.RENAMES, *grammar.DELETED_REFERENCES, grammar.REFERENCES]
 )
+# Words that hold none of these change no words at all (nor rename in a table, nor delete
+# a fund's disclosure).
+_CHANGES_WORDS = needed_by_any(
+    [
+        grammar.QUOTED_REFERENCES,
+        *grammar.RENAMES,
+        *grammar.DELETED_REFERENCES,
+        grammar.REFERENCES,
+        grammar.RENAME_TABLE,
+        grammar.DISCLOSURE_DELETED,
+    ]
+)
+
+
+def may_change_words(text: str) -> bool:
+    """Whether some text holds a string every change of words holds (before its
+    sentences are read for one: :func:`changes_words`)."""
+    return any(map(text.lower().__contains__, _CHANGES_WORDS))
 
 
 @memo
@@ -248,11 +259,6 @@ def changes_words(words: str) -> bool:
         substitution_pairs(words), tuple
     )
     return substitutes or renames_in_table(words) or bool(funds_deleted(words))
-
-
-def is_rename(words: str) -> bool:
-    """Whether the first sentence of some words renames a fund or a class."""
-    return _renamed(words) is not None
 
 
 def renames_in_table(words: str) -> bool:

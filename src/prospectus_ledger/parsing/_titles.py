@@ -157,10 +157,9 @@ def _may_be_title(text: str, previous: str, *, continues: bool) -> bool:
     return continues and is_phrase_line(text)
 
 
-def _title_prefix(lines: Sequence[Line], before: str = "") -> int:
-    """How many leading lines of a run can be title lines (``before``: the title line
-    before the run, if a title is open)."""
-    return _prefix_of(_leading_texts(lines), before)
+def _title_prefix(lines: Sequence[Line]) -> int:
+    """How many leading lines of a run can be title lines, no title being open."""
+    return _prefix_of(_leading_texts(lines))
 
 
 def _leading_texts(lines: Sequence[Line]) -> tuple[str, ...]:
@@ -193,14 +192,13 @@ def _prefix_of(texts: tuple[str, ...], before: str = "") -> int:
     return count
 
 
-def is_title_chunk(lines: Sequence[Line], before: str = "") -> bool:
-    """Whether a whole run of lines is part of a title.
+def is_title_chunk(lines: Sequence[Line]) -> bool:
+    """Whether a whole run of lines is part of a title, no title being open.
 
     Each line must be short (or continue a supplement phrase, or only name),
     and the run must not read as an intro, an instruction or a trailer.
-    ``before`` is the title line before the run, if a title is open.
     """
-    return _is_title_chunk(lines, _leading_texts(lines), before)
+    return _is_title_chunk(lines, _leading_texts(lines))
 
 
 def _is_title_chunk(lines: Sequence[Line], leading: tuple[str, ...], before: str = "") -> bool:
@@ -250,10 +248,9 @@ def _names_above(texts: Sequence[str], offset: int) -> int | None:
     if start == offset:
         return None
     above = tidy(texts[start - 1]) if start else ""
-    defined = grammar.DEFINED_TERM.pattern.fullmatch(tidy(texts[offset - 1]).lower())
     if (
         not start
-        or defined is not None
+        or grammar.TRAILING_TERM.match(Words(tidy(texts[offset - 1]))) is not None
         or above.endswith(_PARAGRAPH_END)
         or is_form_code(above)
         or is_trailer(above)
@@ -308,10 +305,12 @@ def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
         before = context if run is not None else ""
         if _is_title_chunk(lines, leading, before):
             end, title_lines = stop, lines
+            anchored = any(has_anchor(line.stripped) for line in title_lines)
         else:
             offset = _late_anchor(lines, leading, before)
             prefix = _prefix_of(leading, before) if not offset else _title_prefix(lines[offset:])
-            anchored = any(has_anchor(line.stripped) for line in lines[offset : offset + prefix])
+            title_lines = lines[offset : offset + prefix]
+            anchored = any(has_anchor(line.stripped) for line in title_lines)
             # A list of funds and dates that opens a run of text goes on a title
             # already open (a table of funds and their prospectuses' dates).
             extends = (
@@ -332,8 +331,7 @@ def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
                     run = None
                 start = indices[offset]
             last = offset + prefix
-            end, title_lines = (indices[last] if last < len(indices) else stop), lines[offset:last]
-        anchored = any(has_anchor(line.stripped) for line in title_lines)
+            end = indices[last] if last < len(indices) else stop
         context = tidy(title_lines[-1].stripped) if title_lines else ""
         broken = any(isinstance(u, Line) and u.kind is LineKind.BREAK for u in gap)
         if run is None:
@@ -390,7 +388,7 @@ def is_intro(text: str) -> bool:
     if not introduces and not grammar.LEAD_IN.may_match(read):
         return False  # neither an intro's opening nor a lead-in's words: most paragraphs
     # Lower case does for the tests below (a quote, a word of structure).
-    bare = grammar.DEFINED_TERM.pattern.sub("", read.lower)
+    bare = read.sub(grammar.DEFINED_TERM, "").lower
     names_a_part = '"' in bare or grammar.STRUCTURE_WORD.found(Words(bare))
     if grammar.ACTS.found(read):
         # "The above prospectus is supplemented by the addition of the following funds:"

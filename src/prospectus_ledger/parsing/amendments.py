@@ -434,25 +434,26 @@ def build_amendments(body: Body, context: AmendmentContext) -> list[Amendment]:
     defined: dict[str, EffectiveTime] = {}
     for text in (*context.preamble, *(block_text(item.block) for item in body.leads)):
         defined.update(defined_times(text, default=context.supplement_date))
-    for segment in body.segments:
-        defined.update(defined_times(_text(segment.items), default=context.supplement_date))
-    for segment in body.segments:
+    texts = [_text(segment.items) for segment in body.segments]
+    terms = [defined_times(text, default=context.supplement_date) for text in texts]
+    for found in terms:
+        defined.update(found)
+    for segment, text, own in zip(body.segments, texts, terms, strict=True):
         if not segment.items:
             continue
         position = context.first_position + len(amendments)
         made = _amendments(segment, context, position, defined)
         amendments.extend(made)
-        defined.update(defined_times(_text(segment.items), default=context.supplement_date))
-        if segment.head is not None and made:
+        # A segment's own definitions hold from it on, over later ones of the same name.
+        defined.update(own)
+        if made and (segment.head is not None or made[-1].effective_words):
+            # The time of the changes before ("In connection with the above changes"), or
+            # of the news before (what undated instructions take when nothing dates them).
             last = made[-1]
-            defined[_PREVIOUS] = EffectiveTime(
-                last.effective, last.effective_words, last.approximate
-            )
-        elif segment.head is None and made and made[-1].effective_words:
-            last = made[-1]
-            defined[_NEWS] = EffectiveTime(last.effective, last.effective_words, last.approximate)
+            key = _PREVIOUS if segment.head is not None else _NEWS
+            defined[key] = EffectiveTime(last.effective, last.effective_words, last.approximate)
         if segment.head is None:
-            days = dates_in(_text(segment.items))
+            days = dates_in(text)
             if days:
                 defined[LAST_DATE] = EffectiveTime(start_of_day(days[-1]), "", False)
     return amendments

@@ -343,9 +343,6 @@ def _join_across_breaks(items: list[BodyItem]) -> list[BodyItem]:
 
 # A number that goes on with lower-case words: the rest of a line cut before it.
 _PAGE_GOES_ON = re.compile(r"^\d{1,4}(?:-\d{1,4})? (?:of|in|and|to|through)\b")
-# A paragraph that opens with the verb of the one before it ("... beneath the headings
-# "A" and "B"" / "Is replaced in its entirety with the following:").
-_PREDICATE = re.compile(r"^(?:is|are|will be|shall be|has been|have been)\b", re.IGNORECASE)
 
 
 def _goes_on(before: str, after: str) -> bool:
@@ -355,7 +352,10 @@ def _goes_on(before: str, after: str) -> bool:
         return True
     if _PAGE_GOES_ON.match(after) and not before.endswith(_SENTENCE_END):
         return True  # "... on page" / "23 of the Prospectus is deleted ..."
-    return _PREDICATE.match(after) is not None and not before.endswith((".", ":", ";", "!", "?"))
+    # The next opens with the verb of this one ("... beneath the headings "A" and "B"" /
+    # "Is replaced in its entirety with the following:").
+    opens_with_verb = instructions.OPENS_WITH_VERB.match(Words(after)) is not None
+    return opens_with_verb and not before.endswith((".", ":", ";", "!", "?"))
 
 
 def _open_quote(text: str) -> bool:
@@ -384,11 +384,6 @@ def _join_open_quotes(items: list[BodyItem]) -> list[BodyItem]:
             continue
         joined.append(item)
     return joined
-
-
-def block_paragraph(item: SourcedBlock) -> str:
-    """The text of a paragraph item (empty for other blocks)."""
-    return item.block.text if isinstance(item.block, Paragraph) else ""
 
 
 def body_items(units: Sequence[Unit], layout: Layout | None = None) -> list[BodyItem]:

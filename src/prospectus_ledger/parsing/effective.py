@@ -188,8 +188,8 @@ def _singular(noun: str) -> str:
 
 # Where a definition or an event's date may be: the rules are run on the words around
 # these only (a long paragraph holds one or two, and scanning all of it costs more).
-_DEFINES = re.compile(r'\((?:the |each, the |collectively, the )?"')
-_EVENT_WORD = re.compile(r"\b(?:expected|anticipated|scheduled|planned|proposed)\b")
+_DEFINES = re.compile(grammar.DEFINES)
+_EVENT_WORD = re.compile(grammar.EXPECTED)
 # What stands before each mark: a date's last figure right before a definition ("May 1,
 # 2020 (the "Closing Date")"), an event's noun before "expected".
 _DATE_ENDS = re.compile(r"\d,? ?$")

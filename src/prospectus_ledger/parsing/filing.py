@@ -8,7 +8,6 @@ text of the filing was lost.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -27,7 +26,7 @@ from .decoding import decode_filing, sha256_of
 from .effective import EffectiveTime, find_effective
 from .headers import Header, inline_phrase, intro_place, read_header, read_intro
 from .instructions import Body, split_instructions
-from .lines import CellTable, Line, LineKind, TextTable, Unit
+from .lines import MARKUP, CellTable, Line, LineKind, TextTable, Unit
 from .reading import read_units
 from .splitting import Part, split_supplements
 from .trailers import closing_date, trailer_date
@@ -92,15 +91,12 @@ def _furniture(units: Sequence[Unit]) -> tuple[Line, ...]:
     return tuple(u for u in units if isinstance(u, Line) and u.kind in kinds and u.stripped)
 
 
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}>")
-
-
 def _has_text(units: tuple[Unit, ...]) -> bool:
     for unit in units:
         if isinstance(unit, Line) and unit.kind is LineKind.TEXT:
             return True
         if isinstance(unit, TextTable) and any(
-            _TAG.sub("", line.text).strip() for line in unit.lines
+            MARKUP.sub("", line.text).strip() for line in unit.lines
         ):
             return True
         if isinstance(unit, CellTable) and any(cell for row in unit.rows for cell in row):

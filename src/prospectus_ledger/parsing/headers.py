@@ -28,7 +28,7 @@ import pendulum
 
 from ..supplement import DocumentRef
 from ..tree import DocumentKind, Paragraph
-from ._dates import DATE, first_date, is_date_only, read_date
+from ._dates import DATE_SEARCH, first_date, is_date_only, read_date
 from ._documents import document_refs, kinds_mentioned
 from ._listings import editions_listed, listed_editions
 from ._locations import section_ref
@@ -48,7 +48,7 @@ from .effective import EffectiveTime, find_effective
 from .grammar import Words
 from .grammar import supplements as grammar
 from .instructions import looks_like_instruction
-from .lines import Line, LineKind, TextTable, Unit, chunks
+from .lines import MARKUP, Line, LineKind, TextTable, Unit, chunks
 
 __all__ = [
     "Header",
@@ -68,7 +68,6 @@ _STRONG_REGISTRANT = re.compile(
 _FUND_WORD = re.compile(r"\bfund\b", re.IGNORECASE)
 _PORTFOLIO_WORD = re.compile(r"\bportfolio\b", re.IGNORECASE)
 _PORTFOLIO_NAME = re.compile(r"\b(?:portfolio|fund|etf|trust|series|account)\b", re.IGNORECASE)
-_DATE_ANYWHERE = re.compile(DATE, re.IGNORECASE)
 # "Oct. 01, 2019" on an XBRL page: the document's period date, not the supplement's.
 _PERIOD_DATE = re.compile(r"^[A-Z][a-z]{2}\. \d{2}, \d{4}$")
 # "of the BlackRock Liquidity Funds" ends the phrase above it; a lone "Fund"
@@ -78,7 +77,6 @@ _GENERIC_NAME = re.compile(r"(?:fund|portfolio)\Z", re.IGNORECASE)
 _SERIES_OF = re.compile(r"^\(an? series of (?:the )?([^()]{3,80})\)$", re.IGNORECASE)
 _MAX_PAREN = 160
 # EDGAR's table markup ("<CAPTION>", "<S>", "<C>"), around a title set in a table.
-_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}>")
 # How many units (blank lines, markup) may come before a title set in a table.
 _TABLE_TITLE_REACH = 12
 # How far into a flattened filing its supplement phrase is looked for.
@@ -209,7 +207,7 @@ def parse_title(lines: Sequence[Line]) -> Header:
             dated = first_date(text)
             if dated is not None and dated.date is not None:
                 listed.append(dated.date)
-                text = tidy(_DATE_ANYWHERE.sub(" ", text))
+                text = tidy(DATE_SEARCH.sub(" ", text))
                 if not text:
                     continue
         if not is_phrase_line(text) and is_name_line(text) and ":" not in text:
@@ -283,7 +281,7 @@ def _own_date(text: str, before: str, phrase: Sequence[str]) -> pendulum.Date | 
     if "ated" not in text and "ATED" not in text:
         return None  # most lines: no "dated" (answered without reading the words)
     match = grammar.OWN_DATE_LINE.match(Words(text))
-    if match is None or _DATE_ANYWHERE.search(before) is None:
+    if match is None or DATE_SEARCH.search(before) is None:
         return None
     if grammar.ENDS_IN_KIND.found(Words(before)):
         return None
@@ -352,7 +350,7 @@ def _table_title(units: Sequence[Unit]) -> tuple[Header, list[Unit]]:
                 break
             continue
         if isinstance(unit, TextTable):
-            texts = [(line.number, _MARKUP.sub(" ", line.text)) for line in unit.lines]
+            texts = [(line.number, MARKUP.sub(" ", line.text)) for line in unit.lines]
         else:
             texts = [(unit.number, " ".join(row)) for row in unit.rows]
         lines = [Line(number, text.strip()) for number, text in texts if text.strip()]

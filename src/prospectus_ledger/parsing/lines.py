@@ -16,6 +16,7 @@ see units.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator, Sequence
 from typing import TypeAlias
 
@@ -24,6 +25,7 @@ import attrs
 from .._text import without_invisible
 
 __all__ = [
+    "MARKUP",
     "CellTable",
     "Line",
     "LineKind",
@@ -37,6 +39,9 @@ __all__ = [
     "mark_page_numbers",
     "unit_text",
 ]
+
+MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}>")
+"""An SGML or HTML tag left in a text table's lines ("<S>", "<C>", "</TABLE>")."""
 
 
 class LineKind(enum.Enum):

@@ -19,13 +19,12 @@ import re
 from collections.abc import Sequence
 
 from ..tree import Block, Paragraph, Table
-from .lines import CellTable, TextTable
+from .lines import MARKUP, CellTable, TextTable
 
 __all__ = ["cell_table", "text_table_blocks"]
 
 # <S> and <C> mark column starts; replacing them by spaces keeps the columns.
 _COLUMN_MARK = re.compile(r"<[SC]>", re.IGNORECASE)
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}>")
 _FOOTNOTES_OPEN = re.compile(r"<FN>", re.IGNORECASE)
 _FOOTNOTES_CLOSE = re.compile(r"</FN>", re.IGNORECASE)
 _RULE_CHARS = frozenset("-=_+|")
@@ -43,7 +42,7 @@ def _is_rule(text: str) -> bool:
 
 def _without_markup(text: str) -> str:
     text = _COLUMN_MARK.sub(lambda match: " " * len(match.group(0)), text)
-    return _TAG.sub(lambda match: " " * len(match.group(0)), text).rstrip()
+    return MARKUP.sub(lambda match: " " * len(match.group(0)), text).rstrip()
 
 
 def _spans(lines: Sequence[str]) -> list[Span]:
@@ -184,7 +183,7 @@ def text_table_blocks(table: TextTable) -> list[Block]:
         if _FOOTNOTES_OPEN.search(raw):
             in_footnotes = True
         if in_footnotes:
-            footnotes.append(_TAG.sub(" ", raw))
+            footnotes.append(MARKUP.sub(" ", raw))
             if _FOOTNOTES_CLOSE.search(raw):
                 in_footnotes = False
             continue

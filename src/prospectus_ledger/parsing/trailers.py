@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import pendulum
 
-from ._dates import DATE, is_date_only, read_date
+from ._dates import DATE_SEARCH, is_date_only, read_date
 from ._memo import memo
 from ._tidy import collapsed_length, tidy
 from .grammar import Words
@@ -24,7 +24,6 @@ from .grammar import supplements as grammar
 __all__ = ["closing_date", "is_form_code", "is_trailer", "trailer_date"]
 
 
-_DATE_ANYWHERE = re.compile(DATE, re.IGNORECASE)
 # "SUP-0407", "PS309/402-3600", and DWS's lower-case prefixes ("st-CRPS").
 _CODE_TOKEN = re.compile(r"^(?:[A-Z0-9][A-Z0-9/&.\-()#]{0,19}|[a-z]{1,4}-[A-Za-z0-9]{1,12})$")
 _MAX_RETAIN = 250
@@ -50,7 +49,7 @@ def trailer_date(text: str) -> pendulum.Date | None:
         edge = grammar.EDGE_DATE.search(read)
         return read_date(edge["first"] or edge["last"] or "").date if edge else None
     if is_form_code(words):
-        dated = _DATE_ANYWHERE.search(words)
+        dated = DATE_SEARCH.search(words)
         return read_date(dated.group(0)).date if dated else None
     return None
 
@@ -81,7 +80,7 @@ def is_form_code(text: str) -> bool:
     words = tidy(text)
     if not words or len(words) > _MAX_CODE:
         return False
-    dated = _DATE_ANYWHERE.search(words)
+    dated = DATE_SEARCH.search(words)
     rest = (words[: dated.start()] + " " + words[dated.end() :]).strip() if dated else words
     tokens = rest.split()
     if not tokens:
@@ -119,8 +118,8 @@ def closing_date(texts: Sequence[str]) -> pendulum.Date | None:
             after = texts[index + 1] if index + 1 < len(texts) else ""
             coded = is_form_code(after) and any(char.isdigit() or char == "-" for char in after)
             day = read_date(words).date if before.endswith(_SENTENCE_END) or coded else None
-        elif is_form_code(words) and _DATE_ANYWHERE.search(words):
-            day = trailer_date(words)
+        elif is_form_code(words) and (dated := DATE_SEARCH.search(words)) is not None:
+            day = read_date(dated.group(0)).date
         else:
             continue
         if day is not None:

@@ -17,7 +17,16 @@ priority.  ``docs/grammar.md`` shows how a new phrasing is added.
 from __future__ import annotations
 
 from . import blocks, headings, instructions, substitutions, supplements, times, vocabulary
-from ._engine import GrammarError, Hit, Rule, Table, Words, lower, required_literals
+from ._engine import (
+    GrammarError,
+    Hit,
+    Rule,
+    Table,
+    Words,
+    lower,
+    needed_by_any,
+    required_literals,
+)
 
 __all__ = [
     "GrammarError",
@@ -29,6 +38,7 @@ __all__ = [
     "headings",
     "instructions",
     "lower",
+    "needed_by_any",
     "required_literals",
     "substitutions",
     "supplements",

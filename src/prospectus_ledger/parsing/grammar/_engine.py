@@ -24,7 +24,16 @@ from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
-__all__ = ["GrammarError", "Hit", "Rule", "Table", "Words", "lower", "required_literals"]
+__all__ = [
+    "GrammarError",
+    "Hit",
+    "Rule",
+    "Table",
+    "Words",
+    "lower",
+    "needed_by_any",
+    "required_literals",
+]
 
 _B = TypeVar("_B")
 
@@ -330,6 +339,18 @@ def _without_ignorecase(items: Any) -> list[tuple[object, Any]]:
             av = _without_ignorecase(av)
         out.append((op, av))
     return out
+
+
+def needed_by_any(rules: Iterable[Rule[Any]]) -> tuple[str, ...]:
+    """The strings one of which every match of any of ``rules`` holds (the union of their
+    prefilters, each string that holds another left out); empty when one of the rules
+    has no prefilter (every text may match it)."""
+    needs: set[str] = set()
+    for rule in rules:
+        if not rule.needs:
+            return ()
+        needs.update(rule.needs)
+    return tuple(sorted(_minimal(frozenset(needs))))
 
 
 def _minimal(needs: frozenset[str]) -> frozenset[str]:

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from ._engine import Hit, Rule, Table
 from .vocabulary import (
     ADDED,
+    AMENDED,
     AUXILIARIES,
     BLOCK_NOUNS,
     COUNTS,
@@ -137,7 +138,7 @@ NOTICES = Table(
     [
         Rule(
             "revised accordingly",
-            r"\b(?:is|are)(?: hereby)? (?:revised|amended|updated|changed|modified) accordingly\b",
+            rf"\b(?:is|are)(?: hereby)? {alt(AMENDED)} accordingly\b",
             "announcement",
         ),
         Rule("no longer applicable", r"\b(?:is|are) no longer applicable\b", "announcement"),
@@ -161,7 +162,7 @@ QUOTED_WORDS = Rule(
 """'please delete "A shareholder in the Fund's Class A Shares ..." and replace with the
 following:': the quoted words are what is replaced (a passage, not a heading)."""
 
-_DESCRIBE_VERB = r"(?:revised|amended|updated|modified|changed)"
+_DESCRIBE_VERB = alt(AMENDED)
 _NO_TEXT_FOLLOWS = r"(?![^:]{0,200}(?::|\bas follows\b))"
 DESCRIBED = Table(
     "the change described in words",
@@ -232,6 +233,10 @@ REASON = Rule(
 )
 """Words that say why a change is made: what follows them names no place or portfolio."""
 
+OPENS_WITH_VERB = Rule("opens with the verb", rf"^(?:{alt(AUXILIARIES)})\b", "predicate")
+"""A paragraph that opens with an auxiliary ("Is replaced in its entirety with the
+following:"): the verb of the words before it."""
+
 # -- words made plain before the verb is read -----------------------------------------------
 
 Rewrite = str | Callable[[Hit], str]
@@ -271,7 +276,7 @@ VERBS = Table(
         # "is amended by adding the following", "revised by adding a footnote".
         Rule(
             "amended by adding",
-            r"\b(?:amended|changed|revised|modified|supplemented|updated)(?: hereby| further)?"
+            rf"\b{alt((*AMENDED, 'supplemented'))}(?: hereby| further)?"
             r" by (?:adding|inserting|including|appending)\b",
             "insert",
             priority=5,
@@ -285,7 +290,7 @@ VERBS = Table(
         ),
         Rule(
             "has been modified to reflect",
-            r"\b(?:has|have) been (?:modified|revised|amended|updated|changed) to reflect\b",
+            rf"\b(?:has|have) been {alt(AMENDED)} to reflect\b",
             "replace",
             priority=11,
         ),
@@ -384,6 +389,7 @@ __all__ = [
     "MENTIONS",
     "NOTICES",
     "OPENINGS",
+    "OPENS_WITH_VERB",
     "ORDINAL",
     "QUOTED_WORDS",
     "REASON",

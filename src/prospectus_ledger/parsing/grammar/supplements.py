@@ -20,6 +20,7 @@ from ._engine import Rule
 from .instructions import BE, DOCUMENT
 from .times import DATE
 from .vocabulary import (
+    AMENDED,
     DOCUMENT_NAMES,
     SHARE_CLASS_NOUNS,
     SHARE_CLASS_WORDS,
@@ -92,7 +93,9 @@ range), "as supplemented D", a date printed before the kind it dates."""
 
 # "Supplement No. 1 dated ...": a numbered supplement.
 _NUMBERED = r"(?: (?:no\.?|number|#) ?\d{1,3})?"
-_SUPPLEMENT_WORD = rf"supplement{_NUMBERED},?(?: dated:?| date:?)?(?: [-\u2013\u2014])?"
+_SUPPLEMENT_WORD = rf"supplement\b{_NUMBERED},?(?: dated:?| date:?)?(?: [-\u2013\u2014])?"
+# The document a supplement's title may name before the word: "Prospectus Supplement".
+_SUPPLEMENT_OF = r"(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai )"
 _FORM_CODE = r"(?:[a-z]{0,4}\d[\w/.-]{0,12} ){0,2}"
 """A form code printed between "Supplement dated" and the date ("74290 7/01")."""
 SUPPLEMENT_DATE = Rule(
@@ -104,8 +107,7 @@ SUPPLEMENT_DATE = Rule(
 "Supplement dated 74290 7/01 July 1, 2001"."""
 SUPPLEMENT_PHRASE = Rule(
     "supplement phrase",
-    rf"(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai )?"
-    rf"(?:supplement\b{_NUMBERED},?(?: dated:?| date:?)?(?: [-\u2013\u2014])?|made as of)"
+    rf"{_SUPPLEMENT_OF}?(?:{_SUPPLEMENT_WORD}|made as of)"
     rf"(?: {_FORM_CODE}{DATE})?",
     " ",
 )
@@ -157,8 +159,7 @@ after it completes it."""
 
 ANCHOR = Rule(
     "supplement anchor",
-    r"^(?:(?:summary )?prospectus(?:es)? |statements? of additional information |sai |important "
-    r"|amended and restated )?"
+    rf"^(?:{_SUPPLEMENT_OF}|important |amended and restated )?"
     rf"supplement{_NUMBERED}(?:$|,|:| dated\b| date\b| to\b| [-\u2013\u2014])",
     "anchor",
 )
@@ -260,7 +261,7 @@ _TAKE_EFFECT = (
 LEAD = Rule(
     "lead",
     rf"\b{DOCUMENT}\b[^:]{{0,700}}? {BE} "
-    r"(?:amended|supplemented|revised|changed|modified|updated)\b"
+    rf"{alt((*AMENDED, 'supplemented'))}\b"
     rf"|\bthe following {_CHANGES_NOUN}\b[^:]{{0,200}}? (?:{BE} (?:made|effective|revised"
     rf"|amended|modified|updated)\b|(?:will |shall |are expected to |are anticipated to )?"
     rf"{_TAKE_EFFECT}\b)"

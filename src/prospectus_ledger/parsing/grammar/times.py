@@ -22,9 +22,11 @@ from .vocabulary import EVENTS, EXCHANGE_NAMES, MONTHS, alt, with_plurals
 __all__ = [
     "CLOSE",
     "DATE",
+    "DEFINES",
     "DEFINITION",
     "EFFECTIVE",
     "EVENT",
+    "EXPECTED",
     "MONTH",
     "NEWS",
     "OPENING",
@@ -89,12 +91,16 @@ NEWS = Rule(
 will be subject to ...", "After the close of business on September 30, 2005, Vanguard
 will begin ..."): when the supplement gives no date, the time of the change it announces."""
 
+DEFINES = r"\((?:the |each, the |collectively, the )?\""
+"""How a definition opens: '(the "', '(each, the "'."""
+EXPECTED = r"\b(?:expected|anticipated|scheduled|planned|proposed)\b"
+"""The words an event's date follows ("expected to occur on ...")."""
+
 DEFINITION = Rule(
     "defined instant",
     rf"(?P<when>(?:\beffective,? (?:[^\"()]{{0,120}}? )?)?(?:(?:{CLOSE})|on or about "
     rf"|as of or about |on or after |on |as of |from |beginning |starting )?{DATE}),? "
-    r"\((?:the |each, the "
-    r"|collectively, the )?\"(?P<term>[^\"]{1,40})\"\)",
+    rf"{DEFINES}(?P<term>[^\"]{{1,40}})\"\)",
     "definition",
 )
 """'Effective as of the close of business on August 7, 2008 (the "Transition Date")', 'on or
@@ -103,7 +109,7 @@ about May 1, 2020 (the "Closing Date")'."""
 EVENT = Rule(
     "an event's date",
     rf"\bthe (?P<term>{alt(with_plurals(EVENTS))})\b[^.]{{0,120}}? (?:is|are|will be|has been)"
-    r" (?:currently |now )?(?:expected|anticipated|scheduled|planned|proposed) to (?:occur|close"
+    rf" (?:currently |now )?{EXPECTED} to (?:occur|close"
     r"|take place|be completed|be consummated|be effective|become effective|happen)"
     rf"[^.]{{0,40}}? (?P<when>(?:{CLOSE}|on or about |on or after |as of |on )?{DATE})",
     "event",

@@ -129,6 +129,10 @@ REPLACED = (
 )
 """Participles that replace text ("is replaced with", "is revised to read")."""
 
+AMENDED = ("amended", "revised", "modified", "changed", "updated")
+"""Participles that say text changed without saying how ("is revised accordingly", "is
+amended by adding", "has been modified to reflect", "are revised to denote that")."""
+
 REPLACES = ("replaces", "supersedes", "modifies", "amends", "updates")
 """Active verbs whose subject is the new text ("the following replaces ...")."""
 
