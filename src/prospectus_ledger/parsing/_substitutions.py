@@ -27,7 +27,7 @@ from .._text import split_sentences
 from ._memo import memo
 from ._targets import sentences, unquoted, words_of
 from .effective import find_effective
-from .grammar import Hit, needed_by_any
+from .grammar import Hit, Words, needed_by_any
 from .grammar import substitutions as grammar
 
 __all__ = [
@@ -77,15 +77,11 @@ def _names(text: str) -> list[str]:
     return [_LEADING_ARTICLE.sub("", name).strip(" ,.;") for name in names if name.strip(" ,.;")]
 
 
-# A person's name: "Tina Paris", "Timothy R. Warrick", "Ms. Jane Q. Doe".
-_PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\. )?[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}$")
-
-
 def _people(text: str) -> list[str]:
     """The names references to which are deleted: several people's names listed ("Tina
     Paris and Timothy R. Warrick") one by one, else the names of :func:`_names`."""
     pieces = [piece.strip(" ,.") for piece in _LIST_JOINS.split(text) if piece.strip(" ,.")]
-    if len(pieces) > 1 and all(_PERSON.match(piece) for piece in pieces):
+    if len(pieces) > 1 and all(grammar.PERSON.match(Words(piece)) for piece in pieces):
         return pieces
     names = _names(text)
     return names if len(names) > 1 else [text]

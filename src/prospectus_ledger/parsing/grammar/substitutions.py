@@ -28,6 +28,7 @@ __all__ = [
     "DISCLOSURE_DELETED",
     "MENTIONS",
     "NAME_TAIL",
+    "PERSON",
     "QUOTED_REFERENCES",
     "REFERENCES",
     "RENAMES",
@@ -81,6 +82,15 @@ DELETED_REFERENCES = Table(
     ],
 )
 """Words deleted wherever they stand."""
+
+PERSON = Rule(
+    "a person's name",
+    r"^(?:(?:Mr|Ms|Mrs|Dr)\. )?[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}$",
+    "person",
+    cased=True,
+)
+"""A person's name, whole: "Tina Paris", "Timothy R. Warrick", "Ms. Jane Q. Doe" (a list of
+them, references to whom are deleted, is read name by name)."""
 
 DISCLOSURE_DELETED = Rule(
     "the disclosure of a fund is deleted",
