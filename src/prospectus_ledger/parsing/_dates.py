@@ -20,7 +20,11 @@ __all__ = ["DATE_SEARCH", "DateReading", "dates_in", "first_date", "is_date_only
 
 _WORDS = re.compile(rf"^({MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{3,4}})$", re.IGNORECASE)
 _DIGITS = re.compile(r"^(\d{1,2})[-/\u2013](\d{1,2})[-/\u2013](\d{4}|\d{2})$")
-DATE_SEARCH = re.compile(DATE, re.IGNORECASE)
+# A date starts with a digit or a month's first letter: a look-ahead for one, made from
+# the month names, spares the case-blind alternation of months at every other place (a
+# search of long text runs about twice as fast).
+_FIRST_CHARACTERS = "".join(sorted({name[0] for name in MONTHS}))
+DATE_SEARCH = re.compile(rf"(?=[{_FIRST_CHARACTERS}\d])(?:{DATE})", re.IGNORECASE)
 # The most characters a DATE match spans ("September 30th, 2015").
 _DATE_WIDTH = len("september. 30th, 2015")
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from ..tree import Paragraph
 from ._memo import memo
 from ._recognise import recognise
-from ._substitutions import changes_words
+from ._substitutions import CHANGES_WORDS, changes_words
 from ._targets import changes, normalise, sentences, words_of
 from ._tidy import collapsed_length, tidy
 from .blocks import SourcedBlock
-from .grammar import Rule
+from .grammar import Gate, Rule
 from .grammar import instructions as grammar
 
 __all__ = ["looks_like_instruction", "split_run_on"]
@@ -29,6 +29,9 @@ _RUN_ON = Rule(
     r"|\b(?:the following(?: information| text| disclosure| language)?|as follows)\. (?=[a-z\"])",
     "run on",
 )
+# An instruction holds a change verb or changes words: text that none of their rules may
+# match is none.
+_INSTRUCTS = Gate([*grammar.INSTRUCTION, *CHANGES_WORDS.rules])
 _OPENS_FOLLOWING = Rule("opens with the following", r"^(?:\S+ )?the following\b", "following")
 
 
@@ -41,7 +44,7 @@ def looks_like_instruction(text: str) -> bool:
     if len(text) > _MAX_INSTRUCTION and collapsed_length(text) > _MAX_INSTRUCTION:
         return False
     words = normalise(text)
-    if not words or len(words) > _MAX_INSTRUCTION:
+    if not words or len(words) > _MAX_INSTRUCTION or not _INSTRUCTS.may_match(words):
         return False
     if changes_words(words):
         # It changes words wherever they stand: an instruction, though it names no part of

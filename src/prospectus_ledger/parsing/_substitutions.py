@@ -27,10 +27,11 @@ from .._text import split_sentences
 from ._memo import memo
 from ._targets import sentences, unquoted, words_of
 from .effective import find_effective
-from .grammar import Hit, Words, needed_by_any
+from .grammar import Gate, Hit, Words
 from .grammar import substitutions as grammar
 
 __all__ = [
+    "CHANGES_WORDS",
     "UNDELIMITED",
     "Pairs",
     "changes_words",
@@ -223,37 +224,28 @@ def _renamed(words: str) -> Hit | None:
     return found[1] if found is not None else None
 
 
-# Words that hold none of these substitute no words: asked before any rule is tried.
-_SUBSTITUTES = needed_by_any(
+# Words that none of these rules may match substitute no words: asked before any is tried.
+_SUBSTITUTES = Gate(
     [grammar.QUOTED_REFERENCES, *grammar.RENAMES, *grammar.DELETED_REFERENCES, grammar.REFERENCES]
 )
-# Words that hold none of these change no words at all (nor rename in a table, nor delete
-# a fund's disclosure).
-_CHANGES_WORDS = needed_by_any(
-    [
-        grammar.QUOTED_REFERENCES,
-        *grammar.RENAMES,
-        *grammar.DELETED_REFERENCES,
-        grammar.REFERENCES,
-        grammar.RENAME_TABLE,
-        grammar.DISCLOSURE_DELETED,
-    ]
-)
+# Words that none of these rules may match change no words at all (nor rename in a table,
+# nor delete a fund's disclosure).
+CHANGES_WORDS = Gate([*_SUBSTITUTES.rules, grammar.RENAME_TABLE, grammar.DISCLOSURE_DELETED])
 
 
 def may_change_words(text: str) -> bool:
     """Whether some text holds a string every change of words holds (before its
     sentences are read for one: :func:`changes_words`)."""
-    return any(map(text.lower().__contains__, _CHANGES_WORDS))
+    return CHANGES_WORDS.may_match(text)
 
 
 @memo
 def changes_words(words: str) -> bool:
     """Whether an instruction changes words, or deletes a fund's disclosure, wherever
     they stand (an instruction, though it names no part of the document)."""
-    substitutes = any(map(words.lower().__contains__, _SUBSTITUTES)) and isinstance(
-        substitution_pairs(words), tuple
-    )
+    if not CHANGES_WORDS.may_match(words):
+        return False
+    substitutes = _SUBSTITUTES.may_match(words) and isinstance(substitution_pairs(words), tuple)
     return substitutes or renames_in_table(words) or bool(funds_deleted(words))
 
 

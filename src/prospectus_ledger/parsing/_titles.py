@@ -19,7 +19,7 @@ from ._namelines import edition_line, fund_list, listing, name_like
 from ._targets import normalise
 from ._tidy import tidy
 from .effective import find_effective
-from .grammar import Words
+from .grammar import Gate, Words
 from .grammar import supplements as grammar
 from .instructions import looks_like_instruction
 from .lines import CellTable, Line, LineKind, TextTable, Unit, chunks
@@ -58,6 +58,10 @@ _NAMES_ENOUGH = 2
 _PARAGRAPH_END = (".", ":", ";", "!", "?", '"', "\u201d")
 # Lines that open the body, not the title: an effective time, an item number alone.
 _NOT_TITLE = re.compile(r"^(?:effective\b|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$)", re.IGNORECASE)
+
+# An intro opens as one, or names a place, or reads as a lead-in: a paragraph none of
+# their rules may match is no intro.
+_INTRODUCES = Gate([grammar.INTRO_PLACE, grammar.INTRO, grammar.LEAD_IN])
 
 
 @attrs.frozen
@@ -378,8 +382,10 @@ def is_intro(text: str) -> bool:
     if len(text) > 4 * _MAX_INTRO:
         return False
     words = normalise(text)
+    if len(words) > _MAX_INTRO or not _INTRODUCES.may_match(words):
+        return False
     read = Words(words)
-    if len(words) > _MAX_INTRO or grammar.NOT_INTRO.match(read):
+    if grammar.NOT_INTRO.match(read):
         return False
     if grammar.INTRO_PLACE.match(read):
         # "This Supplement updates the "X" section ...": the place of what follows.

@@ -18,7 +18,7 @@ import pendulum
 from ._dates import DATE_SEARCH, is_date_only, read_date
 from ._memo import memo
 from ._tidy import collapsed_length, tidy
-from .grammar import Words
+from .grammar import Gate, Words
 from .grammar import supplements as grammar
 
 __all__ = ["closing_date", "is_form_code", "is_trailer", "trailer_date"]
@@ -29,6 +29,15 @@ _CODE_TOKEN = re.compile(r"^(?:[A-Z0-9][A-Z0-9/&.\-()#]{0,19}|[a-z]{1,4}-[A-Za-z
 _MAX_RETAIN = 250
 _SENTENCE_END = (".", "!", "?", ".)", '."', ".\u201d")
 _MAX_CODE = 48
+# What a closing line's rules need: a line with none of it is no closing line.
+_CLOSING = Gate(
+    [
+        grammar.DATE_LINE,
+        grammar.SUPPLEMENT_DATED_LINE,
+        grammar.DATE_OF_SUPPLEMENT,
+        grammar.RETAIN,
+    ]
+)
 
 
 def trailer_date(text: str) -> pendulum.Date | None:
@@ -61,7 +70,10 @@ def is_trailer(text: str) -> bool:
         len(text) > _MAX_RETAIN and collapsed_length(text) > _MAX_RETAIN
     ):
         return False
-    read = Words(tidy(text))
+    words = tidy(text)
+    if not _CLOSING.may_match(words):
+        return False  # none of a closing line's words: most paragraphs
+    read = Words(words)
     if grammar.DATE_LINE.match(read) or grammar.SUPPLEMENT_DATED_LINE.match(read):
         return True
     stated = grammar.DATE_OF_SUPPLEMENT.match(read)

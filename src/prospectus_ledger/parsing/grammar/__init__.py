@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from . import blocks, headings, instructions, substitutions, supplements, times, vocabulary
 from ._engine import (
+    Gate,
     GrammarError,
     Hit,
     Rule,
@@ -29,6 +30,7 @@ from ._engine import (
 )
 
 __all__ = [
+    "Gate",
     "GrammarError",
     "Hit",
     "Rule",
