@@ -65,7 +65,6 @@ def _automaton(literals: Iterable[str]) -> Any:
     return automaton
 
 
-
 # -- the strings every match holds ----------------------------------------------------
 
 Needs = frozenset[str] | None
