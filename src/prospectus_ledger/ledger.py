@@ -112,12 +112,16 @@ class Ledger:
         source = attrs.evolve(source or Source(), sha256=digest)
         if digest in self._filings:
             return []
-        supplements, documents = parse_any(raw, source, max_bytes=self.max_filing_bytes)
+        supplements, documents, doubt = parse_any(raw, source, max_bytes=self.max_filing_bytes)
         for document in documents:
             self.add_document(document)
         for supplement in supplements:
             self.add_supplement(supplement)
         self._filings.add(digest)
+        if doubt is not None:
+            self._file_problems[source.name or source.label] = Problem(
+                kind="uncertain_kind", reason=doubt, source=source
+            )
         return supplements
 
     def add_file(self, path: PathLike) -> list[Supplement]:
@@ -354,14 +358,16 @@ def read_file(
     if suffix == ".json":
         imported = Ledger.from_json(data, file=str(file))
         return data, list(imported.supplements), list(imported.documents)
-    supplements, documents = parse_any(data, Source(name=file.name), max_bytes=max_bytes)
+    supplements, documents, _doubt = parse_any(data, Source(name=file.name), max_bytes=max_bytes)
     return data, supplements, documents
 
 
 def parse_any(
     data: bytes, source: Source, *, max_bytes: int = DEFAULT_MAX_FILING_BYTES
-) -> tuple[list[Supplement], list[Document]]:
-    """A filing's supplements (form 497) or base-edition documents (form 485BPOS).
+) -> tuple[list[Supplement], list[Document], str | None]:
+    """A filing's supplements or base-edition documents, as its content shows it holds
+    (:func:`~prospectus_ledger.parsing.identify.identify`), and the doubt to report
+    when the evidence for that is weak (else ``None``).
 
     Raises:
         InvalidFilingError: for data that is neither, or larger than ``max_bytes``.
@@ -369,11 +375,13 @@ def parse_any(
     if len(data) > max_bytes:
         raise InvalidFilingError(source.name or source.label, too_large(len(data), max_bytes))
     from .parsing import parse_filing
-    from .parsing.editions import looks_like_edition, parse_editions
+    from .parsing.editions import parse_editions
+    from .parsing.identify import identify
 
-    if looks_like_edition(data):
-        return [], parse_editions(data, source)
-    return parse_filing(data, source), []
+    identity = identify(data, file=source.name or source.label)
+    if identity.kind == "edition":
+        return [], parse_editions(data, source, identity=identity), identity.doubt
+    return parse_filing(data, source), [], identity.doubt
 
 
 ErrorMode: TypeAlias = Literal["raise", "record"]

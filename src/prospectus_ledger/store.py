@@ -414,7 +414,9 @@ class StoredLedger(Ledger):
         """Parse one filing and write it to the store (one transaction)."""
         raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
         source = source or Source()
-        supplements, documents = parse_any(raw, source, max_bytes=self.store.max_filing_bytes)
+        supplements, documents, _doubt = parse_any(
+            raw, source, max_bytes=self.store.max_filing_bytes
+        )
         return self._add(source.name, raw, supplements, documents)
 
     def add_supplement(self, supplement: Supplement) -> bool:

@@ -33,6 +33,7 @@ ProblemKind: TypeAlias = Literal[
     "conflict",
     "duplicate_edition",
     "unreadable_file",
+    "uncertain_kind",
 ]
 
 
@@ -143,7 +144,8 @@ class Problem:
             filing that is cut off inside the instruction's text),
             ``conflict`` (two supplements change one section at one instant
             differently), ``duplicate_edition``,
-            ``unreadable_file``.
+            ``unreadable_file``, ``uncertain_kind`` (a filing read as an edition or
+            as a supplement on weak evidence; the reason says what it showed).
         reason: a sentence saying why.
         source: the filing concerned.
         words: the instruction's words, when there is an instruction.

@@ -12,12 +12,21 @@ over the whole file), so the cost stays linear in the size of the input.
 
 from __future__ import annotations
 
+import html
 import re
 
 import attrs
 import pendulum
 
-__all__ = ["Submission", "SubmissionDocument", "is_submission", "unwrap_submission"]
+__all__ = [
+    "Submission",
+    "SubmissionDocument",
+    "declared_form",
+    "is_submission",
+    "unwrap_submission",
+    "visible_head",
+    "visible_lines",
+]
 
 _ACCESSION = re.compile(r"ACCESSION NUMBER:[ \t]*([0-9-]{10,25})", re.IGNORECASE)
 _FILED = re.compile(r"FILED AS OF DATE:[ \t]*(\d{8})", re.IGNORECASE)
@@ -127,3 +136,50 @@ def unwrap_submission(text: str) -> Submission:
     if not chosen and documents:
         chosen = documents[:1]
     return Submission(tuple(chosen), _header_value(text, _ACCESSION), _filed(text))
+
+
+# -- what a reader sees first -------------------------------------------------------
+
+_FORMS = (
+    re.compile(r"CONFORMED SUBMISSION TYPE:[ \t]*([A-Za-z0-9/-]+)"),
+    re.compile(r"<TYPE>[ \t]*([A-Za-z0-9/-]+)", re.IGNORECASE),
+    re.compile(r"name=\"dei:DocumentType\"[^>]{0,300}>\s*([A-Za-z0-9/-]+)", re.IGNORECASE),
+)
+_TAG = re.compile(r"<[^<>]{0,4000}>")
+# Block-level tags end a paragraph of visible text; every other tag is dropped.
+_BLOCK_TAG = re.compile(
+    r"<(?:/?(?:p|div|br|tr|td|th|li|h[1-6]|table|center|dt|dd|pre)\b)[^>]*>", re.IGNORECASE
+)
+_HIDDEN = re.compile(r"<(script|style|ix:header)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HEAD_PROBE = 400_000
+
+
+def declared_form(text: str) -> str | None:
+    """The form type the filing declares (EDGAR header, ``<TYPE>``, ``dei:DocumentType``)."""
+    head = text[:_HEAD_PROBE]
+    for pattern in _FORMS:
+        match = pattern.search(head)
+        if match is not None:
+            return match.group(1).upper()
+    return None
+
+
+def visible_head(text: str, limit: int = 6000) -> str:
+    """Roughly the first ``limit`` characters a reader sees: tags removed, entities read."""
+    body = text[:_HEAD_PROBE]
+    hidden_end = body.lower().find("</ix:header>")
+    if hidden_end >= 0:
+        body = body[hidden_end:]
+    stripped = html.unescape(_TAG.sub(" ", body))
+    return " ".join(stripped.split())[:limit]
+
+
+def visible_lines(body: str) -> list[str]:
+    """The paragraphs a reader sees in a document: block tags end one, other tags and
+    hidden parts go, entities are read, white space collapses (a cheap look, before
+    the document is read into blocks)."""
+    if "<" in body:
+        body = _TAG.sub(" ", _BLOCK_TAG.sub("\n", _HIDDEN.sub(" ", body)))
+        body = html.unescape(body)
+    lines = (" ".join(line.split()) for line in body.splitlines())
+    return [line for line in lines if line]

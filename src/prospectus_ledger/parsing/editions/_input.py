@@ -14,6 +14,7 @@ import re
 import attrs
 import lxml.html
 
+from ..submission import declared_form, visible_head
 from ._html import html_root, read_html
 from ._layout import Unit
 from ._plain import read_plain
@@ -26,13 +27,6 @@ _TEXT = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.DOTALL | re.IGNORECASE)
 _HTML = re.compile(
     r"<(?:!doctype\s+html|html|body|p|div|br|font|span|td|tr|center|b)\b", re.IGNORECASE
 )
-_FORMS = (
-    re.compile(r"CONFORMED SUBMISSION TYPE:[ \t]*([A-Za-z0-9/-]+)"),
-    re.compile(r"<TYPE>[ \t]*([A-Za-z0-9/-]+)", re.IGNORECASE),
-    re.compile(r"name=\"dei:DocumentType\"[^>]{0,300}>\s*([A-Za-z0-9/-]+)", re.IGNORECASE),
-)
-_TAG = re.compile(r"<[^<>]{0,4000}>")
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _PROBE = 400_000
 
 
@@ -51,26 +45,6 @@ class Input:
     plain: bool
     root: lxml.html.HtmlElement | None
     text: str
-
-
-def declared_form(text: str) -> str | None:
-    """The form type the filing declares (EDGAR header, ``<TYPE>``, ``dei:DocumentType``)."""
-    head = text[:_PROBE]
-    for pattern in _FORMS:
-        match = pattern.search(head)
-        if match is not None:
-            return match.group(1).upper()
-    return None
-
-
-def visible_head(text: str, limit: int = 6000) -> str:
-    """Roughly the first ``limit`` characters a reader sees: tags and entities removed."""
-    body = text[:_PROBE]
-    hidden_end = body.lower().find("</ix:header>")
-    if hidden_end >= 0:
-        body = body[hidden_end:]
-    stripped = _ENTITY.sub(" ", _TAG.sub(" ", body))
-    return " ".join(stripped.split())[:limit]
 
 
 def _main_document(text: str) -> tuple[str, int]:

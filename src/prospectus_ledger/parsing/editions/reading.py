@@ -15,6 +15,7 @@ check that tells an edition from a supplement (form 497).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 import pendulum
@@ -24,9 +25,10 @@ from ...errors import InvalidFilingError
 from ...provenance import Source
 from ...tree import Document
 from ..decoding import decode_filing, sha256_of
+from ..identify import Identity, identify
 from ._edition import read_document
-from ._input import Input, declared_form, read_input, visible_head
-from ._layout import Para
+from ._input import Input, declared_form, read_input
+from ._layout import Para, Unit
 from ._metadata import (
     Facts,
     read_facts,
@@ -35,28 +37,16 @@ from ._metadata import (
     series_from_facts,
     series_from_header,
 )
-from ._parts import find_parts
+from ._parts import Part, find_parts
 from .details import EditionDetails
 
 __all__ = ["looks_like_edition", "parse_edition_details", "parse_editions"]
 
-_SUPPLEMENT = re.compile(
-    r"\bsupplement\s+(?:dated|to\s+(?:the\s+|each\s+|our\s+)?(?:current\s+)?"
-    r"(?:summary\s+|statutory\s+)?(?:prospectus|statement|sai))"
-    r"|\b(?:prospectus|information|sai)\s+supplement\b",
-    re.IGNORECASE,
-)
-_FACING = re.compile(r"\bpost-effective\s+amendment\s+no\b", re.IGNORECASE)
-_REGISTRATION = re.compile(
-    r"\bregistration\s+statement\s+under\s+the\s+(?:securities|investment\s+company)\s+act",
-    re.IGNORECASE,
-)
 _CIK = re.compile(r"CENTRAL INDEX KEY:[ \t]*(\d{4,10})")
 _ACCESSION = re.compile(r"ACCESSION NUMBER:[ \t]*(\d{10}-\d{2}-\d{6})")
 _FILED = re.compile(r"FILED AS OF DATE:[ \t]*(\d{4})(\d{2})(\d{2})")
 _ILLUSTRATIVE = re.compile(r"\billustrative\s*:\s*true\b", re.IGNORECASE)
 _HEADER = 20000
-_SUPPLEMENT_HEAD = 3000
 
 
 def _file(source: Source | None) -> str | None:
@@ -66,26 +56,13 @@ def _file(source: Source | None) -> str | None:
 
 
 def looks_like_edition(data: str | bytes) -> bool:
-    """Whether ``data`` is a base edition (485BPOS-style full prospectus/SAI), not a supplement.
-
-    Cheap: it reads the declared form type (EDGAR header, ``<TYPE>``,
-    ``dei:DocumentType``) and, when there is none, the first few thousand
-    characters of text: a facing page ("Post-Effective Amendment No." and
-    "Registration Statement under the Securities Act") marks an edition, a
-    "Supplement dated ..." opening a supplement.  Empty or binary data is not
-    an edition.
-    """
+    """Whether ``data`` is a base edition (prospectus, summary prospectus, SAI), not a
+    supplement, as its content shows (:func:`~prospectus_ledger.parsing.identify.identify`).
+    Empty or binary data is not an edition."""
     try:
-        text = decode_filing(data)
+        return identify(data).kind == "edition"
     except InvalidFilingError:
         return False
-    form = declared_form(text)
-    if form is not None:
-        return form.startswith("485")
-    head = visible_head(text)
-    if _SUPPLEMENT.search(head[:_SUPPLEMENT_HEAD]):
-        return False
-    return _FACING.search(head) is not None and _REGISTRATION.search(head) is not None
 
 
 def _registrant(read: Input, facts: Facts, first_part: int) -> str | None:
@@ -128,7 +105,9 @@ def _source(given: Source | None, data: str | bytes, text: str) -> Source:
     )
 
 
-def parse_edition_details(data: str | bytes, source: Source | None = None) -> EditionDetails:
+def parse_edition_details(
+    data: str | bytes, source: Source | None = None, *, identity: Identity | None = None
+) -> EditionDetails:
     """Parse a base edition into its documents and everything else it says about itself.
 
     Args:
@@ -137,6 +116,8 @@ def parse_edition_details(data: str | bytes, source: Source | None = None) -> Ed
         source: where the filing came from; its SHA-256 is filled in when
             missing, and so are the accession number and filing date of an
             EDGAR header.
+        identity: what the filing is, when :func:`~..identify.identify` has
+            read it already.
 
     A first line saying ``illustrative: true`` (a base written by hand)
     marks every document illustrative.
@@ -150,15 +131,16 @@ def parse_edition_details(data: str | bytes, source: Source | None = None) -> Ed
     text = decode_filing(data, file=file)
     source = _source(source, data, text)
     form = declared_form(text)
-    head = visible_head(text)
-    if (form is None or not form.startswith("485")) and _SUPPLEMENT.search(head[:_SUPPLEMENT_HEAD]):
+    identity = identity or identify(text)
+    # Asked for an edition, the reader reads one unless the text says it is a supplement.
+    if identity.kind == "supplement" and identity.evidence.opening:
         raise InvalidFilingError(
             file,
-            "this is a supplement (it opens with 'Supplement dated/to ...'), not a base edition; "
+            f"this is a supplement ({identity.verdict}), not a base edition; "
             "parse it with parse_filing",
         )
     read = read_input(text)
-    parts = find_parts(read.units)
+    parts = find_parts(read.units) or _whole(read.units, identity)
     if not parts:
         described = f"form {form}" if form else "the filing"
         raise InvalidFilingError(
@@ -200,7 +182,23 @@ def parse_edition_details(data: str | bytes, source: Source | None = None) -> Ed
     )
 
 
-def parse_editions(data: str | bytes, source: Source | None = None) -> list[Document]:
+def _whole(units: Sequence[Unit], identity: Identity) -> list[Part]:
+    """The whole filing as the one document its content shows it is, when no page is
+    titled as a document (a summary prospectus whose cover prints no "Summary
+    Prospectus" line the reader can find as a title)."""
+    if not identity.documents:
+        return []
+    first = next((index for index, unit in enumerate(units) if isinstance(unit, Para)), None)
+    if first is None:
+        return []
+    para = units[first]
+    title = para.first_line_text if isinstance(para, Para) else ""
+    return [Part(identity.documents[0], title, first, len(units))]
+
+
+def parse_editions(
+    data: str | bytes, source: Source | None = None, *, identity: Identity | None = None
+) -> list[Document]:
     """Parse a base edition (form 485BPOS) into its documents, in filing order.
 
     Each document -- prospectus, summary prospectus, statement of additional
@@ -212,7 +210,7 @@ def parse_editions(data: str | bytes, source: Source | None = None) -> list[Docu
     Raises:
         InvalidFilingError: see :func:`parse_edition_details`.
     """
-    details = parse_edition_details(data, source)
+    details = parse_edition_details(data, source, identity=identity)
     if not details.series:
         return list(details.documents)
     return [attrs.evolve(document, series=details.series) for document in details.documents]

@@ -7,7 +7,8 @@
 * :mod:`.headings` -- how it names the place it changes;
 * :mod:`.times` -- when it takes effect (and the date forms);
 * :mod:`.supplements` -- the supplement's title phrase, intro, lead-ins and
-  closing lines.
+  closing lines;
+* :mod:`.items` -- Form N-1A's items: the headings every prospectus carries.
 
 Every row is a :class:`Rule` (a name, a pattern built from the vocabulary, a
 priority and what it builds); tables of rules are tried in order of
@@ -16,7 +17,7 @@ priority.  ``docs/grammar.md`` shows how a new phrasing is added.
 
 from __future__ import annotations
 
-from . import blocks, headings, instructions, substitutions, supplements, times, vocabulary
+from . import blocks, headings, instructions, items, substitutions, supplements, times, vocabulary
 from ._engine import (
     Gate,
     GrammarError,
@@ -39,6 +40,7 @@ __all__ = [
     "blocks",
     "headings",
     "instructions",
+    "items",
     "lower",
     "needed_by_any",
     "required_literals",
