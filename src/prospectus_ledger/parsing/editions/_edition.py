@@ -9,18 +9,22 @@ import pendulum
 
 from ..._text import heading_key
 from ...provenance import Source
-from ...tree import Block, Document
+from ...tree import Block, Document, DocumentKind
+from ..grammar.items import item_of
 from ._furniture import TocEntry, find_furniture, find_toc
 from ._headings import find_outline
 from ._layout import Break, Grid, Para, Unit
 from ._metadata import cover_date, portfolio_names
 from ._parts import Part
+from ._run_in import split_run_in
 from ._tree import blocks_of, build_sections
 from .details import ContentsEntry, DocumentDetails, HeadingInfo, LeftOut
 
 __all__ = ["ReadDocument", "read_document"]
 
 _SERIES_OF = " a series of "
+# Longer than any item heading: a paragraph of text.
+_ITEM_LONGEST = 120
 
 
 @attrs.frozen
@@ -42,10 +46,20 @@ def _after_cover(units: Sequence[Unit], part: Part) -> int:
     """Where the body starts in a document without a table of contents.
 
     The title's page is the cover when the document has further pages;
-    otherwise the body starts right after the title.
+    otherwise the body starts right after the title.  A Form N-1A item heading
+    on the title's page starts the body there (a summary prospectus opens with
+    its investment objective on its first page).
     """
     for index in range(part.start + 1, part.end):
-        if isinstance(units[index], Break):
+        unit = units[index]
+        if (
+            part.kind is not DocumentKind.SAI
+            and isinstance(unit, Para)
+            and len(unit.text) <= _ITEM_LONGEST
+            and item_of(unit.text)
+        ):
+            return index
+        if isinstance(unit, Break):
             rest = units[index + 1 : part.end]
             return index + 1 if any(isinstance(unit, Para) for unit in rest) else part.start + 1
     return part.start + 1
@@ -66,6 +80,11 @@ def read_document(
     names: Mapping[str, str] | None = None,
 ) -> ReadDocument:
     """Read ``part`` of ``units`` into a document and its details."""
+    if part.kind is not DocumentKind.SAI:
+        # Its item headings run into their paragraphs get paragraphs of their own.
+        inside = split_run_in(units[part.start : part.end])
+        units = [*units[: part.start], *inside, *units[part.end :]]
+        part = attrs.evolve(part, end=part.start + len(inside))
     furniture = find_furniture(units, part.start, part.end)
     toc = find_toc(units, part.start, part.end)
     toc_range: set[int] = set()
@@ -75,7 +94,10 @@ def read_document(
         toc_start, toc_end, entries = toc
         toc_range = set(range(toc_start, toc_end))
         body_start = toc_end
-    outline = find_outline(units, body_start, part.end, furniture, entries, plain=plain)
+    items = part.kind is not DocumentKind.SAI
+    outline = find_outline(
+        units, body_start, part.end, furniture, entries, plain=plain, items=items
+    )
     first_heading = min(outline.levels, default=part.end)
     skip = toc_range | set(furniture.reasons) | {part.start}
     cover = _front_units(units, part.start + 1, min(first_heading, part.end), skip)

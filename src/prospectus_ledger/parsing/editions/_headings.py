@@ -33,6 +33,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..._text import heading_key
+from ..grammar.items import item_of
 from ._furniture import Furniture, TocEntry
 from ._layout import Break, Grid, Para, Unit
 from ._metadata import find_date
@@ -111,7 +112,7 @@ def _is_title_case(text: str) -> bool:
     return bool(words) and words[0][0].isupper() and not text.endswith((".", ":"))
 
 
-def _rank(para: Para, body: float, plain: bool) -> Rank | None:
+def _rank(para: Para, body: float, plain: bool, items: bool) -> Rank | None:
     """The rank of a heading candidate, or ``None`` when ``para`` is body text."""
     text = para.text
     runs = para.lettered
@@ -123,6 +124,10 @@ def _rank(para: Para, body: float, plain: bool) -> Rank | None:
     for run in runs:
         sizes[round(run.style.size * 2) / 2] += len(run.text)
     size = sizes.most_common(1)[0][0]
+    if items and item_of(text) is not None:
+        # A Form N-1A item's heading is one whatever its type (some are set smaller than
+        # the text), and stands above the sub-headings set in the text's size.
+        size = max(size, body + 1.0)
     if size < body - 1.0:
         return None
     bold = all(run.style.bold for run in runs)
@@ -275,8 +280,11 @@ def find_outline(
     toc: Sequence[TocEntry],
     *,
     plain: bool = False,
+    items: bool = False,
 ) -> Outline:
-    """Find the headings of ``units[start:end]`` and their levels."""
+    """Find the headings of ``units[start:end]`` and their levels (``items``: the
+    document carries Form N-1A's summary items, whose headings are known by their
+    words, :data:`~..grammar.items.ITEMS`)."""
     body = body_size(units, start, end)
     candidates: list[_Candidate] = []
     last_page = 0
@@ -286,7 +294,7 @@ def find_outline(
             last_page = unit.page
         if index in furniture.reasons or not isinstance(unit, Para):
             continue
-        rank = _rank(unit, body, plain)
+        rank = _rank(unit, body, plain, items)
         if rank is None:
             continue
         key = heading_key(unit.text)

@@ -26,6 +26,7 @@ import lxml.html
 import pendulum
 
 from ..._text import clean_text, heading_key
+from ..grammar.items import item_of
 from ._layout import Grid, Para, Unit
 from .details import SeriesInfo, ShareClassInfo
 
@@ -160,7 +161,8 @@ def portfolio_names(units: Iterable[Unit], registrant: str | None) -> list[str]:
             if avoid is not None and heading_key(series_of.group(2)) != avoid:
                 continue
             bare = series_of.group(1).strip()
-        elif not _FUND_NAME.match(bare):
+        elif not _FUND_NAME.match(bare) or item_of(bare) is not None:
+            # "Fees and Expenses of the Fund" ends like a fund's name: a Form N-1A item.
             continue
         key = heading_key(bare)
         words = key.split()

@@ -34,7 +34,8 @@ _TITLES = (
     ),
 )
 _END = re.compile(r"^(?:part\s+c\b|signatures?$|exhibit\s+index$|index\s+to\s+exhibits\b)", re.I)
-_SUPPLEMENT = re.compile(r"\bsupplement", re.IGNORECASE)
+# "Supplement to the Prospectus" is no title of a document; "as supplemented" is part of one.
+_SUPPLEMENT = re.compile(r"\bsupplements?\b", re.IGNORECASE)
 _TITLE_LENGTH = 90
 _MIN_PAGES = 2
 

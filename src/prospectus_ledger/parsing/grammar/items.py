@@ -50,8 +50,8 @@ _OF_FUND = (
 )
 # What may stand before it: "The Fund's", "Fund", "Summary of".
 _OWNER = rf"(?:(?:the )?(?:{alt(_FUND_NOUNS)}(?:'s|s')? |summary of (?:the )?))?"
-_AND = "(?: and | & | and/or )"
-_OBJECTIVE = ("objective", "objectives", "goal", "goals")
+_AND = "(?: and | & | and/or | ?/ ?)"
+_OBJECTIVE = ("objective", "objectives", "objective(s)", "goal", "goals", "goal(s)")
 _FEES = ("fees", "fee")
 _EXPENSES = ("expenses", "expense")
 _STRATEGY = ("strategy", "strategies")
@@ -102,15 +102,15 @@ _PURCHASE = (
     "purchase and sale of",
 )
 _TAX = ("tax information", "taxes", "tax", "u.s. tax information", "taxation", "tax consequences")
+_BROKERS = ("broker-dealers", "broker dealers", "brokers")
+# "Intermediates" is a misprint filings carry.
+_INTERMEDIARY = ("intermediaries", "intermediary", "intermediates")
 _INTERMEDIARIES = (
-    "payments to broker-dealers and other financial intermediaries",
-    "payments to broker-dealers and other intermediaries",
-    "payments to financial intermediaries",
-    "payments to broker dealers and other financial intermediaries",
-    "payments to intermediaries",
-    "financial intermediary compensation",
-    "compensation to financial intermediaries",
-    "payments to broker-dealers",
+    rf"(?:payments to (?:{alt(_BROKERS)}"
+    rf"(?: and (?:other )?(?:financial )?{alt(_INTERMEDIARY)})?"
+    rf"|(?:financial )?{alt(_INTERMEDIARY)})"
+    rf"|(?:financial )?intermediary compensation"
+    rf"|compensation (?:to|of) (?:financial )?{alt(_INTERMEDIARY)})"
 )
 
 
@@ -153,7 +153,7 @@ ITEMS: Table[Item] = Table(
             "intermediaries",
             "8",
             "Payments to Broker-Dealers and Other Financial Intermediaries",
-            alt(_INTERMEDIARIES),
+            _INTERMEDIARIES,
         ),
     ],
 )
@@ -201,7 +201,8 @@ def item_of(heading: str) -> Item | None:
 def run_in_item(text: str) -> tuple[Item, int] | None:
     """An item heading run into the paragraph it opens ("Investment Objective. The Fund
     seeks ..."), and where the paragraph's own text starts."""
-    for mark in (". ", ": ", " \u2014 ", " - "):
+    # Not a colon: "Investment manager: Delaware Management Company" is a glossary's term.
+    for mark in (". ", " \u2014 ", " - "):
         cut = text.find(mark, 0, 120)
         if cut <= 0:
             continue
