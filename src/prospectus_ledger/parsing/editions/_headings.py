@@ -124,11 +124,9 @@ def _rank(para: Para, body: float, plain: bool, items: bool) -> Rank | None:
     for run in runs:
         sizes[round(run.style.size * 2) / 2] += len(run.text)
     size = sizes.most_common(1)[0][0]
-    if items and item_of(text) is not None:
-        # A Form N-1A item's heading is one whatever its type (some are set smaller than
-        # the text), and stands above the sub-headings set in the text's size.
-        size = max(size, body + 1.0)
-    if size < body - 1.0:
+    # A Form N-1A item's heading is a heading however small its type (some are set
+    # smaller than the text they head).
+    if size < body - 1.0 and not (items and item_of(text) is not None):
         return None
     bold = all(run.style.bold for run in runs)
     underline = all(run.style.underline for run in runs)
