@@ -14,7 +14,7 @@ from ..grammar.items import item_of
 from ._furniture import TocEntry, find_furniture, find_toc
 from ._headings import find_outline
 from ._layout import Break, Grid, Para, Unit
-from ._metadata import cover_date, portfolio_names
+from ._metadata import cover_date, cover_name, portfolio_names
 from ._parts import Part
 from ._run_in import split_run_in
 from ._tree import blocks_of, build_sections
@@ -65,6 +65,14 @@ def _after_cover(units: Sequence[Unit], part: Part) -> int:
     return part.start + 1
 
 
+def _page_start(units: Sequence[Unit], index: int) -> int:
+    """The first unit of the page ``units[index]`` is on."""
+    for position in range(index - 1, -1, -1):
+        if isinstance(units[position], Break):
+            return position + 1
+    return 0
+
+
 def _front_units(units: Sequence[Unit], start: int, stop: int, skip: set[int]) -> list[Unit]:
     return [units[index] for index in range(start, stop) if index not in skip]
 
@@ -106,10 +114,14 @@ def read_document(
         for unit in units[body_start : part.end]
         if isinstance(unit, Para) and _SERIES_OF in unit.text.lower()
     ]
-    portfolios = [
-        (names or {}).get(heading_key(name), name)
-        for name in portfolio_names([*cover, *series_lines], registrant)
-    ]
+    # A summary prospectus prints its fund's name above its title, on the same page.
+    above = _front_units(units, _page_start(units, part.start), part.start + 1, skip=set())
+    found = portfolio_names([*above, *cover, *series_lines], registrant)
+    if not found and part.kind is DocumentKind.SUMMARY_PROSPECTUS:
+        # A summary prospectus is one fund's: its name is its cover's largest line.
+        named = cover_name([*above, *cover])
+        found = [named] if named else []
+    portfolios = [(names or {}).get(heading_key(name), name) for name in found]
     sections, preamble = build_sections(
         units, first_heading, part.end, furniture, outline, portfolios
     )

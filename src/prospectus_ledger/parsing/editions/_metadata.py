@@ -69,7 +69,9 @@ _ONLY_DATE = re.compile(rf"^(?:dated\s)?{_MONTH}\s\d{{1,2}},?\s\d{{4}}$", re.IGN
 _DATED = re.compile(rf"\bdated\s(?:as\sof\s)?({_MONTH}\s\d{{1,2}},?\s\d{{4}})", re.IGNORECASE)
 _MARKS = re.compile("[\u00ae\u2122\u2120\u00a9\u2020\u2021*]")
 _FUND_NAME = re.compile(
-    r"^(?:The\s|THE\s)?[A-Z][A-Za-z0-9.&'\u2019,/ -]{1,90}?\s(?:Fund|FUND|Portfolio|PORTFOLIO|ETF)$"
+    r"^(?:The\s|THE\s)?[A-Z][A-Za-z0-9.&'\u2019,/ -]{1,90}?\s(?:Fund|FUND|Portfolio|PORTFOLIO|ETF)"
+    # "Value Line Capital Appreciation Fund, Inc.": a fund that is its own company.
+    r"(?:,?\s(?:Inc|INC)\.?)?$"
 )
 _SERIES_OF = re.compile(r"^(.{3,90}?),?\sa\sseries\sof\s(?:the\s)?(.{3,90}?)\.?$", re.IGNORECASE)
 _EXACT_NAME = re.compile(r"exact\s+name\s+of\s+registrant", re.IGNORECASE)
@@ -81,6 +83,13 @@ _SERIES_ID = re.compile(r"(?<![0-9A-Za-z])S\d{9}(?!\d)")
 _CLASS_ID = re.compile(r"(?<![0-9A-Za-z])C\d{9}(?!\d)")
 _TICKER = re.compile(r"^[A-Z]{4,5}X?$")
 _LOWEST_YEAR = 1900
+# A cover line that names no fund: a document's title or the legend of one.
+_COVER_WORDS = re.compile(
+    r"\b(?:prospectus(?:es)?|statement of additional information|supplement|shares?|class)\b",
+    re.IGNORECASE,
+)
+_NAME_LONGEST = 90
+_NAME_WORDS = 2
 _GENERIC = frozenset({"the", "each", "this", "that", "a", "any", "such", "our", "which", "your"})
 
 
@@ -169,6 +178,25 @@ def portfolio_names(units: Iterable[Unit], registrant: str | None) -> list[str]:
         if key != avoid and len(words) >= 2 and not (len(words) == 2 and words[0] in _GENERIC):
             names.setdefault(key, bare)
     return list(names.values())
+
+
+def cover_name(units: Iterable[Unit]) -> str | None:
+    """The line of a cover set in the largest type, when it names something (a summary
+    prospectus's fund: "Virtus Stone Harbor EMD Sovereign MACS"); ``None`` when the
+    largest is a title, a date or a sentence."""
+    best: tuple[float, str] | None = None
+    for unit in units:
+        if not isinstance(unit, Para) or not unit.lettered or len(unit.text) > _NAME_LONGEST:
+            continue
+        size = max(run.style.size for run in unit.lettered)
+        if best is None or size > best[0]:
+            best = (size, _strip_marks(unit.text))
+    if best is None:
+        return None
+    name = best[1]
+    if _date(name) or _COVER_WORDS.search(name) or name.endswith((".", ":")) or item_of(name):
+        return None
+    return name if len(name.split()) >= _NAME_WORDS else None
 
 
 def registrant_from_units(units: Sequence[Unit]) -> str | None:
