@@ -28,7 +28,9 @@ _TITLES = (
     (
         DocumentKind.PROSPECTUS,
         re.compile(
-            r"^(?:(?:statutory|combined|retail|institutional|class\s+\S+)\s+)?prospectus(?:es)?\b",
+            # "2024 Prospectus", "Statutory Prospectus", "Class A Prospectus".
+            r"^(?:(?:\d{4}|statutory|combined|retail|institutional|class\s+\S+)\s+)?"
+            r"prospectus(?:es)?\b",
             re.I,
         ),
     ),
@@ -36,6 +38,8 @@ _TITLES = (
 _END = re.compile(r"^(?:part\s+c\b|signatures?$|exhibit\s+index$|index\s+to\s+exhibits\b)", re.I)
 # "Supplement to the Prospectus" is no title of a document; "as supplemented" is part of one.
 _SUPPLEMENT = re.compile(r"\bsupplements?\b", re.IGNORECASE)
+# How many paragraphs at the top of a page may hold a document's title.
+_TOP_PARAGRAPHS = 3
 _TITLE_LENGTH = 90
 _MIN_PAGES = 2
 
@@ -68,17 +72,20 @@ def _title_kind(para: Para) -> DocumentKind | None:
 
 
 def _page_starts(units: Sequence[Unit]) -> list[int]:
-    """Indices of the first paragraph of every page."""
+    """Indices of the first paragraphs of every page, where a document's title stands
+    (below a page's date line or a draft's legend: "_________, 2024" / "2024 Prospectus",
+    "The information in this Statement ... is not complete" / "iShares Trust" /
+    "Statement of Additional Information")."""
     starts: list[int] = []
-    fresh = True
+    seen = 0
     for index, unit in enumerate(units):
         if isinstance(unit, Break):
-            fresh = True
-        elif isinstance(unit, Para) and fresh:
+            seen = 0
+        elif isinstance(unit, Para) and seen < _TOP_PARAGRAPHS:
             starts.append(index)
-            fresh = False
+            seen += 1
         elif isinstance(unit, Grid):
-            fresh = False
+            seen = _TOP_PARAGRAPHS
     return starts
 
 
