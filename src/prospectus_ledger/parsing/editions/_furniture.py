@@ -16,13 +16,16 @@ from collections.abc import Sequence
 import attrs
 
 from ..._text import heading_key
+from ..grammar.items import item_of
 from ._css import is_faint
 from ._layout import Break, Grid, Para, Unit
 
 __all__ = ["Furniture", "TocEntry", "find_furniture", "find_toc"]
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:page\s+)?[-\u2013\u2014]?\s*(?:[A-Z]{1,3}\s?-\s?)?(?:\d{1,4}|[ivxlc]{1,7})\s*[-\u2013\u2014]?$",
+    r"^(?:page\s+)?[-\u2013\u2014]?\s*(?:[A-Z]{1,3}\s?-\s?)?(?:\d{1,4}|[ivxlc]{1,7})\s*[-\u2013\u2014]?$"
+    # "2 of 7"
+    r"|^(?:page\s+)?\d{1,4}\s+of\s+\d{1,4}$",
     re.IGNORECASE,
 )
 _FILLER = re.compile(
@@ -33,6 +36,8 @@ _TOC_TITLE = re.compile(r"^(?:table\s+of\s+contents|contents|index)$", re.IGNORE
 _TRAILING_REF = re.compile(r"\s(\d{1,3}|[ivxlc]{1,6})$", re.IGNORECASE)
 _PAGE_REF = re.compile(r"^(?:page\s+)?(?:[A-Z]{1,2}-)?(?:\d{1,3}|[ivxlc]{1,6})$", re.IGNORECASE)
 _REPEATS = 3
+_ITEM_LONGEST = 120
+_EDGE_LINES = 2
 _LEADER_DOTS = 3
 
 
@@ -76,16 +81,18 @@ def _look(para: Para) -> tuple[str, float, bool, frozenset[str | None]]:
 
 
 def _page_edges(units: Sequence[Unit], start: int, end: int) -> set[int]:
-    """Indices of the first and last paragraph of every page in ``units[start:end]``."""
+    """Indices of the first and last two paragraphs of every page in ``units[start:end]``,
+    page numbers aside (a footer of two lines: "Summary Prospectus" / "2 of 8" / the
+    fund's name)."""
     edges: set[int] = set()
     page: list[int] = []
     for index in range(start, end + 1):
         unit = units[index] if index < end else None
         if unit is None or isinstance(unit, Break):
-            if page:
-                edges.update((page[0], page[-1]))
+            edges.update(page[:_EDGE_LINES])
+            edges.update(page[-_EDGE_LINES:])
             page = []
-        elif isinstance(unit, Para):
+        elif isinstance(unit, Para) and not _PAGE_NUMBER.match(unit.text):
             page.append(index)
     return edges
 
@@ -204,6 +211,10 @@ def find_toc(
                 return (title if title is not None else index), last + 1, _levels(grid_entries)
         elif isinstance(unit, Para) and _leader_entry(unit.text):
             return _leader_toc(units, index, end, title)
+        elif isinstance(unit, Para) and len(unit.text) <= _ITEM_LONGEST and item_of(unit.text):
+            # A Form N-1A item's heading starts the body: a table after it (the fee
+            # table's classes and figures) lists no contents.
+            return None
     return None
 
 

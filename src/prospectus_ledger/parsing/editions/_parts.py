@@ -90,7 +90,11 @@ def _page_starts(units: Sequence[Unit]) -> list[int]:
 
 
 def _pages(units: Sequence[Unit], start: int, end: int) -> int:
-    return 1 + sum(1 for unit in units[start:end] if isinstance(unit, Break))
+    """How many pages ``units[start:end]`` spans (a break at its very end starts none)."""
+    span = list(units[start:end])
+    while span and isinstance(span[-1], Break):
+        span.pop()
+    return 1 + sum(1 for unit in span if isinstance(unit, Break))
 
 
 def find_parts(units: Sequence[Unit]) -> list[Part]:
@@ -116,10 +120,10 @@ def find_parts(units: Sequence[Unit]) -> list[Part]:
             parts
             and parts[-1].end == index
             and _pages(units, index, end) < _MIN_PAGES
-            and position + 1 < len(marks)
+            and (position + 1 < len(marks) or kind is parts[-1].kind)
         ):
             # A title on a page of its own inside a document (a back cover
-            # naming the SAI) does not start a document.
+            # naming the SAI, or the document's own title again) does not start one.
             parts[-1] = attrs.evolve(parts[-1], end=end)
             continue
         parts.append(Part(kind, title, index, end))
