@@ -90,11 +90,14 @@ def _page_starts(units: Sequence[Unit]) -> list[int]:
 
 
 def _pages(units: Sequence[Unit], start: int, end: int) -> int:
-    """How many pages ``units[start:end]`` spans (a break at its very end starts none)."""
-    span = list(units[start:end])
-    while span and isinstance(span[-1], Break):
-        span.pop()
-    return 1 + sum(1 for unit in span if isinstance(unit, Break))
+    return 1 + sum(1 for unit in units[start:end] if isinstance(unit, Break))
+
+
+def _printed_pages(units: Sequence[Unit], start: int, end: int) -> int:
+    """How many pages ``units[start:end]`` prints on (a break at its very end starts none)."""
+    while end > start and isinstance(units[end - 1], Break):
+        end -= 1
+    return _pages(units, start, end)
 
 
 def find_parts(units: Sequence[Unit]) -> list[Part]:
@@ -116,14 +119,13 @@ def find_parts(units: Sequence[Unit]) -> list[Part]:
         if kind is None:
             continue
         end = marks[position + 1][0] if position + 1 < len(marks) else len(units)
-        if (
-            parts
-            and parts[-1].end == index
-            and _pages(units, index, end) < _MIN_PAGES
-            and (position + 1 < len(marks) or kind is parts[-1].kind)
+        inside = parts and parts[-1].end == index
+        if inside and (
+            (_pages(units, index, end) < _MIN_PAGES and position + 1 < len(marks))
+            or (kind is parts[-1].kind and _printed_pages(units, index, end) < _MIN_PAGES)
         ):
-            # A title on a page of its own inside a document (a back cover
-            # naming the SAI, or the document's own title again) does not start one.
+            # A title on a page of its own inside a document (a back cover naming the
+            # SAI, or the document's own title again on its last page) starts none.
             parts[-1] = attrs.evolve(parts[-1], end=end)
             continue
         parts.append(Part(kind, title, index, end))
