@@ -31,7 +31,10 @@ _PAGE_NUMBER = re.compile(
 _FILLER = re.compile(
     r"\b(?:intentionally\s+(?:left\s+)?blank|left\s+blank\s+intentionally)\b", re.I
 )
-_FORM_CODE = re.compile(r"^[A-Z]{1,6}-[A-Z0-9]{1,10}(?:-[A-Z0-9]{1,10})?(?:\s+\d{1,2}/\d{2,4})?$")
+# "PR-456 3/24", "SPRO-470567 (0825-083125)"
+_FORM_CODE = re.compile(
+    r"^[A-Z]{1,6}-[A-Z0-9]{1,10}(?:-[A-Z0-9]{1,10})?(?:\s+\d{1,2}/\d{2,4})?(?:\s+\([\d-]{3,20}\))?$"
+)
 _TOC_TITLE = re.compile(r"^(?:table\s+of\s+contents|contents|index)$", re.IGNORECASE)
 _TRAILING_REF = re.compile(r"\s(\d{1,3}|[ivxlc]{1,6})$", re.IGNORECASE)
 _PAGE_REF = re.compile(r"^(?:page\s+)?(?:[A-Z]{1,2}-)?(?:\d{1,3}|[ivxlc]{1,6})$", re.IGNORECASE)

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..._text import heading_key
-from ..grammar.items import item_of
+from ..grammar.items import group_of, item_of, part_of
 from ._furniture import Furniture, TocEntry
 from ._layout import Break, Grid, Para, Unit
 from ._metadata import find_date
@@ -81,6 +81,10 @@ class _Candidate:
     tags: frozenset[str]
     captioned: bool = False
     effective: Rank = (0.0, 0, 0)
+    # The Form N-1A item the heading is (its key; Item 4's group too), and the item whose
+    # part it may be: read from its words (:mod:`..grammar.items`).
+    item: str | None = None
+    part_of: str | None = None
 
 
 def body_size(units: Sequence[Unit], start: int, end: int) -> float:
@@ -124,9 +128,10 @@ def _rank(para: Para, body: float, plain: bool, items: bool) -> Rank | None:
     for run in runs:
         sizes[round(run.style.size * 2) / 2] += len(run.text)
     size = sizes.most_common(1)[0][0]
-    # A Form N-1A item's heading is a heading however small its type (some are set
-    # smaller than the text they head).
-    if size < body - 1.0 and not (items and item_of(text) is not None):
+    # A Form N-1A item's heading, or its part's, is a heading however it is set: smaller
+    # than the text it heads, or in the text's own type on a line of its own ("Example").
+    known = items and (item_of(text) is not None or part_of(text) is not None)
+    if size < body - 1.0 and not known:
         return None
     bold = all(run.style.bold for run in runs)
     underline = all(run.style.underline for run in runs)
@@ -144,7 +149,7 @@ def _rank(para: Para, body: float, plain: bool, items: bool) -> Rank | None:
         return (size, score, 0)
     if plain and (centred or _is_title_case(text)) and len(text) <= _TITLE_CASE_LONGEST:
         return (size, score, 0)
-    return None
+    return (size, score, 0) if known else None
 
 
 def _next_content(units: Sequence[Unit], index: int, end: int, furniture: Furniture) -> Unit | None:
@@ -246,10 +251,20 @@ class _Stacker:
         self.level_rank.setdefault(level, candidate.effective)
 
     def cap_fee_item(self, candidate: _Candidate) -> None:
-        if not candidate.tags & _FEE_ITEMS:
-            return
+        """A part of an item goes below the item's heading, however it is set: the fee
+        table's example under the fees (by its inline-XBRL tag, or by its words), the
+        portfolio managers under management, the risks under a heading that groups
+        Item 4's parts."""
         for open_heading in self.stack:
-            if _FEE_HEADING in open_heading.tags and open_heading.effective <= candidate.effective:
+            tagged = bool(candidate.tags & _FEE_ITEMS) and _FEE_HEADING in open_heading.tags
+            # Only under the item's own heading: "Portfolio Managers" after "Investment
+            # Adviser" (itself a part of management) is its sibling.
+            named = (
+                candidate.part_of is not None
+                and candidate.part_of == open_heading.item
+                and open_heading.part_of is None
+            )
+            if (tagged or named) and open_heading.effective <= candidate.effective:
                 size, score, _ = open_heading.effective
                 candidate.effective = (size, score, -1)
 
@@ -298,7 +313,13 @@ def find_outline(
         key = heading_key(unit.text)
         following = _next_content(units, index, end, furniture)
         captioned = isinstance(following, Grid) or any("Caption" in tag for tag in unit.tags)
-        candidates.append(_Candidate(index, key, rank, unit.page, unit.tags, captioned))
+        candidate = _Candidate(index, key, rank, unit.page, unit.tags, captioned)
+        if items:
+            found = item_of(unit.text) or group_of(unit.text)
+            part = part_of(unit.text)
+            candidate.item = found.key if found is not None else None
+            candidate.part_of = part.key if part is not None else None
+        candidates.append(candidate)
     toc_levels = _align_toc(candidates, toc)
     # A line right above a table captions it, unless the table of contents lists it.
     captions = {c.index for c in candidates if c.captioned and c.index not in toc_levels}

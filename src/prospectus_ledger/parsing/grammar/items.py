@@ -22,7 +22,21 @@ import attrs
 from ._engine import Rule, Table, Words
 from .vocabulary import alt
 
-__all__ = ["ITEMS", "ITEM_PREFIX", "SUMMARY_LEGEND", "Item", "item_of", "run_in_item"]
+__all__ = [
+    "ITEMS",
+    "ITEM_GROUPS",
+    "ITEM_PREFIX",
+    "PARTS",
+    "SUMMARY_LEGEND",
+    "Item",
+    "item_of",
+    "part_of",
+    "run_in_item",
+]
+
+
+# Longer than any heading of an item: a paragraph.
+_LONGEST = 120
 
 
 @attrs.frozen
@@ -159,6 +173,77 @@ ITEMS: Table[Item] = Table(
 )
 """Form N-1A's summary items, one row each; a heading matches a row whole."""
 
+# The parts of an item printed as headings of their own, below its heading: the fee
+# table's example and portfolio turnover (Item 3), the adviser and the portfolio managers
+# (Item 5), and the strategies, risks and performance of Item 4 when a heading groups
+# them ("Investments, Risks and Performance").
+_FEE_PARTS = (
+    "shareholder fees",
+    "annual fund operating expenses",
+    "annual portfolio operating expenses",
+    "example",
+    "expense example",
+    "examples",
+    "portfolio turnover",
+    "portfolio turnover rate",
+)
+_MANAGEMENT_PARTS = (
+    "investment adviser",
+    "investment advisers",
+    "investment advisor",
+    "investment advisors",
+    "adviser",
+    "advisor",
+    "sub-adviser",
+    "sub-advisers",
+    "sub-advisor",
+    "sub-advisors",
+    "subadviser",
+    "subadvisers",
+    "investment sub-adviser",
+    "investment manager",
+    "portfolio manager",
+    "portfolio managers",
+    "portfolio management",
+    "management team",
+    "investment team",
+)
+_RISK_RETURN = (
+    rf"(?:investments?|principal investment strategies),? (?:principal )?risks?{_AND}performance"
+)
+
+PARTS: Table[Item] = Table(
+    "parts of Form N-1A items",
+    [
+        Rule(
+            "a part of the fees",
+            rf"^{_OWNER}{alt(_FEE_PARTS)}{_OF_FUND}$",
+            Item("3", "Fees and Expenses", "fees"),
+        ),
+        Rule(
+            "a part of management",
+            rf"^{_OWNER}{alt(_MANAGEMENT_PARTS)}{_OF_FUND}$",
+            Item("5", "Management", "management"),
+        ),
+        Rule(
+            "a part of investments, risks and performance",
+            rf"^{_OWNER}(?:(?:principal |main |primary )?(?:investment )?{alt(_STRATEGY)}"
+            rf"|(?:principal |main |primary |summary of principal )(?:investment )?{alt(_RISKS)}"
+            rf"|{alt(_PERFORMANCE)}){_OF_FUND}$",
+            Item("4", "Investments, Risks and Performance", "risk/return"),
+        ),
+    ],
+)
+"""Headings of an item's parts; a row's :attr:`Item.key` names the item they belong to
+(an item heading is read by :data:`ITEMS` first)."""
+
+ITEM_GROUPS = Rule(
+    "investments, risks and performance",
+    rf"^{_OWNER}{_RISK_RETURN}{_OF_FUND}$",
+    Item("4", "Investments, Risks and Performance", "risk/return"),
+)
+"""A heading over Item 4's strategies, risks and performance."""
+
 ITEM_PREFIX = Rule(
     "item number",
     r"^(?:item \d{1,2}[.:]? ?|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)] )",
@@ -192,15 +277,37 @@ def _heading_words(text: str) -> Words:
 def item_of(heading: str) -> Item | None:
     """The Form N-1A item a heading is, if it is one ("Fees and Expenses of the Fund" is
     Item 3)."""
-    if len(heading) > 120:
+    if len(heading) > _LONGEST:
         return None
     found = ITEMS.first(_heading_words(heading))
     return found[0].builds if found is not None else None
 
 
+def part_of(heading: str) -> Item | None:
+    """The item whose part a heading names ("Portfolio Turnover" is part of Item 3, "Sub-
+    Adviser" of Item 5, "Principal Risks" of Item 4 under a heading that groups it), or
+    ``None``."""
+    if len(heading) > _LONGEST:
+        return None
+    words = _heading_words(heading)
+    if ITEM_GROUPS.match(words) is not None:
+        return None
+    found = PARTS.first(words)
+    return found[0].builds if found is not None else None
+
+
+def group_of(heading: str) -> Item | None:
+    """The Item 4 heading that groups strategies, risks and performance, if it is one."""
+    if len(heading) > _LONGEST:
+        return None
+    hit = ITEM_GROUPS.match(_heading_words(heading))
+    return ITEM_GROUPS.builds if hit is not None else None
+
+
 def run_in_item(text: str) -> tuple[Item, int] | None:
-    """An item heading run into the paragraph it opens ("Investment Objective. The Fund
-    seeks ..."), and where the paragraph's own text starts."""
+    """An item's heading (or its part's) run into the paragraph it opens ("Investment
+    Objective. The Fund seeks ...", "Example. This Example ..."), and where the
+    paragraph's own text starts."""
     # Not a colon: "Investment manager: Delaware Management Company" is a glossary's term.
     for mark in (". ", " \u2014 ", " - "):
         cut = text.find(mark, 0, 120)
@@ -209,7 +316,7 @@ def run_in_item(text: str) -> tuple[Item, int] | None:
         start = cut + len(mark)
         # The paragraph's own text starts a sentence: "Taxes. The Fund's distributions ...".
         if text[start : start + 1].isupper():
-            item = item_of(text[:cut])
+            item = item_of(text[:cut]) or part_of(text[:cut])
             if item is not None:
                 return item, start
     return None
