@@ -170,5 +170,5 @@ def test_parse_editions_still_refuses_a_supplement() -> None:
 
 
 def test_identify_names_the_file_of_empty_data() -> None:
-    with pytest.raises(pl.InvalidFilingError, match="empty.htm"):
+    with pytest.raises(pl.InvalidFilingError, match=r"empty\.htm"):
         identify(b"", file="empty.htm")
