@@ -126,7 +126,7 @@ def read_document(
         units, first_heading, part.end, furniture, outline, portfolios
     )
     front: list[Block] = [*blocks_of(cover), *preamble]
-    date: pendulum.Date | None = cover_date(cover)
+    date: pendulum.Date | None = cover_date(cover) or cover_date(above)
     document = Document(
         part.kind,
         registrant,

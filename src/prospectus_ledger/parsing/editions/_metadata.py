@@ -27,7 +27,7 @@ import pendulum
 
 from ..._text import clean_text, heading_key
 from ..grammar.items import item_of
-from ._layout import Grid, Para, Unit
+from ._layout import Grid, Para, Run, Unit
 from .details import SeriesInfo, ShareClassInfo
 
 __all__ = [
@@ -89,6 +89,7 @@ _COVER_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NAME_LONGEST = 90
+_TICKER_LABEL = re.compile(r"\s+(?:class\s*/\s*)?ticker(?:\s+symbols?)?\s*:", re.IGNORECASE)
 _NAME_WORDS = 2
 _GENERIC = frozenset({"the", "each", "this", "that", "a", "any", "such", "our", "which", "your"})
 
@@ -126,11 +127,20 @@ def find_date(text: str) -> pendulum.Date | None:
     return _date(text)
 
 
-def _texts(units: Iterable[Unit]) -> list[tuple[str, frozenset[str]]]:
+def _line_text(line: tuple[Run, ...]) -> str:
+    return clean_text("".join(run.text for run in line))
+
+
+def _texts(units: Iterable[Unit], *, lines: bool = False) -> list[tuple[str, frozenset[str]]]:
+    """The texts of paragraphs and table cells (``lines``: each printed line of a
+    paragraph too, when it has several: "ACUITAS US MICROCAP FUND" / "Institutional
+    Shares (AFMCX)")."""
     texts: list[tuple[str, frozenset[str]]] = []
     for unit in units:
         if isinstance(unit, Para):
             texts.append((unit.text, unit.tags))
+            if lines and len(unit.lines) > 1:
+                texts.extend((_line_text(line), unit.tags) for line in unit.lines)
         elif isinstance(unit, Grid):
             texts.extend((cell.text, frozenset()) for row in unit.rows for cell in row if cell.text)
     return texts
@@ -163,8 +173,9 @@ def portfolio_names(units: Iterable[Unit], registrant: str | None) -> list[str]:
     """Fund names printed alone on a cover or in "X, a series of Y", in order, without marks."""
     names: dict[str, str] = {}
     avoid = heading_key(registrant) if registrant else None
-    for text, _ in _texts(units):
-        bare = _strip_marks(text)
+    for text, _ in _texts(units, lines=True):
+        # "Tradr 2X Long VOYG Daily ETF Ticker: VOYX": the name before its ticker.
+        bare = _TICKER_LABEL.split(_strip_marks(text), maxsplit=1)[0].strip()
         series_of = _SERIES_OF.match(bare)
         if series_of is not None:
             if avoid is not None and heading_key(series_of.group(2)) != avoid:
@@ -177,7 +188,13 @@ def portfolio_names(units: Iterable[Unit], registrant: str | None) -> list[str]:
         words = key.split()
         if key != avoid and len(words) >= 2 and not (len(words) == 2 and words[0] in _GENERIC):
             names.setdefault(key, bare)
-    return list(names.values())
+    # A name that holds another whole is a line about that fund ("Important Information
+    # About the Tradr 2X Long VOYG Daily ETF"), not a second fund.
+    return [
+        name
+        for key, name in names.items()
+        if not any(other != key and f" {other}" in f" {key}" for other in names)
+    ]
 
 
 def cover_name(units: Iterable[Unit]) -> str | None:
