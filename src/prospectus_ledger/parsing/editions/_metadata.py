@@ -69,7 +69,9 @@ _ONLY_DATE = re.compile(rf"^(?:dated\s)?{_MONTH}\s\d{{1,2}},?\s\d{{4}}$", re.IGN
 _DATED = re.compile(rf"\bdated\s(?:as\sof\s)?({_MONTH}\s\d{{1,2}},?\s\d{{4}})", re.IGNORECASE)
 _MARKS = re.compile("[\u00ae\u2122\u2120\u00a9\u2020\u2021*]")
 _FUND_NAME = re.compile(
-    r"^(?:The\s|THE\s)?[A-Z][A-Za-z0-9.&'\u2019,/ -]{1,90}?\s(?:Fund|FUND|Portfolio|PORTFOLIO|ETF)"
+    # A capital first, or a brand's lower-case letter before one ("iShares").
+    r"^(?:The\s|THE\s)?(?:[A-Z]|[a-z][A-Z])[A-Za-z0-9.&'\u2019,/ -]{1,90}?"
+    r"\s(?:Fund|FUND|Portfolio|PORTFOLIO|ETF)"
     # "Value Line Capital Appreciation Fund, Inc.": a fund that is its own company.
     r"(?:,?\s(?:Inc|INC)\.?)?$"
 )
@@ -89,7 +91,13 @@ _COVER_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NAME_LONGEST = 90
-_TICKER_LABEL = re.compile(r"\s+(?:class\s*/\s*)?ticker(?:\s+symbols?)?\s*:", re.IGNORECASE)
+# What follows a fund's name on its cover line: its ticker, or the next cell of a row
+# ("iShares U.S. Manufacturing ETF | ____ | _______").
+_TICKER_LABEL = re.compile(
+    r"\s+(?:(?:class\s*/\s*)?ticker(?:\s+symbols?)?\s*:|\|\s)", re.IGNORECASE
+)
+# "... for Shares of the Fund": a phrase about the fund, never a fund's name.
+_ABOUT_THE_FUND = re.compile(r"\bthe\s+(?:fund|portfolio|etf)$", re.IGNORECASE)
 _NAME_WORDS = 2
 _GENERIC = frozenset({"the", "each", "this", "that", "a", "any", "such", "our", "which", "your"})
 
@@ -181,7 +189,9 @@ def portfolio_names(units: Iterable[Unit], registrant: str | None) -> list[str]:
             if avoid is not None and heading_key(series_of.group(2)) != avoid:
                 continue
             bare = series_of.group(1).strip()
-        elif not _FUND_NAME.match(bare) or item_of(bare) is not None:
+        elif (
+            not _FUND_NAME.match(bare) or item_of(bare) is not None or _ABOUT_THE_FUND.search(bare)
+        ):
             # "Fees and Expenses of the Fund" ends like a fund's name: a Form N-1A item.
             continue
         key = heading_key(bare)
