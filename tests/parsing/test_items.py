@@ -83,7 +83,8 @@ PRINTED = {
 )
 def test_item_headings_as_printed(key: str, heading: str) -> None:
     found = item_of(heading)
-    assert found is not None and found.key == key
+    assert found is not None
+    assert found.key == key
 
 
 def test_every_item_row_is_printed_by_some_filing() -> None:
@@ -123,12 +124,14 @@ def test_what_is_no_item_heading(text: str) -> None:
 )
 def test_the_parts_of_items(heading: str, item: str) -> None:
     found = part_of(heading)
-    assert found is not None and found.key == item
+    assert found is not None
+    assert found.key == item
 
 
 def test_a_heading_that_groups_item_four() -> None:
     group = group_of("Investments, Risks and Performance")
-    assert group is not None and group.key == "risk/return"
+    assert group is not None
+    assert group.key == "risk/return"
     assert part_of("Investments, Risks and Performance") is None
     assert group_of("Principal Risks") is None
 
