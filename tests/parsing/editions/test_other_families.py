@@ -117,3 +117,45 @@ def test_an_item_heading_set_smaller_than_its_text_is_a_heading(tmp_path: Path) 
         "Performance",
     ]
     assert document.portfolios == ("Example Income Fund",)
+
+
+COVER_CLASSES = {
+    "f40502d1.htm": [("Investor Shares", "VSTCX")],
+    "f42746d1.htm": [
+        ("Class ADV", "IPEAX"),
+        ("Class I", "IPEIX"),
+        ("Class R6", "VLCRX"),
+        ("Class S", "IPESX"),
+        ("Class S2", "IPETX"),
+    ],
+    "d800724d497k.htm": [
+        ("Class A", "VKMMX"),
+        ("Class C", "VMICX"),
+        ("Class Y", "VMIIX"),
+        ("Investor", "VMINX"),
+        ("Class R6", "VKMSX"),
+    ],
+    "d72865d497k.htm": [
+        ("Class A", "VNSAX"),
+        ("Class C", "VNSCX"),
+        ("Class N", "VNSNX"),
+        ("Class T", "VNSTX"),
+        ("Class Y", "VNSYX"),
+    ],
+    "fp0090597-2_497k.htm": [("Institutional Shares", "AFMCX")],
+    "ea0255312-08_497k.htm": [(None, "VOYX")],
+}
+
+
+def test_share_classes_and_tickers_from_the_cover(loaded: Any) -> None:
+    """A summary prospectus with no EDGAR header and no inline XBRL names its classes and
+    tickers on its cover only."""
+    row, ledger = loaded
+    wanted = COVER_CLASSES.get(name(row))
+    if wanted is None:
+        return
+    (document,) = ledger.documents
+    (series,) = document.series
+    assert series.id is None
+    assert (series.name or "").casefold() == row["fund"].casefold()
+    assert [(share.name, share.ticker) for share in series.classes] == wanted

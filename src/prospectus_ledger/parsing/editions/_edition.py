@@ -9,12 +9,12 @@ import pendulum
 
 from ..._text import heading_key
 from ...provenance import Source
-from ...tree import Block, Document, DocumentKind
+from ...tree import Block, Document, DocumentKind, Series
 from ..grammar.items import item_of
 from ._furniture import TocEntry, find_furniture, find_toc
 from ._headings import find_outline
 from ._layout import Break, Grid, Para, Unit
-from ._metadata import cover_date, cover_name, portfolio_names
+from ._metadata import cover_classes, cover_date, cover_name, portfolio_names
 from ._parts import Part
 from ._run_in import split_run_in
 from ._tree import blocks_of, build_sections
@@ -127,6 +127,9 @@ def read_document(
     )
     front: list[Block] = [*blocks_of(cover), *preamble]
     date: pendulum.Date | None = cover_date(cover) or cover_date(above)
+    # One fund's document names its classes and tickers on its cover ("Class: A (VKMMX),
+    # C (VMICX)"); an EDGAR header or inline XBRL, when there is one, says more.
+    classes = cover_classes([*above, *cover]) if len(portfolios) == 1 else ()
     document = Document(
         part.kind,
         registrant,
@@ -136,6 +139,7 @@ def read_document(
         complete=True,
         illustrative=illustrative,
         source=source,
+        series=(Series(None, portfolios[0], classes),) if classes else (),
     )
     left_out = tuple(
         LeftOut(units[index].line, _text(units[index]), reason)

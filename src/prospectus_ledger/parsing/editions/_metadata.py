@@ -27,6 +27,7 @@ import pendulum
 
 from ..._text import clean_text, heading_key
 from ..grammar.items import item_of
+from ..grammar.vocabulary import SHARE_CLASS_WORDS, alt
 from ._layout import Grid, Para, Run, Unit
 from .details import SeriesInfo, ShareClassInfo
 
@@ -91,6 +92,8 @@ _COVER_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NAME_LONGEST = 90
+_BARE_CLASS = 3  # "A", "R6", "ADV": a class named by its letters alone
+_CONNECTIVE = 3  # "and", "or", "all": no class's name
 # What follows a fund's name on its cover line: its ticker, or the next cell of a row
 # ("iShares U.S. Manufacturing ETF | ____ | _______").
 _TICKER_LABEL = re.compile(
@@ -372,3 +375,53 @@ def series_from_header(text: str) -> list[SeriesInfo]:
 def is_ticker(text: str) -> bool:
     """Whether ``text`` looks like a mutual-fund ticker symbol ("DDVAX")."""
     return _TICKER.match(text) is not None
+
+
+# Share classes and their tickers as covers print them: "Investor Shares (VSTCX)", "Class:
+# A (VKMMX), C (VMICX)", "Institutional Class (Ticker Symbol: VLIIX)", "Class/Ticker:
+# ADV/IPEAX; I/IPEIX".
+# A class's name: "Class A", "Investor Shares", "Institutional Class", "Investor", or its
+# letters alone ("A", "R6"); the words are the vocabulary's, capitalised as covers print them.
+_CLASS_NAMES = alt(word.capitalize() for word in SHARE_CLASS_WORDS if len(word) > _CONNECTIVE)
+_CLASS_NAME = (
+    rf"(?:Class\s+[A-Z0-9][\w-]*\*?|{_CLASS_NAMES}(?:\s+[A-Z][a-z]+)?(?:\s+(?:Shares|Class))?"
+    r"|[A-Z]{2,5}\s+Shares|[A-Z][A-Z0-9]{0,5})"
+)
+_CLASS_IN_BRACKETS = re.compile(
+    rf"(?:^|[,;:]\s*|\s)(?P<name>{_CLASS_NAME})\s*"
+    r"\((?:[Tt]icker(?:\s+[Ss]ymbol)?:\s*)?(?P<ticker>[A-Z]{3,5})\)"
+)
+_CLASS_SLASH_TICKER = re.compile(
+    r"(?:^|[;:,]\s*)(?P<name>[A-Z0-9]{1,6})\s*/\s*(?P<ticker>[A-Z]{3,5})\b"
+)
+_TICKER_ALONE = re.compile(r"\bticker(?:\s+symbol)?:\s*(?P<ticker>[A-Z]{3,5})\b", re.IGNORECASE)
+_COVER_LINES = 12
+
+
+def cover_classes(units: Iterable[Unit]) -> tuple[ShareClassInfo, ...]:
+    """The share classes and tickers a cover prints, in order (a summary prospectus with
+    no EDGAR header and no inline XBRL says them only there)."""
+    found: dict[str, ShareClassInfo] = {}
+    for text, _ in _texts(units, lines=True)[:_COVER_LINES]:
+        if "(" not in text and "/" not in text and "icker" not in text:
+            continue
+        pairs = [
+            (match["name"], match["ticker"])
+            for pattern in (_CLASS_IN_BRACKETS, _CLASS_SLASH_TICKER)
+            for match in pattern.finditer(text)
+        ]
+        if not pairs:
+            alone = _TICKER_ALONE.search(text)
+            pairs = [(None, alone["ticker"])] if alone else []
+        for name, ticker in pairs:
+            if ticker.upper() != ticker or ticker in found:
+                continue
+            label = _class_label(name) if name else None
+            found[ticker] = ShareClassInfo(None, label, ticker)
+    return tuple(found.values())
+
+
+def _class_label(name: str) -> str:
+    """A class's name as printed, with "Class" before a bare letter ("A" is "Class A")."""
+    name = name.strip(" *")
+    return f"Class {name}" if name.isupper() and len(name) <= _BARE_CLASS else name

@@ -170,7 +170,11 @@ def parse_edition_details(
     portfolios: dict[str, None] = {}
     for item in documents:
         portfolios.update(dict.fromkeys(item.document.portfolios))
-    series = header_series or series_from_facts(facts, read.units, list(portfolios))
+    series = (
+        header_series
+        or series_from_facts(facts, read.units, list(portfolios))
+        or [found for item in documents for found in item.document.series]
+    )
     return EditionDetails(
         source,
         registrant,
