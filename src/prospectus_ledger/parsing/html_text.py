@@ -27,6 +27,7 @@ import re
 import lxml.etree
 import lxml.html
 
+from ._cells import cell_marker, layout_row
 from ._lxml import cells as row_cells
 from ._lxml import direct_rows, html_root
 from ._lxml import tag as tag_of
@@ -58,10 +59,6 @@ _HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _BREAK_BEFORE = re.compile(r"page-break-before\s*:\s*always|break-before\s*:\s*page", re.IGNORECASE)
 _BREAK_AFTER = re.compile(r"page-break-after\s*:\s*always|break-after\s*:\s*page", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
-_GLYPHS = frozenset(
-    "\u2022\u00b7\u25aa\u25a0\u25cf\u25e6\u25cb\uf0b7\u00a7\u00d8nlqo*-\u2013\u2014\u00fc\u0178\u00a8\u2219\u27a2\u2713"
-)
-_LABEL = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]$")
 _MAX_DEPTH = 150
 _MAX_TABLE_DEPTH = 20
 _PROBE = 4096
@@ -83,15 +80,6 @@ def _is_hidden(element: lxml.html.HtmlElement) -> bool:
 
 def _squash(text: str) -> str:
     return _SPACES.sub(" ", clean_line(text)).strip()
-
-
-def _marker(text: str) -> str | None:
-    """The bullet or label a layout cell holds, if that is all it holds."""
-    if len(text) == 1 and text in _GLYPHS:
-        return "\u2022"
-    if _LABEL.match(text):
-        return text
-    return None
 
 
 class _Builder:
@@ -186,14 +174,16 @@ class _Builder:
             self.flush()
             return
         plain = [[_squash(cell.text_content()) for cell in row] for row in rows]
-        layout = all(_layout_row(row) for row in plain)
+        layout = all(layout_row(row) for row in plain)
         if not layout:
             self.data_table(table, rows, depth, tables)
             return
         for cells, texts in zip(rows, plain, strict=True):
             filled = [index for index, text in enumerate(texts) if text]
-            if len(filled) == 2 and _marker(texts[filled[0]]) is not None:
-                marker = _marker(texts[filled[0]])
+            kind = cell_marker(texts[filled[0]]) if len(filled) == 2 else None
+            if kind is not None:
+                # A bullet reads as the bullet sign; a label ("1.", "(a)") as printed.
+                marker = "\u2022" if kind == "bullet" else texts[filled[0]]
                 self.flush()
                 body = self.cell_text(cells[filled[1]], depth, tables)
                 self.add(f"{marker} {body}", cells[filled[1]])
@@ -221,11 +211,6 @@ class _Builder:
             end = rows[-1][-1] if rows and rows[-1] else table
             self.units.append(CellTable(self.number(table), cells, self.number(end)))
             self.units.append(Line(self.number(end), "", LineKind.BLANK))
-
-
-def _layout_row(texts: list[str]) -> bool:
-    filled = [text for text in texts if text]
-    return len(filled) <= 1 or (len(filled) == 2 and _marker(filled[0]) is not None)
 
 
 def html_units(text: str, *, first_line: int = 1) -> list[Unit]:

@@ -103,11 +103,12 @@ def _is_encoded(text: str) -> bool:
     return head.startswith("begin ") or "<pdf>" in head
 
 
-def unwrap_submission(text: str) -> Submission:
-    """Split a submission into its documents and keep those holding the supplement.
+def unwrap_submission(text: str, forms: tuple[str, ...] = ("497",)) -> Submission:
+    """Split a submission into its documents and keep the ones to read.
 
-    The ``497`` documents are kept; when there is none, the first document
-    with text is.  Uuencoded (graphic, PDF) documents are never kept.
+    The documents of ``forms`` are kept (a 497's supplement documents; a base
+    edition's ``485`` document); when there is none, the first document with
+    text is.  Uuencoded (graphic, PDF) documents are never kept.
     """
     lower = text.translate(_ASCII_LOWER)
     documents: list[SubmissionDocument] = []
@@ -132,7 +133,7 @@ def unwrap_submission(text: str) -> Submission:
         if not _is_encoded(body):
             documents.append(SubmissionDocument(kind, body, line))
         position = stop + 1
-    chosen = [document for document in documents if document.type.startswith("497")]
+    chosen = [document for document in documents if document.type.startswith(forms)]
     if not chosen and documents:
         chosen = documents[:1]
     return Submission(tuple(chosen), _header_value(text, _ACCESSION), _filed(text))

@@ -27,6 +27,7 @@ import lxml.etree
 import lxml.html
 
 from ..._text import clean_text
+from .._cells import BULLET_GLYPHS, CELL_GLYPHS, cell_marker, layout_row
 from .._lxml import cells as row_cells
 from .._lxml import direct_rows, html_root
 from .._lxml import tag as tag_of
@@ -53,12 +54,6 @@ _SKIP = frozenset(
 )
 _BREAK_BEFORE = re.compile(r"page-break-before\s*:\s*always|break-before\s*:\s*page", re.IGNORECASE)
 _BREAK_AFTER = re.compile(r"page-break-after\s*:\s*always|break-after\s*:\s*page", re.IGNORECASE)
-GLYPHS = frozenset(
-    "\u2022\u00b7\u25aa\u25a0\u25cf\u25e6\u25cb\uf0b7\uf0a7\u2219\u27a2\u2713\u2666\u25c6\u25ba"
-)
-"""Characters that mark a bullet item wherever they stand."""
-_CELL_GLYPHS = GLYPHS | frozenset("nlqo\u00a7\u00d8\u00fc\u2013\u2014-*")
-_LABEL = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]$")
 _MAX_DEPTH = 150
 _MAX_TABLES = 20
 _MAX_SPAN = 50
@@ -113,20 +108,6 @@ def _span(cell: lxml.html.HtmlElement) -> int:
     """How many grid columns a cell covers (its ``colspan``, 1 to 50)."""
     value = (cell.get("colspan") or "1").strip()
     return min(max(int(value), 1), _MAX_SPAN) if value.isdigit() else 1
-
-
-def _marker(text: str) -> str | None:
-    """ "bullet" or "label" when a layout cell holds only a bullet glyph or a list label."""
-    if len(text) == 1 and text in _CELL_GLYPHS:
-        return "bullet"
-    if _LABEL.match(text):
-        return "label"
-    return None
-
-
-def _layout_row(texts: list[str]) -> bool:
-    filled = [text for text in texts if text]
-    return len(filled) <= 1 or (len(filled) == 2 and _marker(filled[0]) is not None)
 
 
 @attrs.frozen
@@ -270,13 +251,13 @@ class _Walker:
             self.flush()
             return
         plain = [[_visible_text(cell) for cell in row] for row in rows]
-        if not all(_layout_row(row) for row in plain):
+        if not all(layout_row(row) for row in plain):
             self.grid(table, rows, style, geometry, tags, depth, tables)
             return
         inner = attrs.evolve(geometry, in_layout=True)
         for cells, texts in zip(rows, plain, strict=True):
             filled = [index for index, text in enumerate(texts) if text]
-            if len(filled) == 2 and _marker(texts[filled[0]]) == "bullet":
+            if len(filled) == 2 and cell_marker(texts[filled[0]]) == "bullet":
                 self.flush()
                 self.bullet_pending = True
                 self.walk(cells[filled[1]], style, inner, tags, depth + 1, tables + 1)
@@ -380,7 +361,7 @@ class _Walker:
 def _strip_glyph(para: Para) -> Para | None:
     """The paragraph without its leading bullet glyph, if it starts with one."""
     text = para.text
-    if len(text) < 2 or text[0] not in GLYPHS or not text[1].isspace():
+    if len(text) < 2 or text[0] not in BULLET_GLYPHS or not text[1].isspace():
         return None
     first = list(para.lines[0])
     for index, run in enumerate(first):
@@ -398,7 +379,7 @@ def mark_bullets(units: list[Unit]) -> list[Unit]:
     for unit in units:
         if isinstance(unit, Para):
             text = unit.text
-            if len(text) == 1 and text in _CELL_GLYPHS and text not in "-*":
+            if len(text) == 1 and text in CELL_GLYPHS and text not in "-*":
                 pending = unit
                 continue
             if pending is not None:

@@ -14,16 +14,13 @@ import re
 import attrs
 import lxml.html
 
-from ..submission import declared_form, visible_head
+from ..submission import declared_form, unwrap_submission, visible_head
 from ._html import html_root, read_html
 from ._layout import Unit
 from ._plain import read_plain
 
 __all__ = ["Input", "declared_form", "read_input", "visible_head"]
 
-_DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.DOTALL | re.IGNORECASE)
-_TYPE = re.compile(r"<TYPE>[ \t]*([A-Za-z0-9/-]+)", re.IGNORECASE)
-_TEXT = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.DOTALL | re.IGNORECASE)
 _HTML = re.compile(
     r"<(?:!doctype\s+html|html|body|p|div|br|font|span|td|tr|center|b)\b", re.IGNORECASE
 )
@@ -48,21 +45,12 @@ class Input:
 
 
 def _main_document(text: str) -> tuple[str, int]:
-    """The text of the submission's main document and the line it starts at."""
-    documents = list(_DOCUMENT.finditer(text))
+    """The text of the submission's main document and the line it starts at: its first
+    ``485`` document, else its first document (the whole text when it is no submission)."""
+    documents = unwrap_submission(text, forms=("485",)).documents
     if not documents:
         return text, 1
-    chosen = documents[0]
-    for document in documents:
-        kind = _TYPE.search(document.group(1)[:2000])
-        if kind is not None and kind.group(1).upper().startswith("485"):
-            chosen = document
-            break
-    body = _TEXT.search(chosen.group(1))
-    if body is None:
-        return text, 1
-    start = chosen.start(1) + body.start(1)
-    return body.group(1), text.count("\n", 0, start) + 1
+    return documents[0].text, documents[0].first_line
 
 
 def read_input(text: str) -> Input:
