@@ -48,14 +48,16 @@ def test_block_elements_and_breaks_end_lines() -> None:
 
 
 def test_page_breaks() -> None:
-    units = html_units("<p>One</p><hr><p style='page-break-before:always'>Two</p>")
+    # Two breaks in a row (a rule, then a page break before the next paragraph) are one.
+    units = html_units("<p>One</p><hr><p style='page-break-before:always'>Two</p><hr><p>3</p>")
     assert [
         unit.kind for unit in units if isinstance(unit, Line) and unit.kind is not LineKind.BLANK
     ] == [
         LineKind.TEXT,
         LineKind.BREAK,
-        LineKind.BREAK,
         LineKind.TEXT,
+        LineKind.BREAK,
+        LineKind.FURNITURE,
     ]
 
 
@@ -83,7 +85,7 @@ def test_layout_table_with_bullet_glyphs_becomes_bullet_lines() -> None:
 
 
 def test_list_items_are_bullets() -> None:
-    assert lines("<ul><li>One</li><li><p>Two</p></li></ul>") == ["\u2022 One", "\u2022", "Two"]
+    assert lines("<ul><li>One</li><li><p>Two</p></li></ul>") == ["\u2022 One", "\u2022 Two"]
 
 
 def test_pre_is_read_as_plain_text() -> None:

@@ -14,9 +14,8 @@ from prospectus_ledger.parsing.editions import (
     parse_edition_details,
     parse_editions,
 )
-from prospectus_ledger.parsing.editions._css import TextStyle, element_style, is_faint
-from prospectus_ledger.parsing.editions._html import html_root, read_html
-from prospectus_ledger.parsing.editions._layout import Grid, Para
+from prospectus_ledger.parsing.layout import Grid, Para, html_root, read_html
+from prospectus_ledger.parsing.layout.css import TextStyle, element_style, is_faint
 from prospectus_ledger.tree import BulletList, DocumentKind, Paragraph, Table, block_text, walk
 
 BREAK = '<hr style="page-break-after:always"/>'

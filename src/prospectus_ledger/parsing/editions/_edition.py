@@ -11,9 +11,9 @@ from ..._text import heading_key
 from ...provenance import Source
 from ...tree import Block, Document, DocumentKind, Series
 from ..grammar.items import item_of
+from ..layout import Break, Grid, Para, Unit
 from ._furniture import TocEntry, find_furniture, find_toc
 from ._headings import find_outline
-from ._layout import Break, Grid, Para, Unit
 from ._metadata import cover_classes, cover_date, cover_name, portfolio_names
 from ._parts import Part
 from ._run_in import split_run_in

@@ -17,8 +17,8 @@ import attrs
 
 from ..._text import heading_key
 from ..grammar.items import item_of
-from ._css import is_faint
-from ._layout import Break, Grid, Para, Unit
+from ..layout import Break, Grid, Para, Unit
+from ..layout.css import is_faint
 
 __all__ = ["Furniture", "TocEntry", "find_furniture", "find_toc"]
 

@@ -34,8 +34,8 @@ import attrs
 
 from ..._text import heading_key
 from ..grammar.items import group_of, item_of, part_of
+from ..layout import Break, Grid, Para, Unit
 from ._furniture import Furniture, TocEntry
-from ._layout import Break, Grid, Para, Unit
 from ._metadata import find_date
 
 __all__ = ["Outline", "body_size", "find_outline"]

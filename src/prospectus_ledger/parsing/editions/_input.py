@@ -14,9 +14,8 @@ import re
 import attrs
 import lxml.html
 
+from ..layout import Break, LaidOut, Pre, Unit, html_root, read_html
 from ..submission import declared_form, unwrap_submission, visible_head
-from ._html import html_root, read_html
-from ._layout import Unit
 from ._plain import read_plain
 
 __all__ = ["Input", "declared_form", "read_input", "visible_head"]
@@ -59,8 +58,24 @@ def read_input(text: str) -> Input:
     if _HTML.search(body[:_PROBE]) is not None:
         root = html_root(body)
         if root is not None:
-            units = read_html(root)
+            units = _with_plain(read_html(root))
             if first_line != 1:
                 units = [attrs.evolve(unit, line=unit.line + first_line - 1) for unit in units]
             return Input(units, False, root, text)
     return Input(read_plain(body, first_line=first_line), True, None, text)
+
+
+def _with_plain(units: list[LaidOut]) -> list[Unit]:
+    """The units, each preformatted text read as the EDGAR plain text it is."""
+    out: list[Unit] = []
+    for unit in units:
+        if isinstance(unit, Pre):
+            for read in read_plain(unit.text, first_line=unit.line):
+                # Its pages count on from the page the text stands on.
+                if isinstance(read, Break):
+                    out.append(read)
+                else:
+                    out.append(attrs.evolve(read, page=read.page + unit.page))
+        else:
+            out.append(unit)
+    return out

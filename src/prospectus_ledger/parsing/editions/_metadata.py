@@ -28,7 +28,7 @@ import pendulum
 from ..._text import clean_text, heading_key
 from ..grammar.items import item_of
 from ..grammar.vocabulary import SHARE_CLASS_WORDS, alt
-from ._layout import Grid, Para, Run, Unit
+from ..layout import Grid, Para, Run, Unit
 from .details import SeriesInfo, ShareClassInfo
 
 __all__ = [

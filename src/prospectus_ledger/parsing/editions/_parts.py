@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import attrs
 
 from ...tree import DocumentKind
-from ._layout import Break, Grid, Para, Unit
+from ..layout import Break, Grid, Para, Unit
 
 __all__ = ["Part", "find_parts"]
 

@@ -1,4 +1,4 @@
-"""An EDGAR plain-text edition read into styled units (:mod:`._layout`).
+"""An EDGAR plain-text edition read into styled units (:mod:`..layout`).
 
 Plain text has no fonts, so the typography is read from the layout: a line in
 capitals reads as set in capitals, a line centred on the page as centred, a
@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from ..._text import clean_text
-from ._css import TextStyle
-from ._layout import Break, Cell, Grid, Para, Run, Unit
+from ..layout import Break, Cell, Grid, Para, Run, Unit
+from ..layout.css import TextStyle
 
 __all__ = ["read_plain"]
 

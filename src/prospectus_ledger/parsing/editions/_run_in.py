@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..grammar.items import run_in_item
-from ._layout import Para, Run, Unit
+from ..layout import Para, Run, Unit
 
 __all__ = ["split_run_in"]
 

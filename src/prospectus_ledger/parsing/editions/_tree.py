@@ -15,9 +15,9 @@ import attrs
 
 from ..._text import heading_key
 from ...tree import Block, BulletList, Paragraph, Section, Table
+from ..layout import Grid, Para, Unit
 from ._furniture import Furniture
 from ._headings import Outline
-from ._layout import Grid, Para, Unit
 
 __all__ = ["blocks_of", "build_sections"]
 

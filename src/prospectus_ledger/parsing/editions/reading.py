@@ -26,9 +26,9 @@ from ...provenance import Source
 from ...tree import Document
 from ..decoding import decode_filing, sha256_of
 from ..identify import Identity, identify
+from ..layout import Para, Unit
 from ._edition import read_document
 from ._input import Input, declared_form, read_input
-from ._layout import Para, Unit
 from ._metadata import (
     Facts,
     read_facts,

@@ -1,15 +1,16 @@
-"""An HTML edition read into styled units (:mod:`._layout`), through lxml.
+"""An HTML document read into styled units (:mod:`.units`), through lxml: the one HTML
+reader, for editions and supplements alike.
 
 Block elements end a paragraph; inline runs inside one are joined without
 inserting spaces ("Broker-" + "Defined"); a ``<br>`` starts a new line of the
 same paragraph, two in a row a new paragraph.  Every run keeps the style it
-inherits (:mod:`._css`).  Hidden elements (the inline-XBRL header in
+inherits (:mod:`.css`).  Hidden elements (the inline-XBRL header in
 ``display:none``), scripts and images are skipped.  ``<hr>`` and CSS page
-breaks become :class:`~._layout.Break` units.
+breaks become :class:`~.units.Break` units.
 
 Tables whose rows hold at most one filled cell (or a bullet or label and a
 text) are layout: their cells are read as paragraphs.  Any other table is a
-:class:`~._layout.Grid` of cells.  Bullet glyphs, in their own cell, their own
+:class:`~.units.Grid` of cells.  Bullet glyphs, in their own cell, their own
 floating ``<div>`` or at the start of a paragraph, make the paragraph a bullet
 item.
 
@@ -27,12 +28,12 @@ import lxml.etree
 import lxml.html
 
 from ..._text import clean_text
-from .._cells import BULLET_GLYPHS, CELL_GLYPHS, cell_marker, layout_row
 from .._lxml import cells as row_cells
 from .._lxml import direct_rows, html_root
 from .._lxml import tag as tag_of
-from ._css import TextStyle, block_spacing, element_style, is_hidden
-from ._layout import Break, Cell, Grid, Para, Run, Unit
+from .cells import BULLET_GLYPHS, CELL_GLYPHS, cell_marker, layout_row
+from .css import TextStyle, block_spacing, element_style, is_hidden
+from .units import Break, Cell, Grid, LaidOut, Para, Pre, Run
 
 __all__ = ["html_root", "read_html"]
 
@@ -123,7 +124,7 @@ class _Walker:
     """Collects paragraphs, grids and breaks while walking the tree."""
 
     def __init__(self, page: int = 0) -> None:
-        self.units: list[Unit] = []
+        self.units: list[LaidOut] = []
         self.lines: list[list[Run]] = [[]]
         self.geometry: _Geometry | None = None
         self.tags: set[str] = set()
@@ -209,6 +210,9 @@ class _Walker:
         block = tag in _BLOCK
         if block:
             self.flush()
+            if tag == "li":
+                # A list item is a bullet item: its first paragraph carries the bullet.
+                self.bullet_pending = True
             top, left = block_spacing(css, style.size)
             geometry = _Geometry(
                 top if top is not None or tag not in ("div", "td", "th", "tr") else geometry.top,
@@ -223,6 +227,10 @@ class _Walker:
             self.line_break()
         elif tag == "hr":
             self.page_break(line)
+        elif tag == "pre":
+            # EDGAR plain text inside HTML: left raw, for a plain-text reader.
+            self.flush()
+            self.units.append(Pre(element.text_content(), line, self.page))
         elif tag == "table":
             self.table(element, style, geometry, tags, depth, tables)
         else:
@@ -352,6 +360,8 @@ class _Walker:
                 left = unit.left if left is None else left
             elif isinstance(unit, Grid):
                 parts.extend(c.text for row in unit.rows for c in row if c.text)
+            elif isinstance(unit, Pre):
+                parts.append(unit.text)
         lettered = [run for run in runs if any(char.isalpha() for char in run.text)]
         bold = bool(lettered) and all(run.style.bold for run in lettered)
         size = lettered[0].style.size if lettered else 0.0
@@ -372,9 +382,9 @@ def _strip_glyph(para: Para) -> Para | None:
     return attrs.evolve(para, lines=(tuple(first), *para.lines[1:]), bullet=True)
 
 
-def mark_bullets(units: list[Unit]) -> list[Unit]:
+def mark_bullets(units: list[LaidOut]) -> list[LaidOut]:
     """Fold lone bullet glyphs into the paragraph they mark; strip leading glyphs."""
-    result: list[Unit] = []
+    result: list[LaidOut] = []
     pending: Para | None = None
     for unit in units:
         if isinstance(unit, Para):
@@ -393,8 +403,8 @@ def mark_bullets(units: list[Unit]) -> list[Unit]:
     return result
 
 
-def read_html(root: lxml.html.HtmlElement) -> list[Unit]:
-    """Read a parsed HTML edition into units (see the module docstring)."""
+def read_html(root: lxml.html.HtmlElement) -> list[LaidOut]:
+    """Read a parsed HTML document into units (see the module docstring)."""
     walker = _Walker()
     body = root.find("body")
     start = body if body is not None else root

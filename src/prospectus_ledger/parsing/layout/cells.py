@@ -3,9 +3,7 @@
 Filings set bullets and numbered items in two-cell table rows (a glyph or a label
 in the first cell, the text in the second), and whole pages in one-cell rows.
 A table whose every row is such a row is layout, not data: its text is read as
-paragraphs.  The supplement reader (:mod:`.html_text`) and the edition reader
-(:mod:`.editions._html`) both ask these questions here, so that they answer
-alike.
+paragraphs.  The HTML reader (:mod:`.html`) asks these questions here.
 """
 
 from __future__ import annotations

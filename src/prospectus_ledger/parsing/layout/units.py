@@ -1,7 +1,10 @@
-"""The laid-out units of an edition: styled paragraphs, data tables and page breaks.
+"""The laid-out units of a document: styled paragraphs, data tables, page breaks.
 
-Both readers (HTML and EDGAR plain text) produce these units; the heading
-classifier and the tree builder only ever see them.
+The HTML reader (:mod:`.html`) makes them for every kind of document, editions
+and supplements alike; the edition reader's plain-text reader makes them too.
+The edition reader's heading classifier and tree builder only ever see them;
+the supplement reader turns them into its logical lines.  Preformatted text
+(``<pre>``) stays raw (:class:`Pre`): each reader reads it as plain text.
 """
 
 from __future__ import annotations
@@ -12,9 +15,9 @@ from typing import TypeAlias
 import attrs
 
 from ..._text import clean_text
-from ._css import TextStyle
+from .css import TextStyle
 
-__all__ = ["Break", "Cell", "Grid", "Para", "Run", "Unit"]
+__all__ = ["Break", "Cell", "Grid", "LaidOut", "Para", "Pre", "Run", "Unit"]
 
 
 @attrs.frozen
@@ -109,5 +112,23 @@ class Break:
     line: int
 
 
+@attrs.frozen
+class Pre:
+    """Preformatted text (``<pre>``): EDGAR plain text inside HTML, left raw.
+
+    Attributes:
+        text: the text, white space as printed.
+        line: the 1-based source line where it starts.
+        page: how many page breaks precede it.
+    """
+
+    text: str
+    line: int
+    page: int = 0
+
+
 Unit: TypeAlias = Para | Grid | Break
-"""One laid-out unit of an edition."""
+"""One laid-out unit of a document's text."""
+
+LaidOut: TypeAlias = Para | Grid | Break | Pre
+"""What the HTML reader makes: units, and preformatted text left for a plain-text reader."""
