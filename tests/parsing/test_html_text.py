@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from prospectus_ledger.operations import ReplaceSection, SectionTarget
 from prospectus_ledger.parsing import parse_filing
-from prospectus_ledger.parsing.html_text import html_units, looks_like_html
+from prospectus_ledger.parsing.html_text import html_units
+from prospectus_ledger.parsing.layout import looks_like_html
 from prospectus_ledger.parsing.lines import CellTable, Line, LineKind
 from prospectus_ledger.tree import BulletList, Paragraph
 

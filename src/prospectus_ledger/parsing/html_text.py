@@ -23,24 +23,10 @@ from .layout import Break, Grid, LaidOut, Para, Pre, html_root, read_html
 from .lines import CellTable, Line, LineKind, Unit, clean_line, is_separator, mark_page_numbers
 from .plaintext import plain_text_units
 
-__all__ = ["html_units", "lines_of", "looks_like_html"]
+__all__ = ["html_units", "lines_of"]
 
-_HTML_TAG = re.compile(
-    r"<(?:!doctype html|html|body|head|p|div|br|font|span|td|tr|meta|center|li|ul|h[1-6])\b",
-    re.IGNORECASE,
-)
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
-_PROBE = 4096
 _BULLET = "\u2022 "
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether ``text`` is HTML rather than EDGAR plain text.
-
-    EDGAR plain text uses ``<PAGE>``, ``<TABLE>``, ``<S>`` and ``<C>`` but never
-    HTML's paragraph, line-break or font elements.
-    """
-    return _HTML_TAG.search(text[:_PROBE]) is not None or _HTML_TAG.search(text) is not None
 
 
 def html_units(text: str, *, first_line: int = 1) -> list[Unit]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from .html_text import html_units, looks_like_html
+from .html_text import html_units
+from .layout import looks_like_html
 from .lines import Line, LineKind, Unit
 from .plaintext import plain_text_units
 from .submission import is_submission, unwrap_submission

@@ -9,21 +9,14 @@ the start of the whole filing.
 
 from __future__ import annotations
 
-import re
-
 import attrs
 import lxml.html
 
-from ..layout import Break, LaidOut, Pre, Unit, html_root, read_html
+from ..layout import Break, LaidOut, Pre, Unit, html_root, looks_like_html, read_html
 from ..submission import declared_form, unwrap_submission, visible_head
 from ._plain import read_plain
 
 __all__ = ["Input", "declared_form", "read_input", "visible_head"]
-
-_HTML = re.compile(
-    r"<(?:!doctype\s+html|html|body|p|div|br|font|span|td|tr|center|b)\b", re.IGNORECASE
-)
-_PROBE = 400_000
 
 
 @attrs.frozen
@@ -55,7 +48,7 @@ def _main_document(text: str) -> tuple[str, int]:
 def read_input(text: str) -> Input:
     """Read a decoded filing into units (see the module docstring)."""
     body, first_line = _main_document(text)
-    if _HTML.search(body[:_PROBE]) is not None:
+    if looks_like_html(body):
         root = html_root(body)
         if root is not None:
             units = _with_plain(read_html(root))

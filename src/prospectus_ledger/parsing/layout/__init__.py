@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .cells import BULLET_GLYPHS, CELL_GLYPHS, cell_marker, layout_row
 from .css import TextStyle
-from .html import html_root, read_html
+from .html import html_root, looks_like_html, read_html
 from .units import Break, Cell, Grid, LaidOut, Para, Pre, Run, Unit
 
 __all__ = [
@@ -33,5 +33,6 @@ __all__ = [
     "cell_marker",
     "html_root",
     "layout_row",
+    "looks_like_html",
     "read_html",
 ]

@@ -35,7 +35,21 @@ from .cells import BULLET_GLYPHS, CELL_GLYPHS, cell_marker, layout_row
 from .css import TextStyle, block_spacing, element_style, is_hidden
 from .units import Break, Cell, Grid, LaidOut, Para, Pre, Run
 
-__all__ = ["html_root", "read_html"]
+__all__ = ["html_root", "looks_like_html", "read_html"]
+
+# HTML's own elements: EDGAR plain text uses <PAGE>, <TABLE>, <S> and <C>, never these.
+_HTML_TAG = re.compile(
+    r"<(?:!doctype\s+html|html|body|head|p|div|br|font|span|td|tr|meta|center|li|ul|b|h[1-6])\b",
+    re.IGNORECASE,
+)
+_PROBE = 4096
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a document's text is HTML rather than EDGAR plain text (its first few
+    thousand characters tell; else the whole text)."""
+    return _HTML_TAG.search(text[:_PROBE]) is not None or _HTML_TAG.search(text) is not None
+
 
 _BLOCK = frozenset(
     {
