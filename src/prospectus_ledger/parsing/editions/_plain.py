@@ -1,12 +1,16 @@
 """An EDGAR plain-text edition read into styled units (:mod:`..layout`).
 
-Plain text has no fonts, so the typography is read from the layout: a line in
-capitals reads as set in capitals, a line centred on the page as centred, a
-line underlined with ``----`` or ``====`` as underlined, and indentation as a
-left offset (6 points a column).  Blank lines separate paragraphs; a short
+The text is first read into logical lines by the one EDGAR plain-text reader
+(:func:`~..plaintext.plain_text_units`: page breaks, page numbers, fixed-width
+tables, markup), as a supplement's is; this module groups those lines into
+paragraphs and tables.  Plain text has no fonts, so the typography is read from
+the layout: a line in capitals reads as set in capitals, a line centred on the
+page as centred, a line underlined with ``----`` or ``====`` as underlined, and
+indentation as a left offset (6 points a column).  Blank lines separate paragraphs; a short
 heading line directly above body lines is a paragraph of its own.  ``<PAGE>``
 lines and form feeds are page breaks.  ``<TABLE>`` ... ``</TABLE>`` blocks are
-read as grids, cells split at runs of two or more spaces or at leader dots.
+read as grids, cells split at runs of two or more spaces or at leader dots.  Page
+numbers stay paragraphs of their own, for the furniture finder to set aside.
 Lines that start with a bullet ("*", "o", "-", "\u2022") start bullet items.
 """
 
@@ -17,18 +21,19 @@ import re
 from ..._text import clean_text
 from ..layout import Break, Cell, Grid, Para, Run, Unit
 from ..layout.css import TextStyle
+from ..lines import CellTable, Line, LineKind, TextTable
+from ..lines import Unit as LineUnit
+from ..plaintext import plain_text_units
 
 __all__ = ["read_plain"]
 
-_PAGE = re.compile(r"^\s*<PAGE>\s*$|^\f", re.IGNORECASE)
 _MARKUP = re.compile(r"^\s*</?[A-Za-z][A-Za-z-]*>\s*$")
-_TABLE_OPEN = re.compile(r"^\s*<TABLE>", re.IGNORECASE)
-_TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 _COLUMN_MARKS = re.compile(r"(?:<(?:S|C|CAPTION|FN)>)+", re.IGNORECASE)
 _LEADER_DOTS = re.compile(r"\.[. ]{2,}")
 _CELL_SPLIT = re.compile(r"\s{2,}")
 _RULE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,})\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[*\u2022\u00b7o-])\s+(\S.*)$")
+_TEXT_KINDS = (LineKind.TEXT, LineKind.SEPARATOR)
 _COLUMN = 6.0
 _HEADING_LONGEST = 80
 _MIN_WIDTH = 60
@@ -62,10 +67,11 @@ def _is_heading_line(line: str, width: int) -> bool:
 
 
 class _Reader:
-    def __init__(self, lines: list[str], first_line: int) -> None:
+    def __init__(self, lines: list[LineUnit]) -> None:
         self.lines = lines
-        self.first_line = first_line
-        self.width = _width(lines)
+        self.width = _width(
+            [line.text for line in lines if isinstance(line, Line) and line.kind in _TEXT_KINDS]
+        )
         self.units: list[Unit] = []
         self.page = 0
 
@@ -150,34 +156,21 @@ class _Reader:
 
     def read(self) -> list[Unit]:
         group: list[tuple[int, str]] = []
-        table: list[tuple[int, str]] | None = None
-        for offset, raw in enumerate(self.lines):
-            number = self.first_line + offset
-            line = raw.replace("\t", "    ").rstrip()
-            if table is not None:
-                if _TABLE_CLOSE.match(line):
-                    self.table(table)
-                    table = None
-                else:
-                    table.append((number, line))
+        for unit in self.lines:
+            if isinstance(unit, Line) and unit.kind in _TEXT_KINDS:
+                group.append((unit.number, unit.text))
                 continue
-            if (
-                _PAGE.match(raw)
-                or _TABLE_OPEN.match(line)
-                or not line.strip()
-                or _MARKUP.match(line)
-            ):
-                if group:
-                    self.group(group)
-                    group = []
-                if _PAGE.match(raw):
-                    self.page_break(number)
-                elif _TABLE_OPEN.match(line):
-                    table = []
+            if group:
+                self.group(group)
+                group = []
+            if isinstance(unit, TextTable):
+                self.table([(line.number, line.text) for line in unit.lines])
+            elif isinstance(unit, CellTable):
                 continue
-            group.append((number, line.lstrip("\f")))
-        if table:
-            self.table(table)
+            elif unit.kind is LineKind.BREAK:
+                self.page_break(unit.number)
+            elif unit.kind is LineKind.FURNITURE and not _MARKUP.match(unit.text):
+                self.group([(unit.number, unit.text)])
         if group:
             self.group(group)
         return self.units
@@ -185,4 +178,4 @@ class _Reader:
 
 def read_plain(text: str, *, first_line: int = 1) -> list[Unit]:
     """Read EDGAR plain text into units (see the module docstring)."""
-    return _Reader(text.splitlines(), first_line).read()
+    return _Reader(plain_text_units(text, first_line=first_line)).read()
