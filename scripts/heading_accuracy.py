@@ -128,7 +128,6 @@ def evaluate_headings(*, runs: int = 3) -> dict[str, Any]:
     details, times = _parse(max(runs, 1))
     parts = {part.kind.value: part for part in details.parts}
     result: dict[str, Any] = {"documents": {}, "parse_seconds": statistics.median(times)}
-    totals: dict[str, tuple[Counter[Any], Counter[Any]]] = {}
     all_labelled: list[tuple[int, str]] = []
     all_parsed: list[tuple[int, str]] = []
     for name in DOCUMENTS:
@@ -138,20 +137,11 @@ def evaluate_headings(*, runs: int = 3) -> dict[str, Any]:
         ]
         part = parts.get(name)
         got = [(h.level, heading_key(h.text)) for h in part.headings] if part else []
-        figures: dict[str, Any] = {}
-        for level in (*LEVELS, "all"):
-            keep = LEVELS if level == "all" else (level,)
-            labelled = Counter(item for item in wanted if item[0] in keep)
-            parsed = Counter(item for item in got if item[0] in keep)
-            figures[str(level)] = _figures(labelled, parsed)
-            old = totals.get(str(level), (Counter(), Counter()))
-            totals[str(level)] = (old[0] + labelled, old[1] + parsed)
-        figures["ignoring_level"] = _ignoring_level(wanted, got)
-        result["documents"][name] = figures
+        result["documents"][name] = _level_figures(wanted, got)
         all_labelled.extend((level, f"{name}:{key}") for level, key in wanted)
         all_parsed.extend((level, f"{name}:{key}") for level, key in got)
-    overall = {level: _figures(*pair) for level, pair in totals.items()}
-    overall["ignoring_level"] = _ignoring_level(all_labelled, all_parsed)
+    # Keys carry their document's name: a heading matches only in its own document.
+    overall = _level_figures(all_labelled, all_parsed)
     result["overall"] = overall
     produced = []
     headings = [h for part in details.parts for h in part.headings]
@@ -293,7 +283,7 @@ def render(result: dict[str, Any]) -> str:
     lines = [
         "# Heading accuracy: Delaware Group Equity Funds II 485BPOS",
         "",
-        f"Target: precision and recall of at least {TARGET:.0%} each.",
+        f"Target: precision and recall of at least {DELAWARE_TARGET:.0%} each.",
         "",
         "| document | level | labelled | parsed | matched | precision | recall | target met |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
@@ -301,9 +291,11 @@ def render(result: dict[str, Any]) -> str:
     names = {"1": "1", "2": "2", "all": "1 and 2", "ignoring_level": "1 and 2, ignoring level"}
     for document in DOCUMENTS:
         for level, title in names.items():
-            lines.append(_row(document, title, result["documents"][document][level]))
+            lines.append(
+                _row(document, title, result["documents"][document][level], DELAWARE_TARGET)
+            )
     for level, title in names.items():
-        lines.append(_row("overall", title, result["overall"][level]))
+        lines.append(_row("overall", title, result["overall"][level], DELAWARE_TARGET))
     wrong = result["not_headings"]
     lines += [
         "",
