@@ -99,6 +99,7 @@ _CONNECTIVE = 3  # "and", "or", "all": no class's name
 _TICKER_LABEL = re.compile(
     r"\s+(?:(?:class\s*/\s*)?ticker(?:\s+symbols?)?\s*:|\|\s)", re.IGNORECASE
 )
+_TITLE_TAIL = re.compile(r"\s+summary\s+prospectus$", re.IGNORECASE)
 # "... for Shares of the Fund": a phrase about the fund, never a fund's name.
 _ABOUT_THE_FUND = re.compile(r"\bthe\s+(?:fund|portfolio|etf)$", re.IGNORECASE)
 _NAME_WORDS = 2
@@ -187,6 +188,8 @@ def portfolio_names(units: Iterable[Unit], registrant: str | None) -> list[str]:
     for text, _ in _texts(units, lines=True):
         # "Tradr 2X Long VOYG Daily ETF Ticker: VOYX": the name before its ticker.
         bare = _TICKER_LABEL.split(_strip_marks(text), maxsplit=1)[0].strip()
+        # "Vanguard California Tax-Exempt Bond ETF Summary Prospectus": the name first.
+        bare = _TITLE_TAIL.sub("", bare)
         series_of = _SERIES_OF.match(bare)
         if series_of is not None:
             if avoid is not None and heading_key(series_of.group(2)) != avoid:

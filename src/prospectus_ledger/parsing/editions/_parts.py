@@ -24,6 +24,8 @@ __all__ = ["Part", "find_parts"]
 _MARKS = re.compile("[\u00ae\u2122\u2120\u00a9*]")
 _TITLES = (
     (DocumentKind.SUMMARY_PROSPECTUS, re.compile(r"^summary\s+prospectus(?:es)?\b", re.I)),
+    # A one-fund document's title after its name: "Vanguard X ETF Summary Prospectus".
+    (DocumentKind.SUMMARY_PROSPECTUS, re.compile(r"^\S.{2,80}\ssummary\s+prospectus$", re.I)),
     (DocumentKind.SAI, re.compile(r"^statement\s+of\s+additional\s+information\b", re.I)),
     (
         DocumentKind.PROSPECTUS,
@@ -34,6 +36,10 @@ _TITLES = (
             re.I,
         ),
     ),
+)
+# A title that is the kind's words alone ("Prospectus", "Statement of Additional Information").
+_TITLE_ALONE = re.compile(
+    r"^(?:summary\s+prospectus(?:es)?|prospectus(?:es)?|statement\s+of\s+additional\s+information)$"
 )
 _END = re.compile(r"^(?:part\s+c\b|signatures?$|exhibit\s+index$|index\s+to\s+exhibits\b)", re.I)
 # "Supplement to the Prospectus" is no title of a document; "as supplemented" is part of one.
@@ -103,12 +109,18 @@ def _printed_pages(units: Sequence[Unit], start: int, end: int) -> int:
 def find_parts(units: Sequence[Unit]) -> list[Part]:
     """The documents of an edition, in order (see the module docstring)."""
     marks: list[tuple[int, DocumentKind | None, str]] = []
+    seen: set[str] = set()
     for index in _page_starts(units):
         para = units[index]
         if not isinstance(para, Para):
             continue
         kind = _title_kind(para)
+        key = para.first_line_text.casefold()
+        if kind is not None and key in seen and not _TITLE_ALONE.match(key):
+            # A title with a name, printed again at the top of a page: a running header.
+            continue
         if kind is not None:
+            seen.add(key)
             marks.append((index, kind, para.first_line_text))
         elif marks and _END.match(para.first_line_text):
             marks.append((index, None, para.first_line_text))
