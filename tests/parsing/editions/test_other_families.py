@@ -9,8 +9,9 @@ import pendulum
 import pytest
 
 import prospectus_ledger as pl
+from prospectus_ledger.parsing.editions import parse_editions
 from prospectus_ledger.parsing.grammar.items import ITEMS, item_of
-from prospectus_ledger.tree import DocumentKind, walk
+from prospectus_ledger.tree import DocumentKind, block_text, walk
 
 from ..documents import name, rows
 from .conftest import load_heading_accuracy
@@ -159,3 +160,19 @@ def test_share_classes_and_tickers_from_the_cover(loaded: Any) -> None:
     assert series.id is None
     assert (series.name or "").casefold() == row["fund"].casefold()
     assert [(share.name, share.ticker) for share in series.classes] == wanted
+
+
+def test_run_in_headings_the_contents_list() -> None:
+    """The iShares SAI's contents list "Borrowing", "Non-U.S. Securities" ... among its
+    sections, all set alike; the body prints them in bold at the start of paragraphs. Each
+    is a heading, at the level the type gives it (under the 24pt section)."""
+    (row,) = [item for item in rows() if item["form"] == "485APOS"]
+    documents = parse_editions(row["text"])
+    (sai,) = [document for document in documents if document.kind is DocumentKind.SAI]
+    strategies = next(s for s in sai.sections if s.heading == "Investment Strategies and Risks")
+    children = [child.heading for child in strategies.children]
+    assert children[:3] == ["Borrowing.", "Currency Transactions.", "Diversification Status."]
+    assert "Non-U.S. Securities." in children
+    # The paragraph keeps the rest of its text.
+    body = " ".join(block_text(block) for block in strategies.children[0].blocks)
+    assert body.startswith("The Fund may borrow")

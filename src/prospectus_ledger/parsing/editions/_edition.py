@@ -88,11 +88,16 @@ def read_document(
     names: Mapping[str, str] | None = None,
 ) -> ReadDocument:
     """Read ``part`` of ``units`` into a document and its details."""
-    if part.kind is not DocumentKind.SAI:
-        # Its item headings run into their paragraphs get paragraphs of their own.
-        inside = split_run_in(units[part.start : part.end])
-        units = [*units[: part.start], *inside, *units[part.end :]]
-        part = attrs.evolve(part, end=part.start + len(inside))
+    # Headings run into their paragraphs get paragraphs of their own: Form N-1A's items
+    # (not in an SAI) and what the table of contents lists.
+    listed = find_toc(units, part.start, part.end)
+    inside = split_run_in(
+        units[part.start : part.end],
+        items=part.kind is not DocumentKind.SAI,
+        listed=frozenset(entry.key for entry in listed[2]) if listed else frozenset(),
+    )
+    units = [*units[: part.start], *inside, *units[part.end :]]
+    part = attrs.evolve(part, end=part.start + len(inside))
     furniture = find_furniture(units, part.start, part.end)
     toc = find_toc(units, part.start, part.end)
     toc_range: set[int] = set()

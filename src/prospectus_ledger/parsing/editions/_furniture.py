@@ -42,6 +42,8 @@ _REPEATS = 3
 _ITEM_LONGEST = 120
 _EDGE_LINES = 2
 _LEADER_DOTS = 3
+# A table of so few entries set alike may well be one level.
+_FEW_ENTRIES = 12
 
 
 @attrs.frozen
@@ -59,7 +61,8 @@ class Furniture:
 
 @attrs.frozen
 class TocEntry:
-    """An entry of a table of contents: the heading as listed and its outline level."""
+    """An entry of a table of contents: the heading as listed and its outline level (0
+    when the table does not show it)."""
 
     text: str
     level: int
@@ -163,10 +166,14 @@ def _grid_toc(grid: Grid) -> list[tuple[str, tuple[float, bool, bool]]] | None:
 
 
 def _levels(entries: list[tuple[str, tuple[float, bool, bool]]]) -> list[TocEntry]:
-    """Outline levels from the entries' indentation, then weight and capitals."""
+    """Outline levels from the entries' indentation, then weight and capitals; level 0
+    (unknown) for every entry of a table that sets them all alike (it lists headings of
+    several levels without saying which)."""
     signatures = sorted(
         {signature for _, signature in entries}, key=lambda s: (s[0], not s[1], not s[2])
     )
+    if len(signatures) == 1 and len(entries) > _FEW_ENTRIES:
+        return [TocEntry(text, 0) for text, _ in entries]
     level_of = {signature: position + 1 for position, signature in enumerate(signatures)}
     return [TocEntry(text, level_of[signature]) for text, signature in entries]
 

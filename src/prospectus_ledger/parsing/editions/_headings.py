@@ -320,9 +320,11 @@ def find_outline(
             candidate.item = found.key if found is not None else None
             candidate.part_of = part.key if part is not None else None
         candidates.append(candidate)
-    toc_levels = _align_toc(candidates, toc)
+    listed = _align_toc(candidates, toc)
     # A line right above a table captions it, unless the table of contents lists it.
-    captions = {c.index for c in candidates if c.captioned and c.index not in toc_levels}
+    captions = {c.index for c in candidates if c.captioned and c.index not in listed}
+    # Where the table does not show the level, the typography says it.
+    toc_levels = {index: level for index, level in listed.items() if level}
     candidates = [c for c in candidates if c.index not in captions]
     headers: dict[str, list[int]] = {}
     for page, key in furniture.headers:

@@ -1,13 +1,14 @@
-"""Form N-1A item headings run into the paragraph they open.
+"""Headings run into the paragraph they open.
 
-Some summary prospectuses print an item's heading at the start of its first
-paragraph, set apart by its type: "**Investment Objective.** The primary
-investment objective of the Fund is ...".  :func:`split_run_in` gives such a
-heading a paragraph of its own, so that the outline finds it as it finds any
-heading, and the paragraph keeps the rest of its text.  Only a heading the
-item vocabulary knows (:func:`~..grammar.items.run_in_item`), printed with
-emphasis of its own, is split off: "Management Risk. The Fund ..." stays a
-paragraph.
+Documents print many headings at the start of their first paragraph, set apart
+by their type: "**Investment Objective.** The primary investment objective of
+the Fund is ...", "**Borrowing.** The Fund may borrow ...".  :func:`split_run_in`
+gives such a heading a paragraph of its own, so that the outline finds it as
+it finds any heading, and the paragraph keeps the rest of its text.  Only a
+heading something vouches for is split off, printed with emphasis of its own:
+a Form N-1A item or part the vocabulary knows
+(:func:`~..grammar.items.run_in_item`), or an entry the document's own table
+of contents lists.  "Management Risk. The Fund ..." stays a paragraph.
 """
 
 from __future__ import annotations
@@ -16,30 +17,36 @@ from collections.abc import Sequence
 
 import attrs
 
+from ..._text import heading_key
 from ..grammar.items import run_in_item
 from ..layout import Para, Run, Unit
 
 __all__ = ["split_run_in"]
 
 _LONGEST = 120
+# What ends a run-in heading: "Borrowing. The Fund ...". Not a colon: "Investment
+# manager: Delaware Management Company" is a glossary's term, however the contents list it.
+_MARKS = (". ",)
 
 
-def split_run_in(units: Sequence[Unit]) -> list[Unit]:
-    """``units`` with every run-in item heading a paragraph of its own."""
+def split_run_in(
+    units: Sequence[Unit], *, items: bool = True, listed: frozenset[str] = frozenset()
+) -> list[Unit]:
+    """``units`` with every run-in heading a paragraph of its own (``items``: Form N-1A's
+    items and parts; ``listed``: the heading keys a table of contents lists)."""
     out: list[Unit] = []
     for unit in units:
-        split = _split(unit) if isinstance(unit, Para) else None
+        split = _split(unit, items=items, listed=listed) if isinstance(unit, Para) else None
         out.extend(split if split is not None else (unit,))
     return out
 
 
-def _split(para: Para) -> tuple[Para, Para] | None:
+def _split(para: Para, *, items: bool, listed: frozenset[str]) -> tuple[Para, Para] | None:
     if para.bullet or len(para.lines) != 1 or not para.lettered:
         return None
-    found = run_in_item(para.text[:_LONGEST])
-    if found is None:
+    start = _heading_end(para.text[:_LONGEST], items=items, listed=listed)
+    if start is None:
         return None
-    _, start = found
     runs = para.lines[0]
     head: list[Run] = []
     length = 0
@@ -71,3 +78,20 @@ def _emphasised(runs: Sequence[Run]) -> bool:
     return bool(lettered) and all(
         run.style.bold or run.style.italic or run.style.underline for run in lettered
     )
+
+
+def _heading_end(text: str, *, items: bool, listed: frozenset[str]) -> int | None:
+    """Where the paragraph's own text starts after a run-in heading something vouches for."""
+    if items:
+        found = run_in_item(text)
+        if found is not None:
+            return found[1]
+    for mark in _MARKS if listed else ():
+        # Every place the mark stands: "Non-U.S. Securities. The Fund ..." ends at the second.
+        cut = text.find(mark)
+        while cut > 0:
+            start = cut + len(mark)
+            if heading_key(text[:cut]) in listed and text[start : start + 1].isupper():
+                return start
+            cut = text.find(mark, start)
+    return None
