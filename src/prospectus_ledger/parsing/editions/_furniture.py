@@ -44,6 +44,9 @@ _EDGE_LINES = 2
 _LEADER_DOTS = 3
 # A table of so few entries set alike may well be one level.
 _FEW_ENTRIES = 12
+_CONTINUED = re.compile(r"\s*\(continued\)$", re.IGNORECASE)
+# How many units (breaks, page numbers, a title) may stand between two pages of contents.
+_TOC_GAP = 6
 
 
 @attrs.frozen
@@ -211,19 +214,32 @@ def find_toc(
             grid_entries = _grid_toc(unit)
             if grid_entries:
                 last = index
-                while last + 1 < end:
-                    following = units[last + 1]
-                    more = _grid_toc(following) if isinstance(following, Grid) else None
+                while (following := _next_grid(units, last + 1, end)) is not None:
+                    more = _grid_toc(units[following])
                     if not more:
                         break
                     grid_entries.extend(more)
-                    last += 1
+                    last = following
                 return (title if title is not None else index), last + 1, _levels(grid_entries)
         elif isinstance(unit, Para) and _leader_entry(unit.text):
             return _leader_toc(units, index, end, title)
         elif isinstance(unit, Para) and len(unit.text) <= _ITEM_LONGEST and item_of(unit.text):
             # A Form N-1A item's heading starts the body: a table after it (the fee
             # table's classes and figures) lists no contents.
+            return None
+    return None
+
+
+def _next_grid(units: Sequence[Unit], start: int, end: int) -> int | None:
+    """The next grid, past page breaks, page numbers and a repeated contents title (a
+    table of contents that goes on over the next pages)."""
+    for index in range(start, min(start + _TOC_GAP, end)):
+        unit = units[index]
+        if isinstance(unit, Grid):
+            return index
+        if isinstance(unit, Para) and not (
+            _PAGE_NUMBER.match(unit.text) or _TOC_TITLE.match(_CONTINUED.sub("", unit.text))
+        ):
             return None
     return None
 
