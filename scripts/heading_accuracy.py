@@ -10,9 +10,11 @@ Usage::
 Three measurements:
 
 * the Delaware Group Equity Funds II 485BPOS, labelled by reading (below);
-* the summary prospectuses of other families labelled by reading
-  (``tests/fixtures/documents/headings/*.json``, same format and matching;
-  their notes say how each was labelled), each against a target of its own;
+* documents of other families labelled by reading (six summary prospectuses and a
+  485APOS's prospectus and SAI,
+  ``tests/fixtures/documents/headings/*.json``, same format and matching; their
+  notes say how each was labelled; a part labelled from one line to another is
+  measured there only), each against the target;
 * Form N-1A's nine summary items (:data:`prospectus_ledger.parsing.grammar.items.ITEMS`)
   found as section headings, on every document of
   ``../shared/corpus/bases/documents.jsonl`` read as :func:`prospectus_ledger.load`
@@ -193,12 +195,14 @@ def evaluate_labelled() -> dict[str, Any]:
         parts = {part.kind.value: part for part in details.parts}
         for kind, labelled in labels["documents"].items():
             part = parts.get(kind)
-            got = [(h.level, heading_key(h.text)) for h in part.headings] if part else []
+            # Only what the labels cover: a part labelled from one line to another.
+            first, last = labelled.get("first_line", 0), labelled.get("last_line", 1 << 30)
+            headings = [h for h in part.headings if first <= h.line <= last] if part else []
+            got = [(h.level, heading_key(h.text)) for h in headings]
             wanted = [
                 (entry["level"], heading_key(entry["text"])) for entry in labelled["headings"]
             ]
             figures = _level_figures(wanted, got)
-            headings = part.headings if part else ()
             produced = [
                 entry
                 for entry in labels["not_headings"]
@@ -316,7 +320,7 @@ def render(result: dict[str, Any]) -> str:
 def render_labelled(labelled: dict[str, Any]) -> list[str]:
     """The labelled documents of other families as Markdown lines."""
     lines = [
-        "## Summary prospectuses of other families",
+        "## Documents of other families",
         "",
         "Labelled by reading (`tests/fixtures/documents/headings`); the same matching and "
         f"target ({TARGET:.0%}) as above. These documents were read while the edition reader "

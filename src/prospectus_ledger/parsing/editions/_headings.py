@@ -52,6 +52,8 @@ _ABBREVIATIONS = frozenset(
 )
 _DATE_LINE = re.compile(r"^(?:dated\s)?[A-Za-z]{3,9}\.?\s\d{1,2},?\s\d{4}$", re.IGNORECASE)
 _LONGEST = 200
+# A cover's labelled value ("Ticker: VOYX", "Stock Exchange: NYSE Arca"), never a heading.
+_LABELLED_VALUE = re.compile(r"\b(?:ticker(?:\s+symbols?)?|stock\s+exchange|cusip)\s*:", re.I)
 _SENTENCE_WORDS = 8
 _TITLE_CASE_LONGEST = 70
 _FEE_ITEMS = frozenset({"rr:ExpenseExampleHeading", "rr:PortfolioTurnoverHeading"})
@@ -122,7 +124,7 @@ def _rank(para: Para, body: float, plain: bool, items: bool) -> Rank | None:
     runs = para.lettered
     if para.bullet or not runs or len(text) > _LONGEST or sum(map(str.isalpha, text)) < 2:
         return None
-    if _is_sentence(text):
+    if _is_sentence(text) or _LABELLED_VALUE.search(text):
         return None
     sizes: Counter[float] = Counter()
     for run in runs:
