@@ -215,11 +215,12 @@ def find_toc(
             if grid_entries:
                 last = index
                 while (following := _next_grid(units, last + 1, end)) is not None:
-                    more = _grid_toc(units[following])
+                    position, grid = following
+                    more = _grid_toc(grid)
                     if not more:
                         break
                     grid_entries.extend(more)
-                    last = following
+                    last = position
                 return (title if title is not None else index), last + 1, _levels(grid_entries)
         elif isinstance(unit, Para) and _leader_entry(unit.text):
             return _leader_toc(units, index, end, title)
@@ -230,13 +231,13 @@ def find_toc(
     return None
 
 
-def _next_grid(units: Sequence[Unit], start: int, end: int) -> int | None:
+def _next_grid(units: Sequence[Unit], start: int, end: int) -> tuple[int, Grid] | None:
     """The next grid, past page breaks, page numbers and a repeated contents title (a
     table of contents that goes on over the next pages)."""
     for index in range(start, min(start + _TOC_GAP, end)):
         unit = units[index]
         if isinstance(unit, Grid):
-            return index
+            return index, unit
         if isinstance(unit, Para) and not (
             _PAGE_NUMBER.match(unit.text) or _TOC_TITLE.match(_CONTINUED.sub("", unit.text))
         ):

@@ -80,6 +80,10 @@ _SERIES_OF = re.compile(r"^(.{3,90}?),?\sa\sseries\sof\s(?:the\s)?(.{3,90}?)\.?$
 _EXACT_NAME = re.compile(r"exact\s+name\s+of\s+registrant", re.IGNORECASE)
 _HEADER_NAME = re.compile(r"COMPANY CONFORMED NAME:[ \t]*([^\r\n]+)")
 _TITLE_NAME = re.compile(r"^(.+?)\s+-\s+Form\s+485", re.IGNORECASE)
+# An HTML title that is a registrant's name: "Natixis Funds Trust II", "GMO TRUST".
+_REGISTRANT_NAME = re.compile(
+    r"^([A-Z][\w&.,'\u2019 -]{1,80}?\s(?:Trust|TRUST)(?:\s+[IVX]{1,4})?)$"
+)
 _SERIES_BLOCK = re.compile(r"<SERIES>(.*?)</SERIES>", re.DOTALL | re.IGNORECASE)
 _CLASS_BLOCK = re.compile(r"<CLASS-CONTRACT>(.*?)</CLASS-CONTRACT>", re.DOTALL | re.IGNORECASE)
 _SERIES_ID = re.compile(r"(?<![0-9A-Za-z])S\d{9}(?!\d)")
@@ -252,7 +256,8 @@ def registrant_from_text(text: str, root: lxml.html.HtmlElement | None) -> str |
     if root is not None:
         title = root.find(".//title")
         if title is not None and title.text:
-            match = _TITLE_NAME.match(clean_text(title.text))
+            words = clean_text(title.text)
+            match = _TITLE_NAME.match(words) or _REGISTRANT_NAME.match(words)
             if match is not None:
                 return match.group(1)
     return None

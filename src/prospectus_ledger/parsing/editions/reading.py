@@ -47,6 +47,7 @@ _ACCESSION = re.compile(r"ACCESSION NUMBER:[ \t]*(\d{10}-\d{2}-\d{6})")
 _FILED = re.compile(r"FILED AS OF DATE:[ \t]*(\d{4})(\d{2})(\d{2})")
 _ILLUSTRATIVE = re.compile(r"\billustrative\s*:\s*true\b", re.IGNORECASE)
 _HEADER = 20000
+_INCORPORATED = re.compile(r",?\s(?:Inc|INC)\.?$")
 
 
 def _file(source: Source | None) -> str | None:
@@ -170,6 +171,13 @@ def parse_edition_details(
     portfolios: dict[str, None] = {}
     for item in documents:
         portfolios.update(dict.fromkeys(item.document.portfolios))
+    if registrant is None and len(portfolios) == 1 and _INCORPORATED.search(next(iter(portfolios))):
+        # One fund that is a company of its own ("Value Line ... Fund, Inc."): the registrant.
+        registrant = next(iter(portfolios))
+        documents = [
+            attrs.evolve(item, document=attrs.evolve(item.document, registrant=registrant))
+            for item in documents
+        ]
     series = (
         header_series
         or series_from_facts(facts, read.units, list(portfolios))
