@@ -73,6 +73,7 @@ PRINTED = {
         "Payments to Financial Intermediaries",
         "Financial intermediary compensation",
         "PAYMENTS TO BROKER-DEALERS AND FINANCIAL INTERMEDIATES",
+        "Payments to Broker-Dealers or Other Financial Intermediaries",
     ],
 }
 

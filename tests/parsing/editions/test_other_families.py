@@ -90,7 +90,9 @@ def test_an_item_heading_set_smaller_than_its_text_is_a_heading(tmp_path: Path) 
     the fee table's example in the text's own type on a line of its own."""
 
     def item(heading: str) -> str:
-        return f'<p style="font-size:8pt"><b>{heading}</b></p>' + text("Text of this part.")
+        return f'<p style="font-size:8pt"><b>{heading}</b></p>' + text(
+            "The text of this part of the summary, as long as the running text of a real one."
+        )
 
     def text(words: str) -> str:
         return f'<p style="font-size:10pt">{words}</p>'
@@ -106,6 +108,10 @@ def test_an_item_heading_set_smaller_than_its_text_is_a_heading(tmp_path: Path) 
         + item("Principal Investment Strategies")
         + item("Principal Risks")
         + item("Performance")
+        # An item's heading right above a table heads it; it captions nothing.
+        + '<p style="font-size:8pt"><b>Purchase and Sale of Fund Shares</b></p>'
+        + "<table><tr><td>Minimum</td><td>Initial</td><td>Additional</td></tr>"
+        + "<tr><td>Regular accounts</td><td>$1,000</td><td>$100</td></tr></table>"
         + "</body></html>"
     )
     (tmp_path / "small.htm").write_text(html, encoding="utf-8")
@@ -121,6 +127,7 @@ def test_an_item_heading_set_smaller_than_its_text_is_a_heading(tmp_path: Path) 
         "Principal Investment Strategies",
         "Principal Risks",
         "Performance",
+        "Purchase and Sale of Fund Shares",
     ]
     assert document.portfolios == ("Example Income Fund",)
 

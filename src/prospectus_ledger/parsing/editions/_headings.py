@@ -324,7 +324,11 @@ def find_outline(
         candidates.append(candidate)
     listed = _align_toc(candidates, toc)
     # A line right above a table captions it, unless the table of contents lists it.
-    captions = {c.index for c in candidates if c.captioned and c.index not in listed}
+    # Nor does a Form N-1A item's heading (the purchase minimums' table under "Purchase and
+    # Sale of Fund Shares").
+    captions = {
+        c.index for c in candidates if c.captioned and c.index not in listed and c.item is None
+    }
     # Where the table does not show the level, the typography says it.
     toc_levels = {index: level for index, level in listed.items() if level}
     candidates = [c for c in candidates if c.index not in captions]

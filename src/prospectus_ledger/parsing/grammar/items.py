@@ -121,7 +121,7 @@ _BROKERS = ("broker-dealers", "broker dealers", "brokers")
 _INTERMEDIARY = ("intermediaries", "intermediary", "intermediates")
 _INTERMEDIARIES = (
     rf"(?:payments to (?:{alt(_BROKERS)}"
-    rf"(?: and (?:other )?(?:financial )?{alt(_INTERMEDIARY)})?"
+    rf"(?: (?:and|or) (?:other )?(?:financial )?{alt(_INTERMEDIARY)})?"
     rf"|(?:financial )?{alt(_INTERMEDIARY)})"
     rf"|(?:financial )?intermediary compensation"
     rf"|compensation (?:to|of) (?:financial )?{alt(_INTERMEDIARY)})"
