@@ -135,3 +135,19 @@ def test_html_supplement_parses_like_text() -> None:
         ),
     )
     assert amendment.effective_words == "Effective on May 22, 2007"
+
+
+def test_a_header_over_several_columns_heads_the_values_below_it() -> None:
+    """A fee table written for the test: "Class V" spans the value and "%" columns; the
+    value's "%" cell joins it, and the header stays above the values, not the labels."""
+    html = (
+        "<table><tr><td>&nbsp;</td><td>&nbsp;</td><td colspan='3'><b>Class V</b></td></tr>"
+        "<tr><td>Management Fees</td><td>&nbsp;</td><td>&nbsp;</td><td>0.05</td><td>%</td></tr>"
+        "<tr><td>Other Expenses</td><td></td><td></td><td>0.15</td><td>%</td></tr></table>"
+    )
+    (table,) = [unit for unit in html_units(html) if isinstance(unit, CellTable)]
+    assert table.rows == (
+        ("", "Class V"),
+        ("Management Fees", "0.05%"),
+        ("Other Expenses", "0.15%"),
+    )

@@ -21,6 +21,7 @@ instructions are dropped.  lxml's HTML parser loads no external entities.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
@@ -99,6 +100,21 @@ def _merge_columns(placed: list[dict[int, Cell]]) -> list[int]:
             continue
         kept.append(column)
     return kept
+
+
+def _fold_spans(placed: list[dict[int, Cell]], ends: dict[int, int]) -> None:
+    """Move a column whose cells span over the next filled column into it, when no row
+    fills both: a header printed over the columns of the values it heads goes above them
+    (not into the column before, as :func:`_merge_columns` would fold it)."""
+    columns = sorted({position for starts in placed for position in starts})
+    for column, following in itertools.pairwise(columns):
+        if ends.get(column, column) < following:
+            continue
+        if any(column in starts and following in starts for starts in placed):
+            continue
+        for starts in placed:
+            if column in starts:
+                starts[following] = starts.pop(column)
 
 
 def _join_marks(starts: dict[int, Cell]) -> dict[int, Cell]:
@@ -334,16 +350,22 @@ class _Walker:
     ) -> None:
         self.flush()
         placed: list[dict[int, Cell]] = []
+        # Where each filled cell's columns end: a header over several columns heads the
+        # values in the last of them ("Class V" over "0.05" "%").
+        ends: dict[int, int] = {}
         for row in rows:
             position = 0
             starts: dict[int, Cell] = {}
             for element in row:
                 cell = self.cell(element, style, geometry, tags, depth, tables)
+                span = _span(element)
                 if cell.text:
                     starts[position] = cell
-                position += _span(element)
+                    ends[position] = max(ends.get(position, position), position + span - 1)
+                position += span
             if starts:
                 placed.append(_join_marks(starts))
+        _fold_spans(placed, ends)
         used = _merge_columns(placed)
         cells = tuple(
             tuple(starts.get(position, Cell("")) for position in used) for starts in placed
