@@ -145,19 +145,8 @@ def evaluate_headings(*, runs: int = 3) -> dict[str, Any]:
     # Keys carry their document's name: a heading matches only in its own document.
     overall = _level_figures(all_labelled, all_parsed)
     result["overall"] = overall
-    produced = []
     headings = [h for part in details.parts for h in part.headings]
-    for entry in labels["not_headings"]:
-        key = heading_key(entry["text"])
-        for heading in headings:
-            if heading_key(heading.text) == key and abs(heading.line - entry["line"]) <= NEAR_LINES:
-                produced.append({**entry, "parsed_line": heading.line, "level": heading.level})
-                break
-    result["not_headings"] = {
-        "total": len(labels["not_headings"]),
-        "produced": len(produced),
-        "entries": produced,
-    }
+    result["not_headings"] = _not_headings(labels["not_headings"], headings)
     result["labelled_documents"] = evaluate_labelled()
     result["items"] = evaluate_items()
     return result
@@ -175,6 +164,19 @@ def _level_figures(
         figures[str(level)] = _figures(labelled, parsed)
     figures["ignoring_level"] = _ignoring_level(wanted, got)
     return figures
+
+
+def _not_headings(entries: list[dict[str, Any]], headings: Sequence[Any]) -> dict[str, Any]:
+    """The labelled not-headings the parser made a section of, within a few lines of where
+    they are labelled."""
+    produced = []
+    for entry in entries:
+        key = heading_key(entry["text"])
+        for heading in headings:
+            if heading_key(heading.text) == key and abs(heading.line - entry["line"]) <= NEAR_LINES:
+                produced.append({**entry, "parsed_line": heading.line, "level": heading.level})
+                break
+    return {"total": len(entries), "produced": len(produced), "entries": produced}
 
 
 def _copied_rows() -> dict[str, dict[str, Any]]:
@@ -203,20 +205,9 @@ def evaluate_labelled() -> dict[str, Any]:
                 (entry["level"], heading_key(entry["text"])) for entry in labelled["headings"]
             ]
             figures = _level_figures(wanted, got)
-            produced = [
-                entry
-                for entry in labels["not_headings"]
-                if any(
-                    heading_key(h.text) == heading_key(entry["text"])
-                    and abs(h.line - entry["line"]) <= NEAR_LINES
-                    for h in headings
-                )
-            ]
-            figures["not_headings"] = {
-                "total": len(labels["not_headings"]),
-                "produced": len(produced),
-                "entries": produced,
-            }
+            # The file's not-headings that stand in this part (each counted once).
+            entries = [e for e in labels["not_headings"] if first <= e["line"] <= last]
+            figures["not_headings"] = _not_headings(entries, headings)
             result[f"{name} ({kind})"] = figures
     return result
 

@@ -375,13 +375,18 @@ def parse_any(
     if len(data) > max_bytes:
         raise InvalidFilingError(source.name or source.label, too_large(len(data), max_bytes))
     from .parsing import parse_filing
+    from .parsing.decoding import decode_filing, sha256_of
     from .parsing.editions import parse_editions
     from .parsing.identify import identify
 
-    identity = identify(data, file=source.name or source.label)
+    # Decoded once, for telling what it is and for reading it; its identity stays the
+    # hash of its bytes.
+    text = decode_filing(data, file=source.name or source.label)
+    source = attrs.evolve(source, sha256=source.sha256 or sha256_of(data))
+    identity = identify(text)
     if identity.kind == "edition":
-        return [], parse_editions(data, source, identity=identity), identity.doubt
-    return parse_filing(data, source), [], identity.doubt
+        return [], parse_editions(text, source, identity=identity), identity.doubt
+    return parse_filing(text, source), [], identity.doubt
 
 
 ErrorMode: TypeAlias = Literal["raise", "record"]

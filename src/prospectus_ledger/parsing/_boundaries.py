@@ -307,15 +307,24 @@ def supersedes(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
     return True
 
 
+def _take_lead(
+    splitter: Splitter, item: SourcedBlock, location: tuple[str, ...], *, lead: str | None = None
+) -> None:
+    """End the current segment at a lead-in that gives the instructions after it their
+    place (and, with ``lead``, their time)."""
+    splitter.close()
+    splitter.leads.append(item)
+    if lead is not None:
+        splitter.lead = lead
+    splitter.location = location
+
+
 def lead_in(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
     """A lead-in ("The Prospectus is amended as follows:") gives the instructions after
     it their time."""
     if not is_lead_in(text):
         return False
-    splitter.close()
-    splitter.leads.append(item)
-    splitter.lead = text
-    splitter.location = ()
+    _take_lead(splitter, item, (), lead=text)
     return True
 
 
@@ -326,10 +335,7 @@ def placed_lead_in(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
     location = placed_lead(text)
     if not location:
         return False
-    splitter.close()
-    splitter.leads.append(item)
-    splitter.lead = text
-    splitter.location = location
+    _take_lead(splitter, item, location, lead=text)
     splitter.place_level = None
     return True
 
@@ -339,9 +345,7 @@ def location_lead(splitter: Splitter, item: SourcedBlock, text: str) -> bool:
     location = _location_lead(text)
     if not location:
         return False
-    splitter.close()
-    splitter.leads.append(item)
-    splitter.location = location
+    _take_lead(splitter, item, location)
     return True
 
 

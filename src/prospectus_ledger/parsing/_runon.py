@@ -44,7 +44,7 @@ def looks_like_instruction(text: str) -> bool:
     if len(text) > _MAX_INSTRUCTION and collapsed_length(text) > _MAX_INSTRUCTION:
         return False
     words = normalise(text)
-    if not words or len(words) > _MAX_INSTRUCTION or not _INSTRUCTS.may_match(words):
+    if not words or len(words) > _MAX_INSTRUCTION or not _INSTRUCTS.may_match(words_of(words)):
         return False
     if changes_words(words):
         # It changes words wherever they stand: an instruction, though it names no part of

@@ -243,9 +243,10 @@ def may_change_words(text: str) -> bool:
 def changes_words(words: str) -> bool:
     """Whether an instruction changes words, or deletes a fund's disclosure, wherever
     they stand (an instruction, though it names no part of the document)."""
-    if not CHANGES_WORDS.may_match(words):
+    read = words_of(words)  # its lower case, made once for both gates
+    if not CHANGES_WORDS.may_match(read):
         return False
-    substitutes = _SUBSTITUTES.may_match(words) and isinstance(substitution_pairs(words), tuple)
+    substitutes = _SUBSTITUTES.may_match(read) and isinstance(substitution_pairs(words), tuple)
     return substitutes or renames_in_table(words) or bool(funds_deleted(words))
 
 

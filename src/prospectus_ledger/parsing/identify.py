@@ -29,6 +29,7 @@ from typing import Literal
 import attrs
 
 from ..tree import DocumentKind
+from ._documents import kinds_mentioned
 from ._titles import has_anchor
 from .decoding import decode_filing
 from .grammar import Words
@@ -44,8 +45,6 @@ _REGISTRATION = re.compile(
     r"\bregistration\s+statement\s+under\s+the\s+(?:securities|investment\s+company)\s+act",
     re.IGNORECASE,
 )
-_SUMMARY_TITLE = re.compile(r"\bsummary\s+prospectus\b", re.IGNORECASE)
-_SAI_TITLE = re.compile(r"\bstatement\s+of\s+additional\s+information\b", re.IGNORECASE)
 _OPENING = 3000  # how far into the visible text a supplement's title stands
 _SCAN = 600_000  # how much of a document is read for its item headings
 _ENOUGH_ITEMS = 5  # of the nine summary items: an edition's
@@ -185,13 +184,15 @@ def gather(text: str) -> Evidence:
             item = run_in[0] if run_in is not None else None
         if item is not None:
             items.setdefault(item.key)
+    # The documents its opening names, read as a supplement's title names them.
+    named = kinds_mentioned(head[:_OPENING])
     return Evidence(
         form=declared_form(text),
         facing=_FACING.search(head) is not None and _REGISTRATION.search(head) is not None,
         opening=_opens_as_supplement(lines),
         legend=SUMMARY_LEGEND.found(Words(head.replace("\u2019", "'"))),
-        summary_title=_SUMMARY_TITLE.search(head[:_OPENING]) is not None,
-        sai_title=_SAI_TITLE.search(head[:_OPENING]) is not None,
+        summary_title=DocumentKind.SUMMARY_PROSPECTUS in named,
+        sai_title=DocumentKind.SAI in named,
         items=tuple(items),
     )
 

@@ -88,18 +88,19 @@ def read_document(
     names: Mapping[str, str] | None = None,
 ) -> ReadDocument:
     """Read ``part`` of ``units`` into a document and its details."""
-    # Headings run into their paragraphs get paragraphs of their own: Form N-1A's items
-    # (not in an SAI) and what the table of contents lists.
-    listed = find_toc(units, part.start, part.end)
-    inside = split_run_in(
-        units[part.start : part.end],
-        items=part.kind is not DocumentKind.SAI,
-        listed=frozenset(entry.key for entry in listed[2]) if listed else frozenset(),
-    )
-    units = [*units[: part.start], *inside, *units[part.end :]]
-    part = attrs.evolve(part, end=part.start + len(inside))
-    furniture = find_furniture(units, part.start, part.end)
     toc = find_toc(units, part.start, part.end)
+    # Headings run into their paragraphs get paragraphs of their own: Form N-1A's items
+    # (not in an SAI) and what the table of contents lists.  Only past the contents, so
+    # that the places the contents were found at stay where they are.
+    after_toc = toc[1] if toc is not None else part.start
+    inside = split_run_in(
+        units[after_toc : part.end],
+        items=part.kind is not DocumentKind.SAI,
+        listed=frozenset(entry.key for entry in toc[2]) if toc else frozenset(),
+    )
+    units = [*units[:after_toc], *inside, *units[part.end :]]
+    part = attrs.evolve(part, end=after_toc + len(inside))
+    furniture = find_furniture(units, part.start, part.end)
     toc_range: set[int] = set()
     entries: list[TocEntry] = []
     body_start = _after_cover(units, part)

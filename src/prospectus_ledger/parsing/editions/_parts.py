@@ -22,11 +22,12 @@ from ..layout import Break, Grid, Para, Unit
 __all__ = ["Part", "find_parts"]
 
 _MARKS = re.compile("[\u00ae\u2122\u2120\u00a9*]")
+# The titles of documents, each with whether it carries a name ("Vanguard X ETF Summary
+# Prospectus"): a named title printed again at the top of a page is a running header.
 _TITLES = (
-    (DocumentKind.SUMMARY_PROSPECTUS, re.compile(r"^summary\s+prospectus(?:es)?\b", re.I)),
-    # A one-fund document's title after its name: "Vanguard X ETF Summary Prospectus".
-    (DocumentKind.SUMMARY_PROSPECTUS, re.compile(r"^\S.{2,80}\ssummary\s+prospectus$", re.I)),
-    (DocumentKind.SAI, re.compile(r"^statement\s+of\s+additional\s+information\b", re.I)),
+    (DocumentKind.SUMMARY_PROSPECTUS, re.compile(r"^summary\s+prospectus(?:es)?\b", re.I), False),
+    (DocumentKind.SUMMARY_PROSPECTUS, re.compile(r"^\S.{2,80}\ssummary\s+prospectus$", re.I), True),
+    (DocumentKind.SAI, re.compile(r"^statement\s+of\s+additional\s+information\b", re.I), False),
     (
         DocumentKind.PROSPECTUS,
         re.compile(
@@ -35,11 +36,8 @@ _TITLES = (
             r"prospectus(?:es)?\b",
             re.I,
         ),
+        False,
     ),
-)
-# A title that is the kind's words alone ("Prospectus", "Statement of Additional Information").
-_TITLE_ALONE = re.compile(
-    r"^(?:summary\s+prospectus(?:es)?|prospectus(?:es)?|statement\s+of\s+additional\s+information)$"
 )
 _END = re.compile(r"^(?:part\s+c\b|signatures?$|exhibit\s+index$|index\s+to\s+exhibits\b)", re.I)
 # "Supplement to the Prospectus" is no title of a document; "as supplemented" is part of one.
@@ -68,12 +66,18 @@ class Part:
 
 
 def _title_kind(para: Para) -> DocumentKind | None:
+    found = _title(para)
+    return found[0] if found is not None else None
+
+
+def _title(para: Para) -> tuple[DocumentKind, bool] | None:
+    """The kind of document a title line starts, and whether the title carries a name."""
     text = _MARKS.sub("", para.first_line_text).strip()
     if len(text) > _TITLE_LENGTH or text.endswith((".", ",", ";")) or _SUPPLEMENT.search(text):
         return None
-    for kind, pattern in _TITLES:
+    for kind, pattern, named in _TITLES:
         if pattern.match(text):
-            return kind
+            return kind, named
     return None
 
 
@@ -114,14 +118,14 @@ def find_parts(units: Sequence[Unit]) -> list[Part]:
         para = units[index]
         if not isinstance(para, Para):
             continue
-        kind = _title_kind(para)
+        found = _title(para)
         key = para.first_line_text.casefold()
-        if kind is not None and key in seen and not _TITLE_ALONE.match(key):
+        if found is not None and found[1] and key in seen:
             # A title with a name, printed again at the top of a page: a running header.
             continue
-        if kind is not None:
+        if found is not None:
             seen.add(key)
-            marks.append((index, kind, para.first_line_text))
+            marks.append((index, found[0], para.first_line_text))
         elif marks and _END.match(para.first_line_text):
             marks.append((index, None, para.first_line_text))
     if not any(kind is not None for _, kind, _ in marks):

@@ -18,17 +18,8 @@ priority.  ``docs/grammar.md`` shows how a new phrasing is added.
 from __future__ import annotations
 
 from . import blocks, headings, instructions, items, substitutions, supplements, times, vocabulary
-from ._engine import (
-    Gate,
-    GrammarError,
-    Hit,
-    Rule,
-    Table,
-    Words,
-    lower,
-    needed_by_any,
-    required_literals,
-)
+from ._engine import Gate, GrammarError, Hit, Rule, Table, Words, lower
+from ._prefilters import needed_by_any, required_literals
 
 __all__ = [
     "Gate",

@@ -35,8 +35,6 @@ __all__ = [
     "Table",
     "Words",
     "lower",
-    "needed_by_any",
-    "required_literals",
 ]
 
 _B = TypeVar("_B")
@@ -252,10 +250,10 @@ class Gate:
         """The strings one of which every match of any of the rules holds."""
         return self._prefilter.needs
 
-    def may_match(self, text: str) -> bool:
+    def may_match(self, text: str | Words) -> bool:
         """``False`` only when none of the rules can match ``text`` (normalised words, in
-        any case)."""
-        return self._prefilter.holds(lower(text))
+        any case; :class:`Words` give their lower case, made once)."""
+        return self._prefilter.holds(text.lower if isinstance(text, Words) else lower(text))
 
 
 class Table(Generic[_B]):

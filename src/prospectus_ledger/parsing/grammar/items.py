@@ -82,27 +82,29 @@ _PERFORMANCE = (
     "bar chart and performance table",
     "performance bar chart and table",
 )
-_MANAGEMENT = (
-    "management",
-    "investment management",
-    "portfolio management",
-    "management of the fund",
-    "management of the portfolio",
-    "fund management",
+# Who manages the fund: Item 5's heading, or its parts' under a management heading.
+_ADVISERS = (
     "investment adviser",
     "investment advisers",
     "investment advisor",
     "investment advisors",
-    "investment adviser and portfolio managers",
-    "investment advisor and portfolio managers",
     "adviser",
     "advisor",
-    "manager",
     "investment manager",
     "portfolio manager",
     "portfolio managers",
+    "portfolio management",
 )
-_SHARES = ("fund shares", "shares", "portfolio shares", "etf shares", "fund shares")
+_MANAGEMENT = (
+    *_ADVISERS,
+    "management",
+    "investment management",
+    "fund management",
+    "investment adviser and portfolio managers",
+    "investment advisor and portfolio managers",
+    "manager",
+)
+_SHARES = ("fund shares", "shares", "portfolio shares", "etf shares")
 _PURCHASE = (
     "purchase and sale",
     "purchase and redemption",
@@ -113,7 +115,6 @@ _PURCHASE = (
     "purchasing and redeeming",
     "buying and redeeming",
     "purchase, exchange and redemption",
-    "purchase and sale of",
 )
 _TAX = ("tax information", "taxes", "tax", "u.s. tax information", "taxation", "tax consequences")
 _BROKERS = ("broker-dealers", "broker dealers", "brokers")
@@ -128,8 +129,19 @@ _INTERMEDIARIES = (
 )
 
 
+_STRATEGIES = rf"(?:principal |main |primary )?(?:investment )?{alt(_STRATEGY)}"
+_PRINCIPAL_RISKS = (
+    rf"(?:principal |main |primary |summary of principal )(?:investment )?{alt(_RISKS)}"
+)
+
+
+def _whole(body: str) -> str:
+    """A heading that is ``body`` whole, with what may stand before and after it."""
+    return rf"^{_OWNER}{body}{_OF_FUND}$"
+
+
 def _row(key: str, number: str, name: str, body: str) -> Rule[Item]:
-    return Rule(key, rf"^{_OWNER}{body}{_OF_FUND}$", Item(number, name, key))
+    return Rule(key, _whole(body), Item(number, name, key))
 
 
 ITEMS: Table[Item] = Table(
@@ -142,18 +154,8 @@ ITEMS: Table[Item] = Table(
             rf"(?:investment )?{alt(_OBJECTIVE)}(?:{_AND}(?:investment )?{alt(_OBJECTIVE)})?",
         ),
         _row("fees", "3", "Fees and Expenses", rf"(?:annual )?{alt(_FEES)}{_AND}{alt(_EXPENSES)}"),
-        _row(
-            "strategies",
-            "4(b)(1)",
-            "Principal Investment Strategies",
-            rf"(?:principal |main |primary )?(?:investment )?{alt(_STRATEGY)}",
-        ),
-        _row(
-            "risks",
-            "4(b)(1)",
-            "Principal Risks",
-            rf"(?:principal |main |primary |summary of principal )(?:investment )?{alt(_RISKS)}",
-        ),
+        _row("strategies", "4(b)(1)", "Principal Investment Strategies", _STRATEGIES),
+        _row("risks", "4(b)(1)", "Principal Risks", _PRINCIPAL_RISKS),
         _row("performance", "4(b)(2)", "Performance", alt(_PERFORMANCE)),
         _row("management", "5", "Management", alt(_MANAGEMENT)),
         _row(
@@ -188,12 +190,7 @@ _FEE_PARTS = (
     "portfolio turnover rate",
 )
 _MANAGEMENT_PARTS = (
-    "investment adviser",
-    "investment advisers",
-    "investment advisor",
-    "investment advisors",
-    "adviser",
-    "advisor",
+    *_ADVISERS,
     "sub-adviser",
     "sub-advisers",
     "sub-advisor",
@@ -201,10 +198,6 @@ _MANAGEMENT_PARTS = (
     "subadviser",
     "subadvisers",
     "investment sub-adviser",
-    "investment manager",
-    "portfolio manager",
-    "portfolio managers",
-    "portfolio management",
     "management team",
     "investment team",
 )
@@ -215,21 +208,15 @@ _RISK_RETURN = (
 PARTS: Table[Item] = Table(
     "parts of Form N-1A items",
     [
-        Rule(
-            "a part of the fees",
-            rf"^{_OWNER}{alt(_FEE_PARTS)}{_OF_FUND}$",
-            Item("3", "Fees and Expenses", "fees"),
-        ),
+        Rule("a part of the fees", _whole(alt(_FEE_PARTS)), Item("3", "Fees and Expenses", "fees")),
         Rule(
             "a part of management",
-            rf"^{_OWNER}{alt(_MANAGEMENT_PARTS)}{_OF_FUND}$",
+            _whole(alt(_MANAGEMENT_PARTS)),
             Item("5", "Management", "management"),
         ),
         Rule(
             "a part of investments, risks and performance",
-            rf"^{_OWNER}(?:(?:principal |main |primary )?(?:investment )?{alt(_STRATEGY)}"
-            rf"|(?:principal |main |primary |summary of principal )(?:investment )?{alt(_RISKS)}"
-            rf"|{alt(_PERFORMANCE)}){_OF_FUND}$",
+            _whole(rf"(?:{_STRATEGIES}|{_PRINCIPAL_RISKS}|{alt(_PERFORMANCE)})"),
             Item("4", "Investments, Risks and Performance", "risk/return"),
         ),
     ],
@@ -239,7 +226,7 @@ PARTS: Table[Item] = Table(
 
 ITEM_GROUPS = Rule(
     "investments, risks and performance",
-    rf"^{_OWNER}{_RISK_RETURN}{_OF_FUND}$",
+    _whole(_RISK_RETURN),
     Item("4", "Investments, Risks and Performance", "risk/return"),
 )
 """A heading over Item 4's strategies, risks and performance."""

@@ -83,38 +83,36 @@ def _visible_text(element: lxml.html.HtmlElement) -> str:
     return clean_text(element.text_content())
 
 
-def _merge_columns(placed: list[dict[int, Cell]]) -> list[int]:
+def _merge_columns(placed: list[dict[int, Cell]], ends: dict[int, int]) -> list[int]:
     """The grid columns to keep, after folding columns that no row fills both of.
 
-    Generated tables split one logical column into several (a header spanning
-    two cells above a value in the second): adjacent columns that never both
-    hold text in the same row are one column.
+    Generated tables split one logical column into several: adjacent columns
+    that never both hold text in the same row are one column.  A column whose
+    cells span over the next filled column ("Class V" over "0.05" and "%")
+    goes into that one, above the values it heads; any other goes into the
+    column before it (``ends``: the last grid column each column's cells cover).
     """
-    columns = sorted({position for starts in placed for position in starts})
-    kept: list[int] = []
-    for column in columns:
-        if kept and not any(kept[-1] in starts and column in starts for starts in placed):
-            for starts in placed:
-                if column in starts:
-                    starts[kept[-1]] = starts.pop(column)
-            continue
-        kept.append(column)
-    return kept
 
+    def alone(column: int, other: int) -> bool:
+        return not any(column in starts and other in starts for starts in placed)
 
-def _fold_spans(placed: list[dict[int, Cell]], ends: dict[int, int]) -> None:
-    """Move a column whose cells span over the next filled column into it, when no row
-    fills both: a header printed over the columns of the values it heads goes above them
-    (not into the column before, as :func:`_merge_columns` would fold it)."""
-    columns = sorted({position for starts in placed for position in starts})
-    for column, following in itertools.pairwise(columns):
-        if ends.get(column, column) < following:
-            continue
-        if any(column in starts and following in starts for starts in placed):
-            continue
+    def move(column: int, into: int) -> None:
         for starts in placed:
             if column in starts:
-                starts[following] = starts.pop(column)
+                starts[into] = starts.pop(column)
+
+    columns = sorted({position for starts in placed for position in starts})
+    following = dict(itertools.pairwise(columns))
+    kept: list[int] = []
+    for column in columns:
+        after = following.get(column)
+        if after is not None and ends.get(column, column) >= after and alone(column, after):
+            move(column, after)
+        elif kept and alone(kept[-1], column):
+            move(column, kept[-1])
+        else:
+            kept.append(column)
+    return kept
 
 
 def _join_marks(starts: dict[int, Cell]) -> dict[int, Cell]:
@@ -365,8 +363,7 @@ class _Walker:
                 position += span
             if starts:
                 placed.append(_join_marks(starts))
-        _fold_spans(placed, ends)
-        used = _merge_columns(placed)
+        used = _merge_columns(placed, ends)
         cells = tuple(
             tuple(starts.get(position, Cell("")) for position in used) for starts in placed
         )
