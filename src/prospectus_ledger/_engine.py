@@ -22,7 +22,7 @@ import functools
 import hashlib
 import itertools
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Protocol
 
 import attrs
@@ -66,6 +66,31 @@ def document_identity(document: Document) -> str:
 def registrant_key(registrant: str | None) -> str | None:
     """Registrants match as headings do ("MET INVESTORS SERIES TRUST" is "Met Investors ...")."""
     return heading_key(registrant) if registrant else None
+
+
+def registrant_aliases(documents: Iterable[Document]) -> dict[str, str]:
+    """Each printed registrant name (as a key) of an edition whose CIK is known, and
+    that CIK's key: a registrant is its CIK, and its names are aliases."""
+    aliases: dict[str, str] = {}
+    for document in sorted(documents, key=lambda d: (d.cik or "", d.registrant or "")):
+        name = registrant_key(document.registrant)
+        if name is not None and document.cik is not None:
+            aliases.setdefault(name, cik_key(document.cik))
+    return aliases
+
+
+def cik_key(cik: str) -> str:
+    """The registrant key of a CIK (never equal to a name's key)."""
+    return f"cik {cik}"
+
+
+def document_registrant(document: Document, aliases: Mapping[str, str]) -> str | None:
+    """The key of an edition's registrant: its CIK when known, else its name's
+    (through ``aliases``, to the CIK another edition gives that name)."""
+    if document.cik is not None:
+        return cik_key(document.cik)
+    name = registrant_key(document.registrant)
+    return aliases.get(name, name) if name is not None else None
 
 
 @attrs.frozen
@@ -243,6 +268,8 @@ class Compiled:
     conflicts: tuple[tuple[Step, Step], ...]
     duplicates: tuple[tuple[Document, Document], ...]
     knowledge: tuple[pendulum.DateTime, ...]
+    aliases: Mapping[str, str] = attrs.field(factory=dict)
+    """Registrant names (as keys) and the CIK key each stands for."""
     _replays: dict[tuple[int, int], Replay] = attrs.field(factory=dict)
     _indexes: dict[tuple[int, int], SectionIndex] = attrs.field(factory=dict)
     _positions: dict[EditionKey, int] = attrs.field(factory=dict)

@@ -12,6 +12,7 @@ import attrs
 
 from .errors import InvalidFilingError, ProspectusLedgerError
 from .ledger import DEFAULT_MAX_FILING_BYTES, PathLike, read_file
+from .provenance import Source
 from .supplement import Supplement
 from .tree import Document
 
@@ -50,43 +51,52 @@ class ParsedFiling:
     documents: tuple[Document, ...] = attrs.field(default=(), converter=_document_tuple)
 
     @classmethod
-    def read(cls, path: PathLike, *, max_bytes: int = DEFAULT_MAX_FILING_BYTES) -> ParsedFiling:
+    def read(
+        cls,
+        path: PathLike,
+        *,
+        max_bytes: int = DEFAULT_MAX_FILING_BYTES,
+        source: Source | None = None,
+    ) -> ParsedFiling:
         """Read and parse one file, as :meth:`Store.ingest` does (``.md`` bases, ``.json``
-        exports, anything else a filing).
+        exports, anything else a filing); ``source`` is what is known of the
+        filing beyond its bytes (a manifest's row).
 
         Raises:
             InvalidFilingError: when the file cannot be read or parsed, naming it.
             InvalidLedgerDataError: for a ``.json`` file that is not a valid export.
         """
         file = Path(path)
-        content, supplements, documents = read_file(file, max_bytes=max_bytes)
+        content, supplements, documents = read_file(file, max_bytes=max_bytes, source=source)
         return cls(file.name, content, supplements, documents)
 
 
-def _read_one(path: str, max_bytes: int) -> ParsedFiling | tuple[str, str]:
+def _read_one(path: str, source: Source, max_bytes: int) -> ParsedFiling | tuple[str, str]:
     """Worker: read and parse one file; an error comes back as (its class name, message)."""
     try:
-        return ParsedFiling.read(path, max_bytes=max_bytes)
+        return ParsedFiling.read(path, max_bytes=max_bytes, source=source)
     except ProspectusLedgerError as error:
         return type(error).__name__, str(error)
 
 
 def read_all(
-    files: Sequence[Path], jobs: int | None, max_bytes: int
+    files: Sequence[Path], jobs: int | None, max_bytes: int, sources: Sequence[Source]
 ) -> Iterator[tuple[Path, ParsedFiling | ProspectusLedgerError]]:
-    """Each file parsed, or the error reading it, in order; ``jobs`` processes parse
-    (``None``: one per core), and parsed filings come back pickled."""
+    """Each file parsed, or the error reading it, in order; ``sources`` are what is
+    known of each beyond its bytes.  ``jobs`` processes parse (``None``: one per
+    core), and parsed filings come back pickled."""
     if jobs == 1 or len(files) < 2:
-        for file in files:
+        for file, source in zip(files, sources, strict=True):
             try:
-                yield file, ParsedFiling.read(file, max_bytes=max_bytes)
+                yield file, ParsedFiling.read(file, max_bytes=max_bytes, source=source)
             except ProspectusLedgerError as error:
                 yield file, error
         return
     workers = jobs or os.cpu_count() or 1
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
         read = functools.partial(_read_one, max_bytes=max_bytes)
-        for file, result in zip(files, pool.map(read, map(str, files), chunksize=4), strict=True):
+        results = pool.map(read, map(str, files), sources, chunksize=4)
+        for file, result in zip(files, results, strict=True):
             if isinstance(result, ParsedFiling):
                 yield file, result
             else:

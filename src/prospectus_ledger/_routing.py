@@ -24,7 +24,9 @@ from ._engine import (
     Unrouted,
     amendment_order,
     document_identity,
+    document_registrant,
     earliest_date,
+    registrant_aliases,
     registrant_key,
     supplement_identity,
 )
@@ -46,9 +48,10 @@ class _Builder:
     unrouted: list[Unrouted] = attrs.field(factory=list)
     duplicates: list[tuple[Document, Document]] = attrs.field(factory=list)
     names: dict[EditionKey, str] = attrs.field(factory=dict)
+    aliases: Mapping[str, str] = attrs.field(factory=dict)
 
     def add_base(self, document: Document) -> None:
-        key = EditionKey(registrant_key(document.registrant), document.kind, document.date)
+        key = EditionKey(document_registrant(document, self.aliases), document.kind, document.date)
         existing = self.documents.get(key)
         if existing is None:
             self.documents[key] = document
@@ -68,7 +71,8 @@ class _Builder:
         self, supplement: Supplement, ref: DocumentRef, effective: pendulum.DateTime
     ) -> tuple[EditionKey | None, str | None]:
         """The edition a reference names, creating a placeholder when none is held."""
-        reg = registrant_key(supplement.registrant)
+        name = registrant_key(supplement.registrant)
+        reg = self.aliases.get(name, name) if name is not None else None
         date = ref.date
         if date is None:
             # "the current Statutory Prospectus": the edition in force when the
@@ -230,8 +234,9 @@ def compile_ledger(
     ``supplements`` may map each supplement's identity to it (a ledger already
     knows them), to save hashing each again.
     """
-    builder = _Builder()
-    for document in sorted(documents, key=document_identity):
+    documents = sorted(documents, key=document_identity)
+    builder = _Builder(aliases=registrant_aliases(documents))
+    for document in documents:
         builder.add_base(document)
     if isinstance(supplements, Mapping):
         keyed = sorted(supplements.items(), key=lambda pair: pair[0])
@@ -278,4 +283,5 @@ def compile_ledger(
         conflicts=tuple(conflicts),
         duplicates=tuple(builder.duplicates),
         knowledge=tuple(knowledge),
+        aliases=builder.aliases,
     )

@@ -17,7 +17,7 @@ import click
 from ._cli_format import redline_lines, section_output, table
 from .errors import ProspectusLedgerError
 from .ledger import DEFAULT_MAX_FILING_BYTES, Ledger, load
-from .provenance import Source
+from .manifest import as_manifest, sources_for
 from .serialize import unstructure
 from .store import Store, open_store
 
@@ -45,11 +45,26 @@ def _is_store(path: Path) -> bool:
         return handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
 
 
-def open_source(sources: Sequence[Path]) -> Ledger:
-    """A store (one SQLite file) or the filings in folders and files, as a ledger."""
+def open_source(sources: Sequence[Path], manifest: Path | None = None) -> Ledger:
+    """A store (one SQLite file) or the filings in folders and files, as a ledger;
+    ``manifest`` says what EDGAR knows of the filings."""
     if len(sources) == 1 and _is_store(sources[0]):
+        if manifest is not None:
+            raise click.UsageError(
+                f"{sources[0]} is a store, which keeps what it was ingested with; "
+                "give --manifest to 'prospectus-ledger ingest' instead"
+            )
         return open_store(sources[0], create=False)
-    return load(sources)
+    return load(sources, manifest=manifest)
+
+
+_manifest_option = click.option(
+    "--manifest",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="CSV, JSON Lines or EDGAR master.idx/form.idx listing each file's filing date, "
+    "form, CIK, accession, URL and company.",
+)
 
 
 @click.group(cls=_LibraryErrors)
@@ -68,7 +83,8 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Write one JSON file per input into this folder instead of printing.",
 )
-def parse(files: tuple[Path, ...], output: Path | None) -> None:
+@_manifest_option
+def parse(files: tuple[Path, ...], output: Path | None, manifest: Path | None) -> None:
     """Parse 497 supplement FILES and print each as a JSON list of supplements.
 
     \b
@@ -77,8 +93,8 @@ def parse(files: tuple[Path, ...], output: Path | None) -> None:
     """
     from .parsing import parse_filing
 
-    for file in files:
-        supplements = parse_filing(file.read_bytes(), Source(name=file.name))
+    for file, source in zip(files, sources_for(files, as_manifest(manifest)), strict=True):
+        supplements = parse_filing(file.read_bytes(), source)
         text = json.dumps(unstructure(supplements), indent=2, ensure_ascii=False)
         if output is None:
             click.echo(text)
@@ -110,6 +126,7 @@ def parse(files: tuple[Path, ...], output: Path | None) -> None:
     default="text",
     show_default=True,
 )
+@_manifest_option
 def show(
     source: Path,
     section: str,
@@ -118,6 +135,7 @@ def show(
     portfolio: str | None,
     document: str | None,
     output_format: str,
+    manifest: Path | None,
 ) -> None:
     """Print what SECTION of SOURCE said as of a date, with its provenance.
 
@@ -125,7 +143,7 @@ def show(
     Example:
         prospectus-ledger show seeds/ --as-of 2007-05-22 "Principal Investment Strategy"
     """
-    snapshot = open_source([source]).as_of(as_of, known_at=known_at)
+    snapshot = open_source([source], manifest).as_of(as_of, known_at=known_at)
     if portfolio:
         snapshot = snapshot.portfolio(portfolio)
     if document:
@@ -140,14 +158,23 @@ def show(
 @click.option(
     "--document", type=click.Choice(["prospectus", "summary_prospectus", "sai"]), default=None
 )
-def history(source: Path, section: str, portfolio: str | None, document: str | None) -> None:
+@_manifest_option
+def history(
+    source: Path,
+    section: str,
+    portfolio: str | None,
+    document: str | None,
+    manifest: Path | None,
+) -> None:
     """Print every version of SECTION with its validity interval and filing.
 
     \b
     Example:
         prospectus-ledger history seeds/ "Principal Investment Strategy"
     """
-    versions = open_source([source]).history(section, portfolio=portfolio, document=document)
+    versions = open_source([source], manifest).history(
+        section, portfolio=portfolio, document=document
+    )
     rows = [
         (
             version.valid_from.isoformat(),
@@ -170,14 +197,22 @@ def history(source: Path, section: str, portfolio: str | None, document: str | N
 @click.option(
     "--color/--no-color", default=None, help="Colour the redline (default: when a terminal)."
 )
-def diff(source: Path, before: str, after: str, section: str | None, color: bool | None) -> None:
+@_manifest_option
+def diff(
+    source: Path,
+    before: str,
+    after: str,
+    section: str | None,
+    color: bool | None,
+    manifest: Path | None,
+) -> None:
     """Print what changed between two dates: a coloured redline in a terminal, +/- lines when piped.
 
     \b
     Example:
         prospectus-ledger diff seeds/ 2007-05-21 2007-05-22
     """
-    changes = open_source([source]).diff(before, after)
+    changes = open_source([source], manifest).diff(before, after)
     colour = color if color is not None else sys.stdout.isatty()
     lines = redline_lines(changes, section=section, colour=colour)
     click.echo("\n".join(lines) if lines else "no changes", color=colour)
@@ -185,7 +220,8 @@ def diff(source: Path, before: str, after: str, section: str | None, color: bool
 
 @main.command()
 @click.argument("source", type=_SOURCE)
-def timeline(source: Path) -> None:
+@_manifest_option
+def timeline(source: Path, manifest: Path | None) -> None:
     """Print every amendment in effective order, with its status.
 
     \b
@@ -201,21 +237,22 @@ def timeline(source: Path) -> None:
             entry.status,
             entry.source.label,
         )
-        for entry in open_source([source]).timeline()
+        for entry in open_source([source], manifest).timeline()
     ]
     click.echo(table(("effective", "action", "document", "target", "status", "filing"), rows))
 
 
 @main.command()
 @click.argument("source", type=_SOURCE)
-def problems(source: Path) -> None:
+@_manifest_option
+def problems(source: Path, manifest: Path | None) -> None:
     """Print every instruction or file that was not applied, with the reason.
 
     \b
     Example:
         prospectus-ledger problems seeds/
     """
-    found = open_source([source]).problems()
+    found = open_source([source], manifest).problems()
     if not found:
         click.echo("no problems")
         return
@@ -242,8 +279,13 @@ def problems(source: Path) -> None:
     show_default=True,
     help="Refuse filings larger than this.",
 )
+@_manifest_option
 def ingest(
-    sources: tuple[Path, ...], store_path: Path, jobs: int | None, max_filing_bytes: int
+    sources: tuple[Path, ...],
+    store_path: Path,
+    jobs: int | None,
+    max_filing_bytes: int,
+    manifest: Path | None,
 ) -> None:
     """Load folders of filings into a store; ingesting a filing twice changes nothing.
 
@@ -254,6 +296,8 @@ def ingest(
     Example:
         prospectus-ledger ingest seeds/ --store ledger.sqlite
     """
+    # The manifest is read first: a bad one stops the ingest before a store is made.
+    listing = as_manifest(manifest)
     store = Store(store_path, max_filing_bytes=max_filing_bytes)
     with click.progressbar(length=1, label="Reading filings", file=sys.stderr) as bar:
 
@@ -261,7 +305,7 @@ def ingest(
             bar.length = total
             bar.update(1)
 
-        report = store.ingest(list(sources), progress=progress, jobs=jobs)
+        report = store.ingest(list(sources), progress=progress, jobs=jobs, manifest=listing)
     click.echo(
         f"{report.files} files, {report.new_filings} new filings, {report.supplements} "
         f"supplements, "

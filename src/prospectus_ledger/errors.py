@@ -19,6 +19,7 @@ __all__ = [
     "InvalidDateError",
     "InvalidFilingError",
     "InvalidLedgerDataError",
+    "InvalidManifestError",
     "NoTextKnownError",
     "ProspectusLedgerError",
     "SectionNotFoundError",
@@ -82,6 +83,23 @@ class InvalidLedgerDataError(ProspectusLedgerError, ValueError):
         self.problem = problem
         where = ", ".join(part for part in (file, path) if part)
         super().__init__(f"{where}: {problem}" if where else problem)
+
+
+class InvalidManifestError(ProspectusLedgerError, ValueError):
+    """A manifest of filings (CSV, JSON Lines or an EDGAR index) could not be read.
+
+    Attributes:
+        file: the manifest's path.
+        line: the 1-based line where the problem was found, when there is one.
+        problem: what was wrong.
+    """
+
+    def __init__(self, file: str, problem: str, *, line: int | None = None) -> None:
+        self.file = file
+        self.line = line
+        self.problem = problem
+        where = file if line is None else f"{file}, line {line}"
+        super().__init__(f"manifest {where}: {problem}")
 
 
 class StoreError(ProspectusLedgerError):

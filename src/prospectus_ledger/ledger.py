@@ -26,6 +26,7 @@ from .errors import (
 )
 from .history import History, SectionVersion
 from .instants import parse_when, query_instant, start_of_day
+from .manifest import Manifest, as_manifest, sources_for
 from .provenance import Source
 from .reconcile import Reconciliation, reconcile
 from .serialize import EXPORT_VERSION, LedgerData, dumps, loads
@@ -124,12 +125,15 @@ class Ledger:
             )
         return supplements
 
-    def add_file(self, path: PathLike) -> list[Supplement]:
+    def add_file(self, path: PathLike, source: Source | None = None) -> list[Supplement]:
         """Read a file and add what it holds; return the supplements it held.
 
         ``.md`` files are Markdown bases (:mod:`prospectus_ledger.authoring`),
         ``.json`` files are ledger exports (:meth:`to_json`); anything else is
-        a filing (see :meth:`add_filing`).
+        a filing (see :meth:`add_filing`).  ``source`` is what is known of the
+        filing beyond its bytes (a manifest's row:
+        :meth:`~prospectus_ledger.manifest.Manifest.source_for`); its name is
+        the file's.
 
         Raises:
             InvalidFilingError: when the file cannot be read or parsed; the
@@ -137,9 +141,10 @@ class Ledger:
             InvalidLedgerDataError: for a ``.json`` file that is not a valid export.
         """
         file = Path(path)
+        source = attrs.evolve(source or Source(), name=file.name)
         if file.suffix.lower() not in (".md", ".json"):
-            return self.add_filing(read_bytes(file), Source(name=file.name))
-        _, supplements, documents = read_file(file, max_bytes=self.max_filing_bytes)
+            return self.add_filing(read_bytes(file, self.max_filing_bytes), source)
+        _, supplements, documents = read_file(file, max_bytes=self.max_filing_bytes, source=source)
         for document in documents:
             self.add_document(document)
         for supplement in supplements:
@@ -282,7 +287,10 @@ class Ledger:
             raise InvalidLedgerDataError(f"{new_edition.edition} has no date to reconcile at")
         compiled = self._compile()
         switch = start_of_day(new_edition.date)
-        chain_key = (_engine.registrant_key(new_edition.registrant), new_edition.kind)
+        chain_key = (
+            _engine.document_registrant(new_edition, compiled.aliases),
+            new_edition.kind,
+        )
         earlier = [
             index
             for index in compiled.chains.get(chain_key, ())
@@ -339,26 +347,28 @@ def too_large(size: int, limit: int) -> str:
 
 
 def read_file(
-    path: PathLike, *, max_bytes: int = DEFAULT_MAX_FILING_BYTES
+    path: PathLike, *, max_bytes: int = DEFAULT_MAX_FILING_BYTES, source: Source | None = None
 ) -> tuple[bytes, list[Supplement], list[Document]]:
     """Read and parse one file: its bytes, the supplements and base editions it holds.
 
     ``.md`` files are Markdown bases, ``.json`` files ledger exports, anything
-    else a filing.
+    else a filing.  ``source`` is what is known of the filing beyond its bytes
+    (a manifest's row); its name is the file's.
 
     Raises:
         InvalidFilingError: when the file cannot be read or parsed.
         InvalidLedgerDataError: for a ``.json`` file that is not a valid export.
     """
     file = Path(path)
+    source = attrs.evolve(source or Source(), name=file.name)
     data = read_bytes(file, max_bytes)
     suffix = file.suffix.lower()
     if suffix == ".md":
-        return data, [], [read_markdown(data, Source(name=file.name))]
+        return data, [], [read_markdown(data, source)]
     if suffix == ".json":
         imported = Ledger.from_json(data, file=str(file))
         return data, list(imported.supplements), list(imported.documents)
-    supplements, documents, _doubt = parse_any(data, Source(name=file.name), max_bytes=max_bytes)
+    supplements, documents, _doubt = parse_any(data, source, max_bytes=max_bytes)
     return data, supplements, documents
 
 
@@ -383,7 +393,7 @@ def parse_any(
     # hash of its bytes.
     text = decode_filing(data, file=source.name or source.label)
     source = attrs.evolve(source, sha256=source.sha256 or sha256_of(data))
-    identity = identify(text)
+    identity = identify(text, form=source.form)
     if identity.kind == "edition":
         return [], parse_editions(text, source, identity=identity), identity.doubt
     return parse_filing(text, source), [], identity.doubt
@@ -420,6 +430,7 @@ def load(
     *,
     errors: ErrorMode = "raise",
     max_filing_bytes: int = DEFAULT_MAX_FILING_BYTES,
+    manifest: PathLike | Manifest | None = None,
 ) -> Ledger:
     """Load a folder of filings, one file, or a list of files and folders into a new ledger.
 
@@ -430,14 +441,22 @@ def load(
 
     Files larger than ``max_filing_bytes`` are refused (see :data:`DEFAULT_MAX_FILING_BYTES`).
 
+    ``manifest`` lists what EDGAR knows of each file that the file may not say
+    (filing date, form, CIK, accession, URL, company): a CSV or JSON Lines
+    file, or EDGAR's own ``master.idx``/``form.idx`` (see
+    :mod:`prospectus_ledger.manifest`).
+
     Raises:
         InvalidFilingError: for a missing path, or (with ``errors="raise"``)
             the first file that cannot be read, naming it.
+        InvalidManifestError: for a manifest that cannot be read, or that
+            lists none of the files.
     """
     ledger = Ledger(max_filing_bytes=max_filing_bytes)
-    for file in expand_sources(sources):
+    files = expand_sources(sources)
+    for file, source in zip(files, sources_for(files, as_manifest(manifest)), strict=True):
         try:
-            ledger.add_file(file)
+            ledger.add_file(file, source)
         except ProspectusLedgerError as error:
             if errors == "raise":
                 raise

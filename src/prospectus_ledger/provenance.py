@@ -5,7 +5,25 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-__all__ = ["Provenance", "Source"]
+from .errors import InvalidLedgerDataError
+from .instants import parse_date
+
+__all__ = ["Provenance", "Source", "normal_cik"]
+
+
+def _filed(value: object) -> pendulum.Date | None:
+    """A filing date from a date or an ISO string ("2024-07-12")."""
+    return None if value is None else parse_date(value)
+
+
+def normal_cik(value: object) -> str | None:
+    """A CIK as digits without leading zeros ("0000027574" and 27574 are "27574")."""
+    if value is None:
+        return None
+    text = str(value).strip() if isinstance(value, str | int) else ""
+    if isinstance(value, bool) or not text.isdigit() or len(text) > 10:
+        raise InvalidLedgerDataError(f"expected a CIK of up to 10 digits, got {value!r}")
+    return text.lstrip("0") or "0"
 
 
 @attrs.frozen
@@ -18,18 +36,29 @@ class Source:
         accession: the EDGAR accession number, if known.
         sha256: the SHA-256 of the filing's bytes; identifies the filing.
         filed: the EDGAR filing date, when known; a supplement is known from then.
+            A :class:`datetime.date`, a pendulum date or an ISO string.
         complete: ``False`` when this copy of the filing is known to be cut off
             before its end (as the corpus marks its ~2,000-character excerpts);
             the text of its last instruction is then incomplete, and the
             ledger never lets it cut short the text it replaces.
+        form: the EDGAR form type ("497K"), when known from outside the text
+            (a manifest).
+        cik: the filer's EDGAR central index key, without leading zeros, when known.
+        company: the filer's name as EDGAR lists it, when known.  For a base
+            edition it is the registrant; a supplement may be filed by one
+            trust of a fund complex for all of them, so it does not decide a
+            supplement's registrant.
     """
 
     name: str | None = None
     url: str | None = None
     accession: str | None = None
     sha256: str | None = None
-    filed: pendulum.Date | None = None
+    filed: pendulum.Date | None = attrs.field(default=None, converter=_filed)
     complete: bool = True
+    form: str | None = None
+    cik: str | None = attrs.field(default=None, converter=normal_cik)
+    company: str | None = None
 
     @property
     def label(self) -> str:

@@ -34,6 +34,7 @@ from .operations import (
     ReplaceSection,
     SubstituteText,
 )
+from .provenance import Source
 from .supplement import Amendment, Supplement
 from .tree import Block, BulletList, Document, Paragraph, Table
 
@@ -176,6 +177,19 @@ def _structure_amendment(data: Any, _: type) -> Amendment:
 
 converter.register_unstructure_hook(Amendment, _unstructure_amendment)
 converter.register_structure_hook(Amendment, _structure_amendment)
+
+# What a manifest tells of a filing is written only when known, so exports and
+# parse output of filings read without one are the same as before it existed.
+converter.register_unstructure_hook(
+    Source,
+    cattrs.gen.make_dict_unstructure_fn(
+        Source,
+        converter,
+        form=cattrs.gen.override(omit_if_default=True),
+        cik=cattrs.gen.override(omit_if_default=True),
+        company=cattrs.gen.override(omit_if_default=True),
+    ),
+)
 
 
 def unstructure(value: object) -> Any:

@@ -51,6 +51,7 @@ from .ledger import (
     read_file,
     too_large,
 )
+from .manifest import Manifest, as_manifest, sources_for
 from .provenance import Source
 from .serialize import dumps, loads
 from .snapshot import Snapshot
@@ -116,6 +117,7 @@ class Store:
         errors: str = "record",
         progress: Progress | None = None,
         jobs: int | None = 1,
+        manifest: PathLike | Manifest | None = None,
     ) -> IngestReport:
         """Read files (folders expand to their filings) and store what they hold.
 
@@ -123,9 +125,15 @@ class Store:
         then everything new is written, and the derived tables rebuilt, in one
         transaction.  With ``errors="raise"`` the first unreadable file aborts
         the ingest and the store is unchanged; with ``"record"`` it is
-        reported in :attr:`IngestReport.failures`.
+        reported in :attr:`IngestReport.failures`.  ``manifest`` as for
+        :func:`~prospectus_ledger.load`.
+
+        Raises:
+            InvalidManifestError: for a manifest that cannot be read, or that
+                lists none of the files; nothing is written then.
         """
         files = expand_sources(sources)
+        sources_of = dict(zip(files, sources_for(files, as_manifest(manifest)), strict=True))
         known = self._filing_hashes()
         failures: list[tuple[str, str]] = []
         # Hash first, parse only what the store does not hold: re-ingesting a
@@ -144,7 +152,7 @@ class Store:
                 fresh.append(file)
         parsed: list[ParsedFiling] = []
         for number, (file, outcome) in enumerate(
-            read_all(fresh, jobs, self.max_filing_bytes), start=1
+            read_all(fresh, jobs, self.max_filing_bytes, [sources_of[f] for f in fresh]), start=1
         ):
             if progress is not None:
                 progress(number, len(fresh), file.name)
@@ -405,9 +413,12 @@ class StoredLedger(Ledger):
             return super().as_of(when, known_at)
         return Snapshot(self._states, parse_when(when), None)
 
-    def add_file(self, path: PathLike) -> list[Supplement]:
-        """Read one file and write what it holds to the store (one transaction)."""
-        data, supplements, documents = read_file(Path(path), max_bytes=self.store.max_filing_bytes)
+    def add_file(self, path: PathLike, source: Source | None = None) -> list[Supplement]:
+        """Read one file and write what it holds to the store (one transaction);
+        ``source`` as for :meth:`Ledger.add_file`."""
+        data, supplements, documents = read_file(
+            Path(path), max_bytes=self.store.max_filing_bytes, source=source
+        )
         return self._add(Path(path).name, data, supplements, documents)
 
     def add_filing(self, data: str | bytes, source: Source | None = None) -> list[Supplement]:

@@ -269,10 +269,18 @@ class Document:
     series: tuple[Series, ...] = attrs.field(default=(), converter=_series)
 
     @property
+    def cik(self) -> str | None:
+        """The registrant's EDGAR central index key, when the filing or its manifest
+        gives it (the filer of an edition is its registrant)."""
+        return self.source.cik if self.source is not None else None
+
+    @property
     def edition(self) -> str:
-        """A name for the edition, e.g. "prospectus dated 2007-04-30"."""
+        """A name for the edition, e.g. "prospectus dated 2007-04-30"; the registrant
+        is named by its CIK when no name is known."""
         date = self.date.to_date_string() if self.date else "undated"
-        who = f" of {self.registrant}" if self.registrant else ""
+        registrant = self.registrant or (f"CIK {self.cik}" if self.cik else None)
+        who = f" of {registrant}" if registrant else ""
         return f"{self.kind.title}{who} dated {date}"
 
 

@@ -156,22 +156,26 @@ VERDICTS: tuple[tuple[str, Test, FilingKind, Doubt], ...] = (
 doubt to report (``None``: the evidence is strong)."""
 
 
-def identify(data: str | bytes, *, file: str | None = None) -> Identity:
+def identify(data: str | bytes, *, file: str | None = None, form: str | None = None) -> Identity:
     """Read what a filing is from its content (see the module docstring).
+
+    ``form`` is the form type known from outside the text (a manifest), weighed
+    when the text declares none.
 
     Raises:
         InvalidFilingError: for empty or binary data, naming ``file``.
     """
     text = decode_filing(data, file=file)
-    evidence = gather(text)
+    evidence = gather(text, form=form)
     for name, test, kind, doubt in VERDICTS:
         if test(evidence):
             return Identity(kind, _documents(evidence, kind), name, evidence, doubt(evidence))
     raise AssertionError("the last verdict holds for any evidence")  # pragma: no cover
 
 
-def gather(text: str) -> Evidence:
-    """The evidence a decoded filing shows."""
+def gather(text: str, *, form: str | None = None) -> Evidence:
+    """The evidence a decoded filing shows (``form``: the form type known from outside
+    it, when it declares none)."""
     head = visible_head(text)
     documents = unwrap_submission(text).documents
     body = documents[0].text if documents else text
@@ -187,7 +191,7 @@ def gather(text: str) -> Evidence:
     # The documents its opening names, read as a supplement's title names them.
     named = kinds_mentioned(head[:_OPENING])
     return Evidence(
-        form=declared_form(text),
+        form=declared_form(text) or form,
         facing=_FACING.search(head) is not None and _REGISTRATION.search(head) is not None,
         opening=_opens_as_supplement(lines),
         legend=SUMMARY_LEGEND.found(Words(head.replace("\u2019", "'"))),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -188,3 +189,109 @@ def test_run_in_headings_the_contents_list() -> None:
     # The paragraph keeps the rest of its text.
     body = " ".join(block_text(block) for block in strategies.children[0].blocks)
     assert body.startswith("The Fund may borrow")
+
+
+def _summary(title: str, *, pages: list[str]) -> str:
+    """Written for the tests below (not a real filing): a one-fund summary prospectus in
+    HTML, its pages split where a printer would break them."""
+
+    def item(heading: str) -> str:
+        words = "The text of this part of the summary, as long as the text of a real one."
+        return f"<p><b>{heading}</b></p><p>{words}</p>"
+
+    items = "".join(
+        item(heading)
+        for heading in (
+            "Investment Objective",
+            "Fees and Expenses of the Fund",
+            "Principal Investment Strategies",
+            "Principal Risks",
+            "Performance",
+            "Management",
+            "Purchase and Sale of Fund Shares",
+            "Tax Information",
+        )
+    )
+    page_break = '<hr style="page-break-after:always"/>'
+    return (
+        f"<html><head><title>{title}</title></head><body>"
+        '<p style="font-size:16pt"><b>Example Growth Fund</b></p>'
+        '<p style="font-size:14pt">Summary Prospectus</p><p>May 1, 2024</p>'
+        "<p>Before you invest, you may want to review the Fund's Prospectus.</p>"
+        + items
+        + "".join(page_break + page for page in pages)
+        + "</body></html>"
+    )
+
+
+def test_a_title_beside_a_page_number_is_a_running_footer(tmp_path: Path) -> None:
+    """ "Summary Prospectus / 7 of 7 / the fund" at the foot of the last page (as Voya
+    prints it) starts no second document."""
+    footer = (
+        '<p style="font-size:8pt">Summary Prospectus</p><p style="font-size:8pt">7 of 7</p>'
+        '<p style="font-size:8pt">Example Growth Fund</p>'
+    )
+    html = _summary("Example Growth Fund", pages=[footer, "<p>SPRO-EGF (0524-050124)</p>"])
+    (tmp_path / "egf.htm").write_text(html, encoding="utf-8")
+    (document,) = pl.load(tmp_path).documents
+    assert document.date == pendulum.date(2024, 5, 1)
+    assert document.kind is DocumentKind.SUMMARY_PROSPECTUS
+
+
+def test_a_fund_that_is_a_company_is_its_own_portfolio(tmp_path: Path) -> None:
+    """A fund incorporated on its own ("Value Line ... Fund, Inc.") is the registrant and
+    its one portfolio, whether its name is read from the cover or from a manifest."""
+    html = _summary("Example Growth Fund, Inc.", pages=[]).replace(
+        "<b>Example Growth Fund</b>", "<b>Example Growth Fund, Inc.</b>"
+    )
+    (tmp_path / "egf.htm").write_text(html, encoding="utf-8")
+    (document,) = pl.load(tmp_path).documents
+    assert document.registrant == "Example Growth Fund, Inc."
+    assert document.portfolios == ("Example Growth Fund, Inc.",)
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text('path,company\negf.htm,"Example Growth Fund, Inc."\n', encoding="utf-8")
+    (listed,) = pl.load(tmp_path / "egf.htm", manifest=manifest).documents
+    assert listed.registrant == "Example Growth Fund, Inc."
+    assert listed.portfolios == ("Example Growth Fund, Inc.",)
+
+
+def test_together_with_their_manifest_each_is_its_registrants_edition(tmp_path: Path) -> None:
+    """All twelve in one folder, with a manifest as EDGAR's index gives it (URL, form,
+    the company where the corpus records it): every document is its registrant's (its
+    CIK, from the URL, is its identity), none is taken for another's duplicate, and the
+    registrant is named as the document or the manifest names it."""
+    lines = []
+    for row in rows():
+        (tmp_path / name(row)).write_text(row["text"], encoding="utf-8")
+        entry = {"path": name(row), "url": row["url"], "form": row["form"]}
+        if row["registrant"]:
+            entry["company"] = row["registrant"]
+        lines.append(json.dumps(entry))
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    files = sorted(path for path in tmp_path.iterdir() if path != manifest)
+    ledger = pl.load(files, manifest=manifest)
+    assert ledger.problems() == []
+    by_cik = {document.cik: document for document in ledger.documents}
+    assert set(by_cik) == {str(int(row["cik"])) for row in rows()}
+    for row in rows():
+        document = by_cik[str(int(row["cik"]))]
+        if row["registrant"]:
+            assert (document.registrant or "").casefold() == row["registrant"].casefold()
+        else:
+            assert document.registrant is None
+            assert f"of CIK {int(row['cik'])} dated" in document.edition
+        if document.date is not None:
+            # Each is in force, as its own edition, for its own fund.
+            objective = next(
+                place.headings
+                for place in walk(document.sections)
+                if (item := item_of(place.section.heading)) and item.key == "objective"
+            )
+            view = (
+                ledger.as_of(document.date)
+                .portfolio(document.portfolios[0])
+                .document(document.kind)
+                .section(list(objective))
+            )
+            assert view.provenance.edition == document.edition

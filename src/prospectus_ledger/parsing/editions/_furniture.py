@@ -20,7 +20,7 @@ from ..grammar.items import item_of
 from ..layout import Break, Grid, Para, Unit
 from ..layout.css import is_faint
 
-__all__ = ["Furniture", "TocEntry", "find_furniture", "find_toc"]
+__all__ = ["Furniture", "TocEntry", "find_furniture", "find_toc", "is_page_number"]
 
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-\u2013\u2014]?\s*(?:[A-Z]{1,3}\s?-\s?)?(?:\d{1,4}|[ivxlc]{1,7})\s*[-\u2013\u2014]?$"
@@ -28,6 +28,13 @@ _PAGE_NUMBER = re.compile(
     r"|^(?:page\s+)?\d{1,4}\s+of\s+\d{1,4}$",
     re.IGNORECASE,
 )
+
+
+def is_page_number(text: str) -> bool:
+    """Whether a line is a page number ("7", "ii", "A-3", "Page 2 of 7")."""
+    return _PAGE_NUMBER.match(text.strip()) is not None
+
+
 _FILLER = re.compile(
     r"\b(?:intentionally\s+(?:left\s+)?blank|left\s+blank\s+intentionally)\b", re.I
 )

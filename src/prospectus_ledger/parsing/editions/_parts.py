@@ -18,6 +18,7 @@ import attrs
 
 from ...tree import DocumentKind
 from ..layout import Break, Grid, Para, Unit
+from ._furniture import is_page_number
 
 __all__ = ["Part", "find_parts"]
 
@@ -81,6 +82,11 @@ def _title(para: Para) -> tuple[DocumentKind, bool] | None:
     return None
 
 
+def _by_page_number(units: Sequence[Unit], index: int) -> bool:
+    following = units[index + 1] if index + 1 < len(units) else None
+    return isinstance(following, Para) and is_page_number(following.first_line_text)
+
+
 def _page_starts(units: Sequence[Unit]) -> list[int]:
     """Indices of the first paragraphs of every page, where a document's title stands
     (below a page's date line or a draft's legend: "_________, 2024" / "2024 Prospectus",
@@ -119,6 +125,10 @@ def find_parts(units: Sequence[Unit]) -> list[Part]:
         if not isinstance(para, Para):
             continue
         found = _title(para)
+        if found is not None and _by_page_number(units, index):
+            # A title printed beside a page number ("Summary Prospectus / 7 of 7"): a
+            # running header or footer.
+            continue
         key = para.first_line_text.casefold()
         if found is not None and found[1] and key in seen:
             # A title with a name, printed again at the top of a page: a running header.

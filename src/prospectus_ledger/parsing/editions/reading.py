@@ -48,6 +48,7 @@ _FILED = re.compile(r"FILED AS OF DATE:[ \t]*(\d{4})(\d{2})(\d{2})")
 _ILLUSTRATIVE = re.compile(r"\billustrative\s*:\s*true\b", re.IGNORECASE)
 _HEADER = 20000
 _INCORPORATED = re.compile(r",?\s(?:Inc|INC)\.?$")
+_FUND_COMPANY = re.compile(r"\bfunds?,?\s(?:inc|incorporated)\.?$", re.IGNORECASE)
 
 
 def _file(source: Source | None) -> str | None:
@@ -131,8 +132,8 @@ def parse_edition_details(
     file = _file(source)
     text = decode_filing(data, file=file)
     source = _source(source, data, text)
-    form = declared_form(text)
-    identity = identity or identify(text)
+    form = declared_form(text) or source.form
+    identity = identity or identify(text, form=source.form)
     # Asked for an edition, the reader reads one unless the text says it is a supplement.
     if identity.kind == "supplement" and identity.evidence.opening:
         raise InvalidFilingError(
@@ -152,7 +153,11 @@ def parse_edition_details(
             line=next((unit.line for unit in read.units if isinstance(unit, Para)), None),
         )
     facts = read_facts(read.root)
-    registrant = _registrant(read, facts, parts[0].start)
+    # EDGAR's filer (a manifest's company) when the document prints no registrant.
+    registrant = _registrant(read, facts, parts[0].start) or source.company
+    # The filer of an edition is its registrant, whose CIK is its identity.
+    cik = _cik(read, facts) or source.cik
+    source = attrs.evolve(source, cik=cik)
     illustrative = _ILLUSTRATIVE.search(text[:_HEADER]) is not None
     header_series = series_from_header(text)
     names = {heading_key(s.name): s.name for s in header_series if s.name}
@@ -178,6 +183,14 @@ def parse_edition_details(
             attrs.evolve(item, document=attrs.evolve(item.document, registrant=registrant))
             for item in documents
         ]
+    if registrant is not None and not portfolios and _FUND_COMPANY.search(registrant):
+        # A fund that is a company of its own is its one portfolio (its name was
+        # kept out of the portfolios as the registrant's).
+        portfolios = {registrant: None}
+        documents = [
+            attrs.evolve(item, document=attrs.evolve(item.document, portfolios=(registrant,)))
+            for item in documents
+        ]
     series = (
         header_series
         or series_from_facts(facts, read.units, list(portfolios))
@@ -186,7 +199,7 @@ def parse_edition_details(
     return EditionDetails(
         source,
         registrant,
-        _cik(read, facts),
+        cik,
         form,
         tuple(item.document for item in documents),
         tuple(item.details for item in documents),
