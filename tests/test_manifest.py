@@ -444,3 +444,35 @@ def test_cli_a_bad_manifest_is_one_line_and_no_store(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: manifest {bad}, line 2: expected a CIK")
     assert not store.exists()
+
+
+def _prospectus(text: str, **source: str) -> pl.Document:
+    return pl.Document(
+        pl.DocumentKind.PROSPECTUS,
+        None,
+        pendulum.date(2024, 5, 1),
+        sections=(pl.Section("Investment Objective", (pl.Paragraph(text),)),),
+        source=pl.Source(name=f"{text}.htm", **source),
+    )
+
+
+def test_two_unnamed_prospectuses_of_one_day_are_told_apart_by_their_ciks() -> None:
+    ledger = pl.Ledger()
+    ledger.add_document(_prospectus("first", cik="1"))
+    ledger.add_document(_prospectus("second", cik="2"))
+    assert ledger.problems() == []
+    # Both are in force: the question names a section of each.
+    with pytest.raises(pl.AmbiguousSectionError) as caught:
+        ledger.as_of("2024-05-01").section("Investment Objective")
+    assert "prospectus of CIK 1 dated 2024-05-01" in str(caught.value)
+    assert "prospectus of CIK 2 dated 2024-05-01" in str(caught.value)
+
+
+def test_without_ciks_the_duplicate_says_a_manifest_tells_them_apart() -> None:
+    ledger = pl.Ledger()
+    ledger.add_document(_prospectus("first"))
+    ledger.add_document(_prospectus("second"))
+    (problem,) = ledger.problems()
+    assert problem.kind == "duplicate_edition"
+    assert "neither names its registrant" in problem.reason
+    assert "--manifest" in problem.reason

@@ -95,11 +95,31 @@ def document_registrant(document: Document, aliases: Mapping[str, str]) -> str |
 
 @attrs.frozen
 class EditionKey:
-    """Identifies an edition: registrant (as a key), document kind and date."""
+    """Identifies an edition: registrant (as a key), document kind and date, and for a
+    summary prospectus the funds it is for (as keys; see :func:`edition_part`)."""
 
     registrant: str | None
     kind: DocumentKind
     date: pendulum.Date | None
+    part: tuple[str, ...] = ()
+
+    @property
+    def chain(self) -> ChainKey:
+        """The chain of editions it belongs to: each replaces the one before."""
+        return (self.registrant, self.kind, self.part)
+
+
+ChainKey = tuple[str | None, DocumentKind, tuple[str, ...]]
+"""Registrant, document kind and part: the editions of one document over time."""
+
+
+def edition_part(document: Document) -> tuple[str, ...]:
+    """What tells a registrant's editions of one kind and date apart: a trust files a
+    summary prospectus for each fund, often all on one day, so a summary prospectus is
+    its funds'; a prospectus or SAI is the registrant's whole."""
+    if document.kind is not DocumentKind.SUMMARY_PROSPECTUS:
+        return ()
+    return tuple(sorted({heading_key(name) for name in document.portfolios}))
 
 
 @attrs.frozen
@@ -263,7 +283,7 @@ class Compiled:
     """Everything a query needs, derived from a ledger's contents."""
 
     editions: tuple[Edition, ...]
-    chains: dict[tuple[str | None, DocumentKind], tuple[int, ...]]
+    chains: dict[ChainKey, tuple[int, ...]]
     unrouted: tuple[Unrouted, ...]
     conflicts: tuple[tuple[Step, Step], ...]
     duplicates: tuple[tuple[Document, Document], ...]

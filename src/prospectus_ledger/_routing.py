@@ -17,6 +17,7 @@ import attrs
 import pendulum
 
 from ._engine import (
+    ChainKey,
     Compiled,
     Edition,
     EditionKey,
@@ -26,6 +27,7 @@ from ._engine import (
     document_identity,
     document_registrant,
     earliest_date,
+    edition_part,
     registrant_aliases,
     registrant_key,
     supplement_identity,
@@ -51,7 +53,12 @@ class _Builder:
     aliases: Mapping[str, str] = attrs.field(factory=dict)
 
     def add_base(self, document: Document) -> None:
-        key = EditionKey(document_registrant(document, self.aliases), document.kind, document.date)
+        key = EditionKey(
+            document_registrant(document, self.aliases),
+            document.kind,
+            document.date,
+            edition_part(document),
+        )
         existing = self.documents.get(key)
         if existing is None:
             self.documents[key] = document
@@ -62,49 +69,59 @@ class _Builder:
 
     def _keys_for(self, kind: DocumentKind, date: pendulum.Date | None) -> list[EditionKey]:
         keys = {*self.documents, *self.placeholders}
-        return sorted(
-            (key for key in keys if key.kind == kind and key.date == date),
-            key=lambda key: key.registrant or "",
-        )
+        return sorted((key for key in keys if key.kind == kind and key.date == date), key=_order)
 
     def resolve(
         self, supplement: Supplement, ref: DocumentRef, effective: pendulum.DateTime
-    ) -> tuple[EditionKey | None, str | None]:
-        """The edition a reference names, creating a placeholder when none is held."""
+    ) -> tuple[list[EditionKey], str | None]:
+        """The editions a reference names (a placeholder is created when none is held),
+        or none and the reason."""
         name = registrant_key(supplement.registrant)
         reg = self.aliases.get(name, name) if name is not None else None
         date = ref.date
         if date is None:
             # "the current Statutory Prospectus": the edition in force when the
-            # instruction takes effect.
+            # instruction takes effect, in each chain.
             when = effective.date()
-            held = [
-                key
-                for key in {*self.documents, *self.placeholders}
-                if key.kind == ref.kind and key.date is not None and key.date <= when
-            ]
-            held = self._same_registrant(held, reg, supplement)
+            latest: dict[ChainKey, EditionKey] = {}
+            for key in sorted(
+                {*self.documents, *self.placeholders}, key=lambda key: key.date or earliest_date()
+            ):
+                if key.kind == ref.kind and key.date is not None and key.date <= when:
+                    latest[key.chain] = key
+            held = self._same_registrant(sorted(latest.values(), key=_order), reg, supplement)
             if not held:
                 return (
-                    None,
+                    [],
                     f"the supplement amends the current {ref.kind.title} without dating it, "
                     f"and the ledger holds no edition of it in force on {when.isoformat()}",
                 )
-            return max(held, key=lambda key: key.date or earliest_date()), None
+            return self._select(held, supplement), None
         same = self._same_registrant(self._keys_for(ref.kind, date), reg, supplement)
-        if same and (reg is None or same[0].registrant != reg):
-            return same[0], None
-        key = EditionKey(reg, ref.kind, date)
-        if key not in self.documents and key not in self.placeholders:
-            self.placeholders[key] = Document(
-                ref.kind, supplement.registrant, date, portfolios=(), complete=False
-            )
-        placeholder = self.placeholders.get(key)
-        if placeholder is not None and key not in self.documents:
-            names = sorted({*placeholder.portfolios, *supplement.portfolios})
-            if tuple(names) != placeholder.portfolios:
-                self.placeholders[key] = attrs.evolve(placeholder, portfolios=tuple(names))
-        return key, None
+        if not same:
+            key = EditionKey(reg, ref.kind, date)
+            if key not in self.placeholders:
+                self.placeholders[key] = Document(
+                    ref.kind, supplement.registrant, date, portfolios=(), complete=False
+                )
+            same = [key]
+        chosen = self._select(same, supplement)
+        for key in chosen:
+            placeholder = self.placeholders.get(key)
+            if placeholder is not None and key not in self.documents:
+                names = sorted({*placeholder.portfolios, *supplement.portfolios})
+                if tuple(names) != placeholder.portfolios:
+                    self.placeholders[key] = attrs.evolve(placeholder, portfolios=tuple(names))
+        return chosen, None
+
+    def _select(self, keys: list[EditionKey], supplement: Supplement) -> list[EditionKey]:
+        """Of the editions a reference may name, the first registrant's; of its summary
+        prospectuses (one per fund), those of the funds the supplement names, else all."""
+        mine = [key for key in keys if key.registrant == keys[0].registrant]
+        if len(mine) == 1:
+            return mine
+        covering = [key for key in mine if self._covers(key, supplement)]
+        return covering or mine
 
     def _covers(self, key: EditionKey, supplement: Supplement) -> bool:
         document = self.documents.get(key) or self.placeholders.get(key)
@@ -175,22 +192,31 @@ class _Builder:
             return
         known_at = supplement.known_at or effective
         for ref in refs:
-            key, reason = self.resolve(supplement, ref, effective)
-            if key is None:
+            keys, reason = self.resolve(supplement, ref, effective)
+            if not keys:
                 self._unrouted(supplement, identity, amendment, reason or "no edition")
-                continue
-            provenance = Provenance(
-                source=supplement.source,
-                words=amendment.words,
-                effective=effective,
-                known_at=known_at,
-                edition=self.edition_name(key),
-                illustrative=False,
-            )
-            order = amendment_order(effective, supplement, amendment, identity)
-            self.steps[key].append(
-                Step(order, supplement, amendment, effective, known_at, provenance)
-            )
+            for key in keys:
+                self._step(supplement, identity, amendment, key, effective, known_at)
+
+    def _step(
+        self,
+        supplement: Supplement,
+        identity: str,
+        amendment: Amendment,
+        key: EditionKey,
+        effective: pendulum.DateTime,
+        known_at: pendulum.DateTime,
+    ) -> None:
+        provenance = Provenance(
+            source=supplement.source,
+            words=amendment.words,
+            effective=effective,
+            known_at=known_at,
+            edition=self.edition_name(key),
+            illustrative=False,
+        )
+        order = amendment_order(effective, supplement, amendment, identity)
+        self.steps[key].append(Step(order, supplement, amendment, effective, known_at, provenance))
 
     def _unrouted(
         self, supplement: Supplement, identity: str, amendment: Amendment, reason: str
@@ -198,6 +224,26 @@ class _Builder:
         # Placed in the timeline by the instruction's own time, if it gives one.
         order = amendment_order(amendment.effective, supplement, amendment, identity)
         self.unrouted.append(Unrouted(supplement, amendment, reason, order))
+
+
+def _chain_of(key: EditionKey, builder: _Builder) -> ChainKey:
+    """The chain an edition belongs to.  An edition only supplements name (a
+    placeholder) has no funds of its own: it joins the one chain of its registrant's
+    summary prospectuses that holds a fund it names, when there is one."""
+    if key in builder.documents or key.kind is not DocumentKind.SUMMARY_PROSPECTUS:
+        return key.chain
+    placeholder = builder.placeholders[key]
+    names = {heading_key(name) for name in placeholder.portfolios}
+    parts = {
+        held.part
+        for held in builder.documents
+        if held.registrant == key.registrant and held.kind is key.kind and names & set(held.part)
+    }
+    return (key.registrant, key.kind, parts.pop()) if len(parts) == 1 else key.chain
+
+
+def _order(key: EditionKey) -> tuple[str, tuple[str, ...]]:
+    return key.registrant or "", key.part
 
 
 def _edition_known_at(document: Document, start: pendulum.DateTime) -> pendulum.DateTime:
@@ -251,14 +297,16 @@ def compile_ledger(
 
     all_keys = sorted(
         {*builder.documents, *builder.placeholders},
-        key=lambda key: (key.registrant or "", key.kind.value, key.date or earliest_date()),
+        key=lambda key: (*_order(key), key.kind.value, key.date or earliest_date()),
     )
-    chains: dict[tuple[str | None, DocumentKind], list[EditionKey]] = defaultdict(list)
+    chains: dict[ChainKey, list[EditionKey]] = defaultdict(list)
     for key in all_keys:
-        chains[(key.registrant, key.kind)].append(key)
+        chains[_chain_of(key, builder)].append(key)
+    for keys in chains.values():
+        keys.sort(key=lambda key: key.date or earliest_date())
 
     editions: list[Edition] = []
-    chain_indices: dict[tuple[str | None, DocumentKind], tuple[int, ...]] = {}
+    chain_indices: dict[ChainKey, tuple[int, ...]] = {}
     conflicts: list[tuple[Step, Step]] = []
     for chain_key, keys in chains.items():
         indices: list[int] = []

@@ -290,6 +290,7 @@ class Ledger:
         chain_key = (
             _engine.document_registrant(new_edition, compiled.aliases),
             new_edition.kind,
+            _engine.edition_part(new_edition),
         )
         earlier = [
             index

@@ -250,12 +250,19 @@ def problems_of(compiled: Compiled) -> list[Problem]:
             )
         )
     for keep, drop in compiled.duplicates:
+        unnamed = not any(document.registrant or document.cik for document in (keep, drop))
+        advice = (
+            "; neither names its registrant: a manifest giving each file's CIK or company "
+            "(manifest=..., or --manifest on the command line) tells them apart"
+            if unnamed
+            else ""
+        )
         problems.append(
             Problem(
                 kind="duplicate_edition",
                 reason=(
                     f"two different base texts for {keep.edition}; kept "
-                    f"{keep.source.label if keep.source else 'one of them'}"
+                    f"{keep.source.label if keep.source else 'one of them'}{advice}"
                 ),
                 source=drop.source or Source(),
                 document=drop.kind,

@@ -65,7 +65,7 @@ def test_splits_into_prospectus_and_sai(delaware: EditionDetails) -> None:
 
 def test_registrant_date_and_portfolios(delaware: EditionDetails) -> None:
     assert delaware.registrant == "DELAWARE GROUP EQUITY FUNDS II"
-    assert delaware.cik == "0000027574"
+    assert delaware.cik == "27574"  # without its leading zeros, as every CIK is kept
     assert delaware.form == "485BPOS"
     for document in delaware.documents:
         assert document.registrant == "DELAWARE GROUP EQUITY FUNDS II"

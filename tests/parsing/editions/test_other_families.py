@@ -191,7 +191,7 @@ def test_run_in_headings_the_contents_list() -> None:
     assert body.startswith("The Fund may borrow")
 
 
-def _summary(title: str, *, pages: list[str]) -> str:
+def _summary(title: str, *, pages: list[str], fund: str = "Example Growth Fund") -> str:
     """Written for the tests below (not a real filing): a one-fund summary prospectus in
     HTML, its pages split where a printer would break them."""
 
@@ -215,7 +215,7 @@ def _summary(title: str, *, pages: list[str]) -> str:
     page_break = '<hr style="page-break-after:always"/>'
     return (
         f"<html><head><title>{title}</title></head><body>"
-        '<p style="font-size:16pt"><b>Example Growth Fund</b></p>'
+        f'<p style="font-size:16pt"><b>{fund}</b></p>'
         '<p style="font-size:14pt">Summary Prospectus</p><p>May 1, 2024</p>'
         "<p>Before you invest, you may want to review the Fund's Prospectus.</p>"
         + items
@@ -295,3 +295,79 @@ def test_together_with_their_manifest_each_is_its_registrants_edition(tmp_path: 
                 .section(list(objective))
             )
             assert view.provenance.edition == document.edition
+
+
+def _supplement(fund: str | None, day: str, edition: str) -> str:
+    """Written for the tests below (not a real filing): a supplement replacing a fund's
+    investment objective."""
+    named = f"{fund}\n\n" if fund else ""
+    return (
+        f"EXAMPLE FUNDS TRUST\n\n{named}Supplement dated {day}\n"
+        f"to the Summary Prospectus dated {edition}\n\n"
+        f'Effective {day}, the section entitled "Investment Objective" is deleted in its '
+        "entirety and replaced with the following:\n\n"
+        f"The Fund seeks a new objective, as of {day}.\n"
+    )
+
+
+@pytest.fixture
+def one_trust(tmp_path: Path) -> Path:
+    """Two funds of one trust, each with its summary prospectus dated May 1, 2024, and a
+    manifest that gives the trust's CIK (the documents print no registrant)."""
+    for fund, file in (("Example Growth Fund", "growth.htm"), ("Example Value Fund", "value.htm")):
+        (tmp_path / file).write_text(_summary(fund, pages=[], fund=fund), encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "path,cik,company\n"
+        "growth.htm,1234,Example Funds Trust\n"
+        "value.htm,1234,Example Funds Trust\n"
+        "value-june.txt,1234,Example Funds Trust\n"
+        "all-july.txt,1234,Example Funds Trust\n"
+        "value-2023.txt,1234,Example Funds Trust\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def _objective(ledger: pl.Ledger, when: str, fund: str) -> str:
+    return ledger.as_of(when).portfolio(fund).section("Investment Objective").text
+
+
+def test_one_trusts_summary_prospectuses_of_one_day_are_each_their_funds(
+    one_trust: Path,
+) -> None:
+    (one_trust / "value-june.txt").write_text(
+        _supplement("Example Value Fund", "June 3, 2024", "May 1, 2024"), encoding="utf-8"
+    )
+    (one_trust / "all-july.txt").write_text(
+        _supplement(None, "July 1, 2024", "May 1, 2024"), encoding="utf-8"
+    )
+    ledger = pl.load(one_trust, manifest=one_trust / "manifest.csv")
+    assert ledger.problems() == []
+    assert sorted(d.portfolios for d in ledger.documents) == [
+        ("Example Growth Fund",),
+        ("Example Value Fund",),
+    ]
+    # The supplement naming one fund changes that fund's summary prospectus only.
+    assert "as of June 3, 2024" in _objective(ledger, "2024-06-03", "Example Value Fund")
+    assert "as of June" not in _objective(ledger, "2024-06-03", "Example Growth Fund")
+    # One naming no fund supplements every summary prospectus of that date.
+    for fund in ("Example Growth Fund", "Example Value Fund"):
+        assert "as of July 1, 2024" in _objective(ledger, "2024-07-01", fund)
+    applied = [entry for entry in ledger.timeline() if entry.status == "applied"]
+    assert len(applied) == 3
+
+
+def test_an_earlier_summary_prospectus_named_only_by_a_supplement_ends_with_the_next(
+    one_trust: Path,
+) -> None:
+    """A supplement to the Value Fund's summary prospectus of 2023, which the ledger does
+    not hold, amends an edition of that fund that the 2024 edition replaces."""
+    (one_trust / "value-2023.txt").write_text(
+        _supplement("Example Value Fund", "June 1, 2023", "May 1, 2023"), encoding="utf-8"
+    )
+    ledger = pl.load(one_trust, manifest=one_trust / "manifest.csv")
+    assert "as of June 1, 2023" in _objective(ledger, "2023-06-01", "Example Value Fund")
+    assert "as of June 1, 2023" not in _objective(ledger, "2024-05-01", "Example Value Fund")
+    # No edition of the Growth Fund is known before 2024.
+    with pytest.raises(pl.EditionNotFoundError):
+        _objective(ledger, "2023-06-01", "Example Growth Fund")

@@ -27,7 +27,7 @@ from prospectus_ledger.tree import (
 def test_documents_and_metadata(acme: EditionDetails) -> None:
     assert [d.kind for d in acme.documents] == [DocumentKind.PROSPECTUS, DocumentKind.SAI]
     assert acme.registrant == "ACME SAMPLE TRUST"
-    assert acme.cik == "0000999999"
+    assert acme.cik == "999999"
     assert acme.form == "485BPOS"
     assert acme.source.accession == "0000999999-07-000012"
     assert acme.source.filed == pendulum.date(2007, 4, 27)

@@ -108,7 +108,8 @@ class EditionDetails:
     Attributes:
         source: the filing.
         registrant: the trust or company that filed it, as printed.
-        cik: its EDGAR central index key, when the filing gives it.
+        cik: its EDGAR central index key without leading zeros, when the filing (or
+            its manifest) gives it.
         form: the form type the filing declares ("485BPOS"), if any.
         documents: the documents, in filing order.
         parts: for each document (same order), where it is and what was

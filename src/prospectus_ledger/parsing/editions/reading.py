@@ -23,7 +23,7 @@ import pendulum
 from ..._text import heading_key
 from ...errors import InvalidFilingError
 from ...provenance import Source
-from ...tree import Document
+from ...tree import Document, DocumentKind
 from ..decoding import decode_filing, sha256_of
 from ..identify import Identity, identify
 from ..layout import Para, Unit
@@ -156,8 +156,7 @@ def parse_edition_details(
     # EDGAR's filer (a manifest's company) when the document prints no registrant.
     registrant = _registrant(read, facts, parts[0].start) or source.company
     # The filer of an edition is its registrant, whose CIK is its identity.
-    cik = _cik(read, facts) or source.cik
-    source = attrs.evolve(source, cik=cik)
+    source = attrs.evolve(source, cik=_cik(read, facts) or source.cik)
     illustrative = _ILLUSTRATIVE.search(text[:_HEADER]) is not None
     header_series = series_from_header(text)
     names = {heading_key(s.name): s.name for s in header_series if s.name}
@@ -191,6 +190,15 @@ def parse_edition_details(
             attrs.evolve(item, document=attrs.evolve(item.document, portfolios=(registrant,)))
             for item in documents
         ]
+    if portfolios:
+        # A statement of additional information that names no fund of its own is
+        # the filing's: it covers the funds of the prospectuses filed with it.
+        documents = [
+            attrs.evolve(item, document=attrs.evolve(item.document, portfolios=tuple(portfolios)))
+            if item.document.kind is DocumentKind.SAI and not item.document.portfolios
+            else item
+            for item in documents
+        ]
     series = (
         header_series
         or series_from_facts(facts, read.units, list(portfolios))
@@ -199,7 +207,7 @@ def parse_edition_details(
     return EditionDetails(
         source,
         registrant,
-        cik,
+        source.cik,
         form,
         tuple(item.document for item in documents),
         tuple(item.details for item in documents),
