@@ -232,8 +232,16 @@ def evaluate_items(*, frozen: bool = False) -> dict[str, Any]:
     documents: list[dict[str, Any]] = []
     for row in rows:
         name = str(row["url"]).rsplit("/", 1)[-1]
+        # What EDGAR's index says of it, as a manifest gives it (a .htm prints no filer).
+        known = Source(
+            name=name,
+            url=row["url"],
+            form=row["form"],
+            cik=row["cik"],
+            company=row.get("registrant"),
+        )
         _supplements, parsed, doubt = parse_any(
-            str(row["text"]).encode("utf-8"), Source(name=name), max_bytes=1 << 30
+            str(row["text"]).encode("utf-8"), known, max_bytes=1 << 30
         )
         found = {
             item.key
@@ -249,6 +257,12 @@ def evaluate_items(*, frozen: bool = False) -> dict[str, Any]:
                 "doubt": doubt,
                 "found": sum(key in found for key in keys),
                 "missing": [key for key in keys if key not in found],
+                "identified": all(
+                    (document.registrant or document.cik) and document.portfolios
+                    for document in parsed
+                )
+                and bool(parsed),
+                "undated": [document.kind.value for document in parsed if document.date is None],
             }
         )
     pairs = len(documents) * len(keys)
@@ -261,6 +275,7 @@ def evaluate_items(*, frozen: bool = False) -> dict[str, Any]:
         "found": found_pairs,
         "share": found_pairs / pairs if pairs else 1.0,
         "editions": sum("supplement" not in document["read_as"] for document in documents),
+        "identified": sum(bool(document["identified"]) for document in documents),
     }
 
 
@@ -350,6 +365,20 @@ def render_items(items: dict[str, Any]) -> list[str]:
         f"{items['editions']} read as editions. Items found as sections: "
         f"{items['found']} of {items['pairs']} (document, item) pairs = {items['share']:.1%} "
         f"(target {target:.0%}: {'met' if items['share'] >= target else '**not met**'}).",
+        "",
+        "Each is read with what EDGAR's index says of it, as a manifest gives it (URL, form, "
+        "CIK, and the company where the corpus records one). Documents whose every part has "
+        f"its registrant (name or CIK) and its portfolios: {items['identified']} of "
+        f"{len(items['documents'])}. Undated: "
+        + (
+            "; ".join(
+                f"{document['document']} ({', '.join(document['undated'])})"
+                for document in items["documents"]
+                if document["undated"]
+            )
+            or "none"
+        )
+        + ".",
         "",
     ]
     lines.extend(
