@@ -12,6 +12,24 @@ from .diff import LedgerDiff
 from .serialize import unstructure
 from .snapshot import SectionView
 
+# Characters a terminal acts on instead of showing: C0 controls but new line and tab,
+# DEL, C1 controls, and the bidirectional overrides that reorder what is shown.  Filing
+# text with ESC ] 0; (window title), ESC ] 52; (clipboard write) or ESC [ 2J (clear)
+# must reach the screen as text.  Each becomes its JSON escape ("\u001b"): visible in
+# text, and still the same string inside JSON output.
+_UNSAFE = [
+    *(code for code in range(0x20) if chr(code) not in "\n\t"),
+    *range(0x7F, 0xA0),
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+]
+_SAFE = {code: f"\\u{code:04x}" for code in _UNSAFE}
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every character a terminal would act on written as its escape."""
+    return text.translate(_SAFE)
+
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int = 60) -> str:
     """A plain fixed-width table; cells longer than ``width`` are cut with an ellipsis."""
@@ -39,30 +57,32 @@ def _matches(path: Sequence[str], wanted: str | None) -> bool:
 def redline_lines(changes: LedgerDiff, *, section: str | None, colour: bool) -> list[str]:
     """The diff as lines: ``+``/``-`` sections and a word redline of each change."""
     lines: list[str] = []
+    # Filing text is made safe here, before the colours this function adds.
     for view in changes.added:
         if _matches(view.path, section):
-            lines.append(f"+ {' -- '.join(view.path)}")
+            lines.append(terminal_safe(f"+ {' -- '.join(view.path)}"))
     for view in changes.removed:
         if _matches(view.path, section):
-            lines.append(f"- {' -- '.join(view.path)}")
+            lines.append(terminal_safe(f"- {' -- '.join(view.path)}"))
     for change in changes.changed:
         if not _matches(change.path, section):
             continue
-        lines.append(f"~ {' -- '.join(change.path)}")
+        lines.append(terminal_safe(f"~ {' -- '.join(change.path)}"))
         if colour:
             parts = []
             for segment in change.redline:
+                text = terminal_safe(segment.text)
                 if segment.kind == "insert":
-                    parts.append(click.style(segment.text, fg="green", underline=True))
+                    parts.append(click.style(text, fg="green", underline=True))
                 elif segment.kind == "delete":
-                    parts.append(click.style(segment.text, fg="red", strikethrough=True))
+                    parts.append(click.style(text, fg="red", strikethrough=True))
                 else:
-                    parts.append(segment.text)
+                    parts.append(text)
             lines.append("  " + " ".join(parts))
         else:
             for segment in change.redline:
                 mark = {"insert": "+", "delete": "-", "equal": " "}[segment.kind]
-                lines.append(f"{mark} {segment.text}")
+                lines.append(f"{mark} {terminal_safe(segment.text)}")
     return lines
 
 

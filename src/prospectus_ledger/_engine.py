@@ -290,6 +290,8 @@ class Compiled:
     knowledge: tuple[pendulum.DateTime, ...]
     aliases: Mapping[str, str] = attrs.field(factory=dict)
     """Registrant names (as keys) and the CIK key each stands for."""
+    diagnosed: tuple[Supplement, ...] = ()
+    """The supplements whose own header the parser could not wholly read."""
     _replays: dict[tuple[int, int], Replay] = attrs.field(factory=dict)
     _indexes: dict[tuple[int, int], SectionIndex] = attrs.field(factory=dict)
     _positions: dict[EditionKey, int] = attrs.field(factory=dict)

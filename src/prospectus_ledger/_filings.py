@@ -11,7 +11,7 @@ from pathlib import Path
 import attrs
 
 from .errors import InvalidFilingError, ProspectusLedgerError
-from .ledger import DEFAULT_MAX_FILING_BYTES, PathLike, read_file
+from .ledger import DEFAULT_MAX_FILING_BYTES, PathLike, guarded, read_file
 from .provenance import Source
 from .supplement import Supplement
 from .tree import Document
@@ -67,7 +67,9 @@ class ParsedFiling:
             InvalidLedgerDataError: for a ``.json`` file that is not a valid export.
         """
         file = Path(path)
-        content, supplements, documents = read_file(file, max_bytes=max_bytes, source=source)
+        content, supplements, documents = guarded(
+            file, lambda: read_file(file, max_bytes=max_bytes, source=source)
+        )
         return cls(file.name, content, supplements, documents)
 
 

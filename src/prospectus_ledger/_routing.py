@@ -332,4 +332,5 @@ def compile_ledger(
         duplicates=tuple(builder.duplicates),
         knowledge=tuple(knowledge),
         aliases=builder.aliases,
+        diagnosed=tuple(supplement for _, supplement in keyed if supplement.diagnostics),
     )

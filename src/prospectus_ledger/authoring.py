@@ -42,6 +42,52 @@ from .tree import Block, BulletList, Document, DocumentKind, Paragraph, Section,
 __all__ = ["read_markdown", "write_markdown"]
 
 _FRONT_MATTER_KEYS = {"registrant", "kind", "date", "portfolios", "illustrative"}
+_FRONT_MATTER_DEPTH = 20  # front matter needs two levels; a list of lists at most
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing aliases and deep nesting.
+
+    An alias bomb (anchors of lists of aliases of anchors ...) expands a few hundred
+    bytes into gigabytes, and nesting thousands deep overflows Python's stack; front
+    matter needs neither.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                "aliases (*name) are not allowed in front matter; write the value out",
+                self._mark(),
+            )
+        if self._depth >= _FRONT_MATTER_DEPTH:
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"front matter nested more than {_FRONT_MATTER_DEPTH} levels deep",
+                self._mark(),
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def _mark(self) -> yaml.Mark:
+        return self.peek_event().start_mark  # type: ignore[no-untyped-call,no-any-return]
+
+
+def _load_front_matter(text: str) -> Any:
+    """The front matter's values (as ``yaml.safe_load`` reads them, with the limits
+    of :class:`_FrontMatterLoader`)."""
+    loader = _FrontMatterLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def _split_front_matter(text: str, file: str | None) -> tuple[dict[str, Any], str, int]:
@@ -53,11 +99,16 @@ def _split_front_matter(text: str, file: str | None) -> tuple[dict[str, Any], st
     for number, line in enumerate(lines[1:], start=2):
         if line.strip() == "---":
             try:
-                meta = yaml.safe_load("\n".join(lines[1 : number - 1])) or {}
-            except (yaml.YAMLError, ValueError) as error:
+                meta = _load_front_matter("\n".join(lines[1 : number - 1])) or {}
+            except (yaml.YAMLError, ValueError, RecursionError) as error:
                 # PyYAML raises ValueError for dates that do not exist (2020-02-30).
+                # The place is given as the file's line, not the front matter's.
+                mark = getattr(error, "problem_mark", None)
+                problem = getattr(error, "problem", None) or str(error)
                 raise InvalidFilingError(
-                    file, f"front matter is not valid YAML: {error}", line=2
+                    file,
+                    f"front matter is not valid YAML: {problem}",
+                    line=2 + mark.line if mark is not None else 2,
                 ) from error
             if not isinstance(meta, dict):
                 raise InvalidFilingError(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from ._cli_format import redline_lines, section_output, table
+from ._cli_format import redline_lines, section_output, table, terminal_safe
 from .errors import ProspectusLedgerError
 from .ledger import DEFAULT_MAX_FILING_BYTES, Ledger, load
 from .manifest import as_manifest, sources_for
@@ -27,6 +27,12 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SOURCE = click.Path(exists=True, path_type=Path)
 
 
+def _say(text: str, *, err: bool = False) -> None:
+    """Print text that may hold a filing's words: nothing in it acts on the terminal
+    (:func:`~._cli_format.terminal_safe`)."""
+    click.echo(terminal_safe(text), err=err)
+
+
 class _LibraryErrors(click.Group):
     """Turn library errors into one clear line and exit status 1."""
 
@@ -34,7 +40,7 @@ class _LibraryErrors(click.Group):
         try:
             return super().invoke(ctx)
         except ProspectusLedgerError as error:
-            click.echo(f"Error: {error}", err=True)
+            _say(f"Error: {error}", err=True)
             ctx.exit(1)
 
 
@@ -93,16 +99,27 @@ def parse(files: tuple[Path, ...], output: Path | None, manifest: Path | None) -
     """
     from .parsing import parse_filing
 
+    if output is not None:
+        named: dict[str, list[Path]] = {}
+        for file in files:
+            named.setdefault(file.name, []).append(file)
+        clashes = [paths for paths in named.values() if len(paths) > 1]
+        if clashes:
+            listed = "; ".join(", ".join(str(path) for path in paths) for paths in clashes)
+            raise click.UsageError(
+                f"inputs with the same name would write the same file in {output}: "
+                f"{listed}; parse them into separate folders"
+            )
     for file, source in zip(files, sources_for(files, as_manifest(manifest)), strict=True):
         supplements = parse_filing(file.read_bytes(), source)
         text = json.dumps(unstructure(supplements), indent=2, ensure_ascii=False)
         if output is None:
-            click.echo(text)
+            _say(text)
             continue
         output.mkdir(parents=True, exist_ok=True)
         target = output / f"{file.name}.json"
         target.write_text(text + "\n", encoding="utf-8")
-        click.echo(f"{file} -> {target}", err=True)
+        _say(f"{file} -> {target}", err=True)
 
 
 @main.command()
@@ -148,7 +165,7 @@ def show(
         snapshot = snapshot.portfolio(portfolio)
     if document:
         snapshot = snapshot.document(document)
-    click.echo(section_output(snapshot.section(section), output_format))
+    _say(section_output(snapshot.section(section), output_format))
 
 
 @main.command()
@@ -184,7 +201,7 @@ def history(
         )
         for version in versions
     ]
-    click.echo(table(("valid from", "valid to", "filing", "text"), rows))
+    _say(table(("valid from", "valid to", "filing", "text"), rows))
 
 
 @main.command()
@@ -239,7 +256,7 @@ def timeline(source: Path, manifest: Path | None) -> None:
         )
         for entry in open_source([source], manifest).timeline()
     ]
-    click.echo(table(("effective", "action", "document", "target", "status", "filing"), rows))
+    _say(table(("effective", "action", "document", "target", "status", "filing"), rows))
 
 
 @main.command()
@@ -257,7 +274,7 @@ def problems(source: Path, manifest: Path | None) -> None:
         click.echo("no problems")
         return
     rows = [(problem.kind, problem.source.label, problem.reason) for problem in found]
-    click.echo(table(("kind", "filing", "reason"), rows))
+    _say(table(("kind", "filing", "reason"), rows))
 
 
 @main.command()
@@ -313,4 +330,4 @@ def ingest(
         f"{report.problems} problems in the store; {len(report.failures)} files unreadable"
     )
     for file, message in report.failures:
-        click.echo(f"unreadable: {file}: {message}", err=True)
+        _say(f"unreadable: {file}: {message}", err=True)

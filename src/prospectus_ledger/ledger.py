@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, TypeVar
 
 import attrs
 import pendulum
@@ -40,6 +41,7 @@ __all__ = [
     "FILING_SUFFIXES",
     "Ledger",
     "expand_sources",
+    "guarded",
     "load",
     "parse_any",
     "read_bytes",
@@ -402,6 +404,24 @@ def parse_any(
 
 ErrorMode: TypeAlias = Literal["raise", "record"]
 
+_T = TypeVar("_T")
+
+
+def guarded(file: Path, read: Callable[[], _T]) -> _T:
+    """``read()``, with any error that is not the library's own turned into an
+    :class:`InvalidFilingError` naming ``file``: one file the library cannot read must
+    never stop a load or an ingest of many (the others are read and kept)."""
+    try:
+        return read()
+    except ProspectusLedgerError:
+        raise
+    except Exception as error:  # the point: whatever a hostile file provokes
+        raise InvalidFilingError(
+            str(file),
+            f"cannot be read ({type(error).__name__}: {str(error)[:200]}); "
+            "this is a defect of prospectus-ledger, please report it",
+        ) from error
+
 
 def expand_sources(sources: PathLike | Iterable[PathLike]) -> list[Path]:
     """The files a source names: a file, or a folder's files with :data:`FILING_SUFFIXES`.
@@ -457,7 +477,7 @@ def load(
     files = expand_sources(sources)
     for file, source in zip(files, sources_for(files, as_manifest(manifest)), strict=True):
         try:
-            ledger.add_file(file, source)
+            guarded(file, functools.partial(ledger.add_file, file, source))
         except ProspectusLedgerError as error:
             if errors == "raise":
                 raise

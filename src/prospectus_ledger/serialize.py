@@ -190,6 +190,10 @@ converter.register_unstructure_hook(
         company=cattrs.gen.override(omit_if_default=True),
     ),
 )
+_unstructure_supplement_fields = cattrs.gen.make_dict_unstructure_fn(
+    Supplement, converter, diagnostics=cattrs.gen.override(omit_if_default=True)
+)
+converter.register_unstructure_hook(Supplement, _unstructure_supplement_fields)
 
 
 def unstructure(value: object) -> Any:
@@ -209,6 +213,10 @@ def structure(data: Any, cls: type[T], *, file: str | None = None) -> T:
         return converter.structure(data, cls)
     except InvalidLedgerDataError as error:
         raise InvalidLedgerDataError(error.problem, file=file, path=error.path) from error
+    except RecursionError as error:
+        raise InvalidLedgerDataError(
+            "nested deeper than a ledger's data can be", file=file
+        ) from error
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as error:
         raise InvalidLedgerDataError(_describe(error), file=file) from error
 
@@ -240,6 +248,11 @@ def loads(text: str | bytes, cls: type[T], *, file: str | None = None) -> T:
     """
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+    except RecursionError as error:
+        raise InvalidLedgerDataError(
+            "not valid ledger JSON: nested deeper than Python can read", file=file
+        ) from error
+    except (ValueError, UnicodeDecodeError) as error:
+        # ValueError: malformed JSON, and numbers longer than Python reads (4,300 digits).
         raise InvalidLedgerDataError(f"not valid JSON: {error}", file=file) from error
     return structure(data, cls, file=file)

@@ -105,6 +105,9 @@ class Supplement:
         amendments: its instructions, in filing order.
         known_from: an explicit instant from which it was known, overriding
             the dates (e.g. the EDGAR acceptance time); usually ``None``.
+        diagnostics: what the parser could not read in the supplement's own
+            header ("'February 30, 2020' is not a real date"); listed among the
+            ledger's problems.
     """
 
     registrant: str | None
@@ -114,6 +117,7 @@ class Supplement:
     source: Source
     amendments: tuple[Amendment, ...] = attrs.field(converter=_amendments)
     known_from: pendulum.DateTime | None = None
+    diagnostics: tuple[str, ...] = attrs.field(default=(), converter=strings)
 
     @property
     def known_at(self) -> pendulum.DateTime | None:

@@ -34,6 +34,7 @@ ProblemKind: TypeAlias = Literal[
     "duplicate_edition",
     "unreadable_file",
     "uncertain_kind",
+    "unreadable_date",
 ]
 
 
@@ -145,7 +146,9 @@ class Problem:
             ``conflict`` (two supplements change one section at one instant
             differently), ``duplicate_edition``,
             ``unreadable_file``, ``uncertain_kind`` (a filing read as an edition or
-            as a supplement on weak evidence; the reason says what it showed).
+            as a supplement on weak evidence; the reason says what it showed),
+            ``unreadable_date`` (a supplement's title prints a date that does not
+            exist, "February 30, 2020").
         reason: a sentence saying why.
         source: the filing concerned.
         words: the instruction's words, when there is an instruction.
@@ -248,6 +251,11 @@ def problems_of(compiled: Compiled) -> list[Problem]:
                 effective=second.effective,
                 document=second.amendment.document,
             )
+        )
+    for supplement in compiled.diagnosed:
+        problems.extend(
+            Problem(kind="unreadable_date", reason=diagnostic, source=supplement.source)
+            for diagnostic in supplement.diagnostics
         )
     for keep, drop in compiled.duplicates:
         unnamed = not any(document.registrant or document.cik for document in (keep, drop))

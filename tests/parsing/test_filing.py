@@ -300,12 +300,20 @@ def test_markup_only_filing_raises() -> None:
 
 
 def test_unrecognised_text_becomes_a_notice_with_a_diagnostic() -> None:
-    (supplement,) = parse_filing("Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n")
+    (supplement,) = parse_filing(
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, of the Prospectus.\n"
+    )
     (amendment,) = supplement.amendments
     assert isinstance(amendment.operation, Notice)
     assert amendment.operation.notice.startswith("Lorem ipsum")
     assert amendment.diagnostic is not None
     assert "line 1" in amendment.diagnostic
+
+
+def test_text_that_names_no_fund_document_and_changes_nothing_is_refused() -> None:
+    """Not a supplement: no prospectus, SAI or supplement named, no instruction."""
+    with pytest.raises(InvalidFilingError, match="not a prospectus supplement or edition"):
+        parse_filing("Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n")
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,10 @@ them; :mod:`.headers` reads what they say.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TypeVar, overload
 
 import attrs
 
@@ -161,6 +163,42 @@ def _may_be_title(text: str, previous: str, *, continues: bool) -> bool:
     return continues and is_phrase_line(text)
 
 
+_T = TypeVar("_T")
+
+
+class _Window(Sequence[_T]):
+    """``items[lo:hi]`` without copying: the title search reads the rest of a run again
+    after each title it finds in it, and copying that rest each time made a run of
+    many titles (an attack, or a filing of nothing but titles) take quadratic time."""
+
+    __slots__ = ("_hi", "_items", "_lo")
+
+    def __init__(self, items: Sequence[_T], lo: int, hi: int) -> None:
+        self._items, self._lo, self._hi = items, lo, hi
+
+    def __len__(self) -> int:
+        return self._hi - self._lo
+
+    @overload
+    def __getitem__(self, key: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> _Window[_T]: ...
+
+    def __getitem__(self, key: int | slice) -> _T | _Window[_T]:
+        if isinstance(key, slice):
+            start, stop, _ = key.indices(len(self))
+            return _Window(self._items, self._lo + start, self._lo + max(start, stop))
+        index = key + len(self) if key < 0 else key
+        if not 0 <= index < len(self):
+            raise IndexError(key)
+        return self._items[self._lo + index]
+
+    def __iter__(self) -> Iterator[_T]:
+        items = self._items
+        return (items[index] for index in range(self._lo, self._hi))
+
+
 def _title_prefix(lines: Sequence[Line]) -> int:
     """How many leading lines of a run can be title lines, no title being open."""
     return _prefix_of(_leading_texts(lines))
@@ -226,17 +264,18 @@ def _late_anchor(lines: Sequence[Line], leading: tuple[str, ...], before: str = 
     prefix = _prefix_of(leading, before)
     if not lines or any(has_anchor(text) for text in leading[:prefix]):
         return 0
-    texts = [line.stripped for line in lines]
-    for offset, text in enumerate(texts[1:], 1):
-        if not has_anchor(text):
+    for offset in range(1, len(lines)):
+        if not has_anchor(lines[offset].stripped):
             continue
-        if offset <= _LATE or texts[offset - 1].endswith(_PARAGRAPH_END):
+        if offset <= _LATE or lines[offset - 1].stripped.endswith(_PARAGRAPH_END):
             # Within the first lines, or after a paragraph that ends: a new supplement
             # in text with no blank lines ("... for future reference." / "Supplement dated").
             return offset
-        names = _names_above(texts, offset)
+        # The names above it, read from the few lines they may take (not the whole run).
+        base = max(0, offset - _LATE_NAMES - 1)
+        names = _names_above([line.stripped for line in lines[base:offset]], offset - base)
         if names is not None:
-            return names
+            return base + names
     return 0
 
 
@@ -291,17 +330,21 @@ def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
     previous = 0
     pending = list(chunks(units))
     pending.reverse()
+    # The text lines and where they stand, once: each chunk (and what is left of one
+    # after a title) is a window on them.
+    at: list[int] = []
+    text_lines: list[Line] = []
+    for index, unit in enumerate(units):
+        if isinstance(unit, Line) and unit.kind is LineKind.TEXT:
+            at.append(index)
+            text_lines.append(unit)
     while pending:
         start, stop = pending.pop()
         gap = units[previous:start]
         previous = stop
-        numbered = [
-            (index, unit)
-            for index, unit in enumerate(units[start:stop], start)
-            if isinstance(unit, Line) and unit.kind is LineKind.TEXT
-        ]
-        indices = [index for index, _ in numbered]
-        lines = [line for _, line in numbered]
+        low, high = bisect.bisect_left(at, start), bisect.bisect_left(at, stop)
+        indices = _Window(at, low, high)
+        lines = _Window(text_lines, low, high)
         if run is not None and any(isinstance(u, (TextTable, CellTable)) for u in gap):
             blocks.append(run)
             run = None

@@ -68,13 +68,20 @@ def decode_filing(data: str | bytes, *, file: str | None = None) -> str:
     """Return the filing's text.
 
     Raises:
-        InvalidFilingError: when the data is empty (or white space only), or
-            binary: it holds NUL characters or mostly control characters.
+        InvalidFilingError: when the data is empty (or white space only), a PDF,
+            or binary: it holds NUL characters or mostly control characters.
             ``file`` names the filing in the error.
     """
     text = data if isinstance(data, str) else _decode_bytes(bytes(data))
     if not text.strip():
         raise InvalidFilingError(file, "the filing is empty")
+    if text.lstrip()[:5] == "%PDF-":
+        raise InvalidFilingError(
+            file,
+            "the file is a PDF document; prospectus-ledger reads filings as EDGAR serves "
+            "them (the .htm or .txt of the filing)",
+            line=1,
+        )
     nul = text.find("\x00")
     if nul >= 0:
         raise InvalidFilingError(

@@ -8,13 +8,14 @@ text of the filing was lost.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 import attrs
 import pendulum
 
 from ..errors import InvalidFilingError
-from ..operations import BlockLocator
+from ..operations import BlockLocator, Notice
 from ..provenance import Source
 from ..supplement import DocumentRef, Supplement
 from ..tree import DocumentKind, Paragraph, block_text
@@ -91,6 +92,28 @@ def _furniture(units: Sequence[Unit]) -> tuple[Line, ...]:
     return tuple(u for u in units if isinstance(u, Line) and u.kind in kinds and u.stripped)
 
 
+# A supplement says what it supplements, or at least what to change (an excerpt may
+# start past its title); a filing that does neither is some other document (a PDF, an
+# annual report, a web page), and reading it as a supplement would hide that.
+_SUPPLEMENT_WORD = re.compile(r"\bsupplement", re.IGNORECASE)
+
+
+def _texts(units: Sequence[Unit]) -> Iterator[str]:
+    for unit in units:
+        if isinstance(unit, Line):
+            yield unit.text
+        elif isinstance(unit, TextTable):
+            yield from (line.text for line in unit.lines)
+        elif isinstance(unit, CellTable):
+            yield from (" ".join(row) for row in unit.rows)
+
+
+def names_fund_documents(units: Sequence[Unit]) -> bool:
+    """Whether the text names a prospectus, an SAI (the supplement grammar's ``KIND``)
+    or a supplement anywhere."""
+    return any(_SUPPLEMENT_WORD.search(text) or kinds_mentioned(text) for text in _texts(units))
+
+
 def _has_text(units: tuple[Unit, ...]) -> bool:
     for unit in units:
         if isinstance(unit, Line) and unit.kind is LineKind.TEXT:
@@ -157,6 +180,7 @@ def _parse_part(
             supplement_date=date,
             source=source,
             amendments=build_amendments(body, context),
+            diagnostics=header.problems,
         )
         position += len(supplement.amendments)
         if index == 0:
@@ -203,7 +227,7 @@ def read_filing(data: str | bytes, source: Source | None = None) -> ParsedFiling
 def _read_filing(data: str | bytes, source: Source | None) -> ParsedFiling:
     file = _file(source)
     text = decode_filing(data, file=file)
-    read = read_units(text)
+    read = read_units(text, file=file)
     if not _has_text(read.units):
         raise InvalidFilingError(file, "the filing holds no text (only markup or white space)")
     given = source or Source()
@@ -220,6 +244,18 @@ def _read_filing(data: str | bytes, source: Source | None) -> ParsedFiling:
         for supplement in _parse_part(part, source, position, layout):
             position += len(supplement.supplement.amendments)
             parsed.append(supplement)
+    instructed = any(
+        not isinstance(amendment.operation, Notice)
+        for item in parsed
+        for amendment in item.supplement.amendments
+    )
+    if not instructed and not names_fund_documents(read.units):
+        raise InvalidFilingError(
+            file,
+            "not a prospectus supplement or edition: its text never names a prospectus, "
+            "a statement of additional information or a supplement, and gives no "
+            "instruction to change one",
+        )
     return ParsedFiling(source, tuple(parsed))
 
 

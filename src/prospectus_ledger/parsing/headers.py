@@ -97,6 +97,8 @@ class Header:
         default_effective: the effective time a lead-in states for all
             instructions ("Effective November 1, 2006, the following changes
             are made to the Portfolios' prospectus:").
+        problems: dates the title prints that do not exist ("'FEBRUARY 30, 2020'
+            is not a real date").
     """
 
     registrant: str | None = None
@@ -106,6 +108,18 @@ class Header:
     lines: tuple[Line, ...] = ()
     intro: tuple[SourcedBlock, ...] = ()
     default_effective: EffectiveTime | None = None
+    problems: tuple[str, ...] = ()
+
+
+def _unreal_dates(texts: Sequence[str]) -> tuple[str, ...]:
+    """What is wrong with each date a title prints that names no real day."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for match in DATE_SEARCH.finditer(text):
+            reading = read_date(match.group(0))
+            if reading.date is None and reading.problem:
+                found.setdefault(f"the title's date {reading.problem}")
+    return tuple(found)
 
 
 def _names(lines: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
@@ -239,6 +253,7 @@ def parse_title(lines: Sequence[Line]) -> Header:
         documents,
         date or stacked or next(iter(bare_dates), None),
         tuple(lines),
+        problems=_unreal_dates(_title_texts(lines)),
     )
 
 

@@ -29,9 +29,13 @@ _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _BULLET = "\u2022 "
 
 
-def html_units(text: str, *, first_line: int = 1) -> list[Unit]:
-    """Read an HTML document into logical lines (see the module docstring)."""
-    root = html_root(text)
+def html_units(text: str, *, first_line: int = 1, file: str | None = None) -> list[Unit]:
+    """Read an HTML document into logical lines (see the module docstring).
+
+    Raises:
+        InvalidFilingError: for HTML nested too deep to be read whole, naming ``file``.
+    """
+    root = html_root(text, file=file, first_line=first_line)
     if root is None:
         return []
     return lines_of(read_html(root), first_line=first_line)

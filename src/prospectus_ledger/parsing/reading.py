@@ -34,20 +34,25 @@ class FilingText:
     filed: pendulum.Date | None = None
 
 
-def _document_units(text: str, first_line: int) -> list[Unit]:
+def _document_units(text: str, first_line: int, file: str | None) -> list[Unit]:
     if looks_like_html(text):
-        return html_units(text, first_line=first_line)
+        return html_units(text, first_line=first_line, file=file)
     return plain_text_units(text, first_line=first_line)
 
 
-def read_units(text: str) -> FilingText:
-    """Read decoded filing text into units (see the module docstring)."""
+def read_units(text: str, *, file: str | None = None) -> FilingText:
+    """Read decoded filing text into units (see the module docstring); ``file`` names
+    the filing in errors.
+
+    Raises:
+        InvalidFilingError: for HTML nested too deep to be read whole.
+    """
     if not is_submission(text):
-        return FilingText(tuple(_document_units(text, 1)))
+        return FilingText(tuple(_document_units(text, 1, file)))
     submission = unwrap_submission(text)
     units: list[Unit] = []
     for index, document in enumerate(submission.documents):
         if index:
             units.append(Line(document.first_line, "", LineKind.BREAK))
-        units.extend(_document_units(document.text, document.first_line))
+        units.extend(_document_units(document.text, document.first_line, file))
     return FilingText(tuple(units), submission.accession, submission.filed)

@@ -45,11 +45,16 @@ def _main_document(text: str) -> tuple[str, int]:
     return documents[0].text, documents[0].first_line
 
 
-def read_input(text: str) -> Input:
-    """Read a decoded filing into units (see the module docstring)."""
+def read_input(text: str, *, file: str | None = None) -> Input:
+    """Read a decoded filing into units (see the module docstring); ``file`` names the
+    filing in errors.
+
+    Raises:
+        InvalidFilingError: for HTML nested too deep to be read whole.
+    """
     body, first_line = _main_document(text)
     if looks_like_html(body):
-        root = html_root(body)
+        root = html_root(body, file=file, first_line=first_line)
         if root is not None:
             units = _with_plain(read_html(root))
             if first_line != 1:

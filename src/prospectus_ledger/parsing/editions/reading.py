@@ -141,7 +141,7 @@ def parse_edition_details(
             f"this is a supplement ({identity.verdict}), not a base edition; "
             "parse it with parse_filing",
         )
-    read = read_input(text)
+    read = read_input(text, file=file)
     parts = find_parts(read.units) or _whole(read.units, identity)
     if not parts:
         described = f"form {form}" if form else "the filing"
