@@ -44,6 +44,7 @@ SEEDS = ROOT / "seeds"
 REPORT = ROOT / "docs" / "reliability.md"
 sys.path.insert(0, str(ROOT))
 
+from scripts.reliability_modes import all_modes, render_modes  # noqa: E402
 from tests.mutations import RandomChooser, mutate  # noqa: E402
 from tests.test_hostile import ADVERSARIAL, BILLION_LAUGHS, _external_entity  # noqa: E402
 
@@ -122,6 +123,7 @@ def damaged_stores(count: int, rng: random.Random, failures: Failures, folder: P
     for suffix in ("-wal", "-shm"):
         Path(f"{pristine}{suffix}").unlink(missing_ok=True)
     original = pristine.read_bytes()
+    expected = _answers(pl.open_store(pristine, create=False))
     for number in range(count):
         damaged = bytearray(original)
         if number % 4 == 0:
@@ -133,12 +135,23 @@ def damaged_stores(count: int, rng: random.Random, failures: Failures, folder: P
         path.write_bytes(bytes(damaged))
 
         def check(path: Path = path) -> None:
-            ledger = pl.open_store(path, create=False)
-            ledger.as_of("2007-05-22").documents()
-            ledger.timeline()
+            # A damaged store is refused (StoreError), or answers what the pristine one does.
+            if _answers(pl.open_store(path, create=False)) != expected:
+                raise AssertionError("a damaged store opened and answered differently")
 
         failures.run(f"damaged store #{number}", check)
     return count
+
+
+def _answers(ledger: pl.Ledger) -> tuple[object, ...]:
+    """What a store says: every section's text and edition at a few instants, and its
+    timeline."""
+    texts = tuple(
+        (view.edition, view.path, view.text)
+        for when in ("2006-12-21", "2007-05-22", "2020-01-01")
+        for view in ledger.as_of(when).sections()
+    )
+    return texts, tuple((e.status, e.action, e.target) for e in ledger.timeline())
 
 
 def adversarial(failures: Failures) -> list[tuple[str, float]]:
@@ -364,6 +377,7 @@ def render(figures: dict[str, Any], failures: Failures) -> str:
         "| --- | ---: |",
         *(f"| {name} | {seconds:.2f} |" for name, seconds in figures["adversarial"]),
         "",
+        *render_modes(figures["modes"], failures.items),
         "## Failures in this run",
         "",
     ]
@@ -415,6 +429,7 @@ def main(argv: list[str] | None = None) -> int:
         guided = atheris_runs(1000 * scale, failures, folder)
         xxe = external_entity(failures, folder)
         kills = kill_points(4 * scale, rng, failures, folder)
+        modes = all_modes(failures.run, rng, args.quick)
     figures = {
         "when": time.strftime("%Y-%m-%d"),
         "seconds": time.perf_counter() - started,
@@ -423,6 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         "xxe": xxe,
         "kills": kills,
         "atheris": guided,
+        "modes": modes,
     }
     report = render(figures, failures)
     sys.stdout.write(report)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import signal
 import sqlite3
@@ -51,22 +52,33 @@ def _nested(depth: int) -> str:
     )
 
 
-ADVERSARIAL: dict[str, Callable[[], str]] = {
-    "1 MB of spaces": lambda: " " * MEGABYTE,
-    "1 MB of quotes": lambda: "\"\u201c\u201d'" * (MEGABYTE // 4),
-    "1 MB of dashes": lambda: "-\u2013\u2014 " * (MEGABYTE // 4),
-    "'Effective ' repeated": lambda: "Effective " * (MEGABYTE // 10),
-    "'Effective on' with broken dates": lambda: "Effective on May 1, 20" * (MEGABYTE // 22),
-    "'SUPPLEMENT DATED' repeated": lambda: "SUPPLEMENT DATED " * (MEGABYTE // 17),
-    "unclosed <TABLE>": lambda: "<TABLE>\n<S> <C>\n" + ("Row  1.00%  2.00%\n" * (MEGABYTE // 18)),
-    "nested tags 10,000 deep": lambda: _nested(10_000),
-    "one 1 MB line": lambda: ("word " * (MEGABYTE // 5)).strip(),
-    "1 MB of <PAGE> and form feeds": lambda: "<PAGE>\f" * (MEGABYTE // 7),
-    "quoted heading never closed": lambda: 'under the heading "' + "Principal " * (MEGABYTE // 10),
-    "HTML with 100,000 empty cells": lambda: (
-        "<table><tr>" + "<td></td>" * 100_000 + "</tr></table>"
+SCALED: dict[str, Callable[[int], str]] = {
+    "spaces": lambda size: " " * size,
+    "quotes": lambda size: "\"\u201c\u201d'" * (size // 4),
+    "dashes": lambda size: "-\u2013\u2014 " * (size // 4),
+    "'Effective ' repeated": lambda size: "Effective " * (size // 10),
+    "'Effective on' with broken dates": lambda size: "Effective on May 1, 20" * (size // 22),
+    "'SUPPLEMENT DATED' repeated": lambda size: "SUPPLEMENT DATED " * (size // 17),
+    "'SUPPLEMENT DATED ...' lines": lambda size: (
+        "SUPPLEMENT DATED JANUARY 1, 2020\n" * (size // 33)
+    ),
+    "unclosed <TABLE>": lambda size: "<TABLE>\n<S> <C>\n" + ("Row  1.00%  2.00%\n" * (size // 18)),
+    "nested tags": lambda size: _nested(size // 100),
+    "one long line": lambda size: ("word " * (size // 5)).strip(),
+    "<PAGE> and form feeds": lambda size: "<PAGE>\f" * (size // 7),
+    "quoted heading never closed": lambda size: 'under the heading "' + "Principal " * (size // 10),
+    "HTML with empty cells": lambda size: (
+        "<table><tr>" + "<td></td>" * (size // 10) + "</tr></table>"
     ),
 }
+"""Adversarial inputs by size in characters: each must take time linear in its size
+(scripts/reliability.py compares 4x the size with 1x)."""
+
+ADVERSARIAL: dict[str, Callable[[], str]] = {
+    f"{name} ({MEGABYTE // 1_000_000} MB)": functools.partial(make, MEGABYTE)
+    for name, make in SCALED.items()
+}
+"""Each adversarial input at 1 MB."""
 
 
 def _exercise(text: str) -> None:
