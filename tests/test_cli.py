@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from prospectus_ledger.cli import main
@@ -251,3 +252,67 @@ def test_every_command_works_on_the_corpus(tmp_path: Path) -> None:
     )
     assert show.exit_code == 1
     assert show.output.startswith("Error: ")
+
+
+def test_h_is_help_on_every_command() -> None:
+    for command in ([], ["show"], ["history"], ["diff"], ["timeline"], ["problems"], ["ingest"]):
+        result = CliRunner().invoke(main, [*command, "-h"])
+        assert result.exit_code == 0, (command, result.output)
+        assert "Usage:" in result.output
+
+
+def test_no_color_turns_the_default_colour_off(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+
+    (tmp_path / "base.md").write_text(
+        "---\nregistrant: Example Trust\ndate: 2020-05-01\n---\n# Principal Risks\n\nOld.\n"
+    )
+    (tmp_path / "supplement.txt").write_text(
+        "EXAMPLE TRUST\n\nSUPPLEMENT DATED JUNE 1, 2020 TO THE PROSPECTUS DATED MAY 1, 2020\n\n"
+        'Effective June 1, 2020, the section entitled "Principal Risks" is replaced with the '
+        "following:\n\nNew.\n"
+    )
+    args = ["diff", str(tmp_path), "2020-05-31", "2020-06-01"]
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = CliRunner().invoke(main, args, color=True)
+    assert "\x1b[" not in plain.output
+    assert "- Old." in plain.output
+    forced = CliRunner().invoke(main, [*args, "--color"], color=True)
+    assert "\x1b[" in forced.output  # asked for, colour wins over NO_COLOR
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_default_colour_is_a_terminal_without_no_color(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import prospectus_ledger.cli as cli_module
+
+    monkeypatch.setattr(cli_module.sys, "stdout", _Terminal())
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert cli_module._default_colour() is True
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli_module._default_colour() is False
+
+
+def test_ingest_strict_fails_on_an_unreadable_file(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "seed.txt").write_bytes(SEED_000.read_bytes())
+    (tmp_path / "in" / "broken.txt").write_bytes(b"\x00\x01binary")
+    store = tmp_path / "s.sqlite"
+    lenient = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--store", str(store)])
+    assert lenient.exit_code == 0
+    strict = CliRunner().invoke(
+        main, ["ingest", str(tmp_path / "in"), "--store", str(store), "--strict"]
+    )
+    assert strict.exit_code == 3
+    assert "--strict: 1 files unreadable" in strict.output
+    clean = tmp_path / "clean.sqlite"
+    result = CliRunner().invoke(
+        main, ["ingest", str(SEED_000), "--store", str(clean), "--strict", "-j", "1"]
+    )
+    assert result.exit_code == 0, result.output

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy
+import pandas
 import pendulum
 import pytest
 from hypothesis import example, given
@@ -141,3 +143,33 @@ def test_a_query_instant_comes_with_its_wall_clock_key(value: object) -> None:
     assert instant == parse_when(value)
     assert instant.tzinfo is NEW_YORK
     assert key == wall_clock_key(instant)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (pandas.Timestamp("2007-05-22 16:00"), "2007-05-22T16:00:00-04:00"),
+        (pandas.Timestamp("2007-05-22 20:00", tz="UTC"), "2007-05-22T16:00:00-04:00"),
+        (pandas.Timestamp("2007-05-22"), "2007-05-22T00:00:00-04:00"),  # midnight: an instant
+        (numpy.datetime64("2007-05-22"), "2007-05-22T23:59:59.999999-04:00"),  # a day
+        (numpy.datetime64("2007-05-22T16:00"), "2007-05-22T16:00:00-04:00"),
+        (numpy.datetime64("2007-05-22T16:00:00.000000001"), "2007-05-22T16:00:00-04:00"),
+        (pandas.Period("2007-05-22", freq="D"), "2007-05-22T23:59:59.999999-04:00"),
+        (pendulum.date(2007, 5, 22), "2007-05-22T23:59:59.999999-04:00"),
+    ],
+)
+def test_numpy_pandas_and_pendulum_times(value: object, expected: str) -> None:
+    assert parse_when(value).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "value", [pandas.NaT, numpy.datetime64("NaT"), pandas.Period("2007-05", freq="M")]
+)
+def test_what_is_not_one_time_is_refused(value: object) -> None:
+    with pytest.raises(InvalidDateError):
+        parse_when(value)
+
+
+def test_a_day_from_numpy_or_pandas_is_a_date() -> None:
+    assert parse_date(numpy.datetime64("2007-05-22")) == pendulum.date(2007, 5, 22)
+    assert parse_date(pandas.Period("2007-05-22", freq="D")) == pendulum.date(2007, 5, 22)

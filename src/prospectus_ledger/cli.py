@@ -8,6 +8,7 @@ and exit 1; usage errors exit 2.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +24,7 @@ from .store import Store, open_store
 
 __all__ = ["main"]
 
+_STRICT_FAILED = 3  # 1 is a library error, 2 a usage error
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SOURCE = click.Path(exists=True, path_type=Path)
 
@@ -64,6 +66,11 @@ def open_source(sources: Sequence[Path], manifest: Path | None = None) -> Ledger
     return load(sources, manifest=manifest)
 
 
+def _default_colour() -> bool:
+    """Colour when writing to a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
 _manifest_option = click.option(
     "--manifest",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -73,7 +80,7 @@ _manifest_option = click.option(
 )
 
 
-@click.group(cls=_LibraryErrors)
+@click.group(cls=_LibraryErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="prospectus-ledger")
 def main() -> None:
     """Apply prospectus supplements in effective-date order and ask what any section said."""
@@ -230,7 +237,8 @@ def diff(
         prospectus-ledger diff seeds/ 2007-05-21 2007-05-22
     """
     changes = open_source([source], manifest).diff(before, after)
-    colour = color if color is not None else sys.stdout.isatty()
+    # NO_COLOR turns the default off; --color still turns it on.
+    colour = color if color is not None else _default_colour()
     lines = redline_lines(changes, section=section, colour=colour)
     click.echo("\n".join(lines) if lines else "no changes", color=colour)
 
@@ -296,18 +304,27 @@ def problems(source: Path, manifest: Path | None) -> None:
     show_default=True,
     help="Refuse filings larger than this.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit with status 3 when any file is unreadable or any instruction in the store "
+    "is not applied as written (for nightly jobs).",
+)
 @_manifest_option
 def ingest(
     sources: tuple[Path, ...],
     store_path: Path,
     jobs: int | None,
     max_filing_bytes: int,
+    strict: bool,
     manifest: Path | None,
 ) -> None:
     """Load folders of filings into a store; ingesting a filing twice changes nothing.
 
     Unreadable files are reported and skipped; the exit status is non-zero only
-    when the store itself cannot be written.
+    when the store itself cannot be written, or, with --strict, when a file is
+    unreadable or an instruction is not applied (status 3; see
+    'prospectus-ledger problems STORE').
 
     \b
     Example:
@@ -331,3 +348,10 @@ def ingest(
     )
     for file, message in report.failures:
         _say(f"unreadable: {file}: {message}", err=True)
+    if strict and (report.failures or report.problems):
+        _say(
+            f"--strict: {len(report.failures)} files unreadable, {report.problems} problems; "
+            f"list them with 'prospectus-ledger problems {store_path}'",
+            err=True,
+        )
+        sys.exit(_STRICT_FAILED)

@@ -119,6 +119,7 @@ def parse_date(value: object) -> pendulum.Date:
     Raises:
         InvalidDateError: for anything else, including dates that do not exist.
     """
+    value = _from_numpy_or_pandas(value) or value
     if isinstance(value, _dt.datetime):
         raise InvalidDateError(value, "a date without a time")
     if isinstance(value, _dt.date):
@@ -181,7 +182,34 @@ def _instant_and_key(value: object) -> tuple[pendulum.DateTime, int | None]:
 _read_when = functools.lru_cache(maxsize=8192, typed=True)(_instant_and_key)
 
 
+def _from_numpy_or_pandas(value: object) -> _dt.date | None:
+    """A numpy ``datetime64`` or a pandas ``Period`` of one day as a date or a naive
+    datetime (``None`` for anything else), read without importing either library."""
+    kind = type(value)
+    module = kind.__module__.split(".")[0]
+    if module == "numpy" and kind.__name__ == "datetime64":
+        item = value.item()  # type: ignore[attr-defined]
+        if item is None:
+            raise InvalidDateError(value, _EXPECTED, reason="NaT is not a time")
+        if isinstance(item, int):  # nanosecond precision: Python's datetime has none
+            item = _dt.datetime(1970, 1, 1) + _dt.timedelta(microseconds=item // 1000)
+        return item if isinstance(item, _dt.date) else None
+    if module == "pandas" and kind.__name__ == "Period":
+        if getattr(value, "freqstr", None) != "D":
+            raise InvalidDateError(
+                value, _EXPECTED, reason="a pandas Period is a time only when it is one day"
+            )
+        start = value.start_time  # type: ignore[attr-defined]
+        return _dt.date(start.year, start.month, start.day)
+    return None
+
+
 def _parse_when(value: object) -> pendulum.DateTime:
+    if type(value).__name__ == "NaTType":
+        raise InvalidDateError(value, _EXPECTED, reason="NaT is not a time")
+    converted = _from_numpy_or_pandas(value)
+    if converted is not None:
+        value = converted
     if isinstance(value, _dt.datetime):
         if value.tzinfo is None:
             return _in_new_york(value)

@@ -28,7 +28,7 @@ from .errors import (
 from .history import History, SectionVersion
 from .instants import parse_when, query_instant, start_of_day
 from .manifest import Manifest, as_manifest, sources_for
-from .provenance import Source
+from .provenance import Source, SourceLike, as_source
 from .reconcile import Reconciliation, reconcile
 from .serialize import EXPORT_VERSION, LedgerData, dumps, loads
 from .snapshot import Snapshot
@@ -99,7 +99,7 @@ class Ledger:
         self._compiled = None
         return True
 
-    def add_filing(self, data: str | bytes, source: Source | None = None) -> list[Supplement]:
+    def add_filing(self, data: str | bytes, source: SourceLike = None) -> list[Supplement]:
         """Parse one filing and add what it holds; return its supplements.
 
         A base edition (form 485BPOS) adds its documents (prospectus, summary
@@ -112,7 +112,7 @@ class Ledger:
         """
         raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
         digest = hashlib.sha256(raw).hexdigest()
-        source = attrs.evolve(source or Source(), sha256=digest)
+        source = attrs.evolve(as_source(source), sha256=digest)
         if digest in self._filings:
             return []
         supplements, documents, doubt = parse_any(raw, source, max_bytes=self.max_filing_bytes)

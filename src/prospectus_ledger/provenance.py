@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import attrs
 import pendulum
 
 from .errors import InvalidLedgerDataError
 from .instants import parse_date
 
-__all__ = ["Provenance", "Source", "normal_cik"]
+__all__ = ["Provenance", "Source", "SourceLike", "as_source", "normal_cik"]
 
 
 def _filed(value: object) -> pendulum.Date | None:
@@ -67,6 +70,23 @@ class Source:
             if candidate:
                 return candidate
         return f"sha256:{self.sha256[:12]}" if self.sha256 else "<unnamed filing>"
+
+
+SourceLike = Source | str | os.PathLike[str] | None
+"""What a filing's source may be given as: a :class:`Source`, a file name or path, or nothing."""
+
+
+def as_source(value: SourceLike) -> Source:
+    """The :class:`Source` a user means: a ``Source`` as it is, a file name or path as a
+    source of that name (``"name.txt"``, ``Path("filings/name.txt")``), ``None`` as an
+    unnamed one."""
+    if value is None:
+        return Source()
+    if isinstance(value, Source):
+        return value
+    if isinstance(value, str | os.PathLike):
+        return Source(name=Path(value).name or str(value))
+    raise TypeError(f"expected a Source, a file name or a path, got a {type(value).__name__}")
 
 
 @attrs.frozen

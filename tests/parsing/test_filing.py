@@ -350,3 +350,17 @@ def test_large_adversarial_inputs_stay_fast(text: str) -> None:
     with contextlib.suppress(ProspectusLedgerError):
         parse_filing(text)
     assert time.perf_counter() - started < 10
+
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_6de0636f7720f9ef.txt"
+
+
+@pytest.mark.parametrize("source", ["000.txt", Path("filings/000.txt"), Source(name="000.txt")])
+def test_a_source_given_as_a_name_or_a_path(source: str | Path | Source) -> None:
+    (supplement,) = parse_filing(SEED.read_bytes(), source=source)
+    assert supplement.source.name == "000.txt"
+
+
+def test_a_path_given_as_the_filing_says_so() -> None:
+    with pytest.raises(InvalidFilingError, match="is the path of a file, not a filing's text"):
+        parse_filing(str(SEED))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from pathlib import Path
 
 from ..errors import InvalidFilingError
 
@@ -64,6 +65,20 @@ def _control_count(sample: str) -> int:
     return len(_CONTROL.findall(sample))
 
 
+_PATH_LENGTH = 4096
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether ``text`` is the path of an existing file rather than a filing's text (a
+    filing is never one short line naming a file)."""
+    if len(text) > _PATH_LENGTH or "\n" in text or not text.strip():
+        return False
+    try:
+        return Path(text.strip()).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def decode_filing(data: str | bytes, *, file: str | None = None) -> str:
     """Return the filing's text.
 
@@ -72,6 +87,12 @@ def decode_filing(data: str | bytes, *, file: str | None = None) -> str:
             or binary: it holds NUL characters or mostly control characters.
             ``file`` names the filing in the error.
     """
+    if isinstance(data, str) and _names_a_file(data):
+        raise InvalidFilingError(
+            data,
+            "is the path of a file, not a filing's text: read it first "
+            "(Path(...).read_bytes()), or load it with prospectus_ledger.load",
+        )
     text = data if isinstance(data, str) else _decode_bytes(bytes(data))
     if not text.strip():
         raise InvalidFilingError(file, "the filing is empty")

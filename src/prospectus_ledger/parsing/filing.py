@@ -16,7 +16,7 @@ import pendulum
 
 from ..errors import InvalidFilingError
 from ..operations import BlockLocator, Notice
-from ..provenance import Source
+from ..provenance import Source, SourceLike, as_source
 from ..supplement import DocumentRef, Supplement
 from ..tree import DocumentKind, Paragraph, block_text
 from ._documents import kinds_mentioned
@@ -211,7 +211,7 @@ def _documents_named(body: Body) -> tuple[DocumentRef, ...]:
     return tuple(DocumentRef(kind) for kind in kinds)
 
 
-def read_filing(data: str | bytes, source: Source | None = None) -> ParsedFiling:
+def read_filing(data: str | bytes, source: SourceLike = None) -> ParsedFiling:
     """Parse a filing and keep what was recognised around its supplements.
 
     Raises:
@@ -219,7 +219,7 @@ def read_filing(data: str | bytes, source: Source | None = None) -> ParsedFiling
     """
     forget()
     try:
-        return _read_filing(data, source)
+        return _read_filing(data, as_source(source))
     finally:
         forget()
 
@@ -259,15 +259,16 @@ def _read_filing(data: str | bytes, source: Source | None) -> ParsedFiling:
     return ParsedFiling(source, tuple(parsed))
 
 
-def parse_filing(data: str | bytes, source: Source | None = None) -> list[Supplement]:
+def parse_filing(data: str | bytes, source: SourceLike = None) -> list[Supplement]:
     """Parse one filing (SEC form 497) into its supplements, in filing order.
 
     Args:
         data: the filing as text or bytes (EDGAR plain text, an EDGAR
             submission file, or HTML).  Bytes are decoded as UTF-8, else
             Windows-1252, else Latin-1.
-        source: where the filing came from; its SHA-256 is filled in when
-            missing, its name, URL and accession number are kept.
+        source: where the filing came from (a :class:`Source`, or a file name or
+            path naming it); its SHA-256 is filled in when missing, its name,
+            URL and accession number are kept.
 
     Raises:
         InvalidFilingError: for empty or binary data, naming the file.

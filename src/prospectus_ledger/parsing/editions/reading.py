@@ -22,7 +22,7 @@ import pendulum
 
 from ..._text import heading_key
 from ...errors import InvalidFilingError
-from ...provenance import Source
+from ...provenance import Source, SourceLike, as_source
 from ...tree import Document, DocumentKind
 from ..decoding import decode_filing, sha256_of
 from ..identify import Identity, identify
@@ -108,7 +108,7 @@ def _source(given: Source | None, data: str | bytes, text: str) -> Source:
 
 
 def parse_edition_details(
-    data: str | bytes, source: Source | None = None, *, identity: Identity | None = None
+    data: str | bytes, source: SourceLike = None, *, identity: Identity | None = None
 ) -> EditionDetails:
     """Parse a base edition into its documents and everything else it says about itself.
 
@@ -129,9 +129,10 @@ def parse_edition_details(
             rather than an edition, or a filing in which no prospectus or
             statement of additional information can be found.
     """
-    file = _file(source)
+    given = as_source(source)
+    file = _file(given)
     text = decode_filing(data, file=file)
-    source = _source(source, data, text)
+    source = _source(given, data, text)
     form = declared_form(text) or source.form
     identity = identity or identify(text, form=source.form)
     # Asked for an edition, the reader reads one unless the text says it is a supplement.
@@ -230,7 +231,7 @@ def _whole(units: Sequence[Unit], identity: Identity) -> list[Part]:
 
 
 def parse_editions(
-    data: str | bytes, source: Source | None = None, *, identity: Identity | None = None
+    data: str | bytes, source: SourceLike = None, *, identity: Identity | None = None
 ) -> list[Document]:
     """Parse a base edition (form 485BPOS) into its documents, in filing order.
 
