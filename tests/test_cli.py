@@ -120,7 +120,8 @@ def test_history_timeline_problems_tables() -> None:
     assert history.exit_code == 0, history.output
     assert "2007-05-22T00:00:00-04:00" in history.output
     assert "(in force)" in history.output
-    timeline = runner.invoke(main, ["timeline", str(SEEDS)])
+    # Wide enough for each row on one line; a narrower terminal wraps the cells.
+    timeline = runner.invoke(main, ["timeline", str(SEEDS)], env={"COLUMNS": "200"})
     assert timeline.exit_code == 0, timeline.output
     lines = timeline.output.splitlines()
     assert lines[0].split()[:3] == ["effective", "action", "document"]
@@ -240,7 +241,7 @@ def test_every_command_works_on_the_corpus(tmp_path: Path) -> None:
         assert len(timeline.output.splitlines()) > len(lines)
         problems = runner.invoke(main, ["problems", source])
         assert problems.exit_code == 0, problems.output
-        assert problems.output.splitlines()[0].split()[:3] == ["kind", "filing", "reason"]
+        assert problems.output.splitlines()[0].split()[:3] == ["kind", "source", "reason"]
         diff = runner.invoke(main, ["diff", source, "2005-01-01", "2010-12-31"])
         assert diff.exit_code == 0, diff.output
         assert diff.output.startswith("+ ")
@@ -316,3 +317,44 @@ def test_ingest_strict_fails_on_an_unreadable_file(tmp_path: Path) -> None:
         main, ["ingest", str(SEED_000), "--store", str(clean), "--strict", "-j", "1"]
     )
     assert result.exit_code == 0, result.output
+
+
+MACHINE_COMMANDS = [
+    ["history", str(SEEDS), "Principal Investment Strategy"],
+    ["timeline", str(SEEDS)],
+    ["problems", str(SEEDS)],
+    ["diff", str(SEEDS), "2007-05-21", "2007-05-22"],
+    ["show", str(SEEDS), "Principal Investment Strategy", "--as-of", "2007-05-22"],
+    ["parse", str(SEED_000), str(SEED_004)],
+]
+
+
+@pytest.mark.parametrize("command", MACHINE_COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("output_format", ["json", "jsonl", "csv"])
+def test_every_command_writes_machine_formats_whole(command: list[str], output_format: str) -> None:
+    import csv
+    import io
+
+    result = CliRunner().invoke(main, [*command, "--format", output_format])
+    assert result.exit_code == 0, result.output
+    text = result.output
+    if output_format == "json":
+        rows = json.loads(text)
+    elif output_format == "jsonl":
+        rows = [json.loads(line) for line in text.splitlines()]
+    else:
+        rows = list(csv.DictReader(io.StringIO(text)))
+    if command[0] == "problems":
+        assert rows == []
+        return
+    assert rows
+    # Never cut: the whole text of the strategy section is there.
+    if command[0] in ("history", "diff", "show"):
+        assert "intends to operate as a diversified fund." in text
+
+
+def test_parse_of_several_files_is_one_json_document() -> None:
+    result = CliRunner().invoke(main, ["parse", str(SEED_000), str(SEED_004)])
+    document = json.loads(result.output)
+    assert [Path(item["file"]).name for item in document] == [SEED_000.name, SEED_004.name]
+    assert document[1]["supplements"][0]["supplement_date"] == "2006-12-21"

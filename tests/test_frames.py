@@ -149,3 +149,31 @@ def test_missing_pandas_or_matplotlib_names_the_extra(
     with pytest.raises(ModuleNotFoundError, match=r"Timeline.plot\(\) needs matplotlib") as info:
         ledger.timeline().plot()
     assert isinstance(info.value.__cause__, ModuleNotFoundError)
+
+
+def test_problems_sections_and_diff_as_dataframes(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"\x00binary")
+    for seed in SEEDS.glob("*.txt"):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    ledger = pl.load(tmp_path, errors="record")
+    problems = ledger.problems()
+    assert isinstance(problems, list)
+    frame = problems.to_dataframe()
+    assert list(frame["kind"]) == ["unreadable_file"]
+    assert frame.columns[:3].tolist() == ["kind", "source", "reason"]
+    assert "pl-problems" in problems._repr_html_()
+    sections = ledger.as_of("2007-05-22").sections()
+    table = sections.to_dataframe()
+    assert len(table) == len(sections)
+    assert isinstance(table["effective"].dtype, pd.DatetimeTZDtype)
+    changes = ledger.diff("2007-05-21", "2007-05-22").to_dataframe()
+    assert set(changes["change"]) == {"added"}
+    assert changes["after"].str.contains("diversified fund").any()
+
+
+def test_empty_results_keep_their_typed_columns() -> None:
+    ledger = pl.Ledger()
+    assert ledger.problems().to_dataframe().columns.tolist()[:2] == ["kind", "source"]
+    frame = pl.load(SEEDS).as_of("1990-01-01").sections().to_dataframe()
+    assert frame.empty
+    assert isinstance(frame["known_at"].dtype, pd.DatetimeTZDtype)

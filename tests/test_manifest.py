@@ -406,8 +406,11 @@ def test_cli_show_history_diff_timeline_problems_with_a_manifest(
     assert "2024-07-12" in history
     changed = cli("diff", str(folder), "2024-07-11", "2024-07-12", "--manifest", str(manifest))
     assert "proprietary accounts" in changed
-    timeline = cli("timeline", str(folder), "--manifest", str(manifest))
-    assert "macquariegroup207122024497.htm" in timeline
+    timeline = cli("timeline", str(folder), "--manifest", str(manifest), "--format", "jsonl")
+    rows = [json.loads(line) for line in timeline.splitlines()]
+    assert ("macquariegroup207122024497.htm", "applied") in {
+        (row["source"], row["status"]) for row in rows
+    }
     problems = cli("problems", str(folder), "--manifest", str(manifest))
     assert "unrouted" not in problems
     assert "unrouted" in cli("problems", str(folder))

@@ -498,9 +498,7 @@ def test_hostile_section_shows_every_attack_as_visible_text(hostile: pl.Ledger) 
 
 def test_hostile_attribute_values_cannot_break_out() -> None:
     markup = element("span", "x", class_='a" onerror="alert(1)', title="<script>")
-    assert markup == (
-        '<span class="a&quot; onerror=&quot;alert(1)" title="&lt;script&gt;">x</span>'
-    )
+    assert markup == ('<span class="a&#34; onerror=&#34;alert(1)" title="&lt;script&gt;">x</span>')
     inspector = Inspector()
     inspector.feed(markup)
     assert inspector.attributes == [("class", 'a" onerror="alert(1)'), ("title", "<script>")]

@@ -47,10 +47,10 @@ from .operations import (
 )
 from .parsing import parse_filing
 from .provenance import Provenance, Source
-from .snapshot import SectionView, Snapshot
+from .snapshot import Sections, SectionView, Snapshot
 from .store import ParsedFiling, Store, StoredLedger, open_store
 from .supplement import Amendment, DocumentRef, Supplement
-from .timeline import Problem, Timeline, TimelineEntry
+from .timeline import Problem, Problems, Timeline, TimelineEntry
 from .tree import (
     Block,
     BulletList,
@@ -92,6 +92,7 @@ __all__ = [
     "Paragraph",
     "ParsedFiling",
     "Problem",
+    "Problems",
     "ProspectusLedgerError",
     "Provenance",
     "RedlineSegment",
@@ -103,6 +104,7 @@ __all__ = [
     "SectionTarget",
     "SectionVersion",
     "SectionView",
+    "Sections",
     "SentenceSpan",
     "Series",
     "ShareClass",

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from collections.abc import Sequence
+import shutil
+from collections.abc import Mapping, Sequence
 
 import click
+import pendulum
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from ._text import heading_key, split_heading_path
 from .diff import LedgerDiff
@@ -31,19 +39,80 @@ def terminal_safe(text: str) -> str:
     return text.translate(_SAFE)
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int = 60) -> str:
-    """A plain fixed-width table; cells longer than ``width`` are cut with an ellipsis."""
-    cut = [
-        [cell if len(cell) <= width else cell[: width - 1] + "\u2026" for cell in row]
-        for row in rows
-    ]
-    widths = [max([len(header), *(len(row[i]) for row in cut)]) for i, header in enumerate(headers)]
-    lines = ["  ".join(header.ljust(widths[i]) for i, header in enumerate(headers)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += [
-        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in cut
-    ]
-    return "\n".join(lines)
+FORMATS = ("table", "json", "jsonl", "csv")
+"""The output formats of every command that prints rows."""
+
+
+def _plain(value: object) -> object:
+    """A record's value as JSON holds it: instants and dates in ISO 8601."""
+    if isinstance(value, pendulum.Date):  # a DateTime is a Date too
+        return value.isoformat()
+    return value
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(_plain(value))
+
+
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int | None = None
+) -> str:
+    """A table as wide as the terminal (``width``, else the terminal's), its cells wrapped,
+    never cut."""
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for header in headers:
+        # "fold": a value too long for its column goes on in the next line, never cut.
+        grid.add_column(header, overflow="fold")
+    for row in rows:
+        grid.add_row(*(Text(cell) for cell in row))
+    console = Console(
+        file=io.StringIO(),
+        width=width or shutil.get_terminal_size((120, 24)).columns,
+        color_system=None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    console.print(grid)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in output.splitlines()).strip("\n")
+
+
+def records_output(
+    records: Sequence[Mapping[str, object]],
+    columns: Sequence[str],
+    output_format: str,
+    *,
+    shown: Sequence[str] | None = None,
+    empty: Mapping[str, str] | None = None,
+) -> str:
+    """Rows in one of :data:`FORMATS`: a table of the ``shown`` columns (a column's
+    missing value shown as ``empty`` says), or every column in JSON, JSON Lines or CSV
+    (whole values, never cut)."""
+    if output_format == "table":
+        picked = shown or columns
+        blank = empty or {}
+        return table(
+            picked,
+            [
+                [_cell(record.get(name)) or blank.get(name, "") for name in picked]
+                for record in records
+            ],
+        )
+    plain = [{name: _plain(record.get(name)) for name in columns} for record in records]
+    if output_format == "json":
+        return json.dumps(plain, indent=2, ensure_ascii=False)
+    if output_format == "jsonl":
+        return "\n".join(json.dumps(row, ensure_ascii=False) for row in plain)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({name: _cell(value) for name, value in row.items()} for row in plain)
+    return buffer.getvalue().rstrip("\n")
 
 
 def _matches(path: Sequence[str], wanted: str | None) -> bool:

@@ -14,12 +14,36 @@ from typing import Any
 
 import pendulum
 
-from ._render_common import STATUS_COLOURS, STATUSES, entry_target, excerpt, path_text
+from ._records import (
+    DIFF,
+    HISTORY,
+    PROBLEMS,
+    SECTIONS,
+    TIMELINE,
+    Column,
+    Record,
+    diff_records,
+    history_records,
+    problem_records,
+    section_records,
+    timeline_records,
+)
+from ._render_common import STATUS_COLOURS, STATUSES, entry_target, excerpt
+from .diff import LedgerDiff
 from .history import History
 from .instants import NEW_YORK
-from .timeline import Timeline
+from .snapshot import SectionView
+from .timeline import Problem, Timeline
 
-__all__ = ["history_frame", "timeline_frame", "timeline_plot"]
+__all__ = [
+    "diff_frame",
+    "history_frame",
+    "problems_frame",
+    "records_frame",
+    "sections_frame",
+    "timeline_frame",
+    "timeline_plot",
+]
 
 _ZONE = "America/New_York"
 
@@ -36,65 +60,52 @@ def _optional(module: str, purpose: str) -> Any:
         ) from error
 
 
-def _instants(pd: Any, values: Iterable[pendulum.DateTime | None]) -> Any:
-    """A timezone-aware (New York) datetime column; ``None`` becomes ``NaT``."""
-    texts = pd.Series([value.isoformat() if value else None for value in values], dtype=object)
-    return pd.to_datetime(texts, utc=True, format="ISO8601").dt.tz_convert(_ZONE)
+def _column(pd: Any, kind: str, values: list[Any]) -> Any:
+    """A column of its declared kind: instants as aware New York datetimes, dates as
+    midnight datetimes (``None`` as ``NaT``), statuses as a category."""
+    if kind in ("instant", "date"):
+        texts = pd.Series([v.isoformat() if v else None for v in values], dtype=object)
+        if kind == "date":
+            return pd.to_datetime(texts, format="ISO8601")
+        return pd.to_datetime(texts, utc=True, format="ISO8601").dt.tz_convert(_ZONE)
+    if kind == "status":
+        return pd.Series(pd.Categorical(values, categories=list(STATUSES)), dtype="category")
+    return pd.Series(values, dtype=bool if kind == "flag" else object)
 
 
-def _dates(pd: Any, values: Iterable[pendulum.Date | None]) -> Any:
-    """A date column (midnight, no zone); ``None`` becomes ``NaT``."""
-    texts = pd.Series([value.isoformat() if value else None for value in values], dtype=object)
-    return pd.to_datetime(texts, format="ISO8601")
-
-
-def _status_column(pd: Any, values: Sequence[str]) -> Any:
-    return pd.Series(pd.Categorical(list(values), categories=list(STATUSES)), dtype="category")
+def records_frame(records: Sequence[Record], columns: Sequence[Column], purpose: str) -> Any:
+    """A DataFrame of :mod:`._records` rows, its columns typed as declared (also when
+    there are no rows)."""
+    pd = _optional("pandas", purpose)
+    frame = {
+        name: _column(pd, kind, [record.get(name) for record in records]) for name, kind in columns
+    }
+    return pd.DataFrame(frame, columns=[name for name, _ in columns])
 
 
 def history_frame(history: History) -> Any:
     """One row per version: ``valid_from``/``valid_to`` as aware datetimes, then provenance."""
-    pd = _optional("pandas", "History.to_dataframe()")
-    versions = list(history)
-    provenances = [version.provenance for version in versions]
-    columns: dict[str, Any] = {
-        "valid_from": _instants(pd, (v.valid_from for v in versions)),
-        "valid_to": _instants(pd, (v.valid_to for v in versions)),
-        "path": [path_text(v.path) for v in versions],
-        "document": [v.document.value for v in versions],
-        "edition": [v.edition for v in versions],
-        "portfolio": [v.portfolio for v in versions],
-        "source": [p.source.label if p else None for p in provenances],
-        "words": [p.words if p else None for p in provenances],
-        "effective": _instants(pd, (p.effective if p else None for p in provenances)),
-        "known_at": _instants(pd, (p.known_at if p else None for p in provenances)),
-        "illustrative": [bool(p and p.illustrative) for p in provenances],
-        "partial": [v.section.placeholder for v in versions],
-        "text": [v.text for v in versions],
-    }
-    return pd.DataFrame(columns)
+    return records_frame(history_records(history), HISTORY, "History.to_dataframe()")
 
 
 def timeline_frame(timeline: Timeline) -> Any:
     """One row per amendment: ``effective``/``known_at`` as aware datetimes, then the rest."""
-    pd = _optional("pandas", "Timeline.to_dataframe()")
-    entries = list(timeline)
-    columns: dict[str, Any] = {
-        "effective": _instants(pd, (e.effective for e in entries)),
-        "known_at": _instants(pd, (e.known_at for e in entries)),
-        "supplement_date": _dates(pd, (e.supplement_date for e in entries)),
-        "action": [e.action for e in entries],
-        "target": [path_text(e.target) for e in entries],
-        "portfolio": [e.portfolio for e in entries],
-        "document": [e.document.value if e.document else None for e in entries],
-        "edition": [e.edition for e in entries],
-        "status": _status_column(pd, [e.status for e in entries]),
-        "source": [e.source.label for e in entries],
-        "reason": [e.reason for e in entries],
-        "words": [e.words for e in entries],
-        "text": [e.text for e in entries],
-    }
-    return pd.DataFrame(columns)
+    return records_frame(timeline_records(timeline), TIMELINE, "Timeline.to_dataframe()")
+
+
+def problems_frame(problems: Iterable[Problem]) -> Any:
+    """One row per problem."""
+    return records_frame(problem_records(problems), PROBLEMS, "Problems.to_dataframe()")
+
+
+def sections_frame(views: Iterable[SectionView]) -> Any:
+    """One row per section in force."""
+    return records_frame(section_records(views), SECTIONS, "Sections.to_dataframe()")
+
+
+def diff_frame(diff: LedgerDiff) -> Any:
+    """One row per section added, removed or changed."""
+    return records_frame(diff_records(diff), DIFF, "LedgerDiff.to_dataframe()")
 
 
 def _wall_clock(instant: pendulum.DateTime) -> dt.datetime:

@@ -2,7 +2,8 @@
 
 No markup is ever made by pasting strings together: :func:`element` writes a
 tag from a fixed list, escapes every attribute value, and escapes every child
-that is not already :class:`Markup` (markup this builder made).  Filing text,
+that is not already :class:`~markupsafe.Markup` (markup this builder made), with
+markupsafe's escaping.  Filing text,
 headings, file names and URLs are therefore always text, never tags, and no
 element can carry a link, an event handler or a script: ``a``, ``img`` and
 ``script`` are not among the tags, and ``href``, ``src`` and ``on*`` are not
@@ -11,19 +12,14 @@ among the attributes.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from typing import TypeAlias
+
+from markupsafe import Markup, escape
 
 from ._render_common import STATUS_COLOURS
 
 __all__ = ["CSS", "Content", "Markup", "element", "page_html"]
-
-
-class Markup(str):
-    """A string of HTML built by this module from escaped text; embedded as is."""
-
-    __slots__ = ()
 
 
 Content: TypeAlias = "Markup | str | Iterable[Content] | None"
@@ -71,7 +67,7 @@ _TAGS = frozenset(
 _VOID_TAGS = frozenset({"meta"})
 _ATTRIBUTES = frozenset({"class", "datetime", "title", "charset", "name", "content", "http-equiv"})
 
-CSS = Markup(
+CSS = Markup(  # noqa: S704 - a constant of this module, no outside text
     ".pl-render{line-height:1.45;max-width:70em;margin:0 0 1.5em 0}"
     ".pl-render .pl-meta{opacity:.75;font-size:.9em;margin:.2em 0}"
     ".pl-render .pl-note{font-style:italic;opacity:.8}"
@@ -99,10 +95,8 @@ def _content(items: Iterable[Content]) -> str:
     for item in items:
         if item is None:
             continue
-        if isinstance(item, Markup):
-            parts.append(item)
-        elif isinstance(item, str):
-            parts.append(html.escape(item, quote=True))
+        if isinstance(item, str):
+            parts.append(escape(item))  # markup this builder made stays as it is
         else:
             parts.append(_content(item))
     return "".join(parts)
@@ -126,13 +120,13 @@ def element(tag: str, *content: Content, **attributes: str | None) -> Markup:
         name = key.rstrip("_").replace("_", "-")
         if name not in _ATTRIBUTES:
             raise ValueError(f"attribute {name!r} is not one the renderer writes")
-        opening.append(f'{name}="{html.escape(value, quote=True)}"')
+        opening.append(f'{name}="{escape(value)}"')
     start = f"<{' '.join(opening)}>"
     if tag in _VOID_TAGS:
         if content:
             raise ValueError(f"<{tag}> holds no content")
-        return Markup(start)
-    return Markup(f"{start}{_content(content)}</{tag}>")
+        return Markup(start)  # noqa: S704 - a listed tag, its attribute values escaped
+    return Markup(f"{start}{_content(content)}</{tag}>")  # noqa: S704 - children escaped
 
 
 def page_html(title: str, fragments: Sequence[Markup], *, content_security_policy: bool) -> str:
@@ -154,4 +148,7 @@ def page_html(title: str, fragments: Sequence[Markup], *, content_security_polic
     for fragment in fragments:
         if not isinstance(fragment, Markup):
             raise TypeError("a page holds only fragments the renderer built")
-    return "<!DOCTYPE html>\n" + element("html", element("head", head), element("body", fragments))
+    # str() first: a str added to Markup would be escaped.
+    return "<!DOCTYPE html>\n" + str(
+        element("html", element("head", head), element("body", fragments))
+    )

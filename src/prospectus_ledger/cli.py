@@ -12,10 +12,31 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
-from ._cli_format import redline_lines, section_output, table, terminal_safe
+from ._cli_format import (
+    FORMATS,
+    records_output,
+    redline_lines,
+    section_output,
+    terminal_safe,
+)
+from ._records import (
+    DIFF,
+    HISTORY,
+    PROBLEMS,
+    SECTIONS,
+    TIMELINE,
+    Column,
+    diff_records,
+    history_records,
+    problem_records,
+    section_records,
+    timeline_records,
+)
+from ._text import heading_key, split_heading_path
 from .errors import ProspectusLedgerError
 from .ledger import DEFAULT_MAX_FILING_BYTES, Ledger, load
 from .manifest import as_manifest, sources_for
@@ -31,8 +52,10 @@ _SOURCE = click.Path(exists=True, path_type=Path)
 
 def _say(text: str, *, err: bool = False) -> None:
     """Print text that may hold a filing's words: nothing in it acts on the terminal
-    (:func:`~._cli_format.terminal_safe`)."""
-    click.echo(terminal_safe(text), err=err)
+    (:func:`~._cli_format.terminal_safe`); nothing at all for no text (JSON Lines
+    of no rows)."""
+    if text:
+        click.echo(terminal_safe(text), err=err)
 
 
 class _LibraryErrors(click.Group):
@@ -66,6 +89,29 @@ def open_source(sources: Sequence[Path], manifest: Path | None = None) -> Ledger
     return load(sources, manifest=manifest)
 
 
+_format_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="A table as wide as the terminal, or every column, never cut, as JSON, JSON Lines or CSV.",
+)
+
+
+def _names(columns: Sequence[Column]) -> tuple[str, ...]:
+    return tuple(name for name, _ in columns)
+
+
+def _ends_with(path: str, section: str | None) -> bool:
+    """Whether a heading path ends with the heading path ``section`` (any dash)."""
+    if section is None:
+        return True
+    wanted = [heading_key(part) for part in split_heading_path(section)]
+    have = [heading_key(part) for part in split_heading_path(path)]
+    return have[-len(wanted) :] == wanted
+
+
 def _default_colour() -> bool:
     """Colour when writing to a terminal, unless NO_COLOR is set (https://no-color.org)."""
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -97,8 +143,20 @@ def main() -> None:
     help="Write one JSON file per input into this folder instead of printing.",
 )
 @_manifest_option
-def parse(files: tuple[Path, ...], output: Path | None, manifest: Path | None) -> None:
-    """Parse 497 supplement FILES and print each as a JSON list of supplements.
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "jsonl", "csv", "table"]),
+    default="json",
+    show_default=True,
+    help="JSON: one document (a file's list of supplements; for several files, a list of "
+    "{file, supplements}); JSON Lines: a supplement per line; CSV or a table: an amendment "
+    "per row.",
+)
+def parse(
+    files: tuple[Path, ...], output: Path | None, manifest: Path | None, output_format: str
+) -> None:
+    """Parse 497 supplement FILES and print their supplements ([format](json.md)).
 
     \b
     Example:
@@ -117,16 +175,52 @@ def parse(files: tuple[Path, ...], output: Path | None, manifest: Path | None) -
                 f"inputs with the same name would write the same file in {output}: "
                 f"{listed}; parse them into separate folders"
             )
+    parsed: list[tuple[Path, Any]] = []
     for file, source in zip(files, sources_for(files, as_manifest(manifest)), strict=True):
-        supplements = parse_filing(file.read_bytes(), source)
-        text = json.dumps(unstructure(supplements), indent=2, ensure_ascii=False)
+        supplements = unstructure(parse_filing(file.read_bytes(), source))
         if output is None:
-            _say(text)
+            parsed.append((file, supplements))
             continue
         output.mkdir(parents=True, exist_ok=True)
         target = output / f"{file.name}.json"
-        target.write_text(text + "\n", encoding="utf-8")
+        target.write_text(
+            json.dumps(supplements, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         _say(f"{file} -> {target}", err=True)
+    if output is None:
+        _say(_parsed_output(parsed, output_format))
+
+
+def _parsed_output(parsed: list[tuple[Path, Any]], output_format: str) -> str:
+    if output_format == "json":
+        document = (
+            parsed[0][1]
+            if len(parsed) == 1
+            else [{"file": str(file), "supplements": supplements} for file, supplements in parsed]
+        )
+        return json.dumps(document, indent=2, ensure_ascii=False)
+    if output_format == "jsonl":
+        return "\n".join(
+            json.dumps({"file": str(file), **supplement}, ensure_ascii=False)
+            for file, supplements in parsed
+            for supplement in supplements
+        )
+    columns = ("file", "supplement_date", "action", "document", "target", "effective", "text")
+    rows = [
+        {
+            "file": str(file),
+            "supplement_date": supplement["supplement_date"],
+            "action": amendment["action"],
+            "document": amendment["document"],
+            "target": " -- ".join(amendment["target"]),
+            "effective": amendment["effective"],
+            "text": amendment["text"],
+        }
+        for file, supplements in parsed
+        for supplement in supplements
+        for amendment in supplement["amendments"]
+    ]
+    return records_output(rows, columns, output_format, shown=columns[:-1])
 
 
 @main.command()
@@ -146,9 +240,11 @@ def parse(files: tuple[Path, ...], output: Path | None, manifest: Path | None) -
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "markdown", "json", "html"]),
+    type=click.Choice(["text", "markdown", "html", "json", *FORMATS[1:], "table"]),
     default="text",
     show_default=True,
+    help="text with a provenance line, Markdown, HTML, the section as JSON; or its row "
+    "(path, edition, portfolio, provenance, text) as JSON Lines, CSV or a table.",
 )
 @_manifest_option
 def show(
@@ -172,7 +268,11 @@ def show(
         snapshot = snapshot.portfolio(portfolio)
     if document:
         snapshot = snapshot.document(document)
-    _say(section_output(snapshot.section(section), output_format))
+    view = snapshot.section(section)
+    if output_format in ("jsonl", "csv", "table"):
+        _say(records_output(section_records([view]), _names(SECTIONS), output_format))
+        return
+    _say(section_output(view, output_format))
 
 
 @main.command()
@@ -183,12 +283,14 @@ def show(
     "--document", type=click.Choice(["prospectus", "summary_prospectus", "sai"]), default=None
 )
 @_manifest_option
+@_format_option
 def history(
     source: Path,
     section: str,
     portfolio: str | None,
     document: str | None,
     manifest: Path | None,
+    output_format: str,
 ) -> None:
     """Print every version of SECTION with its validity interval and filing.
 
@@ -199,16 +301,13 @@ def history(
     versions = open_source([source], manifest).history(
         section, portfolio=portfolio, document=document
     )
-    rows = [
-        (
-            version.valid_from.isoformat(),
-            version.valid_to.isoformat() if version.valid_to else "(in force)",
-            version.provenance.source.label if version.provenance else "(placeholder)",
-            version.text[:60].replace("\n", " "),
+    shown = ("valid_from", "valid_to", "source", "text")
+    empty = {"valid_to": "(in force)", "source": "(placeholder)"}
+    _say(
+        records_output(
+            history_records(versions), _names(HISTORY), output_format, shown=shown, empty=empty
         )
-        for version in versions
-    ]
-    _say(table(("valid from", "valid to", "filing", "text"), rows))
+    )
 
 
 @main.command()
@@ -222,6 +321,7 @@ def history(
     "--color/--no-color", default=None, help="Colour the redline (default: when a terminal)."
 )
 @_manifest_option
+@_format_option
 def diff(
     source: Path,
     before: str,
@@ -229,14 +329,20 @@ def diff(
     section: str | None,
     color: bool | None,
     manifest: Path | None,
+    output_format: str,
 ) -> None:
-    """Print what changed between two dates: a coloured redline in a terminal, +/- lines when piped.
+    """Print what changed between two dates: a coloured redline in a terminal, +/- lines when
+    piped; with a machine --format, one row per section with its text before and after.
 
     \b
     Example:
         prospectus-ledger diff seeds/ 2007-05-21 2007-05-22
     """
     changes = open_source([source], manifest).diff(before, after)
+    if output_format != "table":
+        rows = [r for r in diff_records(changes) if _ends_with(str(r["path"]), section)]
+        _say(records_output(rows, _names(DIFF), output_format))
+        return
     # NO_COLOR turns the default off; --color still turns it on.
     colour = color if color is not None else _default_colour()
     lines = redline_lines(changes, section=section, colour=colour)
@@ -246,31 +352,24 @@ def diff(
 @main.command()
 @click.argument("source", type=_SOURCE)
 @_manifest_option
-def timeline(source: Path, manifest: Path | None) -> None:
+@_format_option
+def timeline(source: Path, manifest: Path | None, output_format: str) -> None:
     """Print every amendment in effective order, with its status.
 
     \b
     Example:
         prospectus-ledger timeline seeds/
     """
-    rows = [
-        (
-            entry.effective.isoformat() if entry.effective else "-",
-            entry.action,
-            entry.document.value if entry.document else "-",
-            " -- ".join(entry.target) or "-",
-            entry.status,
-            entry.source.label,
-        )
-        for entry in open_source([source], manifest).timeline()
-    ]
-    _say(table(("effective", "action", "document", "target", "status", "filing"), rows))
+    entries = open_source([source], manifest).timeline()
+    shown = ("effective", "action", "document", "target", "status", "source")
+    _say(records_output(timeline_records(entries), _names(TIMELINE), output_format, shown=shown))
 
 
 @main.command()
 @click.argument("source", type=_SOURCE)
 @_manifest_option
-def problems(source: Path, manifest: Path | None) -> None:
+@_format_option
+def problems(source: Path, manifest: Path | None, output_format: str) -> None:
     """Print every instruction or file that was not applied, with the reason.
 
     \b
@@ -278,11 +377,11 @@ def problems(source: Path, manifest: Path | None) -> None:
         prospectus-ledger problems seeds/
     """
     found = open_source([source], manifest).problems()
-    if not found:
+    if not found and output_format == "table":
         click.echo("no problems")
         return
-    rows = [(problem.kind, problem.source.label, problem.reason) for problem in found]
-    _say(table(("kind", "filing", "reason"), rows))
+    shown = ("kind", "source", "reason")
+    _say(records_output(problem_records(found), _names(PROBLEMS), output_format, shown=shown))
 
 
 @main.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 from deepdiff import DeepDiff
@@ -69,6 +69,13 @@ class LedgerDiff:
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed)
+
+    def to_dataframe(self) -> Any:
+        """One row per section added, removed or changed, with its text before and
+        after (pandas, from the ``notebook`` extra)."""
+        from ._render_frames import diff_frame
+
+        return diff_frame(self)
 
     def _repr_html_(self) -> str:
         """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""

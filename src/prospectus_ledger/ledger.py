@@ -33,7 +33,7 @@ from .reconcile import Reconciliation, reconcile
 from .serialize import EXPORT_VERSION, LedgerData, dumps, loads
 from .snapshot import Snapshot
 from .supplement import Supplement
-from .timeline import Problem, Timeline, problems_of, timeline_of
+from .timeline import Problem, Problems, Timeline, problems_of, timeline_of
 from .tree import Document, DocumentKind
 
 __all__ = [
@@ -314,9 +314,10 @@ class Ledger:
         """Every amendment in effective order, notices and failures included."""
         return timeline_of(self._compile())
 
-    def problems(self) -> list[Problem]:
-        """Every instruction or filing that was not applied as written, with the reason."""
-        problems = problems_of(self._compile())
+    def problems(self) -> Problems:
+        """Every instruction or filing that was not applied as written, with the reason
+        (a list; ``.to_dataframe()`` gives a DataFrame)."""
+        problems = Problems(problems_of(self._compile()))
         problems.extend(self._file_problems[name] for name in sorted(self._file_problems))
         return problems
 

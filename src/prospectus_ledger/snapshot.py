@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 import pendulum
@@ -31,7 +32,7 @@ from .tree import (
     walk,
 )
 
-__all__ = ["SectionView", "Snapshot"]
+__all__ = ["SectionView", "Sections", "Snapshot"]
 
 PathLike = str | Sequence[str]
 
@@ -159,6 +160,17 @@ class SectionView:
 
 def _view(edition: Edition, located: Located, when: pendulum.DateTime) -> SectionView:
     return SectionView(located=located, in_edition=edition, as_of=when)
+
+
+class Sections(list[SectionView]):
+    """The sections of a snapshot (:meth:`Snapshot.sections`): a list, with a DataFrame."""
+
+    def to_dataframe(self) -> Any:
+        """One row per section: path, document, edition, portfolio, provenance, text
+        (pandas, from the ``notebook`` extra)."""
+        from ._render_frames import sections_frame
+
+        return sections_frame(self)
 
 
 @attrs.frozen
@@ -321,9 +333,10 @@ class Snapshot:
             detail=missing_base,
         )
 
-    def sections(self) -> list[SectionView]:
-        """Every section in force within the scopes, in document order."""
-        views: list[SectionView] = []
+    def sections(self) -> Sections:
+        """Every section in force within the scopes, in document order (a list;
+        ``.to_dataframe()`` gives a DataFrame)."""
+        views = Sections()
         for edition, state in self._editions():
             for located in walk(state.sections):
                 if (

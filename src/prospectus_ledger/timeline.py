@@ -17,6 +17,7 @@ from .tree import DocumentKind
 __all__ = [
     "Problem",
     "ProblemKind",
+    "Problems",
     "Status",
     "Timeline",
     "TimelineEntry",
@@ -164,6 +165,29 @@ class Problem:
     effective: pendulum.DateTime | None = None
     document: DocumentKind | None = None
     place: str | None = None
+
+
+class Problems(list[Problem]):
+    """A ledger's problems (:meth:`Ledger.problems`): a list, with a DataFrame and, in a
+    notebook, a table."""
+
+    def to_dataframe(self) -> Any:
+        """One row per problem (pandas, from the ``notebook`` extra)."""
+        from ._render_frames import problems_frame
+
+        return problems_frame(self)
+
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""
+        from .render import problems_html
+
+        return problems_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Markdown for Jupyter."""
+        from .render import problems_markdown
+
+        return problems_markdown(self)
 
 
 # -- built from a compiled ledger ----------------------------------------------
