@@ -358,3 +358,24 @@ def test_parse_of_several_files_is_one_json_document() -> None:
     document = json.loads(result.output)
     assert [Path(item["file"]).name for item in document] == [SEED_000.name, SEED_004.name]
     assert document[1]["supplements"][0]["supplement_date"] == "2006-12-21"
+
+
+def test_errors_read_as_english_and_give_cli_advice(tmp_path: Path) -> None:
+    empty = CliRunner().invoke(main, ["show", str(SEEDS), "", "--as-of", "2007-05-22"])
+    assert empty.exit_code == 1
+    assert "expected a heading path such as 'Principal Risks'" in empty.output
+    assert "no section ''" not in empty.output
+    early = CliRunner().invoke(main, ["show", str(SEEDS), "Anything", "--as-of", "1990-01-01"])
+    assert "Error: no document is in force as of 1990-01-01" in early.output
+    missing = CliRunner().invoke(main, ["show", str(SEEDS), "Nothing", "--as-of", "2007-05-22"])
+    assert "no section 'Nothing' in the documents in force as of" in missing.output
+    for name, trust in (("a.md", "Alpha Trust"), ("b.md", "Beta Trust")):
+        (tmp_path / name).write_text(
+            f"---\nregistrant: {trust}\ndate: 2020-05-01\n---\n# Principal Risks\n\nRisks.\n"
+        )
+    twice = CliRunner().invoke(
+        main, ["show", str(tmp_path), "Principal Risks", "--as-of", "2020-06-01"]
+    )
+    assert twice.exit_code == 1
+    assert "scope it with --portfolio NAME or --document KIND" in twice.output
+    assert ".portfolio(name)" not in twice.output

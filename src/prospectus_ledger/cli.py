@@ -37,7 +37,7 @@ from ._records import (
     timeline_records,
 )
 from ._text import heading_key, split_heading_path
-from .errors import ProspectusLedgerError
+from .errors import AmbiguousSectionError, ProspectusLedgerError
 from .ledger import DEFAULT_MAX_FILING_BYTES, Ledger, load
 from .manifest import as_manifest, sources_for
 from .serialize import unstructure
@@ -58,6 +58,13 @@ def _say(text: str, *, err: bool = False) -> None:
         click.echo(terminal_safe(text), err=err)
 
 
+def _cli_message(error: ProspectusLedgerError) -> str:
+    """The error's message, with command-line advice where the library's names Python."""
+    if isinstance(error, AmbiguousSectionError):
+        return error.describe("scope it with --portfolio NAME or --document KIND")
+    return str(error)
+
+
 class _LibraryErrors(click.Group):
     """Turn library errors into one clear line and exit status 1."""
 
@@ -65,7 +72,7 @@ class _LibraryErrors(click.Group):
         try:
             return super().invoke(ctx)
         except ProspectusLedgerError as error:
-            _say(f"Error: {error}", err=True)
+            _say(f"Error: {_cli_message(error)}", err=True)
             ctx.exit(1)
 
 

@@ -143,6 +143,11 @@ class SectionNotFoundError(ProspectusLedgerError, LookupError):
         super().__init__(self._message())
 
     def _message(self) -> str:
+        if not any(part.strip() for part in self.path):
+            return (
+                "expected a heading path such as 'Principal Risks' or "
+                "'MANAGEMENT -- The Advisers', got ''"
+            )
         parts = [f"no section {' -- '.join(self.path)!r}"]
         if self.scope:
             parts.append(f"in {self.scope}")
@@ -201,9 +206,15 @@ class AmbiguousSectionError(ProspectusLedgerError, LookupError):
     def __init__(self, path: Sequence[str], candidates: Sequence[str], *, hint: str = "") -> None:
         self.path = tuple(path)
         self.candidates = tuple(candidates)
-        listing = "; ".join(self.candidates)
-        advice = hint or "scope the query with .portfolio(name) or .document(kind)"
         super().__init__(
+            self.describe(hint or "scope the query with .portfolio(name) or .document(kind)")
+        )
+
+    def describe(self, advice: str) -> str:
+        """The message, ending with ``advice`` on how to scope the question (the command
+        line gives its own options)."""
+        listing = "; ".join(self.candidates)
+        return (
             f"{' -- '.join(self.path)!r} matches {len(self.candidates)} sections: {listing}; "
             f"{advice}"
         )
@@ -237,7 +248,8 @@ class EditionNotFoundError(ProspectusLedgerError, LookupError):
     def __init__(self, when: object, scope: str) -> None:
         self.when = when
         self.scope = scope
-        super().__init__(f"no edition of {scope} is in force as of {when}")
+        what = f"edition of {scope}" if scope else "document"
+        super().__init__(f"no {what} is in force as of {when}")
 
 
 class BlockNotFoundError(ProspectusLedgerError, LookupError):

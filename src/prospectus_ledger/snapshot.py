@@ -237,7 +237,7 @@ class Snapshot:
             ) from error
         return attrs.evolve(self, document_scope=parsed)
 
-    def _scope_text(self, default: str = "every document in force") -> str:
+    def _scope_text(self, default: str = "the documents in force") -> str:
         parts = []
         if self.document_scope is not None:
             parts.append(f"the {self.document_scope.title}")
@@ -280,7 +280,7 @@ class Snapshot:
             )
         editions = self._editions()
         if not editions:
-            raise EditionNotFoundError(self.when.isoformat(), self._scope_text())
+            raise EditionNotFoundError(self.when.isoformat(), self._scope_text(default=""))
         raise self._miss(editions, headings)
 
     def _find(self, headings: tuple[str, ...]) -> list[tuple[Edition, Located]]:
