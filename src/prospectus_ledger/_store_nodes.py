@@ -59,11 +59,21 @@ class Encoder:
 
 
 class NodeCache:
-    """Decodes nodes into sections, each once, for one connection."""
+    """Decodes nodes into sections, each once, for one connection.
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    A node's hash is the SHA-256 of its stored text, so each node read is
+    checked against it: a changed byte (which SQLite's ``quick_check`` cannot
+    see) is a damaged store, never different text.  A node read and checked
+    stays valid for as long as the store lives, whatever is ingested later.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, file: str) -> None:
         self._connection = connection
+        self._file = file
         self._sections: dict[str, Section] = {}
+
+    def _damaged(self, problem: str) -> StoreError:
+        return StoreError(self._file, f"damaged store: {problem}")
 
     def section(self, digest: str) -> Section:
         found = self._sections.get(digest)
@@ -73,22 +83,50 @@ class NodeCache:
             "SELECT data FROM nodes WHERE hash = ?", (digest,)
         ).fetchone()
         if row is None:
-            raise StoreError(None, f"damaged store: section node {digest} is missing")
-        data: dict[str, Any] = json.loads(row[0])
-        children = [self.section(child) for child in data.pop("children")]
+            raise self._damaged(f"section node {digest!r} is missing from the nodes table")
+        text = row[0]
+        if not isinstance(text, str) or hashlib.sha256(text.encode("utf-8")).hexdigest() != digest:
+            raise self._damaged(
+                f"section node {digest} does not hold the text its hash was made from "
+                "(the row was altered)"
+            )
+        try:
+            data = json.loads(text)
+        except ValueError as error:
+            raise self._damaged(f"section node {digest} is not JSON: {error}") from error
+        if not isinstance(data, dict):
+            raise self._damaged(
+                f"section node {digest}: expected a JSON object, found {type(data).__name__}"
+            )
+        children = data.pop("children", None)
+        if not isinstance(children, list) or not all(isinstance(c, str) for c in children):
+            raise self._damaged(
+                f"section node {digest}: expected a list of child hashes under 'children', "
+                f"found {children!r:.80}"
+            )
+        sections = tuple(self.section(child) for child in children)
         data["children"] = []
         try:
-            section = attrs.evolve(structure(data, Section), children=tuple(children))
+            section = attrs.evolve(structure(data, Section), children=sections)
         except InvalidLedgerDataError as error:
-            raise StoreError(None, f"damaged store: section node {digest}: {error}") from error
+            raise self._damaged(f"section node {digest}: {error}") from error
         self._sections[digest] = section
         return section
 
-    def document(self, header: str, roots: str) -> Document:
-        skeleton = structure(json.loads(header), Document)
-        return attrs.evolve(
-            skeleton, sections=tuple(self.section(root) for root in json.loads(roots))
-        )
+    def document(self, header: object, roots: object) -> Document:
+        """A state's document: its header, with the sections its root hashes name."""
+        if not isinstance(header, str) or not isinstance(roots, str):
+            raise self._damaged("a state's header and roots should be JSON text")
+        try:
+            skeleton = structure(json.loads(header), Document)
+            hashes = json.loads(roots)
+        except (InvalidLedgerDataError, ValueError) as error:
+            raise self._damaged(f"a state's header or roots cannot be read: {error}") from error
+        if not isinstance(hashes, list) or not all(isinstance(h, str) for h in hashes):
+            raise self._damaged(
+                f"a state's roots: expected a list of node hashes, found {roots!r:.80}"
+            )
+        return attrs.evolve(skeleton, sections=tuple(self.section(root) for root in hashes))
 
 
 def version_rows(

@@ -15,18 +15,24 @@ The store keeps:
   interval and the instant it became known.
 
 ``as_of(when).section(path)`` on a store (everything known) is answered by
-index lookups: the edition in force, its latest state at ``when``, and that
+lookups: the edition in force, its latest state at ``when`` (from a catalogue
+of the editions and states, read once per change of the store), and that
 state's nodes; nothing is replayed.  Queries that need the full history
 (``known_at``, ``history``, ``diff``, ``timeline``, ``problems``) rebuild the
 ledger in memory from the stored supplements, without parsing anything again.
 
 Every ingest is one transaction: an interrupted or failing ingest leaves the
 store as it was, and readers (WAL mode) see the old or the new state, never a
-mix.
+mix.  Every ingest also bumps the store's generation, so that a handle kept
+open while another process ingests reads the store again before answering.
+A damaged file is refused with a :class:`StoreError` naming it: SQLite's
+``quick_check`` on opening, and what each row says checked against its hash
+or identity as it is read.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -52,8 +58,8 @@ from .ledger import (
     too_large,
 )
 from .manifest import Manifest, as_manifest, sources_for
-from .provenance import Source
-from .serialize import dumps, loads
+from .provenance import Source, SourceLike, as_source
+from .serialize import dumps
 from .snapshot import Snapshot
 from .supplement import Supplement
 from .timeline import problems_of
@@ -102,7 +108,7 @@ class Store:
         self.max_filing_bytes = max_filing_bytes
         if not create and not self.path.exists():
             raise StoreError(str(self.path), "no such store")
-        self._connection = schema.connect(self.path)
+        self._connection = schema.connect(self.path, create=create)
 
     def close(self) -> None:
         """Close the connection."""
@@ -256,8 +262,14 @@ class Store:
             if parsed:
                 self._rebuild()
             connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
+        except BaseException as error:
+            # SQLite rolls back by itself after some errors (a full disk, damage).
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            if isinstance(error, sqlite3.DatabaseError):
+                raise StoreError(
+                    str(self.path), f"could not write to the store: {error}"
+                ) from error
             raise
         return supplements_added, documents_added, amendments_added
 
@@ -314,6 +326,8 @@ class Store:
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('problems', ?)",
             (str(len(problems_of(compiled))),),
         )
+        # Editions were renumbered: handles open on the store must read them again.
+        schema.bump_generation(connection)
 
     # -- reading -------------------------------------------------------------
 
@@ -330,23 +344,12 @@ class Store:
     def _supplements_by_identity(self) -> dict[str, Supplement]:
         """The stored supplements under the identities they were stored with."""
         with schema.guarded(self.path):
-            rows = self._connection.execute(
-                "SELECT identity, data FROM supplements ORDER BY identity"
-            ).fetchall()
-            return {
-                identity: loads(data, Supplement, file=f"{self.path} supplements[{identity}]")
-                for identity, data in rows
-            }
+            return schema.read_contents(self._connection, "supplements", Supplement, self.path)
 
     def _documents(self) -> list[Document]:
         with schema.guarded(self.path):
-            rows = self._connection.execute(
-                "SELECT identity, data FROM documents ORDER BY identity"
-            ).fetchall()
-            return [
-                loads(data, Document, file=f"{self.path} documents[{identity}]")
-                for identity, data in rows
-            ]
+            stored = schema.read_contents(self._connection, "documents", Document, self.path)
+            return list(stored.values())
 
     def _filing_hashes(self) -> set[str]:
         with schema.guarded(self.path):
@@ -364,7 +367,14 @@ class Store:
             ).fetchone()
         if row is None:
             raise StoreError(str(self.path), f"no filing with sha256 {sha256}")
-        return bytes(row[0])
+        content = bytes(row[0])
+        if schema.sha256(content) != sha256:
+            raise StoreError(
+                str(self.path),
+                f"damaged store: the filing stored as sha256 {sha256} has other bytes "
+                f"(their sha256 is {schema.sha256(content)})",
+            )
+        return content
 
     def ledger(self) -> StoredLedger:
         """The ledger API over this store."""
@@ -374,24 +384,33 @@ class Store:
 class StoredLedger(Ledger):
     """A ledger backed by a :class:`Store`, with the same API as an in-memory one.
 
-    ``as_of(when)`` with everything known answers from the store's indexes;
-    everything else loads the stored supplements into memory once (no
-    re-parsing).  ``add_file`` and ``add_filing`` write to the store.
+    ``as_of(when)`` with everything known answers from the store's tables;
+    everything else loads the stored supplements into memory (no re-parsing),
+    again whenever the store has changed since: a handle kept open answers as
+    a fresh one would after another process ingests.  ``add_file`` and
+    ``add_filing`` write to the store.
     """
 
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
         self._states = StoredStates(store._connection, store.path)
-        self._loaded = False
+        self._generation: schema.Generation | None = None
 
     def _load(self) -> None:
-        if not self._loaded:
+        connection = self.store._connection
+        with schema.guarded(self.store.path), schema.reading(connection):
+            generation = schema.generation(connection)
+            if generation == self._generation:
+                return
+            self._documents.clear()
+            self._supplements.clear()
+            self._compiled = None
             for document in self.store._documents():
                 Ledger.add_document(self, document)
             for supplement in self.store._supplements():
                 Ledger.add_supplement(self, supplement)
-            self._loaded = True
+            self._generation = generation
 
     def _compile(self) -> Compiled:
         self._load()
@@ -421,10 +440,11 @@ class StoredLedger(Ledger):
         )
         return self._add(Path(path).name, data, supplements, documents)
 
-    def add_filing(self, data: str | bytes, source: Source | None = None) -> list[Supplement]:
-        """Parse one filing and write it to the store (one transaction)."""
+    def add_filing(self, data: str | bytes, source: SourceLike = None) -> list[Supplement]:
+        """Parse one filing and write it to the store (one transaction); ``source`` as
+        for :meth:`Ledger.add_filing`."""
         raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
-        source = source or Source()
+        source = as_source(source)
         supplements, documents, _doubt = parse_any(
             raw, source, max_bytes=self.store.max_filing_bytes
         )
@@ -457,11 +477,8 @@ class StoredLedger(Ledger):
         return supplements
 
     def _reset(self) -> None:
-        self._documents.clear()
-        self._supplements.clear()
-        self._compiled = None
-        self._loaded = False
-        self._states = StoredStates(self.store._connection, self.store.path)
+        # The write bumped the generation; this makes the next question reload.
+        self._generation = None
 
     def __repr__(self) -> str:
         self._load()
