@@ -133,6 +133,9 @@ def redline_lines(changes: LedgerDiff, *, section: str | None, colour: bool) -> 
     for view in changes.removed:
         if _matches(view.path, section):
             lines.append(terminal_safe(f"- {' -- '.join(view.path)}"))
+    for view in changes.unknown:
+        if _matches(view.path, section):
+            lines.append(terminal_safe(f"? {' -- '.join(view.path)} (not known later)"))
     for change in changes.changed:
         if not _matches(change.path, section):
             continue

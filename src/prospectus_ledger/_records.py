@@ -163,7 +163,11 @@ def diff_records(diff: LedgerDiff) -> list[Record]:
     """One row per section added, removed or changed between two instants, with its
     text before and after."""
     rows: list[Record] = []
-    for change, views in (("added", diff.added), ("removed", diff.removed)):
+    for change, views in (
+        ("added", diff.added),
+        ("removed", diff.removed),
+        ("unknown", diff.unknown),
+    ):
         for view in views:
             row = _section_row(view)
             rows.append(
@@ -172,7 +176,7 @@ def diff_records(diff: LedgerDiff) -> list[Record]:
                     "path": row["path"],
                     "document": row["document"],
                     "portfolio": row["portfolio"],
-                    "before": view.text if change == "removed" else None,
+                    "before": view.text if change != "added" else None,
                     "after": view.text if change == "added" else None,
                     "source": row["source"],
                     "effective": row["effective"],

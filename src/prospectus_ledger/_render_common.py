@@ -20,6 +20,7 @@ __all__ = [
     "ILLUSTRATIVE_NOTE",
     "STATUSES",
     "STATUS_COLOURS",
+    "UNKNOWN_LATER",
     "entry_target",
     "excerpt",
     "instant_text",
@@ -84,8 +85,15 @@ def excerpt(text: str, limit: int = EXCERPT_LENGTH) -> str:
     return cut.rstrip() + "\u2026"
 
 
+UNKNOWN_LATER = (
+    "Its text at the later instant is not known: that edition is known only from "
+    "supplements. Not shown as deleted."
+)
+
+
 def source_text(source: Source) -> str:
-    """A filing's label with what else is known of it (accession, filing date, URL)."""
+    """A filing's label with what else is known of it (accession, filing date, URL, and
+    whether this copy of it is cut off)."""
     details = []
     if source.accession and source.accession != source.label:
         details.append(f"accession {source.accession}")
@@ -93,6 +101,9 @@ def source_text(source: Source) -> str:
         details.append(f"filed {source.filed.to_date_string()}")
     if source.url and source.url != source.label:
         details.append(source.url)
+    if not source.complete:
+        # As the text view says it (Provenance.describe): the instruction's text may be cut.
+        details.append("from a copy of the filing that is cut off")
     return f"{source.label} ({', '.join(details)})" if details else source.label
 
 

@@ -9,6 +9,7 @@ import pendulum
 from ._render_common import (
     ILLUSTRATIVE_NOTE,
     STATUS_COLOURS,
+    UNKNOWN_LATER,
     entry_target,
     excerpt,
     instant_text,
@@ -326,6 +327,8 @@ def _blocks_or_note(view: SectionView, wrap: str) -> Content:
 def diff_html(diff: LedgerDiff) -> Markup:
     """Sections added, removed and changed between two instants, with redlines."""
     counts = f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed."
+    if diff.unknown:
+        counts += f" {len(diff.unknown)} not known at the later instant."
     parts: list[Content] = []
     if diff.added:
         parts += [
@@ -344,6 +347,12 @@ def diff_html(diff: LedgerDiff) -> Markup:
                 "ul",
                 [_diff_item(c.after, redline_html(c.redline)) for c in diff.changed],
             ),
+        ]
+    if diff.unknown:
+        note = _note(UNKNOWN_LATER)
+        parts += [
+            element("h4", "Not known later"),
+            element("ul", [_diff_item(v, note) for v in diff.unknown]),
         ]
     return _wrapper(
         "diff",

@@ -18,6 +18,7 @@ import pendulum
 
 from ._render_common import (
     ILLUSTRATIVE_NOTE,
+    UNKNOWN_LATER,
     entry_target,
     excerpt,
     instant_text,
@@ -280,7 +281,11 @@ def diff_markdown(diff: LedgerDiff) -> str:
         lines += ["#### Changed", ""]
         for change in diff.changed:
             lines += _diff_entry(change.after, [redline_markdown(change.redline), ""])
-    if not diff:
+    if diff.unknown:
+        lines += ["#### Not known later", ""]
+        for view in diff.unknown:
+            lines += _diff_entry(view, [f"*{UNKNOWN_LATER}*", ""])
+    if not diff and not diff.unknown:
         lines += ["*No section changed.*"]
     return _join(lines)
 

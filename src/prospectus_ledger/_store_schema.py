@@ -483,3 +483,20 @@ def parse_json_list(text: str) -> list[str]:
     if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
         raise ValueError(f"expected a JSON list of strings, found {text!r:.80}")
     return values
+
+
+def state_digest(header: str, roots: str) -> str:
+    """What a state's row must hash to: its header and its roots."""
+    return hashlib.sha256(f"{header}\x00{roots}".encode()).hexdigest()
+
+
+def state_digests(connection: sqlite3.Connection) -> dict[str, str] | None:
+    """Each state's digest by "edition:seq", as the last rebuild wrote them (``None`` for
+    a store written before they were kept)."""
+    row = connection.execute("SELECT value FROM meta WHERE key = 'state_digests'").fetchone()
+    if row is None:
+        return None
+    data = json.loads(row[0])
+    if not isinstance(data, dict):
+        raise TypeError(f"expected the state digests as a JSON object, found {row[0]!r:.80}")
+    return {str(key): str(value) for key, value in data.items()}

@@ -54,6 +54,7 @@ class _Catalogue:
 
     editions: tuple[_Row, ...]
     states: dict[int, list[tuple[int, int, int, str]]]
+    digests: dict[str, str] | None = None
 
 
 class StoredStates:
@@ -143,7 +144,7 @@ class StoredStates:
                     f"edition {row.index}: expected states numbered from 0, the first at its "
                     f"start ({row.start_us}), found (number, instant) {numbers!r:.200}"
                 )
-        return _Catalogue(tuple(rows), states)
+        return _Catalogue(tuple(rows), states, schema.state_digests(self._connection))
 
     def _edition(self, row: _Row) -> Edition:
         if row.index not in self._editions:
@@ -163,6 +164,16 @@ class StoredStates:
         if found is None:
             raise self._damaged(f"state {seq} of edition {row.index} is missing")
         header, roots = found
+        digests = self._catalogue.digests
+        if digests is not None and (
+            not isinstance(header, str)
+            or not isinstance(roots, str)
+            or digests.get(f"{row.index}:{seq}") != schema.state_digest(header, roots)
+        ):
+            raise self._damaged(
+                f"state {seq} of edition {row.index} does not hash to the digest the store "
+                "recorded for it"
+            )
         # The first state is the edition's own document: the two copies must agree.
         if seq == 0 and (not isinstance(header, str) or json.loads(header) != row.data["document"]):
             raise self._damaged(

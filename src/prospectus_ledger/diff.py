@@ -9,7 +9,7 @@ from typing import Any, Literal
 import attrs
 from deepdiff import DeepDiff
 
-from ._text import words
+from ._text import heading_key, words
 from .snapshot import SectionView, Snapshot
 
 __all__ = ["LedgerDiff", "RedlineSegment", "SectionChange", "diff_snapshots", "redline"]
@@ -66,6 +66,9 @@ class LedgerDiff:
     added: tuple[SectionView, ...]
     removed: tuple[SectionView, ...]
     changed: tuple[SectionChange, ...]
+    unknown: tuple[SectionView, ...] = ()
+    """Sections of the earlier instant whose text at the later one is not known (its
+    edition is known only from supplements): neither removed nor changed."""
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed)
@@ -91,9 +94,16 @@ class LedgerDiff:
 
 
 def _key(view: SectionView) -> str:
-    portfolio = view.portfolio or "*"
+    # Names match as headings do: an edition printing "EXAMPLE TRUST" where the last
+    # printed "Example Trust" holds the same sections.
+    portfolio = heading_key(view.portfolio) if view.portfolio else "*"
     return " | ".join(
-        (view.document.value, view.registrant or "", portfolio, " -- ".join(view.path))
+        (
+            view.document.value,
+            heading_key(view.registrant or ""),
+            portfolio,
+            " -- ".join(heading_key(part) for part in view.path),
+        )
     )
 
 
@@ -130,7 +140,13 @@ def diff_snapshots(before: Snapshot, after: Snapshot) -> LedgerDiff:
             )
         else:
             changed.append(path[1])
-    changed.sort()
+    # Text that is merely unknown later is never shown as deleted: a section whose own
+    # text the later instant does not know, or that a later edition known only from
+    # supplements does not hold, is "unknown", not changed or removed.
+    unknown = [key for key in changed if new[key].partial and texts_new[key] == ""]
+    unknown += [key for key in removed if _unknown_later(old[key], after)]
+    changed = sorted(key for key in changed if key not in unknown)
+    removed = [key for key in removed if key not in unknown]
     return LedgerDiff(
         before=before,
         after=after,
@@ -140,4 +156,16 @@ def diff_snapshots(before: Snapshot, after: Snapshot) -> LedgerDiff:
             SectionChange(old[key], new[key], redline(texts_old[key], texts_new[key]))
             for key in changed
         ),
+        unknown=tuple(old[key] for key in sorted(unknown)),
+    )
+
+
+def _unknown_later(view: SectionView, after: Snapshot) -> bool:
+    """Whether the later snapshot holds the view's document only as an edition known
+    from supplements (whose other sections' text is unknown)."""
+    return any(
+        not document.complete
+        and document.kind is view.document
+        and heading_key(document.registrant or "") == heading_key(view.registrant or "")
+        for document in after.documents()
     )

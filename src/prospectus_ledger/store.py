@@ -32,6 +32,7 @@ or identity as it is read.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -281,6 +282,9 @@ class Store:
             connection.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
         encoder = Encoder({row[0] for row in connection.execute("SELECT hash FROM nodes")})
         full = compiled.bucket(None)
+        # Each state's header and roots, hashed: a later state's header has no other copy
+        # to be checked against (a fund renamed by a supplement changes it).
+        digests: dict[str, str] = {}
         for index, edition in enumerate(compiled.editions):
             connection.execute(
                 "INSERT INTO editions (id, name, start_us, end_us, data) VALUES (?, ?, ?, ?, ?)",
@@ -298,17 +302,12 @@ class Store:
             for sequence, (instant, state) in enumerate(zip(instants, replay.states, strict=True)):
                 roots, new_nodes = encoder.roots(state.sections)
                 connection.executemany("INSERT INTO nodes (hash, data) VALUES (?, ?)", new_nodes)
+                header = schema.header_json(state)
+                digests[f"{index}:{sequence}"] = schema.state_digest(header, roots)
                 connection.execute(
                     "INSERT INTO states (edition, seq, valid_from_us, valid_from, header, roots) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        index,
-                        sequence,
-                        micros(instant),
-                        instant.isoformat(),
-                        schema.header_json(state),
-                        roots,
-                    ),
+                    (index, sequence, micros(instant), instant.isoformat(), header, roots),
                 )
             connection.executemany(
                 "INSERT INTO section_versions (edition, path, heading_key, portfolio, "
@@ -316,6 +315,10 @@ class Store:
                 "valid_to_us, known_at, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 version_rows(index, edition, compiled.section_index(index, full), encoder),
             )
+        connection.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('state_digests', ?)",
+            (json.dumps(digests, separators=(",", ":")),),
+        )
         connection.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('portfolios', ?)",
             (schema.json_list(compiled.portfolio_names()),),
