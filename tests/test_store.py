@@ -123,7 +123,7 @@ def test_a_failing_ingest_leaves_the_store_as_it_was(tmp_path: Path) -> None:
 
 
 def test_stored_ledger_add_file_writes_through(tmp_path: Path) -> None:
-    ledger = open_store(tmp_path / "through.sqlite")
+    ledger = open_store(tmp_path / "through.sqlite", create=True)
     assert len(ledger.add_file(SEEDS / "000_6de0636f7720f9ef.txt")) == 1
     assert ledger.add_file(SEEDS / "000_6de0636f7720f9ef.txt") == []
     reopened = open_store(tmp_path / "through.sqlite")
@@ -296,3 +296,20 @@ def test_adding_what_is_not_a_parsed_filing_is_refused_and_writes_nothing(
         store.add_parsed([good, big])
     assert store._filing_hashes() == set()
     assert "1,234 bytes" in repr(pl.ParsedFiling("a.txt", b"x" * 1_234))
+
+
+def test_open_store_refuses_a_missing_file_unless_asked_to_create(tmp_path: Path) -> None:
+    with pytest.raises(pl.StoreError, match="no such store"):
+        open_store(tmp_path / "typo.sqlite")
+    assert not (tmp_path / "typo.sqlite").exists()
+    assert len(open_store(tmp_path / "new.sqlite", create=True).supplements) == 0
+
+
+def test_load_opens_a_store_as_the_cli_does(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    pl.Store(path).ingest([SEEDS])
+    ledger = pl.load(path)
+    assert isinstance(ledger, pl.StoredLedger)
+    assert len(ledger.supplements) == 2
+    with pytest.raises(pl.InvalidManifestError, match="is a store"):
+        pl.load(path, manifest=tmp_path / "manifest.csv")

@@ -41,12 +41,11 @@ from .errors import AmbiguousSectionError, ProspectusLedgerError
 from .ledger import DEFAULT_MAX_FILING_BYTES, Ledger, load
 from .manifest import as_manifest, sources_for
 from .serialize import unstructure
-from .store import Store, open_store
+from .store import Store, is_store_file, open_store
 
 __all__ = ["main"]
 
 _STRICT_FAILED = 3  # 1 is a library error, 2 a usage error
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _SOURCE = click.Path(exists=True, path_type=Path)
 
 
@@ -76,23 +75,16 @@ class _LibraryErrors(click.Group):
             ctx.exit(1)
 
 
-def _is_store(path: Path) -> bool:
-    if not path.is_file():
-        return False
-    with path.open("rb") as handle:
-        return handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
-
-
 def open_source(sources: Sequence[Path], manifest: Path | None = None) -> Ledger:
     """A store (one SQLite file) or the filings in folders and files, as a ledger;
     ``manifest`` says what EDGAR knows of the filings."""
-    if len(sources) == 1 and _is_store(sources[0]):
+    if len(sources) == 1 and is_store_file(sources[0]):
         if manifest is not None:
             raise click.UsageError(
                 f"{sources[0]} is a store, which keeps what it was ingested with; "
                 "give --manifest to 'prospectus-ledger ingest' instead"
             )
-        return open_store(sources[0], create=False)
+        return open_store(sources[0])
     return load(sources, manifest=manifest)
 
 

@@ -23,6 +23,7 @@ from .errors import (
     AmbiguousSectionError,
     InvalidFilingError,
     InvalidLedgerDataError,
+    InvalidManifestError,
     ProspectusLedgerError,
 )
 from .history import History, SectionVersion
@@ -454,7 +455,8 @@ def load(
     max_filing_bytes: int = DEFAULT_MAX_FILING_BYTES,
     manifest: PathLike | Manifest | None = None,
 ) -> Ledger:
-    """Load a folder of filings, one file, or a list of files and folders into a new ledger.
+    """Load a folder of filings, one file, or a list of files and folders into a new ledger;
+    a store made by ``ingest`` (one SQLite file) is opened as :func:`open_store` opens it.
 
     Files in a folder are read when their names end in one of
     :data:`FILING_SUFFIXES`.  With ``errors="record"``, a file that cannot be
@@ -474,8 +476,20 @@ def load(
         InvalidManifestError: for a manifest that cannot be read, or that
             lists none of the files.
     """
+    from .store import is_store_file, open_store
+
+    single = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
+    if len(single) == 1 and is_store_file(single[0]):
+        # A store made by `ingest`, opened as the command line opens one.
+        if manifest is not None:
+            raise InvalidManifestError(
+                str(manifest),
+                f"{single[0]} is a store, which keeps what it was ingested with; "
+                "give the manifest to Store.ingest instead",
+            )
+        return open_store(single[0])
     ledger = Ledger(max_filing_bytes=max_filing_bytes)
-    files = expand_sources(sources)
+    files = expand_sources(single)
     for file, source in zip(files, sources_for(files, as_manifest(manifest)), strict=True):
         try:
             guarded(file, functools.partial(ledger.add_file, file, source))

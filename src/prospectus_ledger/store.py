@@ -66,7 +66,14 @@ from .supplement import Supplement
 from .timeline import problems_of
 from .tree import Document
 
-__all__ = ["IngestReport", "ParsedFiling", "Store", "StoredLedger", "open_store"]
+__all__ = [
+    "IngestReport",
+    "ParsedFiling",
+    "Store",
+    "StoredLedger",
+    "is_store_file",
+    "open_store",
+]
 
 Progress = Callable[[int, int, str], None]
 """Called with (number, total, file name) before each file is read."""
@@ -108,7 +115,11 @@ class Store:
         self.path = Path(path)
         self.max_filing_bytes = max_filing_bytes
         if not create and not self.path.exists():
-            raise StoreError(str(self.path), "no such store")
+            raise StoreError(
+                str(self.path),
+                "no such store (check the path; open_store(path, create=True) makes a new "
+                "one, and so does 'prospectus-ledger ingest ... --store PATH')",
+            )
         self._connection = schema.connect(self.path, create=create)
 
     def close(self) -> None:
@@ -491,12 +502,26 @@ class StoredLedger(Ledger):
         )
 
 
-def open_store(path: PathLike, *, create: bool = True) -> StoredLedger:
-    """Open (or create) a store and return its ledger.
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def is_store_file(path: PathLike) -> bool:
+    """Whether ``path`` is a SQLite file (a store, or a file to be refused as one)."""
+    file = Path(path)
+    if not file.is_file():
+        return False
+    with file.open("rb") as handle:
+        return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+
+
+def open_store(path: PathLike, *, create: bool = False) -> StoredLedger:
+    """Open a store and return its ledger; with ``create=True``, make a new one when
+    the file does not exist (a mistyped path is otherwise an error, not a new store).
 
     Raises:
-        StoreError: for a file that is not a store, is damaged, or was written
-            by a newer version of the library; the error names the file.
+        StoreError: for a missing file (without ``create``), a file that is not a
+            store, is damaged, or was written by a newer version of the library;
+            the error names the file.
     """
     return Store(path, create=create).ledger()
 
