@@ -79,6 +79,29 @@ def registrant_aliases(documents: Iterable[Document]) -> dict[str, str]:
     return aliases
 
 
+def identifiers_of(documents: Iterable[Document]) -> dict[str, str]:
+    """Each series ID ("S000002391"), class ID ("C000006333") and ticker ("DDVAX") the
+    documents give, upper-cased, and the portfolio it identifies: the series' name, or
+    the document's one portfolio when the series has none."""
+    found: dict[str, str] = {}
+    for document in documents:
+        for series in document.series:
+            name = series.name or (
+                document.portfolios[0] if len(document.portfolios) == 1 else None
+            )
+            if name is None:
+                continue
+            codes = [
+                series.id,
+                *(c.id for c in series.classes),
+                *(c.ticker for c in series.classes),
+            ]
+            for code in codes:
+                if code:
+                    found.setdefault(code.strip().upper(), name)
+    return found
+
+
 def cik_key(cik: str) -> str:
     """The registrant key of a CIK (never equal to a name's key)."""
     return f"cik {cik}"
@@ -262,6 +285,11 @@ class StateSource(Protocol):
         """Every portfolio any edition or supplement names."""
         ...
 
+    def portfolio_identifiers(self) -> dict[str, str]:
+        """Each series ID, class ID and ticker the editions give, upper-cased, and the
+        portfolio it identifies."""
+        ...
+
     def find_sections(
         self,
         when: pendulum.DateTime,
@@ -399,6 +427,10 @@ class Compiled:
                 for name in step.supplement.portfolios:
                     names.setdefault(heading_key(name), name)
         return sorted(names.values())
+
+    def portfolio_identifiers(self) -> dict[str, str]:
+        """Each series ID, class ID and ticker the editions give, and its portfolio."""
+        return identifiers_of(edition.document for edition in self.editions)
 
     def in_force(self, when: pendulum.DateTime, known_at: pendulum.DateTime | None) -> list[int]:
         """Indices of the editions in force at ``when``, one per chain at most."""

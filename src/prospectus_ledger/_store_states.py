@@ -29,7 +29,7 @@ import attrs
 import pendulum
 
 from . import _store_schema as schema
-from ._engine import Edition
+from ._engine import Edition, identifiers_of
 from ._lookup import find_in_states, in_scope
 from ._store_nodes import NodeCache, micros
 from .errors import StoreError
@@ -246,6 +246,12 @@ class StoredStates:
         (walking them: ``when_key`` is not needed)."""
         states = in_scope(self.states_in_force(when, known_at), portfolio, kind)
         return find_in_states(states, headings, portfolio)
+
+    def portfolio_identifiers(self) -> dict[str, str]:
+        """Each series ID, class ID and ticker the stored editions give, and its portfolio."""
+        with schema.guarded(self._file), schema.reading(self._connection):
+            catalogue = self._fresh()
+            return identifiers_of(self._edition(row).document for row in catalogue.editions)
 
     def portfolio_names(self) -> list[str]:
         with schema.guarded(self._file), schema.reading(self._connection):

@@ -234,7 +234,8 @@ class UnknownScopeError(ProspectusLedgerError, LookupError):
         self.value = value
         self.known = tuple(known)
         choices = ", ".join(repr(k) for k in self.known) or "none"
-        super().__init__(f"no {kind} {value!r} in this ledger; expected one of: {choices}")
+        also = " (or a series ID, class ID or ticker of one)" if kind == "portfolio" else ""
+        super().__init__(f"no {kind} {value!r} in this ledger; expected one of: {choices}{also}")
 
 
 class EditionNotFoundError(ProspectusLedgerError, LookupError):

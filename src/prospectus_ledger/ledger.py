@@ -32,7 +32,7 @@ from .manifest import Manifest, as_manifest, sources_for
 from .provenance import Source, SourceLike, as_source
 from .reconcile import Reconciliation, reconcile
 from .serialize import EXPORT_VERSION, LedgerData, dumps, loads
-from .snapshot import Snapshot
+from .snapshot import Snapshot, resolve_portfolio
 from .supplement import Supplement
 from .timeline import Problem, Problems, Timeline, problems_of, timeline_of
 from .tree import Document, DocumentKind
@@ -242,7 +242,8 @@ class Ledger:
         portfolio: str | None = None,
         document: DocumentKind | str | None = None,
     ) -> History:
-        """Every version of a section, across editions, with validity and provenance.
+        """Every version of a section, across editions, with validity and provenance;
+        ``portfolio`` is a name, a series ID, a class ID or a ticker.
 
         Raises:
             AmbiguousSectionError: when the path names sections of several
@@ -251,6 +252,8 @@ class Ledger:
         compiled = self._compile()
         headings = split_heading_path(path)
         kind = DocumentKind.parse(document) if document is not None else None
+        if portfolio is not None:
+            portfolio = resolve_portfolio(compiled, portfolio)
         full = compiled.bucket(None)
         versions: list[SectionVersion] = []
         for chain in compiled.chains.values():

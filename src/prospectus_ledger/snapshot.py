@@ -162,6 +162,21 @@ def _view(edition: Edition, located: Located, when: pendulum.DateTime) -> Sectio
     return SectionView(located=located, in_edition=edition, as_of=when)
 
 
+def resolve_portfolio(source: StateSource, name: str) -> str:
+    """The portfolio ``name`` means: a portfolio's name, or an identifier of one.
+
+    Raises:
+        UnknownScopeError: when it is neither.
+    """
+    known = source.portfolio_names()
+    if heading_key(name) in {heading_key(k) for k in known}:
+        return name
+    found = source.portfolio_identifiers().get(name.strip().upper())
+    if found is not None:
+        return found
+    raise UnknownScopeError("portfolio", name, known)
+
+
 class Sections(list[SectionView]):
     """The sections of a snapshot (:meth:`Snapshot.sections`): a list, with a DataFrame."""
 
@@ -213,15 +228,14 @@ class Snapshot:
         return [state for _, state in self._editions()]
 
     def portfolio(self, name: str) -> Snapshot:
-        """The same snapshot limited to one portfolio (and the parts documents share).
+        """The same snapshot limited to one portfolio (and the parts documents share):
+        ``name`` is its name, or a series ID ("S000002391"), a class ID ("C000006333")
+        or a ticker ("DDVAX") the editions give for it.
 
         Raises:
             UnknownScopeError: when no document in the ledger covers ``name``.
         """
-        known = self._source.portfolio_names()
-        if heading_key(name) not in {heading_key(k) for k in known}:
-            raise UnknownScopeError("portfolio", name, known)
-        return attrs.evolve(self, portfolio_scope=name)
+        return attrs.evolve(self, portfolio_scope=resolve_portfolio(self._source, name))
 
     def document(self, kind: DocumentKind | str) -> Snapshot:
         """The same snapshot limited to one document kind ("prospectus", "sai", ...).
