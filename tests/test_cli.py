@@ -291,13 +291,13 @@ class _Terminal:
 def test_the_default_colour_is_a_terminal_without_no_color(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import prospectus_ledger.cli as cli_module
+    from prospectus_ledger.cli import _common
 
-    monkeypatch.setattr(cli_module.sys, "stdout", _Terminal())
+    monkeypatch.setattr(_common.sys, "stdout", _Terminal())
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert cli_module._default_colour() is True
+    assert _common.default_colour() is True
     monkeypatch.setenv("NO_COLOR", "1")
-    assert cli_module._default_colour() is False
+    assert _common.default_colour() is False
 
 
 def test_ingest_strict_fails_on_an_unreadable_file(tmp_path: Path) -> None:
@@ -326,6 +326,9 @@ MACHINE_COMMANDS = [
     ["diff", str(SEEDS), "2007-05-21", "2007-05-22"],
     ["show", str(SEEDS), "Principal Investment Strategy", "--as-of", "2007-05-22"],
     ["parse", str(SEED_000), str(SEED_004)],
+    ["editions", str(SEEDS)],
+    ["portfolios", str(SEEDS)],
+    ["sections", str(SEEDS), "--as-of", "2007-05-22"],
 ]
 
 
@@ -379,3 +382,28 @@ def test_errors_read_as_english_and_give_cli_advice(tmp_path: Path) -> None:
     assert twice.exit_code == 1
     assert "scope it with --portfolio NAME or --document KIND" in twice.output
     assert ".portfolio(name)" not in twice.output
+
+
+def test_editions_portfolios_and_sections_say_what_to_ask_for() -> None:
+    delaware = str(Path(__file__).resolve().parent / "fixtures" / "delaware" / "base.html")
+    editions = json.loads(
+        CliRunner().invoke(main, ["editions", delaware, "--format", "json"]).output
+    )
+    assert [(e["document"], e["date"], e["cik"], e["base_loaded"]) for e in editions] == [
+        ("prospectus", "2024-04-01", "27574", True),
+        ("sai", "2024-04-01", "27574", True),
+    ]
+    (fund,) = json.loads(
+        CliRunner().invoke(main, ["portfolios", delaware, "--format", "json"]).output
+    )
+    assert fund["portfolio"] == "Delaware Value Fund"
+    assert fund["series"] == "S000002391"
+    assert fund["tickers"] == "DDVAX; DDVCX; DDVRX; DDVIX; DDZRX"
+    listed = CliRunner().invoke(
+        main,
+        ["sections", delaware, "--as-of", "2024-05-01", "--portfolio", "DDVAX", "--document",
+         "sai", "--format", "jsonl"],
+    )  # fmt: skip
+    paths = [json.loads(line)["path"] for line in listed.output.splitlines()]
+    assert "Portfolio Managers -- Description of Material Conflicts of Interest" in paths
+    assert all(json.loads(line)["document"] == "sai" for line in listed.output.splitlines())

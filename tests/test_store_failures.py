@@ -492,4 +492,3 @@ def test_bytes_of_the_states_table_changed_are_refused_or_change_nothing(
             path.unlink()
     assert outcomes
     assert "refused" in outcomes
-

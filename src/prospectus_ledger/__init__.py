@@ -12,6 +12,7 @@ any section said at any instant, and where each sentence came from::
 from __future__ import annotations
 
 from ._text import heading_key, split_heading_path
+from .catalog import EditionSummary, PortfolioSummary
 from .diff import LedgerDiff, RedlineSegment, SectionChange, redline
 from .errors import (
     AmbiguousSectionError,
@@ -77,6 +78,7 @@ __all__ = [
     "DocumentKind",
     "DocumentRef",
     "EditionNotFoundError",
+    "EditionSummary",
     "History",
     "InsertBlocks",
     "InsertSection",
@@ -91,6 +93,7 @@ __all__ = [
     "Operation",
     "Paragraph",
     "ParsedFiling",
+    "PortfolioSummary",
     "Problem",
     "Problems",
     "ProspectusLedgerError",

@@ -19,6 +19,7 @@ from typing import TypeAlias
 import pendulum
 
 from ._render_common import path_text
+from .catalog import EditionSummary, PortfolioSummary
 from .diff import LedgerDiff
 from .history import History
 from .snapshot import SectionView
@@ -26,7 +27,9 @@ from .timeline import Problem, Timeline
 
 __all__ = [
     "DIFF",
+    "EDITIONS",
     "HISTORY",
+    "PORTFOLIOS",
     "PROBLEMS",
     "SECTIONS",
     "TIMELINE",
@@ -34,7 +37,9 @@ __all__ = [
     "Record",
     "Value",
     "diff_records",
+    "edition_records",
     "history_records",
+    "portfolio_records",
     "problem_records",
     "section_records",
     "timeline_records",
@@ -66,6 +71,15 @@ SECTIONS: tuple[Column, ...] = (
     ("path", "text"), ("heading", "text"), ("document", "text"), ("edition", "text"),
     ("portfolio", "text"), ("source", "text"), ("effective", "instant"),
     ("known_at", "instant"), ("partial", "flag"), ("text", "text"),
+)  # fmt: skip
+EDITIONS: tuple[Column, ...] = (
+    ("edition", "text"), ("document", "text"), ("registrant", "text"), ("cik", "text"),
+    ("date", "date"), ("valid_from", "instant"), ("valid_to", "instant"),
+    ("portfolios", "text"), ("base_loaded", "flag"), ("source", "text"),
+    ("amendments", "text"),
+)  # fmt: skip
+PORTFOLIOS: tuple[Column, ...] = (
+    ("portfolio", "text"), ("series", "text"), ("classes", "text"), ("tickers", "text"),
 )  # fmt: skip
 DIFF: tuple[Column, ...] = (
     ("change", "text"), ("path", "text"), ("document", "text"), ("portfolio", "text"),
@@ -197,3 +211,40 @@ def diff_records(diff: LedgerDiff) -> list[Record]:
             }
         )
     return rows
+
+
+def edition_records(editions: Iterable[EditionSummary]) -> list[Record]:
+    """One row per edition."""
+    return [
+        {
+            "edition": edition.name,
+            "document": edition.document.value,
+            "registrant": edition.registrant,
+            "cik": edition.cik,
+            "date": edition.date,
+            "valid_from": edition.valid_from,
+            "valid_to": edition.valid_to,
+            "portfolios": "; ".join(edition.portfolios) or None,
+            "base_loaded": edition.base_loaded,
+            "source": edition.source,
+            "amendments": str(edition.amendments),
+        }
+        for edition in editions
+    ]
+
+
+def portfolio_records(portfolios: Iterable[PortfolioSummary]) -> list[Record]:
+    """One row per portfolio, with its series IDs, classes and tickers."""
+    return [
+        {
+            "portfolio": portfolio.name,
+            "series": "; ".join(portfolio.series) or None,
+            "classes": "; ".join(
+                " ".join(part for part in (share.name, share.id) if part)
+                for share in portfolio.classes
+            )
+            or None,
+            "tickers": "; ".join(portfolio.tickers) or None,
+        }
+        for portfolio in portfolios
+    ]

@@ -18,6 +18,7 @@ from ._routing import compile_ledger
 from ._text import heading_key, split_heading_path
 from ._versions import edition_versions
 from .authoring import read_markdown
+from .catalog import EditionSummary, PortfolioSummary, editions_of, portfolios_of
 from .diff import LedgerDiff, diff_snapshots
 from .errors import (
     AmbiguousSectionError,
@@ -276,6 +277,15 @@ class Ledger:
             )
         versions.sort(key=lambda version: version.valid_from)
         return History(headings, tuple(versions))
+
+    def editions(self) -> list[EditionSummary]:
+        """Every edition held, its base loaded or known only from supplements, with when
+        it is in force (:class:`~prospectus_ledger.catalog.EditionSummary`)."""
+        return editions_of(self._compile())
+
+    def portfolios(self) -> list[PortfolioSummary]:
+        """Every portfolio, with its series IDs, classes and tickers."""
+        return portfolios_of(self._compile())
 
     def reconcile(self, new_edition: Document) -> Reconciliation:
         """Compare the state just before ``new_edition`` takes effect with it, section by section.

@@ -1,0 +1,193 @@
+"""Commands that answer questions: show, history, diff, timeline, problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .._cli_format import FORMATS, records_output, redline_lines, section_output
+from .._records import (
+    DIFF,
+    HISTORY,
+    PROBLEMS,
+    SECTIONS,
+    TIMELINE,
+    diff_records,
+    history_records,
+    problem_records,
+    section_records,
+    timeline_records,
+)
+from ._common import (
+    SOURCE,
+    default_colour,
+    ends_with,
+    format_option,
+    main,
+    manifest_option,
+    names,
+    open_source,
+    say,
+)
+
+
+@main.command()
+@click.argument("source", type=SOURCE)
+@click.argument("section")
+@click.option(
+    "--as-of", "as_of", required=True, help="Date (end of day, New York) or ISO datetime."
+)
+@click.option("--known-at", default=None, help="Apply only supplements known by this date.")
+@click.option("--portfolio", default=None, help="Limit the lookup to one portfolio.")
+@click.option(
+    "--document",
+    type=click.Choice(["prospectus", "summary_prospectus", "sai"]),
+    default=None,
+    help="Limit the lookup to one document.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "html", "json", *FORMATS[1:], "table"]),
+    default="text",
+    show_default=True,
+    help="text with a provenance line, Markdown, HTML, the section as JSON; or its row "
+    "(path, edition, portfolio, provenance, text) as JSON Lines, CSV or a table.",
+)
+@manifest_option
+def show(
+    source: Path,
+    section: str,
+    as_of: str,
+    known_at: str | None,
+    portfolio: str | None,
+    document: str | None,
+    output_format: str,
+    manifest: Path | None,
+) -> None:
+    """Print what SECTION of SOURCE said as of a date, with its provenance.
+
+    \b
+    Example:
+        prospectus-ledger show seeds/ --as-of 2007-05-22 "Principal Investment Strategy"
+    """
+    snapshot = open_source([source], manifest).as_of(as_of, known_at=known_at)
+    if portfolio:
+        snapshot = snapshot.portfolio(portfolio)
+    if document:
+        snapshot = snapshot.document(document)
+    view = snapshot.section(section)
+    if output_format in ("jsonl", "csv", "table"):
+        say(records_output(section_records([view]), names(SECTIONS), output_format))
+        return
+    say(section_output(view, output_format))
+
+
+@main.command()
+@click.argument("source", type=SOURCE)
+@click.argument("section")
+@click.option("--portfolio", default=None, help="Only this portfolio's section.")
+@click.option(
+    "--document", type=click.Choice(["prospectus", "summary_prospectus", "sai"]), default=None
+)
+@manifest_option
+@format_option
+def history(
+    source: Path,
+    section: str,
+    portfolio: str | None,
+    document: str | None,
+    manifest: Path | None,
+    output_format: str,
+) -> None:
+    """Print every version of SECTION with its validity interval and filing.
+
+    \b
+    Example:
+        prospectus-ledger history seeds/ "Principal Investment Strategy"
+    """
+    versions = open_source([source], manifest).history(
+        section, portfolio=portfolio, document=document
+    )
+    shown = ("valid_from", "valid_to", "source", "text")
+    empty = {"valid_to": "(in force)", "source": "(placeholder)"}
+    say(
+        records_output(
+            history_records(versions), names(HISTORY), output_format, shown=shown, empty=empty
+        )
+    )
+
+
+@main.command()
+@click.argument("source", type=SOURCE)
+@click.argument("before")
+@click.argument("after")
+@click.option(
+    "--section", default=None, help="Only sections whose path ends with this heading path."
+)
+@click.option(
+    "--color/--no-color", default=None, help="Colour the redline (default: when a terminal)."
+)
+@manifest_option
+@format_option
+def diff(
+    source: Path,
+    before: str,
+    after: str,
+    section: str | None,
+    color: bool | None,
+    manifest: Path | None,
+    output_format: str,
+) -> None:
+    """Print what changed between two dates: a coloured redline in a terminal, +/- lines when
+    piped; with a machine --format, one row per section with its text before and after.
+
+    \b
+    Example:
+        prospectus-ledger diff seeds/ 2007-05-21 2007-05-22
+    """
+    changes = open_source([source], manifest).diff(before, after)
+    if output_format != "table":
+        rows = [r for r in diff_records(changes) if ends_with(str(r["path"]), section)]
+        say(records_output(rows, names(DIFF), output_format))
+        return
+    # NO_COLOR turns the default off; --color still turns it on.
+    colour = color if color is not None else default_colour()
+    lines = redline_lines(changes, section=section, colour=colour)
+    click.echo("\n".join(lines) if lines else "no changes", color=colour)
+
+
+@main.command()
+@click.argument("source", type=SOURCE)
+@manifest_option
+@format_option
+def timeline(source: Path, manifest: Path | None, output_format: str) -> None:
+    """Print every amendment in effective order, with its status.
+
+    \b
+    Example:
+        prospectus-ledger timeline seeds/
+    """
+    entries = open_source([source], manifest).timeline()
+    shown = ("effective", "action", "document", "target", "status", "source")
+    say(records_output(timeline_records(entries), names(TIMELINE), output_format, shown=shown))
+
+
+@main.command()
+@click.argument("source", type=SOURCE)
+@manifest_option
+@format_option
+def problems(source: Path, manifest: Path | None, output_format: str) -> None:
+    """Print every instruction or file that was not applied, with the reason.
+
+    \b
+    Example:
+        prospectus-ledger problems seeds/
+    """
+    found = open_source([source], manifest).problems()
+    if not found and output_format == "table":
+        click.echo("no problems")
+        return
+    shown = ("kind", "source", "reason")
+    say(records_output(problem_records(found), names(PROBLEMS), output_format, shown=shown))
