@@ -479,3 +479,30 @@ def test_without_ciks_the_duplicate_says_a_manifest_tells_them_apart() -> None:
     assert problem.kind == "duplicate_edition"
     assert "neither names its registrant" in problem.reason
     assert "--manifest" in problem.reason
+
+
+def test_files_are_read_by_content_and_every_one_left_out_is_named(tmp_path: Path) -> None:
+    seed = Path(__file__).resolve().parent.parent / "seeds"
+    (tmp_path / "sticker.shtml").write_bytes((seed / "000_6de0636f7720f9ef.txt").read_bytes())
+    (tmp_path / "0000950123-06-015500").write_bytes(
+        (seed / "004_75a3e5324524647b.txt").read_bytes()
+    )
+    (tmp_path / "index.csv").write_text("path\nsticker.shtml\n")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00")
+    ledger = pl.load(tmp_path)
+    assert len(ledger.supplements) == 2
+    skipped = {p.source.name: p.reason for p in ledger.problems() if p.kind == "skipped_file"}
+    assert {Path(name).name for name in skipped} == {"index.csv", "logo.png", ".DS_Store"}
+    assert any("a manifest or a table" in reason for reason in skipped.values())
+    # The manifest given for the load is not reported as skipped.
+    listed = pl.load(tmp_path, manifest=tmp_path / "index.csv")
+    names = {Path(p.source.name or "").name for p in listed.problems()}
+    assert "index.csv" not in names
+    result = CliRunner().invoke(
+        main, ["ingest", str(tmp_path), "--store", str(tmp_path / "s.sqlite"), "-j", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "skipped: " in result.output
+    assert "logo.png: an image, not a filing" in result.output
+    assert "2 new filings" in result.output

@@ -34,13 +34,13 @@ from .provenance import Source, SourceLike, as_source
 from .reconcile import Reconciliation, reconcile
 from .serialize import EXPORT_VERSION, LedgerData, dumps, loads
 from .snapshot import Snapshot, resolve_portfolio
+from .sources import expand_sources, find_sources
 from .supplement import Supplement
 from .timeline import Problem, Problems, Timeline, problems_of, timeline_of
 from .tree import Document, DocumentKind
 
 __all__ = [
     "DEFAULT_MAX_FILING_BYTES",
-    "FILING_SUFFIXES",
     "Ledger",
     "expand_sources",
     "guarded",
@@ -54,9 +54,6 @@ DEFAULT_MAX_FILING_BYTES = 64 * 1024 * 1024
 """The largest filing read by default (64 MiB; the largest 485BPOS filings are a few MB)."""
 
 PathLike: TypeAlias = str | os.PathLike[str]
-FILING_SUFFIXES = (".txt", ".htm", ".html", ".sgml", ".nc", ".md", ".json")
-"""File name endings that :func:`load` reads when given a folder: filings, Markdown
-bases (``.md``) and ledger exports (``.json``)."""
 
 
 class Ledger:
@@ -186,6 +183,12 @@ class Ledger:
         for supplement in data.supplements:
             ledger.add_supplement(supplement)
         return ledger
+
+    def record_skipped(self, file: str, reason: str) -> None:
+        """Keep a file a folder held and the load left out as a ``skipped_file`` problem."""
+        self._file_problems[file] = Problem(
+            kind="skipped_file", reason=f"left out: {reason}", source=Source(name=file)
+        )
 
     def record_unreadable(self, file: str, error: ProspectusLedgerError) -> None:
         """Keep a filing that could not be read as a problem instead of raising."""
@@ -438,29 +441,6 @@ def guarded(file: Path, read: Callable[[], _T]) -> _T:
         ) from error
 
 
-def expand_sources(sources: PathLike | Iterable[PathLike]) -> list[Path]:
-    """The files a source names: a file, or a folder's files with :data:`FILING_SUFFIXES`.
-
-    Raises:
-        InvalidFilingError: for a path that does not exist.
-    """
-    items = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
-    files: list[Path] = []
-    for item in items:
-        path = Path(item)
-        if path.is_dir():
-            files.extend(
-                sorted(
-                    p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FILING_SUFFIXES
-                )
-            )
-        elif path.exists():
-            files.append(path)
-        else:
-            raise InvalidFilingError(str(path), "no such file or folder")
-    return files
-
-
 def load(
     sources: PathLike | Iterable[PathLike],
     *,
@@ -471,10 +451,11 @@ def load(
     """Load a folder of filings, one file, or a list of files and folders into a new ledger;
     a store made by ``ingest`` (one SQLite file) is opened as :func:`open_store` opens it.
 
-    Files in a folder are read when their names end in one of
-    :data:`FILING_SUFFIXES`.  With ``errors="record"``, a file that cannot be
-    read becomes an ``unreadable_file`` problem (see :meth:`Ledger.problems`)
-    instead of stopping the load.
+    Files in a folder are read by their content, whatever their names end with, but
+    for the kinds :data:`~prospectus_ledger.sources.SKIPPED_IN_FOLDERS` lists, each
+    left out as a ``skipped_file`` problem naming it.  With ``errors="record"``, a
+    file that cannot be read becomes an ``unreadable_file`` problem (see
+    :meth:`Ledger.problems`) instead of stopping the load.
 
     Files larger than ``max_filing_bytes`` are refused (see :data:`DEFAULT_MAX_FILING_BYTES`).
 
@@ -502,8 +483,12 @@ def load(
             )
         return open_store(single[0])
     ledger = Ledger(max_filing_bytes=max_filing_bytes)
-    files = expand_sources(single)
-    for file, source in zip(files, sources_for(files, as_manifest(manifest)), strict=True):
+    listing = as_manifest(manifest)
+    found = find_sources(single, exclude=[listing.file] if listing is not None else [])
+    for file, reason in found.skipped:
+        ledger.record_skipped(str(file), reason)
+    files = list(found.files)
+    for file, source in zip(files, sources_for(files, listing), strict=True):
         try:
             guarded(file, functools.partial(ledger.add_file, file, source))
         except ProspectusLedgerError as error:

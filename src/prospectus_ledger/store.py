@@ -52,7 +52,6 @@ from .ledger import (
     DEFAULT_MAX_FILING_BYTES,
     Ledger,
     PathLike,
-    expand_sources,
     parse_any,
     read_bytes,
     read_file,
@@ -62,6 +61,7 @@ from .manifest import Manifest, as_manifest, sources_for
 from .provenance import Source, SourceLike, as_source
 from .serialize import dumps
 from .snapshot import Snapshot
+from .sources import find_sources
 from .supplement import Supplement
 from .timeline import problems_of
 from .tree import Document
@@ -91,6 +91,7 @@ class IngestReport:
         amendments: amendments added.
         problems: problems in the whole store after the ingest.
         failures: files that could not be read: (file, error message).
+        skipped: files a folder held that were left out: (file, reason).
     """
 
     files: int
@@ -100,6 +101,7 @@ class IngestReport:
     amendments: int
     problems: int
     failures: tuple[tuple[str, str], ...]
+    skipped: tuple[tuple[str, str], ...] = ()
 
 
 class Store:
@@ -150,8 +152,10 @@ class Store:
             InvalidManifestError: for a manifest that cannot be read, or that
                 lists none of the files; nothing is written then.
         """
-        files = expand_sources(sources)
-        sources_of = dict(zip(files, sources_for(files, as_manifest(manifest)), strict=True))
+        listing = as_manifest(manifest)
+        found = find_sources(sources, exclude=[listing.file] if listing is not None else [])
+        files = list(found.files)
+        sources_of = dict(zip(files, sources_for(files, listing), strict=True))
         known = self._filing_hashes()
         failures: list[tuple[str, str]] = []
         # Hash first, parse only what the store does not hold: re-ingesting a
@@ -180,7 +184,10 @@ class Store:
                 failures.append((str(file), str(outcome)))
                 continue
             parsed.append(outcome)
-        return self._report(len(files), parsed, failures)
+        report = self._report(len(files), parsed, failures)
+        return attrs.evolve(
+            report, skipped=tuple((str(file), reason) for file, reason in found.skipped)
+        )
 
     def add_parsed(self, filings: Iterable[ParsedFiling]) -> IngestReport:
         """Store filings already read and parsed (see :meth:`ParsedFiling.read`).

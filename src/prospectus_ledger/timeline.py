@@ -34,6 +34,7 @@ ProblemKind: TypeAlias = Literal[
     "conflict",
     "duplicate_edition",
     "unreadable_file",
+    "skipped_file",
     "uncertain_kind",
     "unreadable_date",
 ]
@@ -146,8 +147,10 @@ class Problem:
             filing that is cut off inside the instruction's text),
             ``conflict`` (two supplements change one section at one instant
             differently), ``duplicate_edition``,
-            ``unreadable_file``, ``uncertain_kind`` (a filing read as an edition or
-            as a supplement on weak evidence; the reason says what it showed),
+            ``unreadable_file``, ``skipped_file`` (a file a folder held that is not
+            read: a manifest, an image, an archive ...), ``uncertain_kind`` (a
+            filing read as an edition or as a supplement on weak evidence; the
+            reason says what it showed),
             ``unreadable_date`` (a supplement's title prints a date that does not
             exist, "February 30, 2020").
         reason: a sentence saying why.

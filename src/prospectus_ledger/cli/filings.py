@@ -171,6 +171,8 @@ def ingest(
     )
     for file, message in report.failures:
         say(f"unreadable: {file}: {message}", err=True)
+    for file, reason in report.skipped:
+        say(f"skipped: {file}: {reason}", err=True)
     if strict and (report.failures or report.problems):
         say(
             f"--strict: {len(report.failures)} files unreadable, {report.problems} problems; "
