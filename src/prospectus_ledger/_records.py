@@ -33,6 +33,7 @@ __all__ = [
     "PROBLEMS",
     "SECTIONS",
     "TIMELINE",
+    "VERSIONS",
     "Column",
     "Record",
     "Value",
@@ -80,6 +81,13 @@ EDITIONS: tuple[Column, ...] = (
 )  # fmt: skip
 PORTFOLIOS: tuple[Column, ...] = (
     ("portfolio", "text"), ("series", "text"), ("classes", "text"), ("tickers", "text"),
+)  # fmt: skip
+VERSIONS: tuple[Column, ...] = (
+    ("registrant", "text"), ("cik", "text"), ("portfolio", "text"), ("series_id", "text"),
+    ("document", "text"), ("edition", "text"), ("path", "text"), ("heading", "text"),
+    ("valid_from", "instant"), ("valid_to", "instant"), ("known_from", "instant"),
+    ("text", "text"), ("partial", "flag"), ("source", "text"), ("accession", "text"),
+    ("url", "text"), ("words", "text"),
 )  # fmt: skip
 DIFF: tuple[Column, ...] = (
     ("change", "text"), ("path", "text"), ("document", "text"), ("portfolio", "text"),

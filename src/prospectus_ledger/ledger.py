@@ -38,6 +38,7 @@ from .sources import expand_sources, find_sources
 from .supplement import Supplement
 from .timeline import Problem, Problems, Timeline, problems_of, timeline_of
 from .tree import Document, DocumentKind
+from .versions import Versions, versions_of
 
 __all__ = [
     "DEFAULT_MAX_FILING_BYTES",
@@ -285,6 +286,11 @@ class Ledger:
         """Every edition held, its base loaded or known only from supplements, with when
         it is in force (:class:`~prospectus_ledger.catalog.EditionSummary`)."""
         return editions_of(self._compile())
+
+    def versions(self) -> Versions:
+        """The bitemporal version table: one row per version of every section (see
+        :mod:`prospectus_ledger.versions`); ``.to_dataframe()`` gives a DataFrame."""
+        return versions_of(self._compile())
 
     def portfolios(self) -> list[PortfolioSummary]:
         """Every portfolio, with its series IDs, classes and tickers."""

@@ -1,7 +1,8 @@
-"""Commands that read filings into something: parse, ingest."""
+"""Commands that read filings into something: parse, ingest, export."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -10,11 +11,12 @@ from typing import Any
 import click
 
 from .._cli_format import records_output
+from .._records import VERSIONS
 from ..ledger import DEFAULT_MAX_FILING_BYTES
 from ..manifest import as_manifest, sources_for
 from ..serialize import unstructure
 from ..store import Store
-from ._common import SOURCE, STRICT_FAILED, main, manifest_option, say
+from ._common import SOURCE, STRICT_FAILED, main, manifest_option, names, open_source, say
 
 
 @main.command()
@@ -180,3 +182,37 @@ def ingest(
             err=True,
         )
         sys.exit(STRICT_FAILED)
+
+
+@main.command()
+@click.argument("source", type=SOURCE)
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["parquet", "csv", "jsonl"]),
+    default=None,
+    help="The file's format (default: from OUT's suffix, else Parquet).",
+)
+@manifest_option
+def export(source: Path, out: Path, output_format: str | None, manifest: Path | None) -> None:
+    """Write SOURCE's version table to OUT: one row per version of every section, with
+    valid_from, valid_to, known_from, its text and its filing.
+
+    \b
+    Example:
+        prospectus-ledger export seeds/ versions.parquet
+    """
+    chosen = output_format or {".csv": "csv", ".jsonl": "jsonl"}.get(out.suffix.lower(), "parquet")
+    table = open_source([source], manifest).versions()
+    if chosen == "parquet":
+        if importlib.util.find_spec("pyarrow") is None:
+            raise click.UsageError(
+                "Parquet needs pyarrow: pip install 'prospectus-ledger[parquet]', "
+                "or choose --format csv or jsonl"
+            )
+        table.to_dataframe().to_parquet(out, index=False)
+    else:
+        text = records_output(table, names(VERSIONS), chosen)
+        out.write_text(text + "\n" if text else "", encoding="utf-8")
+    say(f"{len(table)} versions -> {out}", err=True)
