@@ -126,7 +126,8 @@ class _Builder:
     def _covers(self, key: EditionKey, supplement: Supplement) -> bool:
         document = self.documents.get(key) or self.placeholders.get(key)
         names = {heading_key(name) for name in document.portfolios} if document else set()
-        return any(heading_key(name) in names for name in supplement.portfolios)
+        named = [*supplement.portfolios, *(s.name for s in supplement.series if s.name)]
+        return any(heading_key(name) in names for name in named)
 
     def _same_registrant(
         self, keys: list[EditionKey], reg: str | None, supplement: Supplement

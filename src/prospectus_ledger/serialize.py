@@ -191,7 +191,10 @@ converter.register_unstructure_hook(
     ),
 )
 _unstructure_supplement_fields = cattrs.gen.make_dict_unstructure_fn(
-    Supplement, converter, diagnostics=cattrs.gen.override(omit_if_default=True)
+    Supplement,
+    converter,
+    diagnostics=cattrs.gen.override(omit_if_default=True),
+    series=cattrs.gen.override(omit_if_default=True),
 )
 converter.register_unstructure_hook(Supplement, _unstructure_supplement_fields)
 

@@ -10,7 +10,7 @@ import pendulum
 from .instants import start_of_day
 from .operations import Action, Operation, Scope, SectionTarget
 from .provenance import Source
-from .tree import DocumentKind, strings
+from .tree import DocumentKind, Series, strings
 
 __all__ = ["Amendment", "DocumentRef", "Supplement"]
 
@@ -92,6 +92,10 @@ class Amendment:
         return self.operation.text
 
 
+def _series(items: Iterable[Series]) -> tuple[Series, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class Supplement:
     """A supplement to one or more editions, with its ordered amendments.
@@ -108,6 +112,8 @@ class Supplement:
         diagnostics: what the parser could not read in the supplement's own
             header ("'February 30, 2020' is not a real date"); listed among the
             ledger's problems.
+        series: the series and classes its EDGAR submission header lists (the
+            portfolios it was filed for), when it has one.
     """
 
     registrant: str | None
@@ -118,6 +124,7 @@ class Supplement:
     amendments: tuple[Amendment, ...] = attrs.field(converter=_amendments)
     known_from: pendulum.DateTime | None = None
     diagnostics: tuple[str, ...] = attrs.field(default=(), converter=strings)
+    series: tuple[Series, ...] = attrs.field(default=(), converter=_series)
 
     @property
     def known_at(self) -> pendulum.DateTime | None:

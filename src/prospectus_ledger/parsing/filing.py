@@ -231,11 +231,15 @@ def _read_filing(data: str | bytes, source: Source | None) -> ParsedFiling:
     if not _has_text(read.units):
         raise InvalidFilingError(file, "the filing holds no text (only markup or white space)")
     given = source or Source()
+    header = read.header
     source = attrs.evolve(
         given,
         sha256=given.sha256 or sha256_of(data),
         accession=given.accession or read.accession,
         filed=given.filed or read.filed,
+        form=given.form or (header.form if header else None),
+        cik=given.cik or (header.cik if header else None),
+        company=given.company or (header.company if header else None),
     )
     parsed: list[ParsedSupplement] = []
     position = 0
@@ -256,6 +260,12 @@ def _read_filing(data: str | bytes, source: Source | None) -> ParsedFiling:
             "a statement of additional information or a supplement, and gives no "
             "instruction to change one",
         )
+    if header is not None and header.series:
+        # The header's series and classes: the portfolios the filing was filed for.
+        parsed = [
+            attrs.evolve(item, supplement=attrs.evolve(item.supplement, series=header.series))
+            for item in parsed
+        ]
     return ParsedFiling(source, tuple(parsed))
 
 

@@ -14,7 +14,7 @@ from .html_text import html_units
 from .layout import looks_like_html
 from .lines import Line, LineKind, Unit
 from .plaintext import plain_text_units
-from .submission import is_submission, unwrap_submission
+from .submission import Submission, is_submission, unwrap_submission
 
 __all__ = ["FilingText", "read_units"]
 
@@ -27,11 +27,13 @@ class FilingText:
         units: the logical lines and tables, in order.
         accession: the accession number from a submission header, if any.
         filed: the filing date from a submission header, if any.
+        header: everything the submission header says (form, filer, series), if any.
     """
 
     units: tuple[Unit, ...]
     accession: str | None = None
     filed: pendulum.Date | None = None
+    header: Submission | None = None
 
 
 def _document_units(text: str, first_line: int, file: str | None) -> list[Unit]:
@@ -55,4 +57,5 @@ def read_units(text: str, *, file: str | None = None) -> FilingText:
         if index:
             units.append(Line(document.first_line, "", LineKind.BREAK))
         units.extend(_document_units(document.text, document.first_line, file))
-    return FilingText(tuple(units), submission.accession, submission.filed)
+    header = attrs.evolve(submission, documents=())
+    return FilingText(tuple(units), submission.accession, submission.filed, header)

@@ -18,11 +18,15 @@ import re
 import attrs
 import pendulum
 
+from .._text import clean_text
+from ..tree import Series, ShareClass
+
 __all__ = [
     "Submission",
     "SubmissionDocument",
     "declared_form",
     "is_submission",
+    "series_from_header",
     "unwrap_submission",
     "visible_head",
     "visible_lines",
@@ -30,6 +34,13 @@ __all__ = [
 
 _ACCESSION = re.compile(r"ACCESSION NUMBER:[ \t]*([0-9-]{10,25})", re.IGNORECASE)
 _FILED = re.compile(r"FILED AS OF DATE:[ \t]*(\d{8})", re.IGNORECASE)
+_FORM = re.compile(r"CONFORMED SUBMISSION TYPE:[ \t]*([^\r\n]+)", re.IGNORECASE)
+# The first filer's: a supplement filed for a fund complex lists every trust.
+_CIK = re.compile(r"CENTRAL INDEX KEY:[ \t]*(\d{1,10})", re.IGNORECASE)
+_COMPANY = re.compile(r"COMPANY CONFORMED NAME:[ \t]*([^\r\n]+)", re.IGNORECASE)
+_SERIES_BLOCK = re.compile(r"<SERIES>(.*?)</SERIES>", re.DOTALL | re.IGNORECASE)
+_CLASS_BLOCK = re.compile(r"<CLASS-CONTRACT>(.*?)</CLASS-CONTRACT>", re.DOTALL | re.IGNORECASE)
+_HEADER_SERIES = 200_000  # how far the header's series and classes may run
 _PROBE = 20000
 # Lower-cases ASCII letters only, so that indices into the result are indices
 # into the original (str.lower() can change the length of non-ASCII text).
@@ -60,11 +71,19 @@ class Submission:
         documents: the documents to read, in order.
         accession: the accession number from the header, if any.
         filed: the "FILED AS OF DATE" from the header, if any.
+        form: the "CONFORMED SUBMISSION TYPE", if any.
+        cik: the first filer's central index key, if any.
+        company: the first filer's "COMPANY CONFORMED NAME", if any.
+        series: the series and classes of ``<SERIES-AND-CLASSES-CONTRACTS-DATA>``.
     """
 
     documents: tuple[SubmissionDocument, ...]
     accession: str | None = None
     filed: pendulum.Date | None = None
+    form: str | None = None
+    cik: str | None = None
+    company: str | None = None
+    series: tuple[Series, ...] = ()
 
 
 def is_submission(text: str) -> bool:
@@ -136,7 +155,44 @@ def unwrap_submission(text: str, forms: tuple[str, ...] = ("497",)) -> Submissio
     chosen = [document for document in documents if document.type.startswith(forms)]
     if not chosen and documents:
         chosen = documents[:1]
-    return Submission(tuple(chosen), _header_value(text, _ACCESSION), _filed(text))
+    return attrs.evolve(submission_header(text), documents=tuple(chosen))
+
+
+def submission_header(text: str) -> Submission:
+    """What an EDGAR submission's ``<SEC-HEADER>`` says (no documents): accession,
+    filing date, form, the first filer's CIK and name, the series and classes."""
+    company = _header_value(text, _COMPANY)
+    form = _header_value(text, _FORM)
+    return Submission(
+        (),
+        _header_value(text, _ACCESSION),
+        _filed(text),
+        form.strip().upper() if form else None,
+        _header_value(text, _CIK),
+        company.strip() if company else None,
+        tuple(series_from_header(text)),
+    )
+
+
+def _field(block: str, name: str) -> str | None:
+    match = re.search(rf"<{name}>[ \t]*([^\r\n<]+)", block, re.IGNORECASE)
+    return clean_text(match.group(1)) if match else None
+
+
+def series_from_header(text: str) -> list[Series]:
+    """Series and classes from an EDGAR submission header's ``<SERIES>`` blocks."""
+    result: list[Series] = []
+    for block in _SERIES_BLOCK.findall(text[:_HEADER_SERIES]):
+        classes = tuple(
+            ShareClass(
+                _field(part, "CLASS-CONTRACT-ID"),
+                _field(part, "CLASS-CONTRACT-NAME"),
+                _field(part, "CLASS-CONTRACT-TICKER-SYMBOL"),
+            )
+            for part in _CLASS_BLOCK.findall(block)
+        )
+        result.append(Series(_field(block, "SERIES-ID"), _field(block, "SERIES-NAME"), classes))
+    return result
 
 
 # -- what a reader sees first -------------------------------------------------------

@@ -40,7 +40,6 @@ __all__ = [
     "registrant_from_text",
     "registrant_from_units",
     "series_from_facts",
-    "series_from_header",
 ]
 
 _MONTHS = {
@@ -84,8 +83,6 @@ _TITLE_NAME = re.compile(r"^(.+?)\s+-\s+Form\s+485", re.IGNORECASE)
 _REGISTRANT_NAME = re.compile(
     r"^([A-Z][\w&.,'\u2019 -]{1,80}?\s(?:Trust|TRUST)(?:\s+[IVX]{1,4})?)$"
 )
-_SERIES_BLOCK = re.compile(r"<SERIES>(.*?)</SERIES>", re.DOTALL | re.IGNORECASE)
-_CLASS_BLOCK = re.compile(r"<CLASS-CONTRACT>(.*?)</CLASS-CONTRACT>", re.DOTALL | re.IGNORECASE)
 _SERIES_ID = re.compile(r"(?<![0-9A-Za-z])S\d{9}(?!\d)")
 _CLASS_ID = re.compile(r"(?<![0-9A-Za-z])C\d{9}(?!\d)")
 _TICKER = re.compile(r"^[A-Z]{4,5}X?$")
@@ -356,27 +353,6 @@ def series_from_facts(
             continue
         name = series_names.get(identifier) if identifier is not None else None
         result.append(SeriesInfo(identifier, name, classes))
-    return result
-
-
-def _field(block: str, name: str) -> str | None:
-    match = re.search(rf"<{name}>[ \t]*([^\r\n<]+)", block, re.IGNORECASE)
-    return clean_text(match.group(1)) if match else None
-
-
-def series_from_header(text: str) -> list[SeriesInfo]:
-    """Series and classes from an EDGAR submission header's ``<SERIES>`` blocks."""
-    result: list[SeriesInfo] = []
-    for block in _SERIES_BLOCK.findall(text[:200000]):
-        classes = tuple(
-            ShareClassInfo(
-                _field(part, "CLASS-CONTRACT-ID"),
-                _field(part, "CLASS-CONTRACT-NAME"),
-                _field(part, "CLASS-CONTRACT-TICKER-SYMBOL"),
-            )
-            for part in _CLASS_BLOCK.findall(block)
-        )
-        result.append(SeriesInfo(_field(block, "SERIES-ID"), _field(block, "SERIES-NAME"), classes))
     return result
 
 

@@ -18,7 +18,6 @@ import re
 from collections.abc import Sequence
 
 import attrs
-import pendulum
 
 from ..._text import heading_key
 from ...errors import InvalidFilingError
@@ -27,6 +26,7 @@ from ...tree import Document, DocumentKind
 from ..decoding import decode_filing, sha256_of
 from ..identify import Identity, identify
 from ..layout import Para, Unit
+from ..submission import series_from_header, submission_header
 from ._edition import read_document
 from ._input import Input, declared_form, read_input
 from ._metadata import (
@@ -35,7 +35,6 @@ from ._metadata import (
     registrant_from_text,
     registrant_from_units,
     series_from_facts,
-    series_from_header,
 )
 from ._parts import Part, find_parts
 from .details import EditionDetails
@@ -43,8 +42,6 @@ from .details import EditionDetails
 __all__ = ["looks_like_edition", "parse_edition_details", "parse_editions"]
 
 _CIK = re.compile(r"CENTRAL INDEX KEY:[ \t]*(\d{4,10})")
-_ACCESSION = re.compile(r"ACCESSION NUMBER:[ \t]*(\d{10}-\d{2}-\d{6})")
-_FILED = re.compile(r"FILED AS OF DATE:[ \t]*(\d{4})(\d{2})(\d{2})")
 _ILLUSTRATIVE = re.compile(r"\billustrative\s*:\s*true\b", re.IGNORECASE)
 _HEADER = 20000
 _INCORPORATED = re.compile(r",?\s(?:Inc|INC)\.?$")
@@ -89,21 +86,18 @@ def _cik(read: Input, facts: Facts) -> str | None:
 
 
 def _source(given: Source | None, data: str | bytes, text: str) -> Source:
-    """``given`` with the SHA-256, and the accession and filing date of an EDGAR header."""
+    """``given`` with the SHA-256, and what an EDGAR header says (accession, filing date,
+    form, filer)."""
     given = given or Source()
-    accession = _ACCESSION.search(text[:_HEADER])
-    filed = _FILED.search(text[:_HEADER])
-    filed_on: pendulum.Date | None = None
-    if filed is not None:
-        try:
-            filed_on = pendulum.date(*(int(part) for part in filed.groups()))
-        except ValueError:
-            filed_on = None
+    header = submission_header(text)
     return attrs.evolve(
         given,
         sha256=given.sha256 or sha256_of(data),
-        accession=given.accession or (accession.group(1) if accession else None),
-        filed=given.filed or filed_on,
+        accession=given.accession or header.accession,
+        filed=given.filed or header.filed,
+        form=given.form or header.form,
+        cik=given.cik or header.cik,
+        company=given.company or header.company,
     )
 
 
