@@ -14,6 +14,7 @@ from __future__ import annotations
 from ._text import heading_key, split_heading_path
 from .catalog import EditionSummary, PortfolioSummary
 from .diff import LedgerDiff, RedlineSegment, SectionChange, redline
+from .edgar import load_edgar
 from .errors import (
     AmbiguousSectionError,
     BlockNotFoundError,
@@ -125,6 +126,7 @@ __all__ = [
     "UnknownScopeError",
     "heading_key",
     "load",
+    "load_edgar",
     "open_store",
     "parse_filing",
     "parse_when",

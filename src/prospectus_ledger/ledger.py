@@ -37,7 +37,7 @@ from .snapshot import Snapshot, resolve_portfolio
 from .sources import expand_sources, find_sources
 from .supplement import Supplement
 from .timeline import Problem, Problems, Timeline, problems_of, timeline_of
-from .tree import Document, DocumentKind
+from .tree import Document, DocumentKind, Series
 from .versions import Versions, versions_of
 
 __all__ = [
@@ -110,12 +110,33 @@ class Ledger:
             InvalidFilingError: for empty, binary or unreadable data; the
                 ledger is unchanged.
         """
+        return self._add_filing(data, as_source(source))
+
+    def add_edgar(self, filing: object) -> list[Supplement]:
+        """Add an edgartools ``Filing`` (the ``edgar`` extra): its main document, with
+        its form, filing date, accession, filer and series (see
+        :mod:`prospectus_ledger.edgar`); return its supplements.
+
+        Raises:
+            InvalidFilingError: when the filing gives no document, or it cannot be read.
+        """
+        from .edgar import read_edgar
+
+        read = read_edgar(filing)
+        return self._add_filing(read.text, read.source, read.series)
+
+    def _add_filing(
+        self, data: str | bytes, source: Source, series: tuple[Series, ...] = ()
+    ) -> list[Supplement]:
         raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
         digest = hashlib.sha256(raw).hexdigest()
-        source = attrs.evolve(as_source(source), sha256=digest)
+        source = attrs.evolve(source, sha256=digest)
         if digest in self._filings:
             return []
         supplements, documents, doubt = parse_any(raw, source, max_bytes=self.max_filing_bytes)
+        if series:
+            # The series its submission header lists, when the text came without it.
+            supplements = [attrs.evolve(s, series=s.series or series) for s in supplements]
         for document in documents:
             self.add_document(document)
         for supplement in supplements:
