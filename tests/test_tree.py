@@ -111,3 +111,24 @@ def test_document_kind_parsing() -> None:
 
 def test_edition_name() -> None:
     assert document().edition == "prospectus of Trust dated 2020-01-01"
+
+
+def test_a_statutory_target_skips_the_summary_sections_namesake() -> None:
+    import prospectus_ledger as pl
+    from prospectus_ledger.locators import SectionTarget
+    from prospectus_ledger.tree import locate_target
+
+    manager = pl.Section("Investment manager", (pl.Paragraph("Text."),))
+    document = pl.Document(
+        pl.DocumentKind.PROSPECTUS,
+        "Example Trust",
+        None,
+        sections=(
+            pl.Section("Fund summary", children=(pl.Section("Management", children=(manager,)),)),
+            pl.Section("Management of the Fund", children=(manager,)),
+        ),
+    )
+    with pytest.raises(pl.AmbiguousSectionError):
+        locate_target(document, SectionTarget(("Investment manager",)))
+    found = locate_target(document, SectionTarget(("Investment manager",), statutory=True))
+    assert found.headings == ("Management of the Fund", "Investment manager")

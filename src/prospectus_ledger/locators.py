@@ -32,10 +32,15 @@ class SectionTarget:
         path: headings, outermost first, as the filing states them.
         portfolio: the portfolio the instruction concerns; its part of the
             document is searched first, then the shared parts.
+        statutory: the instruction names the *statutory* prospectus ("the
+            'Investment manager' section of each Fund's Statutory Prospectus"):
+            where the heading names a section of the summary section too, the
+            statutory one is meant.
     """
 
     path: tuple[str, ...] = attrs.field(converter=strings)
     portfolio: str | None = None
+    statutory: bool = False
 
     def describe(self) -> str:
         """The path joined for people, with the portfolio if any."""

@@ -41,7 +41,7 @@ from .tree import (
     blocks_tuple,
     ensure_path,
     insert_sections,
-    locate_section,
+    locate_target,
     replace_section,
     section_at,
     sections_tuple,
@@ -153,7 +153,7 @@ class ReplaceSection:
     def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
         """Return ``document`` with the target section's content replaced."""
         try:
-            located = locate_section(document, self.target.path, portfolio=self.target.portfolio)
+            located = locate_target(document, self.target)
             indices = located.indices
         except SectionNotFoundError:
             if document.complete:
@@ -191,7 +191,7 @@ class DeleteSection:
 
     def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
         """Return ``document`` without the target section."""
-        located = locate_section(document, self.target.path, portfolio=self.target.portfolio)
+        located = locate_target(document, self.target)
         return replace_section(document, located.indices, [])
 
 
@@ -231,7 +231,7 @@ class InsertSection:
             return insert_sections(document, (), position, [new])
         inside = self.position in ("first_child", "last_child")
         try:
-            located = locate_section(document, self.anchor.path, portfolio=self.anchor.portfolio)
+            located = locate_target(document, self.anchor)
             indices = located.indices
         except SectionNotFoundError:
             if document.complete or not inside:
@@ -273,7 +273,7 @@ def _edit_run(
     """A run of blocks ("the second and third paragraphs") replaced by ``new`` (removed
     when it is empty): the new blocks stand where the first stood; blocks of other kinds
     between them stay."""
-    located = locate_section(document, target.path, portfolio=target.portfolio)
+    located = locate_target(document, target)
     section = located.section
     run = resolve_run(section, located.headings, locator)
     blocks: list[Block] = []
@@ -294,7 +294,7 @@ def _edit_blocks(
     provenance: Provenance | None,
     edit: object,
 ) -> Document:
-    located = locate_section(document, target.path, portfolio=target.portfolio)
+    located = locate_target(document, target)
     section = located.section
     block_index, item_index = resolve_block(section, located.headings, locator)
     blocks = list(section.blocks)
@@ -443,7 +443,7 @@ class InsertBlocks:
 
     def apply(self, document: Document, *, provenance: Provenance | None = None) -> Document:
         """Return ``document`` with the blocks inserted."""
-        located = locate_section(document, self.target.path, portfolio=self.target.portfolio)
+        located = locate_target(document, self.target)
         section = located.section
         blocks = list(section.blocks)
         if self.position in ("start", "end"):
@@ -502,7 +502,7 @@ class SubstituteText:
         if not self.old:
             raise TextNotFoundError(self.old, document.edition)
         if self.target is not None:
-            located = locate_section(document, self.target.path, portfolio=self.target.portfolio)
+            located = locate_target(document, self.target)
             new_section, count = substitute_in_section(
                 located.section, self.old, self.new, provenance
             )

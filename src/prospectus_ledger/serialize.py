@@ -23,6 +23,7 @@ from cattrs.v import format_exception
 
 from .errors import InvalidLedgerDataError
 from .instants import NEW_YORK
+from .locators import SectionTarget
 from .operations import (
     DeleteBlock,
     DeleteSection,
@@ -120,6 +121,14 @@ converter.register_unstructure_hook(pendulum.DateTime, lambda value: value.isofo
 converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
 converter.register_unstructure_hook(pendulum.Date, lambda value: value.to_date_string())
 converter.register_structure_hook(pendulum.Date, _structure_date)
+# Registered before the operations' hooks are made, which take it in: a target says
+# "statutory" only when it is (exports of targets without it stay as they were).
+converter.register_unstructure_hook(
+    SectionTarget,
+    cattrs.gen.make_dict_unstructure_fn(
+        SectionTarget, converter, statutory=cattrs.gen.override(omit_if_default=True)
+    ),
+)
 
 _BLOCK_TAGS = {Paragraph: "paragraph", BulletList: "bullets", Table: "table"}
 _OPERATION_TAGS = {

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 import pendulum
@@ -24,6 +25,9 @@ import pendulum
 from ._text import clean_text, closest, heading_key
 from .errors import AmbiguousSectionError, InvalidLedgerDataError, SectionNotFoundError
 from .provenance import Provenance, Source
+
+if TYPE_CHECKING:  # locators builds on this module: imported for the annotation only
+    from .locators import SectionTarget
 
 __all__ = [
     "Block",
@@ -38,7 +42,9 @@ __all__ = [
     "Table",
     "block_text",
     "find_sections",
+    "is_summary_title",
     "locate_section",
+    "locate_target",
     "walk",
 ]
 
@@ -371,6 +377,32 @@ def find_sections(
     return own or shared
 
 
+# The title of a prospectus's summary section (Form N-1A, Items 2-8): "Fund summary",
+# "Summary section", "Fund Summaries", "Summary of the Fund".
+_SUMMARY_TITLE = re.compile(
+    r"^(?:(?:fund|portfolio)s?\s+summar(?:y|ies)|summary(?:\s+section)?"
+    r"|summary\s+of\s+the\s+(?:fund|portfolio)s?)$",
+    re.IGNORECASE,
+)
+
+
+def is_summary_title(heading: str) -> bool:
+    """Whether a heading titles a prospectus's summary section ("Fund summary")."""
+    return _SUMMARY_TITLE.match(heading.strip().rstrip(":")) is not None
+
+
+def locate_target(document: Document, target: SectionTarget) -> Located:
+    """:func:`locate_section` for an instruction's target.
+
+    Raises:
+        SectionNotFoundError: no section matches.
+        AmbiguousSectionError: several sections match.
+    """
+    return locate_section(
+        document, target.path, portfolio=target.portfolio, statutory=target.statutory
+    )
+
+
 def describe_location(document: Document, located: Located) -> str:
     """A human description of a found section, for error messages."""
     where = f" [{located.portfolio}]" if located.portfolio else ""
@@ -378,15 +410,24 @@ def describe_location(document: Document, located: Located) -> str:
 
 
 def locate_section(
-    document: Document, path: Sequence[str], *, portfolio: str | None = None
+    document: Document,
+    path: Sequence[str],
+    *,
+    portfolio: str | None = None,
+    statutory: bool = False,
 ) -> Located:
-    """The one section of ``document`` that ``path`` names.
+    """The one section of ``document`` that ``path`` names; with ``statutory``, a match
+    inside the summary section (under a "Fund summary" heading) gives way to one
+    outside it.
 
     Raises:
         SectionNotFoundError: no section matches; names the closest headings.
         AmbiguousSectionError: several sections match; lists them.
     """
     matches = find_sections(document, path, portfolio=portfolio)
+    if statutory and len(matches) > 1:
+        outside = [m for m in matches if not any(is_summary_title(h) for h in m.headings[:-1])]
+        matches = outside if len(outside) == 1 else matches
     if len(matches) == 1:
         return matches[0]
     scope = document.edition + (f", portfolio {portfolio!r}" if portfolio else "")

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any, cast
 
 import attrs
 import pendulum
 
 from ..errors import InvalidFilingError
-from ..operations import BlockLocator, Notice
+from ..locators import SectionTarget
+from ..operations import BlockLocator, Notice, Operation
 from ..provenance import Source, SourceLike, as_source
 from ..supplement import DocumentRef, Supplement
 from ..tree import DocumentKind, Paragraph, block_text
@@ -260,6 +262,7 @@ def _read_filing(data: str | bytes, source: Source | None) -> ParsedFiling:
             "a statement of additional information or a supplement, and gives no "
             "instruction to change one",
         )
+    parsed = [_statutory(item) for item in parsed]
     if header is not None and header.series:
         # The header's series and classes: the portfolios the filing was filed for.
         parsed = [
@@ -267,6 +270,43 @@ def _read_filing(data: str | bytes, source: Source | None) -> ParsedFiling:
             for item in parsed
         ]
     return ParsedFiling(source, tuple(parsed))
+
+
+# "the 'Investment manager' section of each Fund's Statutory Prospectus": the section of
+# the statutory part, not the one of the same name in the summary section.
+_STATUTORY = re.compile(r"\bstatutory\s+prospectus", re.IGNORECASE)
+_SUMMARY = re.compile(r"\bsummary\s+prospectus", re.IGNORECASE)
+
+
+def _statutory(item: ParsedSupplement) -> ParsedSupplement:
+    """The supplement with the targets of instructions that name the statutory
+    prospectus (in their words, or in a title that names no summary prospectus)
+    marked so."""
+    title = " ".join(line.stripped for line in item.header.lines)
+    whole = _STATUTORY.search(title) is not None and _SUMMARY.search(title) is None
+    amendments = []
+    changed = False
+    for amendment in item.supplement.amendments:
+        if whole or _STATUTORY.search(amendment.words or ""):
+            operation = _mark_statutory(amendment.operation)
+            if operation is not amendment.operation:
+                amendment = attrs.evolve(amendment, operation=operation)
+                changed = True
+        amendments.append(amendment)
+    if not changed:
+        return item
+    return attrs.evolve(item, supplement=attrs.evolve(item.supplement, amendments=amendments))
+
+
+def _mark_statutory(operation: Operation) -> Operation:
+    changes = {
+        field.name: attrs.evolve(value, statutory=True)
+        for field in attrs.fields(type(operation))
+        if isinstance(value := getattr(operation, field.name), SectionTarget)
+    }
+    # Any: attrs.evolve is not typed for a union of operation classes.
+    marked: Operation = attrs.evolve(cast(Any, operation), **changes)
+    return marked if changes else operation
 
 
 def parse_filing(data: str | bytes, source: SourceLike = None) -> list[Supplement]:
