@@ -407,3 +407,31 @@ def test_editions_portfolios_and_sections_say_what_to_ask_for() -> None:
     paths = [json.loads(line)["path"] for line in listed.output.splitlines()]
     assert "Portfolio Managers -- Description of Material Conflicts of Interest" in paths
     assert all(json.loads(line)["document"] == "sai" for line in listed.output.splitlines())
+
+
+@pytest.mark.parametrize("output_format", ["json", "jsonl", "csv"])
+def test_ingest_summary_in_machine_formats(tmp_path: Path, output_format: str) -> None:
+    import csv
+    import io
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "seed.txt").write_bytes(SEED_000.read_bytes())
+    (tmp_path / "in" / "broken.txt").write_bytes(b"\x00binary")
+    (tmp_path / "in" / "logo.png").write_bytes(b"\x89PNG")
+    store = tmp_path / f"{output_format}.sqlite"
+    result = CliRunner().invoke(
+        main,
+        ["ingest", str(tmp_path / "in"), "--store", str(store), "-j", "1", "--format",
+         output_format],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = result.output[result.output.index("[" if output_format == "json" else "") :]
+    lines = [line for line in text.splitlines() if line and not line.startswith("Reading")]
+    if output_format == "json":
+        rows = json.loads("\n".join(lines))
+    elif output_format == "jsonl":
+        rows = [json.loads(line) for line in lines]
+    else:
+        rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    assert [row["outcome"] for row in rows] == ["summary", "unreadable", "skipped"]
+    assert rows[0]["reason"].startswith("2 files")  # the image is skipped, not read

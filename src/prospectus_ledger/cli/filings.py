@@ -10,12 +10,12 @@ from typing import Any
 
 import click
 
-from .._cli_format import records_output
+from .._cli_format import FORMATS, records_output
 from .._records import VERSIONS
 from ..ledger import DEFAULT_MAX_FILING_BYTES
 from ..manifest import as_manifest, sources_for
 from ..serialize import unstructure
-from ..store import Store
+from ..store import IngestReport, Store
 from ._common import SOURCE, STRICT_FAILED, main, manifest_option, names, open_source, say
 
 
@@ -136,6 +136,15 @@ def _parsed_output(parsed: list[tuple[Path, Any]], output_format: str) -> str:
     "is not applied as written (for nightly jobs).",
 )
 @manifest_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="The summary as a line, or as JSON, JSON Lines or CSV (the counts, and every file "
+    "unreadable or skipped).",
+)
 def ingest(
     sources: tuple[Path, ...],
     store_path: Path,
@@ -143,6 +152,7 @@ def ingest(
     max_filing_bytes: int,
     strict: bool,
     manifest: Path | None,
+    output_format: str,
 ) -> None:
     """Load folders of filings into a store; ingesting a filing twice changes nothing.
 
@@ -165,12 +175,18 @@ def ingest(
             bar.update(1)
 
         report = store.ingest(list(sources), progress=progress, jobs=jobs, manifest=listing)
-    click.echo(
-        f"{report.files} files, {report.new_filings} new filings, {report.supplements} "
-        f"supplements, "
-        f"{report.documents} base editions, {report.amendments} amendments; "
-        f"{report.problems} problems in the store; {len(report.failures)} files unreadable"
-    )
+    if output_format != "table":
+        columns = ("file", "outcome", "reason")
+        rows = [
+            {"file": "", "outcome": "summary", "reason": _summary(report)},
+            *({"file": f, "outcome": "unreadable", "reason": m} for f, m in report.failures),
+            *({"file": f, "outcome": "skipped", "reason": r} for f, r in report.skipped),
+        ]
+        say(records_output(rows, columns, output_format))
+        if strict and (report.failures or report.problems):
+            sys.exit(STRICT_FAILED)
+        return
+    click.echo(_summary(report))
     for file, message in report.failures:
         say(f"unreadable: {file}: {message}", err=True)
     for file, reason in report.skipped:
@@ -182,6 +198,14 @@ def ingest(
             err=True,
         )
         sys.exit(STRICT_FAILED)
+
+
+def _summary(report: IngestReport) -> str:
+    return (
+        f"{report.files} files, {report.new_filings} new filings, {report.supplements} "
+        f"supplements, {report.documents} base editions, {report.amendments} amendments; "
+        f"{report.problems} problems in the store; {len(report.failures)} files unreadable"
+    )
 
 
 @main.command()
