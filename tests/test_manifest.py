@@ -66,9 +66,7 @@ def test_without_a_manifest_three_supplements_have_no_date(delaware: tuple[Path,
 
 
 def test_with_the_manifest_the_supplements_apply(with_manifest: pl.Ledger) -> None:
-    status = {
-        (entry.source.name, entry.action): entry.status for entry in with_manifest.timeline()
-    }
+    status = {(entry.source.name, entry.action): entry.status for entry in with_manifest.timeline()}
     assert status[("delglobalretail03292024497.htm", "replace")] == "applied"
     assert status[("macquariegroup207122024497.htm", "replace")] == "applied"
     assert status[("macquariecmplxsai0919202497.htm", "insert")] == "applied"
@@ -517,3 +515,25 @@ def test_files_are_read_by_content_and_every_one_left_out_is_named(tmp_path: Pat
     assert "skipped: " in result.output
     assert "logo.png: an image, not a filing" in result.output
     assert "2 new filings" in result.output
+
+
+def test_two_printed_names_of_one_cik_are_one_registrant() -> None:
+    """ "J.P. Morgan SmartRetirement Funds" in 2019 and "JPMorgan SmartRetirement Funds" in
+    2020, both filed under one CIK: the 2020 edition replaces the 2019 one."""
+    ledger = pl.Ledger()
+    for name, year in (
+        ("J.P. Morgan SmartRetirement Funds", 2019),
+        ("JPMorgan SmartRetirement Funds", 2020),
+    ):
+        ledger.add_document(
+            pl.Document(
+                pl.DocumentKind.PROSPECTUS,
+                name,
+                pendulum.date(year, 5, 1),
+                sections=(pl.Section("Principal Risks", (pl.Paragraph(f"Risks of {year}."),)),),
+                source=pl.Source(name=f"{year}.htm", cik="1217286"),
+            )
+        )
+    assert ledger.as_of("2020-06-01").section("Principal Risks").text == "Risks of 2020."
+    (first, second) = sorted(ledger.editions(), key=lambda e: e.valid_from)
+    assert first.valid_to == second.valid_from
