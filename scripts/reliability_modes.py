@@ -391,11 +391,16 @@ def peak_memory(megabytes: tuple[float, ...] = (2.0, 8.0)) -> list[tuple[float, 
     subprocess.run([sys.executable, "-c", _PEAK, "0.01"], capture_output=True, check=True)
     for size in megabytes:
         started = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, "-c", _PEAK, str(size)], capture_output=True, text=True, check=True
-        )
-        grown, actual = (float(value) for value in result.stdout.split())
-        rows.append((actual, time.perf_counter() - started, grown / actual))
+        # Twice, keeping the larger: a run can only under-report (a baseline raised by
+        # something else), and one such run in a long script once read 0x.
+        growth = 0.0
+        for _ in range(2):
+            result = subprocess.run(
+                [sys.executable, "-c", _PEAK, str(size)], capture_output=True, text=True, check=True
+            )
+            grown, actual = (float(value) for value in result.stdout.split())
+            growth = max(growth, grown / actual)
+        rows.append((actual, (time.perf_counter() - started) / 2, growth))
     return rows
 
 
