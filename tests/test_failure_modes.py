@@ -161,16 +161,19 @@ def hostile_folder(folder: Path) -> Path:
 def exploding(monkeypatch: pytest.MonkeyPatch) -> None:
     """A filing that makes the parser fail with an error that is not the library's
     own: what an unknown defect would do."""
+    import prospectus_ledger.files as files_module
     import prospectus_ledger.ledger as ledger_module
 
-    real = ledger_module.parse_any
+    real = files_module.parse_any
 
     def parse_any(data: bytes, source: pl.Source, **kwargs: int) -> object:
         if source.name == "boom.txt":
             raise RecursionError("maximum recursion depth exceeded")
         return real(data, source, **kwargs)
 
+    # The ledger reads a filing's bytes itself; the store reads files through files.py.
     monkeypatch.setattr(ledger_module, "parse_any", parse_any)
+    monkeypatch.setattr(files_module, "parse_any", parse_any)
 
 
 @pytest.mark.usefixtures("exploding")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal, TypeAlias, TypeVar
 
 import attrs
 import pendulum
@@ -17,7 +16,6 @@ from ._engine import Compiled, document_identity, supplement_identity
 from ._routing import compile_ledger
 from ._text import heading_key, split_heading_path
 from ._versions import edition_versions
-from .authoring import read_markdown
 from .catalog import EditionSummary, PortfolioSummary, editions_of, portfolios_of
 from .diff import LedgerDiff, diff_snapshots
 from .errors import (
@@ -26,6 +24,16 @@ from .errors import (
     InvalidLedgerDataError,
     InvalidManifestError,
     ProspectusLedgerError,
+)
+from .files import (
+    DEFAULT_MAX_FILING_BYTES,
+    ErrorMode,
+    PathLike,
+    guarded,
+    parse_any,
+    read_bytes,
+    read_file,
+    too_large,
 )
 from .history import History, SectionVersion
 from .instants import parse_when, query_instant, start_of_day
@@ -42,19 +50,17 @@ from .versions import Versions, versions_of
 
 __all__ = [
     "DEFAULT_MAX_FILING_BYTES",
+    "ErrorMode",
     "Ledger",
+    "PathLike",
     "expand_sources",
     "guarded",
     "load",
     "parse_any",
     "read_bytes",
     "read_file",
+    "too_large",
 ]
-
-DEFAULT_MAX_FILING_BYTES = 64 * 1024 * 1024
-"""The largest filing read by default (64 MiB; the largest 485BPOS filings are a few MB)."""
-
-PathLike: TypeAlias = str | os.PathLike[str]
 
 
 class Ledger:
@@ -369,103 +375,6 @@ class Ledger:
         return (
             f"<Ledger: {len(self._documents)} base editions, {len(self._supplements)} supplements>"
         )
-
-
-def read_bytes(file: Path, max_bytes: int = DEFAULT_MAX_FILING_BYTES) -> bytes:
-    """A file's bytes, refusing files over ``max_bytes`` before reading them.
-
-    Raises:
-        InvalidFilingError: for a file that cannot be read or is too large.
-    """
-    try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise InvalidFilingError(str(file), too_large(size, max_bytes))
-        return file.read_bytes()
-    except OSError as error:
-        raise InvalidFilingError(str(file), f"cannot be read: {error.strerror or error}") from error
-
-
-def too_large(size: int, limit: int) -> str:
-    """The reason a filing of ``size`` bytes is refused under ``limit``."""
-    return (
-        f"is {size:,} bytes; the limit is {limit:,} bytes "
-        "(raise it with max_filing_bytes=..., or --max-filing-bytes on the command line)"
-    )
-
-
-def read_file(
-    path: PathLike, *, max_bytes: int = DEFAULT_MAX_FILING_BYTES, source: Source | None = None
-) -> tuple[bytes, list[Supplement], list[Document]]:
-    """Read and parse one file: its bytes, the supplements and base editions it holds.
-
-    ``.md`` files are Markdown bases, ``.json`` files ledger exports, anything
-    else a filing.  ``source`` is what is known of the filing beyond its bytes
-    (a manifest's row); its name is the file's.
-
-    Raises:
-        InvalidFilingError: when the file cannot be read or parsed.
-        InvalidLedgerDataError: for a ``.json`` file that is not a valid export.
-    """
-    file = Path(path)
-    source = attrs.evolve(source or Source(), name=file.name)
-    data = read_bytes(file, max_bytes)
-    suffix = file.suffix.lower()
-    if suffix == ".md":
-        return data, [], [read_markdown(data, source)]
-    if suffix == ".json":
-        imported = Ledger.from_json(data, file=str(file))
-        return data, list(imported.supplements), list(imported.documents)
-    supplements, documents, _doubt = parse_any(data, source, max_bytes=max_bytes)
-    return data, supplements, documents
-
-
-def parse_any(
-    data: bytes, source: Source, *, max_bytes: int = DEFAULT_MAX_FILING_BYTES
-) -> tuple[list[Supplement], list[Document], str | None]:
-    """A filing's supplements or base-edition documents, as its content shows it holds
-    (:func:`~prospectus_ledger.parsing.identify.identify`), and the doubt to report
-    when the evidence for that is weak (else ``None``).
-
-    Raises:
-        InvalidFilingError: for data that is neither, or larger than ``max_bytes``.
-    """
-    if len(data) > max_bytes:
-        raise InvalidFilingError(source.name or source.label, too_large(len(data), max_bytes))
-    from .parsing import parse_filing
-    from .parsing.decoding import decode_filing, sha256_of
-    from .parsing.editions import parse_editions
-    from .parsing.identify import identify
-
-    # Decoded once, for telling what it is and for reading it; its identity stays the
-    # hash of its bytes.
-    text = decode_filing(data, file=source.name or source.label)
-    source = attrs.evolve(source, sha256=source.sha256 or sha256_of(data))
-    identity = identify(text, form=source.form)
-    if identity.kind == "edition":
-        return [], parse_editions(text, source, identity=identity), identity.doubt
-    return parse_filing(text, source), [], identity.doubt
-
-
-ErrorMode: TypeAlias = Literal["raise", "record"]
-
-_T = TypeVar("_T")
-
-
-def guarded(file: Path, read: Callable[[], _T]) -> _T:
-    """``read()``, with any error that is not the library's own turned into an
-    :class:`InvalidFilingError` naming ``file``: one file the library cannot read must
-    never stop a load or an ingest of many (the others are read and kept)."""
-    try:
-        return read()
-    except ProspectusLedgerError:
-        raise
-    except Exception as error:  # the point: whatever a hostile file provokes
-        raise InvalidFilingError(
-            str(file),
-            f"cannot be read ({type(error).__name__}: {str(error)[:200]}); "
-            "this is a defect of prospectus-ledger, please report it",
-        ) from error
 
 
 def load(
