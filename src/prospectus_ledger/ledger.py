@@ -7,6 +7,7 @@ import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pendulum
@@ -267,6 +268,23 @@ class Ledger:
         instant, key = query_instant(when)
         known = parse_when(known_at) if known_at is not None else None
         return Snapshot(self._compile(), instant, known, _when_key=key)
+
+    def as_of_many(self, questions: object) -> Any:
+        """Many questions at once, as a DataFrame with one row per question: its text,
+        heading path, edition, effective and known-from instants and source, or the
+        library's message in ``error`` (see :mod:`prospectus_ledger.batch`).
+
+        ``questions`` is a DataFrame, an Arrow table, or an iterable of mappings or
+        tuples with ``when`` and ``path``, and optionally ``portfolio``, ``document``
+        and ``known_at``.
+
+        Raises:
+            InvalidLedgerDataError: for a question without ``when`` or ``path``.
+        """
+        from ._render_frames import records_frame
+        from .batch import ANSWERS, answer_many
+
+        return records_frame(answer_many(self, questions), ANSWERS, "Ledger.as_of_many()")
 
     def history(
         self,
