@@ -84,3 +84,37 @@ def test_tuples_and_arrow_tables_are_questions_too() -> None:
 def test_a_question_without_a_path_is_refused() -> None:
     with pytest.raises(pl.InvalidLedgerDataError, match="question 0"):
         pl.load(SEEDS).as_of_many([{"when": "2007-05-22"}])
+
+
+@pytest.mark.parametrize("output_format", ["csv", "jsonl", "parquet"])
+def test_cli_ask_answers_a_file_of_questions(tmp_path: Path, output_format: str) -> None:
+    import duckdb
+    from click.testing import CliRunner
+
+    from prospectus_ledger.cli import main
+
+    questions = tmp_path / "questions.csv"
+    questions.write_text(
+        "when,path\n2007-05-22,Principal Investment Strategy\n2007-05-21,Principal "
+        "Investment Strategy\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / f"answers.{output_format}"
+    result = CliRunner().invoke(
+        main, ["ask", str(SEEDS), str(questions), "--format", output_format, "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    if output_format == "parquet":
+        rows = duckdb.sql(f"SELECT text, error FROM '{out}'").fetchall()
+    elif output_format == "jsonl":
+        import json
+
+        rows = [(r["text"], r["error"]) for r in map(json.loads, out.read_text().splitlines())]
+    else:
+        import csv
+
+        rows = [(r["text"] or None, r["error"] or None) for r in csv.DictReader(out.open())]
+    assert rows[0][0].startswith("The Portfolio seeks")
+    assert rows[0][1] is None
+    assert rows[1][0] is None
+    assert "no text is known" in rows[1][1]

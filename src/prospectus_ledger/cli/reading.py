@@ -1,7 +1,10 @@
-"""Commands that answer questions: show, history, diff, timeline, problems."""
+"""Commands that answer questions: show, history, diff, timeline, problems, ask."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import click
@@ -19,6 +22,8 @@ from .._records import (
     section_records,
     timeline_records,
 )
+from .._render_frames import records_frame
+from ..batch import ANSWERS, answer_many
 from ._common import (
     SOURCE,
     default_colour,
@@ -191,3 +196,69 @@ def problems(source: Path, manifest: Path | None, output_format: str) -> None:
         return
     shown = ("kind", "source", "reason")
     say(records_output(problem_records(found), names(PROBLEMS), output_format, shown=shown))
+
+
+@main.command()
+@click.argument("source", type=SOURCE)
+@click.argument("questions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice([*FORMATS, "parquet"]),
+    default="csv",
+    show_default=True,
+    help="The answers as CSV, JSON, JSON Lines, a table, or Parquet (with --output).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the answers to this file instead of printing them (Parquet needs one).",
+)
+@manifest_option
+def ask(
+    source: Path,
+    questions: Path,
+    output_format: str,
+    output: Path | None,
+    manifest: Path | None,
+) -> None:
+    """Answer every question of QUESTIONS (CSV or JSON Lines with columns when, path and
+    optionally portfolio, document, known_at) about SOURCE: one row per question with its
+    text, or the reason it has none in 'error'.
+
+    \b
+    Example:
+        prospectus-ledger ask seeds/ questions.csv --format jsonl
+    """
+    rows = _question_rows(questions)
+    answers = answer_many(open_source([source], manifest), rows)
+    if output_format == "parquet":
+        if output is None:
+            raise click.UsageError("--format parquet writes a file: give --output FILE")
+        records_frame(answers, ANSWERS, "ask --format parquet").to_parquet(output, index=False)
+        return
+    text = records_output(answers, names(ANSWERS), output_format)
+    if output is None:
+        say(text)
+    else:
+        output.write_text(text + "\n" if text else "", encoding="utf-8")
+
+
+def _question_rows(file: Path) -> list[dict[str, str]]:
+    """The questions of a CSV or JSON Lines file, as rows of text."""
+    text = file.read_text(encoding="utf-8-sig")
+    if text.lstrip().startswith("{"):
+        rows = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as error:
+                    raise click.UsageError(f"{file}, line {number}: not JSON ({error})") from error
+        return rows
+    return [
+        {key: value for key, value in row.items() if value not in ("", None)}
+        for row in csv.DictReader(io.StringIO(text))
+    ]
