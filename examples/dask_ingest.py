@@ -116,8 +116,8 @@ def ingest_by_registrant(
     """Parse ``folder``'s filings in parallel and write one store per registrant.
 
     Args:
-        folder: a folder of filings (``.txt``, ``.htm``, ``.html``, ``.sgml``,
-            ``.nc``; also ``.md`` bases and ``.json`` exports), or a file.
+        folder: a folder of filings (read by content; see
+            ``prospectus_ledger.sources``), or a file.
         out_dir: where the stores go (created if needed), one
             ``<registrant>.sqlite`` each.
         scheduler: any dask scheduler: ``"processes"`` (the default: parsing
@@ -148,6 +148,33 @@ def ingest_by_registrant(
     return {
         registrant: Path(path) for registrant, path, _ in sorted(written, key=lambda item: item[0])
     }
+
+
+def _write_versions(task: tuple[str, str, str]) -> tuple[str, int]:
+    registrant, store, out = task
+    frame = pl.open_store(store).versions().to_dataframe()
+    folder = Path(out) / f"registrant={store_name(registrant)}"
+    folder.mkdir(parents=True, exist_ok=True)
+    frame.to_parquet(folder / "part-0.parquet", index=False)
+    return registrant, len(frame)
+
+
+def export_versions(
+    stores: dict[str, Path], out_dir: str | Path, *, scheduler: Any = "processes"
+) -> Path:
+    """Write each store's version table (``Ledger.versions()``) as one partition of a
+    Parquet dataset, ``out_dir/registrant=<name>/part-0.parquet``, one task per store;
+    read it back with DuckDB (``read_parquet('out_dir/*/*.parquet',
+    hive_partitioning = true)``) or pandas.  Needs pyarrow (the ``parquet`` extra).
+    """
+    target = Path(out_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    tasks = [(name, str(path), str(target)) for name, path in stores.items()]
+    if tasks:
+        db.from_sequence(tasks, npartitions=max(1, min(len(tasks), 64))).map(
+            _write_versions
+        ).compute(scheduler=scheduler)
+    return target
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,6 +18,7 @@ pytest.importorskip("dask")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+SEEDS = ROOT / "seeds"
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "supplements.jsonl"
 UNKNOWN = "unknown-registrant"
 
@@ -149,3 +150,22 @@ def test_store_names_are_file_names(dask_ingest: ModuleType) -> None:
     assert name == "met-investors-series-trust.sqlite"
     assert dask_ingest.store_name("mfs series trust ix /ma/") == "mfs-series-trust-ix-ma.sqlite"
     assert dask_ingest.store_name(UNKNOWN) == "unknown-registrant.sqlite"
+
+
+def test_the_version_tables_as_a_parquet_dataset_per_registrant(
+    tmp_path: Path, dask_ingest: ModuleType
+) -> None:
+    import duckdb
+
+    stores = dask_ingest.ingest_by_registrant(SEEDS, tmp_path / "stores", scheduler="sync")
+    out = dask_ingest.export_versions(stores, tmp_path / "versions", scheduler="sync")
+    partitions = sorted(path.parent.name for path in out.glob("*/part-0.parquet"))
+    assert partitions == [f"registrant={dask_ingest.store_name(name)}" for name in sorted(stores)]
+    ((text,),) = duckdb.sql(
+        f"SELECT text FROM read_parquet('{out}/*/*.parquet', hive_partitioning = true) "
+        "WHERE heading = 'Principal Investment Strategy' AND NOT partial "
+        "AND valid_from <= TIMESTAMPTZ '2007-05-22 23:59:59-04' "
+        "AND (valid_to IS NULL OR valid_to > TIMESTAMPTZ '2007-05-22 23:59:59-04')"
+    ).fetchall()
+    expected = pl.load(SEEDS).as_of("2007-05-22").section("Principal Investment Strategy").text
+    assert text == expected
