@@ -364,3 +364,16 @@ def test_a_source_given_as_a_name_or_a_path(source: str | Path | Source) -> None
 def test_a_path_given_as_the_filing_says_so() -> None:
     with pytest.raises(InvalidFilingError, match="is the path of a file, not a filing's text"):
         parse_filing(str(SEED))
+
+
+def test_a_title_line_in_lower_case_names_no_fund() -> None:
+    """ "Supplement to the current Statutory Prospectus" / "for each Delaware Fund (each, a
+    "Fund"), as may be amended": the second line goes on with the phrase; it is no fund."""
+    text = (
+        "Delaware Funds by Macquarie\n\nSupplement to the current Statutory Prospectus\n"
+        'for each Delaware Fund (each, a "Fund"), as may be amended\n\n'
+        'Effective immediately, the following is added to the "Investment manager" section '
+        "of each Fund's Statutory Prospectus:\n\nNew text.\n"
+    )
+    (supplement,) = parse_filing(text, Source(name="x.txt"))
+    assert not any(name[:1].islower() for name in supplement.portfolios)

@@ -125,7 +125,14 @@ def _unreal_dates(texts: Sequence[str]) -> tuple[str, ...]:
 def _names(lines: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
     names = [_OF.sub("", _without_term(line)).strip(" ,;") for line in lines]
     column = any(_GENERIC_NAME.match(name) for name in names)
-    names = [name for name in names if name and not _GENERIC_NAME.match(name)]
+    # A name starts as names are printed, with a capital or a digit: a line that opens
+    # in lower case ("for each Delaware Fund (each, a "Fund"), as may be amended") is the
+    # rest of a phrase, not a fund's name.
+    names = [
+        name
+        for name in names
+        if name and not _GENERIC_NAME.match(name) and not name[:1].islower()
+    ]
     registrant: str | None = None
     if names and not column:
         first = names[0]
