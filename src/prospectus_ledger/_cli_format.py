@@ -115,7 +115,9 @@ def records_output(
     return buffer.getvalue().rstrip("\n")
 
 
-def _matches(path: Sequence[str], wanted: str | None) -> bool:
+def ends_with(path: Sequence[str], wanted: str | None) -> bool:
+    """Whether a heading path ends with the heading path ``wanted`` (any dash); ``None``
+    matches every path."""
     if wanted is None:
         return True
     keys = [heading_key(part) for part in split_heading_path(wanted)]
@@ -128,16 +130,16 @@ def redline_lines(changes: LedgerDiff, *, section: str | None, colour: bool) -> 
     lines: list[str] = []
     # Filing text is made safe here, before the colours this function adds.
     for view in changes.added:
-        if _matches(view.path, section):
+        if ends_with(view.path, section):
             lines.append(terminal_safe(f"+ {' -- '.join(view.path)}"))
     for view in changes.removed:
-        if _matches(view.path, section):
+        if ends_with(view.path, section):
             lines.append(terminal_safe(f"- {' -- '.join(view.path)}"))
     for view in changes.unknown:
-        if _matches(view.path, section):
+        if ends_with(view.path, section):
             lines.append(terminal_safe(f"? {' -- '.join(view.path)} (not known later)"))
     for change in changes.changed:
-        if not _matches(change.path, section):
+        if not ends_with(change.path, section):
             continue
         lines.append(terminal_safe(f"~ {' -- '.join(change.path)}"))
         if colour:

@@ -85,12 +85,7 @@ def identifiers_of(documents: Iterable[Document]) -> dict[str, str]:
     the document's one portfolio when the series has none."""
     found: dict[str, str] = {}
     for document in documents:
-        for series in document.series:
-            name = series.name or (
-                document.portfolios[0] if len(document.portfolios) == 1 else None
-            )
-            if name is None:
-                continue
+        for name, series in document.named_series():
             codes = [
                 series.id,
                 *(c.id for c in series.classes),

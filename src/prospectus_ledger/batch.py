@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 from ._records import Column, Record
 from ._render_common import path_text
 from .errors import InvalidLedgerDataError, ProspectusLedgerError
-from .history import History, SectionVersion
+from .history import History
 from .instants import parse_when
+from .provenance import Provenance
 
 if TYPE_CHECKING:
     from .ledger import Ledger
@@ -65,12 +66,12 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value)
 
 
-def _answer(version: SectionVersion) -> Record:
-    provenance = version.provenance
+def _found(text: str, path: tuple[str, ...], edition: str, provenance: Provenance | None) -> Record:
+    """An answer's columns: a section's text, path, edition and provenance."""
     return {
-        "text": version.text,
-        "heading_path": path_text(version.path),
-        "edition": version.edition,
+        "text": text,
+        "heading_path": path_text(path),
+        "edition": edition,
         "effective": provenance.effective if provenance else None,
         "known_from": provenance.known_at if provenance else None,
         "source": provenance.source.label if provenance else None,
@@ -119,7 +120,7 @@ def answer_many(ledger: Ledger, questions: Any) -> list[Record]:
                     if at >= 0 and history.versions[at].contains(instant):
                         found = history.versions[at]
             if found is not None and not found.section.placeholder:
-                row.update(_answer(found))
+                row.update(_found(found.text, found.path, found.edition, found.provenance))
             else:
                 row.update(_one(ledger, instant, path, portfolio, document, known_at))
         except ProspectusLedgerError as error:
@@ -136,19 +137,8 @@ def _one(
     document: str | None,
     known_at: Any,
 ) -> Record:
-    snapshot = ledger.as_of(instant, known_at=known_at)
-    if portfolio:
-        snapshot = snapshot.portfolio(portfolio)
-    if document:
-        snapshot = snapshot.document(document)
+    snapshot = ledger.as_of(instant, known_at=known_at).scoped(
+        portfolio=portfolio, document=document
+    )
     view = snapshot.section(path)
-    provenance = view.provenance
-    return {
-        "text": view.text,
-        "heading_path": path_text(view.path),
-        "edition": view.edition,
-        "effective": provenance.effective if provenance else None,
-        "known_from": provenance.known_at if provenance else None,
-        "source": provenance.source.label if provenance else None,
-        "error": None,
-    }
+    return _found(view.text, view.path, view.edition, view.provenance)

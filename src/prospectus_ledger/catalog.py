@@ -100,9 +100,8 @@ def portfolios_of(compiled: Compiled) -> list[PortfolioSummary]:
     by_key = {heading_key(name): name for name in names}
     for edition in compiled.editions:
         document = edition.document
-        for item in document.series:
-            named = item.name or (document.portfolios[0] if len(document.portfolios) == 1 else None)
-            name = by_key.get(heading_key(named)) if named else None
+        for named, item in document.named_series():
+            name = by_key.get(heading_key(named))
             if name is None:
                 continue
             if item.id:

@@ -40,12 +40,20 @@ class EdgarFiling:
     series: tuple[Series, ...] = ()
 
 
-def _optional(filing: Any, name: str) -> Any:
-    """An attribute edgartools may compute by downloading: ``None`` when it cannot."""
+def _optional(filing: Any, name: str, label: str | None) -> Any:
+    """An attribute edgartools may compute by downloading (``None`` when the object has
+    none).
+
+    Raises:
+        InvalidFilingError: when edgartools cannot give it (no network, no identity set),
+            naming the filing and what edgartools said.
+    """
     try:
         return getattr(filing, name, None)
-    except Exception:
-        return None
+    except Exception as error:  # edgartools' own errors, turned into the library's
+        raise InvalidFilingError(
+            label, f"edgartools could not give the filing's {name}: {type(error).__name__}: {error}"
+        ) from error
 
 
 def read_edgar(filing: Any) -> EdgarFiling:
@@ -68,14 +76,14 @@ def read_edgar(filing: Any) -> EdgarFiling:
     cik = getattr(filing, "cik", None)
     source = Source(
         name=name,
-        url=_optional(filing, "filing_url") or _optional(filing, "url"),
+        url=_optional(filing, "filing_url", name) or _optional(filing, "url", name),
         accession=accession,
         filed=str(getattr(filing, "filing_date", "") or "") or None,
         form=str(getattr(filing, "form", "") or "").upper() or None,
         cik=str(cik) if cik is not None else None,
         company=getattr(filing, "company", None),
     )
-    header = _optional(filing, "header")
+    header = _optional(filing, "header", name)
     header_text = getattr(header, "text", None) if header is not None else None
     series = tuple(series_from_header(header_text)) if isinstance(header_text, str) else ()
     return EdgarFiling(str(text), source, series)

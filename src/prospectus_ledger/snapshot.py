@@ -237,6 +237,17 @@ class Snapshot:
         """
         return attrs.evolve(self, portfolio_scope=resolve_portfolio(self._source, name))
 
+    def scoped(
+        self, *, portfolio: str | None = None, document: DocumentKind | str | None = None
+    ) -> Snapshot:
+        """:meth:`portfolio` and :meth:`document` together, each only when given.
+
+        Raises:
+            UnknownScopeError: as they do.
+        """
+        snapshot = self.portfolio(portfolio) if portfolio else self
+        return snapshot.document(document) if document else snapshot
+
     def document(self, kind: DocumentKind | str) -> Snapshot:
         """The same snapshot limited to one document kind ("prospectus", "sai", ...).
 

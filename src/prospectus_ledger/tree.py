@@ -274,6 +274,15 @@ class Document:
     source: Source | None = None
     series: tuple[Series, ...] = attrs.field(default=(), converter=_series)
 
+    def named_series(self) -> Iterator[tuple[str, Series]]:
+        """Each series with the portfolio it is: its own name, or the document's one
+        portfolio when it gives none (a series without either is left out)."""
+        only = self.portfolios[0] if len(self.portfolios) == 1 else None
+        for series in self.series:
+            name = series.name or only
+            if name is not None:
+                yield name, series
+
     @property
     def cik(self) -> str | None:
         """The registrant's EDGAR central index key, when the filing or its manifest

@@ -35,9 +35,8 @@ class Versions(list[Record]):
 
 def _series_ids(document: Document) -> dict[str, str]:
     found: dict[str, str] = {}
-    for series in document.series:
-        named = series.name or (document.portfolios[0] if len(document.portfolios) == 1 else None)
-        if named and series.id:
+    for named, series in document.named_series():
+        if series.id:
             found.setdefault(heading_key(named), series.id)
     return found
 

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from .._cli_format import FORMATS, terminal_safe
 from .._records import Column
-from .._text import heading_key, split_heading_path
 from ..errors import AmbiguousSectionError, ProspectusLedgerError
 from ..ledger import Ledger, load
 from ..store import is_store_file, open_store
+
+F = TypeVar("F", bound=Callable[..., object])
 
 __all__ = [
     "SOURCE",
@@ -22,12 +24,12 @@ __all__ = [
     "LibraryErrors",
     "cli_message",
     "default_colour",
-    "ends_with",
     "format_option",
     "main",
     "manifest_option",
     "names",
     "open_source",
+    "question_options",
     "say",
 ]
 
@@ -88,13 +90,29 @@ def names(columns: Sequence[Column]) -> tuple[str, ...]:
     return tuple(name for name, _ in columns)
 
 
-def ends_with(path: str, section: str | None) -> bool:
-    """Whether a heading path ends with the heading path ``section`` (any dash)."""
-    if section is None:
-        return True
-    wanted = [heading_key(part) for part in split_heading_path(section)]
-    have = [heading_key(part) for part in split_heading_path(path)]
-    return have[-len(wanted) :] == wanted
+def question_options(portfolio_help: str, document_help: str) -> Callable[[F], F]:
+    """The options of a question about an instant: --as-of, --known-at, --portfolio,
+    --document."""
+    options = (
+        click.option(
+            "--as-of", "as_of", required=True, help="Date (end of day, New York) or ISO datetime."
+        ),
+        click.option("--known-at", default=None, help="Apply only supplements known by this date."),
+        click.option("--portfolio", default=None, help=portfolio_help),
+        click.option(
+            "--document",
+            type=click.Choice(["prospectus", "summary_prospectus", "sai"]),
+            default=None,
+            help=document_help,
+        ),
+    )
+
+    def decorate(command: F) -> F:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
 
 
 def default_colour() -> bool:

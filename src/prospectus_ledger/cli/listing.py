@@ -15,7 +15,16 @@ from .._records import (
     portfolio_records,
     section_records,
 )
-from ._common import SOURCE, format_option, main, manifest_option, names, open_source, say
+from ._common import (
+    SOURCE,
+    format_option,
+    main,
+    manifest_option,
+    names,
+    open_source,
+    question_options,
+    say,
+)
 
 
 @main.command()
@@ -53,17 +62,7 @@ def portfolios(source: Path, manifest: Path | None, output_format: str) -> None:
 
 @main.command()
 @click.argument("source", type=SOURCE)
-@click.option(
-    "--as-of", "as_of", required=True, help="Date (end of day, New York) or ISO datetime."
-)
-@click.option("--known-at", default=None, help="Apply only supplements known by this date.")
-@click.option("--portfolio", default=None, help="A name, series ID, class ID or ticker.")
-@click.option(
-    "--document",
-    type=click.Choice(["prospectus", "summary_prospectus", "sai"]),
-    default=None,
-    help="Only this document.",
-)
+@question_options("A name, series ID, class ID or ticker.", "Only this document.")
 @manifest_option
 @format_option
 def sections(
@@ -81,11 +80,11 @@ def sections(
     Example:
         prospectus-ledger sections seeds/ --as-of 2007-05-22
     """
-    snapshot = open_source([source], manifest).as_of(as_of, known_at=known_at)
-    if portfolio:
-        snapshot = snapshot.portfolio(portfolio)
-    if document:
-        snapshot = snapshot.document(document)
+    snapshot = (
+        open_source([source], manifest)
+        .as_of(as_of, known_at=known_at)
+        .scoped(portfolio=portfolio, document=document)
+    )
     rows = section_records(snapshot.sections())
     shown = ("path", "document", "portfolio", "edition")
     say(records_output(rows, names(SECTIONS), output_format, shown=shown))

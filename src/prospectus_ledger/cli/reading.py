@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .._cli_format import FORMATS, records_output, redline_lines, section_output
+from .._cli_format import FORMATS, ends_with, records_output, redline_lines, section_output
 from .._records import (
     DIFF,
     HISTORY,
@@ -23,16 +23,17 @@ from .._records import (
     timeline_records,
 )
 from .._render_frames import records_frame
+from .._text import split_heading_path
 from ..batch import ANSWERS, answer_many
 from ._common import (
     SOURCE,
     default_colour,
-    ends_with,
     format_option,
     main,
     manifest_option,
     names,
     open_source,
+    question_options,
     say,
 )
 
@@ -40,17 +41,7 @@ from ._common import (
 @main.command()
 @click.argument("source", type=SOURCE)
 @click.argument("section")
-@click.option(
-    "--as-of", "as_of", required=True, help="Date (end of day, New York) or ISO datetime."
-)
-@click.option("--known-at", default=None, help="Apply only supplements known by this date.")
-@click.option("--portfolio", default=None, help="Limit the lookup to one portfolio.")
-@click.option(
-    "--document",
-    type=click.Choice(["prospectus", "summary_prospectus", "sai"]),
-    default=None,
-    help="Limit the lookup to one document.",
-)
+@question_options("Limit the lookup to one portfolio.", "Limit the lookup to one document.")
 @click.option(
     "--format",
     "output_format",
@@ -77,11 +68,11 @@ def show(
     Example:
         prospectus-ledger show seeds/ --as-of 2007-05-22 "Principal Investment Strategy"
     """
-    snapshot = open_source([source], manifest).as_of(as_of, known_at=known_at)
-    if portfolio:
-        snapshot = snapshot.portfolio(portfolio)
-    if document:
-        snapshot = snapshot.document(document)
+    snapshot = (
+        open_source([source], manifest)
+        .as_of(as_of, known_at=known_at)
+        .scoped(portfolio=portfolio, document=document)
+    )
     view = snapshot.section(section)
     if output_format in ("jsonl", "csv", "table"):
         say(records_output(section_records([view]), names(SECTIONS), output_format))
@@ -154,7 +145,11 @@ def diff(
     """
     changes = open_source([source], manifest).diff(before, after)
     if output_format != "table":
-        rows = [r for r in diff_records(changes) if ends_with(str(r["path"]), section)]
+        rows = [
+            r
+            for r in diff_records(changes)
+            if ends_with(split_heading_path(str(r["path"])), section)
+        ]
         say(records_output(rows, names(DIFF), output_format))
         return
     # NO_COLOR turns the default off; --color still turns it on.

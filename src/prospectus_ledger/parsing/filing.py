@@ -32,6 +32,7 @@ from .instructions import Body, split_instructions
 from .lines import MARKUP, CellTable, Line, LineKind, TextTable, Unit
 from .reading import read_units
 from .splitting import Part, split_supplements
+from .submission import with_header
 from .trailers import closing_date, trailer_date
 
 __all__ = ["ParsedFiling", "ParsedSupplement", "parse_filing", "read_filing"]
@@ -234,15 +235,7 @@ def _read_filing(data: str | bytes, source: Source | None) -> ParsedFiling:
         raise InvalidFilingError(file, "the filing holds no text (only markup or white space)")
     given = source or Source()
     header = read.header
-    source = attrs.evolve(
-        given,
-        sha256=given.sha256 or sha256_of(data),
-        accession=given.accession or read.accession,
-        filed=given.filed or read.filed,
-        form=given.form or (header.form if header else None),
-        cik=given.cik or (header.cik if header else None),
-        company=given.company or (header.company if header else None),
-    )
+    source = with_header(attrs.evolve(given, sha256=given.sha256 or sha256_of(data)), header)
     parsed: list[ParsedSupplement] = []
     position = 0
     layout = layout_of(read.units)

@@ -129,9 +129,7 @@ def _names(lines: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
     # in lower case ("for each Delaware Fund (each, a "Fund"), as may be amended") is the
     # rest of a phrase, not a fund's name.
     names = [
-        name
-        for name in names
-        if name and not _GENERIC_NAME.match(name) and not name[:1].islower()
+        name for name in names if name and not _GENERIC_NAME.match(name) and not name[:1].islower()
     ]
     registrant: str | None = None
     if names and not column:

@@ -14,7 +14,7 @@ from .html_text import html_units
 from .layout import looks_like_html
 from .lines import Line, LineKind, Unit
 from .plaintext import plain_text_units
-from .submission import Submission, is_submission, unwrap_submission
+from .submission import Submission, is_submission, submission_header, unwrap_submission
 
 __all__ = ["FilingText", "read_units"]
 
@@ -57,5 +57,5 @@ def read_units(text: str, *, file: str | None = None) -> FilingText:
         if index:
             units.append(Line(document.first_line, "", LineKind.BREAK))
         units.extend(_document_units(document.text, document.first_line, file))
-    header = attrs.evolve(submission, documents=())
-    return FilingText(tuple(units), submission.accession, submission.filed, header)
+    header = submission_header(text)
+    return FilingText(tuple(units), header.accession, header.filed, header)

@@ -19,6 +19,7 @@ import attrs
 import pendulum
 
 from .._text import clean_text
+from ..provenance import Source
 from ..tree import Series, ShareClass
 
 __all__ = [
@@ -27,9 +28,11 @@ __all__ = [
     "declared_form",
     "is_submission",
     "series_from_header",
+    "submission_header",
     "unwrap_submission",
     "visible_head",
     "visible_lines",
+    "with_header",
 ]
 
 _ACCESSION = re.compile(r"ACCESSION NUMBER:[ \t]*([0-9-]{10,25})", re.IGNORECASE)
@@ -84,6 +87,21 @@ class Submission:
     cik: str | None = None
     company: str | None = None
     series: tuple[Series, ...] = ()
+
+
+def with_header(source: Source, header: Submission | None) -> Source:
+    """``source`` with what a submission's header says where ``source`` says nothing
+    (accession, filing date, form, filer): what is given wins."""
+    if header is None:
+        return source
+    return attrs.evolve(
+        source,
+        accession=source.accession or header.accession,
+        filed=source.filed or header.filed,
+        form=source.form or header.form,
+        cik=source.cik or header.cik,
+        company=source.company or header.company,
+    )
 
 
 def is_submission(text: str) -> bool:
@@ -155,7 +173,9 @@ def unwrap_submission(text: str, forms: tuple[str, ...] = ("497",)) -> Submissio
     chosen = [document for document in documents if document.type.startswith(forms)]
     if not chosen and documents:
         chosen = documents[:1]
-    return attrs.evolve(submission_header(text), documents=tuple(chosen))
+    # The header's other fields (form, filer, series) are read by submission_header, by
+    # the readers that keep them: telling what a filing is needs only its documents.
+    return Submission(tuple(chosen), _header_value(text, _ACCESSION), _filed(text))
 
 
 def submission_header(text: str) -> Submission:

@@ -26,7 +26,7 @@ from ...tree import Document, DocumentKind
 from ..decoding import decode_filing, sha256_of
 from ..identify import Identity, identify
 from ..layout import Para, Unit
-from ..submission import series_from_header, submission_header
+from ..submission import submission_header, with_header
 from ._edition import read_document
 from ._input import Input, declared_form, read_input
 from ._metadata import (
@@ -85,22 +85,6 @@ def _cik(read: Input, facts: Facts) -> str | None:
     return match.group(1) if match else None
 
 
-def _source(given: Source | None, data: str | bytes, text: str) -> Source:
-    """``given`` with the SHA-256, and what an EDGAR header says (accession, filing date,
-    form, filer)."""
-    given = given or Source()
-    header = submission_header(text)
-    return attrs.evolve(
-        given,
-        sha256=given.sha256 or sha256_of(data),
-        accession=given.accession or header.accession,
-        filed=given.filed or header.filed,
-        form=given.form or header.form,
-        cik=given.cik or header.cik,
-        company=given.company or header.company,
-    )
-
-
 def parse_edition_details(
     data: str | bytes, source: SourceLike = None, *, identity: Identity | None = None
 ) -> EditionDetails:
@@ -126,7 +110,8 @@ def parse_edition_details(
     given = as_source(source)
     file = _file(given)
     text = decode_filing(data, file=file)
-    source = _source(given, data, text)
+    header = submission_header(text)
+    source = with_header(attrs.evolve(given, sha256=given.sha256 or sha256_of(data)), header)
     form = declared_form(text) or source.form
     identity = identity or identify(text, form=source.form)
     # Asked for an edition, the reader reads one unless the text says it is a supplement.
@@ -153,7 +138,7 @@ def parse_edition_details(
     # The filer of an edition is its registrant, whose CIK is its identity.
     source = attrs.evolve(source, cik=_cik(read, facts) or source.cik)
     illustrative = _ILLUSTRATIVE.search(text[:_HEADER]) is not None
-    header_series = series_from_header(text)
+    header_series = list(header.series)
     names = {heading_key(s.name): s.name for s in header_series if s.name}
     documents = [
         read_document(
