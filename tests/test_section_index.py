@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import prospectus_ledger as pl
 from prospectus_ledger._engine import Compiled
 from prospectus_ledger._lookup import find_in_states, in_scope
-from prospectus_ledger._section_index import _Versions
+from prospectus_ledger._section_index import MemoryVersions
 from prospectus_ledger.instants import wall_clock_key
 from prospectus_ledger.tree import Located, find_sections
 from tests import strategies
@@ -260,7 +260,7 @@ def test_the_compact_keys_find_the_version_the_datetimes_do(
         position = elsewhere % len(ordered)
         ordered[position] = ordered[position].in_timezone("UTC")
         ordered.sort()
-    versions = _Versions(("path",))
+    versions = MemoryVersions(("path",))
     for number, instant in enumerate(ordered):
         versions.add(instant, Located((number,), pl.Section(f"v{number}"), ("path",), None))
     for when in [*probes, *(probe.in_timezone("UTC") for probe in probes)]:

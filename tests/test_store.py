@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -132,16 +134,22 @@ def test_stored_ledger_add_file_writes_through(tmp_path: Path) -> None:
         reopened.add_supplement(reopened.supplements[0])
 
 
-def test_section_versions_table_matches_history(tmp_path: Path) -> None:
+def test_versions_table_matches_history(tmp_path: Path) -> None:
+    """A row per version of a section, found by its heading's key, with each version
+    running until the next one starts."""
     store = Store(tmp_path / "versions.sqlite")
     store.ingest([SEEDS, BASE])
     connection = sqlite3.connect(tmp_path / "versions.sqlite")
     rows = connection.execute(
-        "SELECT path, valid_to_us FROM section_versions WHERE heading_key = ? ORDER BY "
-        "valid_from_us",
-        (["management", "the advisers", "dreman value management, llc"][-1],),
+        "SELECT p.key, v.valid_from_us, v.valid_to_us FROM versions v JOIN paths p "
+        "ON p.id = v.path WHERE p.heading_key = ? AND v.section IS NOT NULL "
+        "ORDER BY v.valid_from_us",
+        ("dreman value management, llc",),
     ).fetchall()
-    assert [json.loads(path)[-1] for path, _ in rows] == ["Dreman Value Management, LLC"]
+    assert [json.loads(key)[-1][0] for key, _, _ in rows] == ["dreman value management, llc"] * len(
+        rows
+    )
+    assert [to for _, _, to in rows[:-1]] == [start for _, start, _ in rows[1:]]
     history = pl.load(SEEDS).history("Dreman Value Management, LLC")
     assert len(history) == len(rows)
 
@@ -246,20 +254,81 @@ def test_parallel_ingest_stores_the_same_as_serial(tmp_path: Path, corpus_folder
 def test_an_older_store_is_migrated_forward(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from prospectus_ledger import _store_schema as schema
+    from prospectus_ledger.store import schema
 
     path = tmp_path / "old.sqlite"
     Store(path).ingest(SEEDS)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 2, "ALTER TABLE filings ADD COLUMN note TEXT")
-    ledger = open_store(path)
-    assert ledger.as_of("2007-05-22").section("Principal Investment Strategy").text
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(schema.MIGRATIONS, 3, ("ALTER TABLE filings ADD COLUMN note TEXT", False))
+    store = Store(path)
+    assert store.migrated_from == 2
+    assert store.ledger().as_of("2007-05-22").section("Principal Investment Strategy").text
     connection = sqlite3.connect(path)
     assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
-        "2",
+        "3",
     )
     columns = [row[1] for row in connection.execute("PRAGMA table_info(filings)")]
     assert "note" in columns
+    assert Store(path).migrated_from is None
+
+
+SCHEMA_1 = ROOT / "tests" / "fixtures" / "stores" / "schema-1.sqlite"
+
+
+def _tables(path: Path) -> set[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    finally:
+        connection.close()
+
+
+def test_a_store_written_by_schema_1_is_upgraded_and_answers_as_before(tmp_path: Path) -> None:
+    """A store written before versions replaced states (the seeds and the example trust,
+    ingested by the release that wrote schema 1): opened, it is upgraded in place, and
+    answers every question as the filings loaded in memory do."""
+    path = tmp_path / "schema-1.sqlite"
+    shutil.copy(SCHEMA_1, path)
+    assert {"states", "nodes", "section_versions"} <= _tables(path)
+    store = Store(path)
+    assert store.migrated_from == 1
+    assert not {"states", "nodes", "section_versions"} & _tables(path)
+    assert {"texts", "paths", "versions", "shapes"} <= _tables(path)
+    stored, loaded = store.ledger(), pl.load([SEEDS, BASE])
+    for when in ("2006-12-21T15:00", "2007-05-22", "2019-06-01", "2020-06-01"):
+        assert stored.as_of(when).documents() == loaded.as_of(when).documents()
+        assert [(v.path, v.text) for v in stored.as_of(when).sections()] == [
+            (v.path, v.text) for v in loaded.as_of(when).sections()
+        ]
+    assert stored.timeline() == loaded.timeline()
+    # Filings written by schema 1 keep their bytes as they were, and read as before.
+    seed = sorted(SEEDS.iterdir())[0]
+    assert store.filing_bytes(hashlib.sha256(seed.read_bytes()).hexdigest()) == seed.read_bytes()
+    assert Store(path).migrated_from is None
+
+
+def test_a_migration_that_fails_leaves_the_old_store_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prospectus_ledger.store import _store
+
+    path = tmp_path / "schema-1.sqlite"
+    shutil.copy(SCHEMA_1, path)
+
+    def broken(*_: object) -> None:
+        raise pl.StoreError(str(path), "the rebuild failed")
+
+    monkeypatch.setattr(_store, "write_derived", broken)
+    with pytest.raises(pl.StoreError, match="the rebuild failed"):
+        Store(path)
+    assert {"states", "nodes", "section_versions"} <= _tables(path)
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+        "1",
+    )
+    connection.close()
+    monkeypatch.undo()
+    assert Store(path).migrated_from == 1
 
 
 def test_adding_parsed_filings_stores_what_ingesting_the_files_does(
@@ -313,3 +382,24 @@ def test_load_opens_a_store_as_the_cli_does(tmp_path: Path) -> None:
     assert len(ledger.supplements) == 2
     with pytest.raises(pl.InvalidManifestError, match="is a store"):
         pl.load(path, manifest=tmp_path / "manifest.csv")
+
+
+def test_the_command_line_says_when_it_upgrades_a_store(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from prospectus_ledger.cli import main
+
+    path = tmp_path / "schema-1.sqlite"
+    shutil.copy(SCHEMA_1, path)
+    result = CliRunner().invoke(
+        main,
+        ["show", str(path), "Principal Risks", "--as-of", "2020-06-01"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    assert f"Upgraded {path} from store schema 1 to 2" in result.stderr
+    assert "Market risk" in result.stdout
+    again = CliRunner().invoke(
+        main, ["show", str(path), "Principal Risks", "--as-of", "2020-06-01"]
+    )
+    assert "Upgraded" not in again.stderr

@@ -30,7 +30,7 @@ import pendulum
 
 from ._cut_off import apply_cut_off, runs_into_cut
 from ._lookup import covers, in_order
-from ._section_index import SectionIndex, build_index
+from ._section_index import MemoryVersions, SectionIndex, build_index
 from ._states import StateHistory
 from ._text import heading_key
 from .errors import (
@@ -316,7 +316,7 @@ class Compiled:
     diagnosed: tuple[Supplement, ...] = ()
     """The supplements whose own header the parser could not wholly read."""
     _replays: dict[tuple[int, int], Replay] = attrs.field(factory=dict)
-    _indexes: dict[tuple[int, int], SectionIndex] = attrs.field(factory=dict)
+    _indexes: dict[tuple[int, int], SectionIndex[MemoryVersions]] = attrs.field(factory=dict)
     _positions: dict[EditionKey, int] = attrs.field(factory=dict)
     _portfolio_names: list[str] | None = None
 
@@ -326,7 +326,7 @@ class Compiled:
             self._positions.update((e.key, i) for i, e in enumerate(self.editions))
         return self._positions[edition.key]
 
-    def section_index(self, index: int, bucket: int) -> SectionIndex:
+    def section_index(self, index: int, bucket: int) -> SectionIndex[MemoryVersions]:
         """Per-section versions of edition ``index``'s replay, built on first use."""
         found = self._indexes.get((index, bucket))
         if found is None:

@@ -136,6 +136,15 @@ class StateHistory(Sequence[Document]):
                 sections[position] = section
                 yield tuple(sections)
 
+    def shells(self) -> Iterator[Document]:
+        """For each state, the state kept whole that it takes every field but its
+        top-level sections from (itself, when it is kept whole)."""
+        shell = self._last
+        for entry in self._entries:
+            if isinstance(entry, Document):
+                shell = entry
+            yield shell
+
     def whole(self) -> Iterator[Document]:
         """The states kept whole; every other state has the fields of the whole one
         before it (all but its top-level sections)."""

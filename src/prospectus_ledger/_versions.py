@@ -9,7 +9,7 @@ import attrs
 import pendulum
 
 from ._engine import Compiled, Edition, Replay
-from ._section_index import SectionIndex
+from ._section_index import MemoryVersions, SectionIndex
 from .errors import AmbiguousSectionError
 from .history import SectionVersion
 from .tree import Located, find_sections
@@ -89,7 +89,7 @@ def _answers_where_changed(
     replay: Replay,
     start: pendulum.DateTime,
     changes: Sequence[pendulum.DateTime],
-    section_index: SectionIndex,
+    section_index: SectionIndex[MemoryVersions],
     headings: tuple[str, ...],
     portfolio: str | None,
 ) -> Iterator[tuple[pendulum.DateTime, list[Located]]]:

@@ -1,38 +1,7 @@
-"""A durable ledger in one SQLite file (standard library ``sqlite3``, no server).
-
-The store keeps:
-
-* **filings**: the original bytes of every file ingested, by SHA-256, so
-  nothing is ever lost and ingesting the same file twice is a no-op;
-* **supplements** and **documents** (base editions) as the converter's JSON,
-  with the **amendments** listed one per row;
-* **editions**, and per edition its **states**: the instant each state took
-  effect and the roots of its section tree;
-* **nodes**: every section once, addressed by the hash of its content, with
-  its children by hash, so unchanged subtrees and identical text are stored
-  once however many versions share them;
-* **section_versions**: every version of every section with its validity
-  interval and the instant it became known.
-
-``as_of(when).section(path)`` on a store (everything known) is answered by
-lookups: the edition in force, its latest state at ``when`` (from a catalogue
-of the editions and states, read once per change of the store), and that
-state's nodes; nothing is replayed.  Queries that need the full history
-(``known_at``, ``history``, ``diff``, ``timeline``, ``problems``) rebuild the
-ledger in memory from the stored supplements, without parsing anything again.
-
-Every ingest is one transaction: an interrupted or failing ingest leaves the
-store as it was, and readers (WAL mode) see the old or the new state, never a
-mix.  Every ingest also bumps the store's generation, so that a handle kept
-open while another process ingests reads the store again before answering.
-A damaged file is refused with a :class:`StoreError` naming it: SQLite's
-``quick_check`` on opening, and what each row says checked against its hash
-or identity as it is read.
-"""
+"""The store: ingesting filings into it, and the ledger API over it."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -40,15 +9,12 @@ from pathlib import Path
 import attrs
 import pendulum
 
-from . import _store_schema as schema
-from ._engine import Compiled, document_identity, supplement_identity
-from ._filings import ParsedFiling, read_all
-from ._routing import compile_ledger
-from ._store_nodes import Encoder, micros, version_rows
-from ._store_states import StoredStates
-from .errors import InvalidFilingError, ProspectusLedgerError, StoreError
-from .instants import parse_when
-from .ledger import (
+from .._engine import Compiled, document_identity, supplement_identity
+from .._filings import ParsedFiling, read_all
+from .._routing import compile_ledger
+from ..errors import InvalidFilingError, ProspectusLedgerError, StoreError
+from ..instants import parse_when
+from ..ledger import (
     DEFAULT_MAX_FILING_BYTES,
     Ledger,
     PathLike,
@@ -57,14 +23,17 @@ from .ledger import (
     read_file,
     too_large,
 )
-from .manifest import Manifest, as_manifest, sources_for
-from .provenance import Source, SourceLike, as_source
-from .serialize import dumps
-from .snapshot import Snapshot
-from .sources import find_sources
-from .supplement import Supplement
-from .timeline import problems_of
-from .tree import Document
+from ..manifest import Manifest, as_manifest, sources_for
+from ..provenance import Source, SourceLike, as_source
+from ..serialize import dumps
+from ..snapshot import Snapshot
+from ..sources import find_sources
+from ..supplement import Supplement
+from ..tree import Document
+from . import _rows as rows
+from . import schema
+from ._index import write_derived
+from ._states import StoredStates
 
 __all__ = [
     "IngestReport",
@@ -122,7 +91,13 @@ class Store:
                 "no such store (check the path; open_store(path, create=True) makes a new "
                 "one, and so does 'prospectus-ledger ingest ... --store PATH')",
             )
-        self._connection = schema.connect(self.path, create=create)
+        file = str(self.path)
+        opened = schema.connect(
+            self.path, create=create, rebuild=lambda connection: rebuild(connection, file)
+        )
+        self._connection = opened.connection
+        self.migrated_from = opened.migrated_from
+        """The schema version this store was upgraded from when it was opened, if any."""
 
     def close(self) -> None:
         """Close the connection."""
@@ -163,7 +138,7 @@ class Store:
         fresh: list[Path] = []
         for file in files:
             try:
-                digest = schema.sha256(read_bytes(file, self.max_filing_bytes))
+                digest = rows.sha256(read_bytes(file, self.max_filing_bytes))
             except ProspectusLedgerError as error:
                 if errors == "raise":
                     raise
@@ -216,7 +191,7 @@ class Store:
                     filing.name or f"item {position}",
                     too_large(len(filing.content), self.max_filing_bytes),
                 )
-            digest = schema.sha256(filing.content)
+            digest = rows.sha256(filing.content)
             if digest not in known:
                 known.add(digest)
                 fresh.append(filing)
@@ -245,11 +220,12 @@ class Store:
             for filing in parsed:
                 name, data = filing.name, filing.content
                 supplements, documents = filing.supplements, filing.documents
-                digest = schema.sha256(data)
+                digest = rows.sha256(data)
+                packed, encoding = rows.pack_filing(data)
                 inserted = connection.execute(
-                    "INSERT OR IGNORE INTO filings (sha256, name, content, added_at) VALUES "
-                    "(?, ?, ?, ?)",
-                    (digest, name, data, pendulum.now("UTC").isoformat()),
+                    "INSERT OR IGNORE INTO filings (sha256, name, content, added_at, encoding) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (digest, name, packed, pendulum.now("UTC").isoformat(), encoding),
                 ).rowcount
                 if not inserted:
                     continue  # another process stored the same filing first
@@ -259,7 +235,12 @@ class Store:
                         "INSERT OR IGNORE INTO supplements (identity, filing, "
                         "supplement_date, data) "
                         "VALUES (?, ?, ?, ?)",
-                        (identity, digest, _date_text(supplement), dumps(supplement, indent=None)),
+                        (
+                            identity,
+                            digest,
+                            _date_text(supplement),
+                            rows.pack_json(dumps(supplement, indent=None)),
+                        ),
                     ).rowcount
                     if added:
                         supplements_added += 1
@@ -269,14 +250,18 @@ class Store:
                             "target, effective) "
                             "VALUES (?, ?, ?, ?, ?, ?)",
                             [
-                                schema.amendment_row(identity, index, a)
+                                rows.amendment_row(identity, index, a)
                                 for index, a in enumerate(supplement.amendments)
                             ],
                         )
                 for document in documents:
                     documents_added += connection.execute(
                         "INSERT OR IGNORE INTO documents (identity, filing, data) VALUES (?, ?, ?)",
-                        (document_identity(document), digest, dumps(document, indent=None)),
+                        (
+                            document_identity(document),
+                            digest,
+                            rows.pack_json(dumps(document, indent=None)),
+                        ),
                     ).rowcount
             if parsed:
                 self._rebuild()
@@ -293,62 +278,8 @@ class Store:
         return supplements_added, documents_added, amendments_added
 
     def _rebuild(self) -> None:
-        """Recompute editions, states, nodes and section versions from the stored contents."""
-        connection = self._connection
-        compiled = compile_ledger(self._documents(), self._supplements_by_identity())
-        for table in ("section_versions", "states", "editions"):
-            connection.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
-        encoder = Encoder({row[0] for row in connection.execute("SELECT hash FROM nodes")})
-        full = compiled.bucket(None)
-        # Each state's header and roots, hashed: a later state's header has no other copy
-        # to be checked against (a fund renamed by a supplement changes it).
-        digests: dict[str, str] = {}
-        for index, edition in enumerate(compiled.editions):
-            connection.execute(
-                "INSERT INTO editions (id, name, start_us, end_us, data) VALUES (?, ?, ?, ?, ?)",
-                (
-                    index,
-                    edition.name,
-                    micros(edition.start),
-                    micros(edition.end) if edition.end else None,
-                    schema.edition_json(edition),
-                ),
-            )
-            replay = compiled.replay(index, full)
-            # An instruction effective before its edition starts takes effect with it.
-            instants = [edition.start, *(max(at, edition.start) for at in replay.instants)]
-            for sequence, (instant, state) in enumerate(zip(instants, replay.states, strict=True)):
-                roots, new_nodes = encoder.roots(state.sections)
-                connection.executemany("INSERT INTO nodes (hash, data) VALUES (?, ?)", new_nodes)
-                header = schema.header_json(state)
-                digests[f"{index}:{sequence}"] = schema.state_digest(header, roots)
-                connection.execute(
-                    "INSERT INTO states (edition, seq, valid_from_us, valid_from, header, roots) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (index, sequence, micros(instant), instant.isoformat(), header, roots),
-                )
-            connection.executemany(
-                "INSERT INTO section_versions (edition, path, heading_key, portfolio, "
-                "valid_from_us, "
-                "valid_to_us, known_at, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                version_rows(index, edition, compiled.section_index(index, full), encoder),
-            )
-        connection.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('state_digests', ?)",
-            (json.dumps(digests, separators=(",", ":")),),
-        )
-        connection.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('portfolios', ?)",
-            (schema.json_list(compiled.portfolio_names()),),
-        )
-        # Counted here, from the compile just done, so that an ingest (even one
-        # with nothing new) never compiles the whole ledger again to report it.
-        connection.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('problems', ?)",
-            (str(len(problems_of(compiled))),),
-        )
-        # Editions were renumbered: handles open on the store must read them again.
-        schema.bump_generation(connection)
+        """Recompute the derived tables from the stored contents (inside the write)."""
+        rebuild(self._connection, self.path)
 
     # -- reading -------------------------------------------------------------
 
@@ -365,11 +296,11 @@ class Store:
     def _supplements_by_identity(self) -> dict[str, Supplement]:
         """The stored supplements under the identities they were stored with."""
         with schema.guarded(self.path):
-            return schema.read_contents(self._connection, "supplements", Supplement, self.path)
+            return rows.read_contents(self._connection, "supplements", Supplement, self.path)
 
     def _documents(self) -> list[Document]:
         with schema.guarded(self.path):
-            stored = schema.read_contents(self._connection, "documents", Document, self.path)
+            stored = rows.read_contents(self._connection, "documents", Document, self.path)
             return list(stored.values())
 
     def _filing_hashes(self) -> set[str]:
@@ -384,16 +315,16 @@ class Store:
         """
         with schema.guarded(self.path):
             row = self._connection.execute(
-                "SELECT content FROM filings WHERE sha256 = ?", (sha256,)
+                "SELECT content, encoding FROM filings WHERE sha256 = ?", (sha256,)
             ).fetchone()
-        if row is None:
-            raise StoreError(str(self.path), f"no filing with sha256 {sha256}")
-        content = bytes(row[0])
-        if schema.sha256(content) != sha256:
+            if row is None:
+                raise StoreError(str(self.path), f"no filing with sha256 {sha256}")
+            content = rows.unpack_filing(*row)
+        if rows.sha256(content) != sha256:
             raise StoreError(
                 str(self.path),
                 f"damaged store: the filing stored as sha256 {sha256} has other bytes "
-                f"(their sha256 is {schema.sha256(content)})",
+                f"(their sha256 is {rows.sha256(content)})",
             )
         return content
 
@@ -491,7 +422,7 @@ class StoredLedger(Ledger):
         documents: list[Document],
     ) -> list[Supplement]:
         held = self.store._filing_hashes()
-        if schema.sha256(data) in held:
+        if rows.sha256(data) in held:
             return []
         self.store._write([ParsedFiling(name, data, supplements, documents)])
         self._reset()
@@ -535,3 +466,14 @@ def open_store(path: PathLike, *, create: bool = False) -> StoredLedger:
 
 def _date_text(supplement: Supplement) -> str | None:
     return supplement.supplement_date.to_date_string() if supplement.supplement_date else None
+
+
+def rebuild(connection: sqlite3.Connection, path: PathLike) -> None:
+    """Write the derived tables anew from the stored contents (inside the caller's
+    write transaction), and tell every open handle that the store changed."""
+    with schema.guarded(str(path)):
+        documents = rows.read_contents(connection, "documents", Document, Path(path))
+        supplements = rows.read_contents(connection, "supplements", Supplement, Path(path))
+    write_derived(connection, compile_ledger(list(documents.values()), supplements))
+    # Editions were renumbered: handles open on the store must read them again.
+    schema.bump_generation(connection)

@@ -1,0 +1,394 @@
+"""What a snapshot over a store asks, answered from the store's version tables.
+
+Per generation of the store a handle reads its catalogue once: the editions,
+their shapes (header and top-level paths over time) and every section path
+with what a lookup matches on, built into the same
+:class:`~prospectus_ledger._section_index.SectionIndex` the ledger in memory
+uses.  A question then finds its candidate paths in memory and reads one
+version row per candidate (an indexed probe on path and instant), and the
+texts that row names, each decoded once.  Nothing is replayed, and no text is
+read that the answer does not hold.
+
+Another process (or another :class:`~prospectus_ledger.store.Store` object)
+may ingest while a handle is open, and an ingest renumbers the editions and
+paths.  Every question therefore reads the store's generation first, in the
+same read transaction as its answer, and reads the catalogue again when the
+generation changed: an old handle answers as a fresh one would.
+
+Every derived row carries a checksum of its values, versions follow each
+other without gaps, and the catalogue is read from the tables themselves (not
+their indexes, whose damage SQLite's ``quick_check`` does not see): a damaged
+store raises :class:`StoreError`, never other text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pendulum
+
+from .._engine import Edition, identifiers_of
+from .._lookup import in_order
+from .._section_index import PathKey, SectionIndex
+from .._text import heading_key
+from ..errors import StoreError
+from ..tree import Document, DocumentKind, Located, Section
+from . import _rows as rows
+from . import schema
+from ._values import TextReader
+
+_NEW_YORK = "America/New_York"
+
+
+@attrs.define(eq=False)
+class StoredVersions:
+    """One path's versions as the store keeps them (a :class:`VersionList`)."""
+
+    path: PathKey
+    number: int
+    edition: int
+    first_us: int
+    _states: StoredStates = attrs.field(repr=False)
+
+    def at(self, when: pendulum.DateTime, key: int | None) -> Located | None:
+        """The version in force at ``when``, read from the store."""
+        return self._states.located_at(self, rows.micros(when))
+
+
+@attrs.frozen
+class _Shape:
+    """An edition's header and top-level paths from ``start_us``."""
+
+    start_us: int
+    end_us: int | None
+    header: int
+    tops: tuple[int, ...]
+    covered: frozenset[str]
+
+
+@attrs.frozen
+class _Row:
+    """One edition's row: its id and name, the instants it is in force, its JSON, parsed."""
+
+    index: int
+    name: object
+    start_us: int
+    end_us: int | None
+    data: dict[str, Any]
+
+
+@attrs.frozen
+class _Catalogue:
+    """Every edition, its shapes, and its section index over the stored paths."""
+
+    editions: tuple[_Row, ...] = ()
+    shapes: dict[int, list[_Shape]] = attrs.field(factory=dict)
+    indexes: dict[int, SectionIndex[StoredVersions]] = attrs.field(factory=dict)
+    paths: dict[int, StoredVersions] = attrs.field(factory=dict)
+
+
+class StoredStates:
+    """A :class:`~prospectus_ledger._engine.StateSource` answered from the store's tables."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._connection = connection
+        self._file = str(path)
+        # Texts are addressed by content and never change: kept across generations.
+        self._texts = TextReader(connection, self._file)
+        # Valid for one generation only (an ingest renumbers editions and paths).
+        self._generation: schema.Generation | None = None
+        self._catalogue = _Catalogue()
+        self._editions: dict[int, Edition] = {}
+        self._leaves: dict[tuple[int, int], Section] = {}
+
+    def _damaged(self, problem: str) -> StoreError:
+        return StoreError(self._file, f"damaged store: {problem}")
+
+    # -- the catalogue, read once per generation ------------------------------------
+
+    def fresh(self) -> _Catalogue:
+        """The catalogue of the store as it is now (call inside a read transaction)."""
+        now = schema.generation(self._connection)
+        if now != self._generation:
+            self._editions.clear()
+            self._leaves.clear()
+            self._catalogue = self._read_catalogue()
+            self._generation = now
+        return self._catalogue
+
+    def _instant_us(self, text: object, what: str) -> int:
+        try:
+            if isinstance(text, str):
+                return rows.micros(dt.datetime.fromisoformat(text))
+        except ValueError:
+            pass
+        raise self._damaged(f"expected an ISO instant for {what}, found {text!r:.80}")
+
+    def _read_catalogue(self) -> _Catalogue:
+        editions = self._read_editions()
+        known = {row.index: row for row in editions}
+        catalogue = _Catalogue(editions, {row.index: [] for row in editions})
+        # NOT INDEXED: read the tables, which quick_check vouches for, not their
+        # indexes, whose agreement with the tables it does not check.
+        for values in self._connection.execute(
+            "SELECT edition, valid_from_us, valid_to_us, header, tops, covered, checksum "
+            "FROM shapes NOT INDEXED"
+        ):
+            *said, check = values
+            if rows.checksum(*said) != check or said[0] not in known:
+                raise self._damaged(f"a shape of edition {said[0]!r} does not match its checksum")
+            edition, start_us, end_us, header, tops, covered = said
+            catalogue.shapes[edition].append(
+                _Shape(start_us, end_us, header, tuple(_ints(tops)), frozenset(_strings(covered)))
+            )
+        for row in editions:
+            shapes = sorted(catalogue.shapes[row.index], key=lambda shape: shape.start_us)
+            catalogue.shapes[row.index] = shapes
+            ends = [shape.start_us for shape in shapes[1:]] + [row.end_us]
+            if (
+                not shapes
+                or shapes[0].start_us != row.start_us
+                or any(shape.end_us != end for shape, end in zip(shapes, ends, strict=True))
+            ):
+                raise self._damaged(
+                    f"edition {row.index}: its shapes should follow each other from its start "
+                    "to its end"
+                )
+            catalogue.indexes[row.index] = SectionIndex()
+        for values in self._connection.execute(
+            "SELECT id, edition, key, heading_key, owners, first_us, checksum "
+            "FROM paths NOT INDEXED"
+        ):
+            *said, check = values
+            if rows.checksum(*said) != check or said[1] not in known:
+                raise self._damaged(f"path {said[0]!r} does not match its checksum")
+            number, edition, key_text, heading, owners, first_us = said
+            key = tuple(tuple(level) for level in json.loads(key_text))
+            versions = StoredVersions(key, number, edition, first_us, self)
+            index = catalogue.indexes[edition]
+            index.add_path(versions, heading)
+            for owner in _strings(owners):
+                index.add_owner(versions, owner or None, heading)
+            catalogue.paths[number] = versions
+        return catalogue
+
+    def _read_editions(self) -> tuple[_Row, ...]:
+        found: list[_Row] = []
+        for index, name, start_us, end_us, text in self._connection.execute(
+            "SELECT id, name, start_us, end_us, data FROM editions NOT INDEXED ORDER BY id"
+        ):
+            data = json.loads(text) if isinstance(text, str) else None
+            if not isinstance(data, dict) or not isinstance(data.get("document"), dict):
+                raise self._damaged(f"edition {index}: expected a JSON object, found {text!r:.80}")
+            # The instants are kept twice, as numbers (to search) and as text.
+            said = (
+                self._instant_us(data.get("start"), f"the start of edition {index}"),
+                self._instant_us(data["end"], f"the end of edition {index}")
+                if data.get("end") is not None
+                else None,
+            )
+            if said != (start_us, end_us):
+                raise self._damaged(
+                    f"edition {index} is in force from {said[0]} to {said[1]} (microseconds) "
+                    f"by its JSON, but from {start_us!r} to {end_us!r} by its row"
+                )
+            found.append(_Row(index, name, start_us, end_us, data))
+        return tuple(found)
+
+    def _edition(self, row: _Row) -> Edition:
+        if row.index not in self._editions:
+            edition = rows.edition_from_data(row.data, file=self._file)
+            if edition.name != row.name:
+                raise self._damaged(
+                    f"edition {row.index} is {edition.name!r} by its JSON, "
+                    f"but {row.name!r} by its row"
+                )
+            self._editions[row.index] = edition
+        return self._editions[row.index]
+
+    # -- versions, read one row at a time -------------------------------------------
+
+    def located_at(self, path: StoredVersions, at: int) -> Located | None:
+        """The version of ``path`` in force at ``at`` (microseconds), or ``None``."""
+        row = self._connection.execute(
+            "SELECT valid_from_us, valid_to_us, known_from_us, section, provenance, label, "
+            "place, children, checksum FROM versions WHERE path = ? AND valid_from_us <= ? "
+            "ORDER BY valid_from_us DESC LIMIT 1",
+            (path.number, at),
+        ).fetchone()
+        if row is None:
+            if at >= path.first_us:
+                raise self._damaged(f"path {path.number} has no version at {at} (microseconds)")
+            return None
+        *said, check = row
+        if rows.checksum(path.number, *said) != check:
+            raise self._damaged(f"a version of path {path.number} does not match its checksum")
+        start_us, end_us, _, section, provenance, label, place, children = said
+        if end_us is not None and end_us <= at:
+            raise self._damaged(f"path {path.number} has a gap between its versions at {at}")
+        if section is None:
+            return None
+        headings, portfolio = self._texts.label(label)
+        indices = tuple(int(part) for part in str(place).split("."))
+        return Located(
+            indices,
+            self._section(path, start_us, section, provenance, children, at),
+            headings,
+            portfolio,
+        )
+
+    def _section(
+        self,
+        path: StoredVersions,
+        start_us: int,
+        own: object,
+        provenance: object,
+        children: object,
+        at: int,
+    ) -> Section:
+        if children is None:
+            # A section without children is the same object for all of its version.
+            found = self._leaves.get((path.number, start_us))
+            if found is None:
+                if len(self._leaves) >= 1 << 16:
+                    self._leaves.clear()
+                found = self._texts.own(own).section((), self._texts.provenance(provenance))
+                self._leaves[(path.number, start_us)] = found
+            return found
+        kids = []
+        for number in _ints(children):
+            child = self._catalogue.paths.get(number)
+            located = self.located_at(child, at) if child is not None else None
+            if located is None:
+                raise self._damaged(f"path {path.number} names child {number}, absent at {at}")
+            kids.append(located.section)
+        return self._texts.own(own).section(tuple(kids), self._texts.provenance(provenance))
+
+    # -- the questions a snapshot asks ----------------------------------------------
+
+    def _in_force(self, at: int) -> Iterator[_Row]:
+        for row in self._catalogue.editions:
+            if row.start_us <= at and (row.end_us is None or at < row.end_us):
+                yield row
+
+    def _shape(self, row: _Row, at: int) -> _Shape:
+        shapes = self._catalogue.shapes[row.index]
+        position = bisect.bisect_right([shape.start_us for shape in shapes], at) - 1
+        if position < 0:
+            raise self._damaged(f"edition {row.index} has no shape at {at}")
+        return shapes[position]
+
+    def _document(self, row: _Row, at: int) -> Document:
+        shape = self._shape(row, at)
+        header = self._texts.header(shape.header)
+        if shape.start_us == row.start_us and header != self._edition(row).document:
+            # The first shape's header and the edition's document are one document twice.
+            raise self._damaged(
+                f"the first state of edition {row.index} should read as the edition's "
+                "document, but its header differs"
+            )
+        sections = []
+        for number in shape.tops:
+            path = self._catalogue.paths.get(number)
+            located = self.located_at(path, at) if path is not None else None
+            if located is None:
+                raise self._damaged(f"edition {row.index} names top path {number}, absent at {at}")
+            sections.append(located.section)
+        return attrs.evolve(header, sections=tuple(sections))
+
+    def states_in_force(
+        self, when: pendulum.DateTime, known_at: pendulum.DateTime | None
+    ) -> list[tuple[Edition, Document]]:
+        """Each edition in force at ``when``, as it reads then (everything known)."""
+        at = rows.micros(when)
+        with schema.guarded(self._file), schema.reading(self._connection):
+            self.fresh()
+            return [(self._edition(row), self._document(row, at)) for row in self._in_force(at)]
+
+    def later_states(self, edition: Edition) -> Iterator[tuple[pendulum.DateTime, Document]]:
+        """Every state of ``edition`` after its base, with the instant it took effect."""
+        with schema.guarded(self._file), schema.reading(self._connection):
+            catalogue = self.fresh()
+            row = next((r for r in catalogue.editions if self._edition(r).key == edition.key), None)
+            if row is None:
+                return iter(())
+            numbers = [p.number for p in catalogue.paths.values() if p.edition == row.index]
+            instants = {shape.start_us for shape in catalogue.shapes[row.index]}
+            for number in numbers:
+                instants.update(
+                    at
+                    for (at,) in self._connection.execute(
+                        "SELECT valid_from_us FROM versions WHERE path = ?", (number,)
+                    )
+                )
+            found = [
+                (_instant(at), self._document(row, at))
+                for at in sorted(instants)
+                if at > row.start_us
+            ]
+        return iter(found)
+
+    def find_sections(
+        self,
+        when: pendulum.DateTime,
+        known_at: pendulum.DateTime | None,
+        headings: Sequence[str],
+        portfolio: str | None,
+        kind: DocumentKind | None,
+        when_key: int | None = None,
+    ) -> list[tuple[Edition, Located]]:
+        """The sections ``headings`` names at ``when``: a probe per candidate path."""
+        at = rows.micros(when)
+        wanted = heading_key(portfolio) if portfolio is not None else None
+        found: list[tuple[Edition, Located]] = []
+        with schema.guarded(self._file), schema.reading(self._connection):
+            catalogue = self.fresh()
+            for row in self._in_force(at):
+                edition = self._edition(row)
+                if kind is not None and edition.document.kind != kind:
+                    continue
+                if wanted is not None and wanted not in self._shape(row, at).covered:
+                    continue
+                for located in catalogue.indexes[row.index].find(when, headings, portfolio):
+                    found.append((edition, located))
+        return in_order(found)
+
+    def portfolio_identifiers(self) -> dict[str, str]:
+        """Each series ID, class ID and ticker the stored editions give, and its portfolio."""
+        with schema.guarded(self._file), schema.reading(self._connection):
+            catalogue = self.fresh()
+            return identifiers_of(self._edition(row).document for row in catalogue.editions)
+
+    def portfolio_names(self) -> list[str]:
+        """Every portfolio any edition or supplement names."""
+        with schema.guarded(self._file), schema.reading(self._connection):
+            row = self._connection.execute(
+                "SELECT value FROM meta WHERE key = 'portfolios'"
+            ).fetchone()
+            return rows.parse_json_list(row[0]) if row else []
+
+
+def _instant(at: int) -> pendulum.DateTime:
+    seconds, micro = divmod(at, 1_000_000)
+    return pendulum.from_timestamp(seconds, tz=_NEW_YORK).add(microseconds=micro)
+
+
+def _ints(text: object) -> list[int]:
+    values = json.loads(text) if isinstance(text, str) else None
+    if not isinstance(values, list) or not all(type(v) is int for v in values):
+        raise ValueError(f"expected a JSON list of numbers, found {text!r:.80}")
+    return values
+
+
+def _strings(text: object) -> list[str]:
+    values = json.loads(text) if isinstance(text, str) else None
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValueError(f"expected a JSON list of strings, found {text!r:.80}")
+    return values

@@ -1,0 +1,242 @@
+"""The ``texts`` table: every value a section version is made of, stored once.
+
+A block of text, a section's own fields (its heading and the ids of its
+blocks), a provenance, a heading path and a document's header are each kept
+as compressed JSON under the SHA-256 of the JSON: however many versions,
+states or editions share one, it is stored once.  Every value read is checked
+against its digest, so a changed byte (which SQLite's ``quick_check`` cannot
+see) is a damaged store, never other text; a value read and checked stays
+valid for as long as the store lives, whatever is ingested later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from typing import Any
+
+import attrs
+
+from ..errors import InvalidLedgerDataError, StoreError
+from ..provenance import Provenance
+from ..serialize import converter, structure, unstructure
+from ..tree import Block, Document, Section
+
+# Below this a value is kept as it is: zlib's header and checksum would outweigh
+# what it saves.
+_SMALL = 96
+_PLAIN, _ZLIB = b"j", b"z"
+
+# Decoded values kept per kind; a nightly job asks about a few thousand sections.
+_KEPT = 1 << 16
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+class TextWriter:
+    """Writes values into ``texts`` (inside the caller's transaction), each once.
+
+    Values met again are found by digest; sections and blocks that are the same
+    objects (states share unchanged subtrees) are encoded once.
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        self._ids: dict[bytes, int] = dict(connection.execute("SELECT digest, id FROM texts"))
+        self._memo: dict[int, int] = {}
+        self._alive: list[object] = []  # keeps the memo's keys (object ids) valid
+
+    def value(self, text: str) -> int:
+        """The id of the JSON ``text``, written if the store does not hold it yet."""
+        raw = text.encode("utf-8")
+        digest = hashlib.sha256(raw).digest()
+        found = self._ids.get(digest)
+        if found is not None:
+            return found
+        packed = _ZLIB + zlib.compress(raw, 6) if len(raw) > _SMALL else _PLAIN + raw
+        cursor = self._connection.execute(
+            "INSERT INTO texts (digest, data) VALUES (?, ?)", (digest, packed)
+        )
+        assert cursor.lastrowid is not None  # an INSERT into a rowid table gives one
+        self._ids[digest] = cursor.lastrowid
+        return cursor.lastrowid
+
+    def _once(self, thing: object, make: str) -> int:
+        number = self.value(make)
+        self._memo[id(thing)] = number
+        self._alive.append(thing)
+        return number
+
+    def block(self, block: Block) -> int:
+        """The id of a paragraph, list or table."""
+        found = self._memo.get(id(block))
+        if found is not None:
+            return found
+        return self._once(block, _json(converter.unstructure(block, unstructure_as=Block)))
+
+    def section(self, section: Section) -> int:
+        """The id of a section's own fields: heading, portfolio, placeholder and its
+        blocks' ids (not its children, which are versioned on their own)."""
+        found = self._memo.get(id(section))
+        if found is not None:
+            return found
+        own = {
+            "heading": section.heading,
+            "portfolio": section.portfolio,
+            "placeholder": section.placeholder,
+            "blocks": [self.block(block) for block in section.blocks],
+        }
+        return self._once(section, _json(own))
+
+    def provenance(self, provenance: Provenance | None) -> int | None:
+        """The id of a section's provenance (``None`` for none)."""
+        if provenance is None:
+            return None
+        found = self._memo.get(id(provenance))
+        if found is not None:
+            return found
+        return self._once(provenance, _json(unstructure(provenance)))
+
+    def label(self, headings: tuple[str, ...], portfolio: str | None) -> int:
+        """The id of a section's heading path and portfolio."""
+        return self.value(_json({"headings": list(headings), "portfolio": portfolio}))
+
+    def header(self, document: Document) -> int:
+        """The id of a document without its sections."""
+        found = self._memo.get(id(document))
+        if found is not None:
+            return found
+        return self._once(document, _json(unstructure(attrs.evolve(document, sections=()))))
+
+
+@attrs.frozen
+class Own:
+    """A section's own fields as stored (its children are versioned on their own)."""
+
+    heading: str
+    blocks: tuple[Block, ...]
+    portfolio: str | None
+    placeholder: bool
+
+    def section(self, children: tuple[Section, ...], provenance: Provenance | None) -> Section:
+        """The section with ``children`` and ``provenance``."""
+        return Section(
+            self.heading,
+            self.blocks,
+            children,
+            portfolio=self.portfolio,
+            placeholder=self.placeholder,
+            provenance=provenance,
+        )
+
+
+Label = tuple[tuple[str, ...], str | None]
+"""A version's heading path, outermost first, and the portfolio whose part holds it."""
+
+
+class TextReader:
+    """Reads values from ``texts``, each checked against its digest and decoded once."""
+
+    def __init__(self, connection: sqlite3.Connection, file: str) -> None:
+        self._connection = connection
+        self._file = file
+        self._cache: dict[tuple[str, int], Any] = {}
+
+    def damaged(self, problem: str) -> StoreError:
+        """The error for a damaged store."""
+        return StoreError(self._file, f"damaged store: {problem}")
+
+    def _data(self, number: object) -> Any:
+        if not isinstance(number, int):
+            raise self.damaged(f"expected the id of a stored text, found {number!r:.40}")
+        row = self._connection.execute(
+            "SELECT digest, data FROM texts WHERE id = ?", (number,)
+        ).fetchone()
+        if row is None:
+            raise self.damaged(f"text {number} is missing from the texts table")
+        digest, packed = row
+        try:
+            if not isinstance(packed, bytes) or packed[:1] not in (_PLAIN, _ZLIB):
+                raise ValueError("not a stored text")
+            raw = zlib.decompress(packed[1:]) if packed[:1] == _ZLIB else packed[1:]
+            if hashlib.sha256(raw).digest() != digest:
+                raise ValueError("it does not hold the value its digest was made from")
+            return json.loads(raw)
+        except (ValueError, zlib.error) as error:
+            raise self.damaged(f"text {number} cannot be read: {error}") from error
+
+    def _decoded(self, kind: str, number: object, decode: Any) -> Any:
+        key = (kind, number)
+        found = self._cache.get(key)  # type: ignore[arg-type]
+        if found is None:
+            data = self._data(number)
+            try:
+                found = decode(data)
+            except (InvalidLedgerDataError, KeyError, TypeError, ValueError) as error:
+                raise self.damaged(f"text {number} is not a {kind}: {error}") from error
+            if len(self._cache) >= _KEPT:
+                self._cache.clear()
+            self._cache[key] = found  # type: ignore[index]
+        return found
+
+    def own(self, number: object) -> Own:
+        """A section's own fields."""
+
+        def decode(data: Any) -> Own:
+            blocks = data["blocks"]
+            if not isinstance(blocks, list):
+                raise TypeError(f"expected a list of block ids, found {blocks!r:.40}")
+            heading, portfolio, placeholder = (
+                data["heading"],
+                data["portfolio"],
+                data["placeholder"],
+            )
+            if not isinstance(heading, str) or not isinstance(placeholder, bool):
+                raise TypeError("expected a heading and a placeholder flag")
+            if portfolio is not None and not isinstance(portfolio, str):
+                raise TypeError(f"expected a portfolio name, found {portfolio!r:.40}")
+            return Own(heading, tuple(self.block(b) for b in blocks), portfolio, placeholder)
+
+        found: Own = self._decoded("section", number, decode)
+        return found
+
+    def block(self, number: object) -> Block:
+        """A paragraph, list or table."""
+        found: Block = self._decoded(
+            "block",
+            number,
+            lambda data: converter.structure(data, Block),  # type: ignore[arg-type]
+        )
+        return found
+
+    def provenance(self, number: object) -> Provenance | None:
+        """A provenance (``None`` for none)."""
+        if number is None:
+            return None
+        found: Provenance = self._decoded(
+            "provenance", number, lambda data: structure(data, Provenance)
+        )
+        return found
+
+    def label(self, number: object) -> Label:
+        """A heading path and its portfolio."""
+
+        def decode(data: Any) -> Label:
+            headings, portfolio = data["headings"], data["portfolio"]
+            if not isinstance(headings, list) or not all(isinstance(h, str) for h in headings):
+                raise TypeError(f"expected a list of headings, found {headings!r:.60}")
+            if portfolio is not None and not isinstance(portfolio, str):
+                raise TypeError(f"expected a portfolio name, found {portfolio!r:.40}")
+            return tuple(headings), portfolio
+
+        found: Label = self._decoded("label", number, decode)
+        return found
+
+    def header(self, number: object) -> Document:
+        """A document without its sections."""
+        found: Document = self._decoded("header", number, lambda data: structure(data, Document))
+        return found
