@@ -46,6 +46,20 @@ from ._values import TextReader
 
 _NEW_YORK = "America/New_York"
 
+# One statement, so one snapshot of the store: the generation it is in (as
+# schema.generation reads it) and the version of a path in force at an instant.
+_PROBE = (
+    "SELECT d.data_version, (SELECT value FROM meta WHERE key = 'generation'), "
+    "v.valid_from_us, v.valid_to_us, v.known_from_us, v.section, v.provenance, v.label, "
+    "v.place, v.children, v.checksum FROM pragma_data_version AS d LEFT JOIN ("
+    "SELECT * FROM versions WHERE path = ? AND valid_from_us <= ? "
+    "ORDER BY valid_from_us DESC LIMIT 1) AS v"
+)
+
+
+class _StaleError(Exception):
+    """A probe saw another generation of the store than the catalogue was read from."""
+
 
 @attrs.define(eq=False)
 class StoredVersions:
@@ -217,13 +231,12 @@ class StoredStates:
 
     def located_at(self, path: StoredVersions, at: int) -> Located | None:
         """The version of ``path`` in force at ``at`` (microseconds), or ``None``."""
-        row = self._connection.execute(
-            "SELECT valid_from_us, valid_to_us, known_from_us, section, provenance, label, "
-            "place, children, checksum FROM versions WHERE path = ? AND valid_from_us <= ? "
-            "ORDER BY valid_from_us DESC LIMIT 1",
-            (path.number, at),
+        data_version, generation, *row = self._connection.execute(
+            _PROBE, (path.number, at)
         ).fetchone()
-        if row is None:
+        if (data_version, str(generation) if generation is not None else "0") != self._generation:
+            raise _StaleError
+        if row[0] is None:
             if at >= path.first_us:
                 raise self._damaged(f"path {path.number} has no version at {at} (microseconds)")
             return None
@@ -346,18 +359,37 @@ class StoredStates:
     ) -> list[tuple[Edition, Located]]:
         """The sections ``headings`` names at ``when``: a probe per candidate path."""
         at = rows.micros(when)
+        with schema.guarded(self._file):
+            if self._generation is not None:
+                # Most questions: the catalogue read before, and each probe checks
+                # that the store is still of its generation.
+                try:
+                    return self._find(at, when, headings, portfolio, kind)
+                except _StaleError:
+                    pass
+            with schema.reading(self._connection):
+                self.fresh()
+                return self._find(at, when, headings, portfolio, kind)
+
+    def _find(
+        self,
+        at: int,
+        when: pendulum.DateTime,
+        headings: Sequence[str],
+        portfolio: str | None,
+        kind: DocumentKind | None,
+    ) -> list[tuple[Edition, Located]]:
+        catalogue = self._catalogue
         wanted = heading_key(portfolio) if portfolio is not None else None
         found: list[tuple[Edition, Located]] = []
-        with schema.guarded(self._file), schema.reading(self._connection):
-            catalogue = self.fresh()
-            for row in self._in_force(at):
-                edition = self._edition(row)
-                if kind is not None and edition.document.kind != kind:
-                    continue
-                if wanted is not None and wanted not in self._shape(row, at).covered:
-                    continue
-                for located in catalogue.indexes[row.index].find(when, headings, portfolio):
-                    found.append((edition, located))
+        for row in self._in_force(at):
+            edition = self._edition(row)
+            if kind is not None and edition.document.kind != kind:
+                continue
+            if wanted is not None and wanted not in self._shape(row, at).covered:
+                continue
+            for located in catalogue.indexes[row.index].find(when, headings, portfolio):
+                found.append((edition, located))
         return in_order(found)
 
     def portfolio_identifiers(self) -> dict[str, str]:

@@ -20,9 +20,9 @@ from typing import Any
 import attrs
 
 from ..errors import InvalidLedgerDataError, StoreError
-from ..provenance import Provenance
-from ..serialize import converter, structure, unstructure
-from ..tree import Block, Document, Section
+from ..provenance import Provenance, Source
+from ..serialize import converter, parse_datetime, structure, unstructure
+from ..tree import Block, Document, Paragraph, Section
 
 # Below this a value is kept as it is: zlib's header and checksum would outweigh
 # what it saves.
@@ -151,37 +151,51 @@ class TextReader:
         return StoreError(self._file, f"damaged store: {problem}")
 
     def _data(self, number: object) -> Any:
-        if not isinstance(number, int):
-            raise self.damaged(f"expected the id of a stored text, found {number!r:.40}")
-        row = self._connection.execute(
-            "SELECT digest, data FROM texts WHERE id = ?", (number,)
-        ).fetchone()
-        if row is None:
-            raise self.damaged(f"text {number} is missing from the texts table")
-        digest, packed = row
-        try:
-            if not isinstance(packed, bytes) or packed[:1] not in (_PLAIN, _ZLIB):
-                raise ValueError("not a stored text")
-            raw = zlib.decompress(packed[1:]) if packed[:1] == _ZLIB else packed[1:]
-            if hashlib.sha256(raw).digest() != digest:
-                raise ValueError("it does not hold the value its digest was made from")
-            return json.loads(raw)
-        except (ValueError, zlib.error) as error:
-            raise self.damaged(f"text {number} cannot be read: {error}") from error
+        return self._read([number])[number]  # type: ignore[index]
+
+    def _read(self, numbers: list[object]) -> dict[int, Any]:
+        """The JSON of the texts ``numbers``, in one query."""
+        for number in numbers:
+            if not isinstance(number, int):
+                raise self.damaged(f"expected the id of a stored text, found {number!r:.40}")
+        marks = ",".join("?" * len(numbers))
+        found: dict[int, Any] = {}
+        for number, digest, packed in self._connection.execute(
+            f"SELECT id, digest, data FROM texts WHERE id IN ({marks})",  # noqa: S608 - marks
+            numbers,
+        ):
+            try:
+                if not isinstance(packed, bytes) or packed[:1] not in (_PLAIN, _ZLIB):
+                    raise ValueError("not a stored text")
+                raw = zlib.decompress(packed[1:]) if packed[:1] == _ZLIB else packed[1:]
+                if hashlib.sha256(raw).digest() != digest:
+                    raise ValueError("it does not hold the value its digest was made from")
+                found[number] = json.loads(raw)
+            except (ValueError, zlib.error) as error:
+                raise self.damaged(f"text {number} cannot be read: {error}") from error
+        for number in numbers:
+            if number not in found:
+                raise self.damaged(f"text {number} is missing from the texts table")
+        return found
 
     def _decoded(self, kind: str, number: object, decode: Any) -> Any:
         key = (kind, number)
         found = self._cache.get(key)  # type: ignore[arg-type]
         if found is None:
-            data = self._data(number)
-            try:
-                found = decode(data)
-            except (InvalidLedgerDataError, KeyError, TypeError, ValueError) as error:
-                raise self.damaged(f"text {number} is not a {kind}: {error}") from error
-            if len(self._cache) >= _KEPT:
-                self._cache.clear()
-            self._cache[key] = found  # type: ignore[index]
+            found = self._checked(kind, number, decode, self._data(number))
+            self._remember(key, found)  # type: ignore[arg-type]
         return found
+
+    def _checked(self, kind: str, number: object, decode: Any, data: Any) -> Any:
+        try:
+            return decode(data)
+        except (InvalidLedgerDataError, KeyError, TypeError, ValueError) as error:
+            raise self.damaged(f"text {number} is not a {kind}: {error}") from error
+
+    def _remember(self, key: tuple[str, int], value: Any) -> None:
+        if len(self._cache) >= _KEPT:
+            self._cache.clear()
+        self._cache[key] = value
 
     def own(self, number: object) -> Own:
         """A section's own fields."""
@@ -199,6 +213,12 @@ class TextReader:
                 raise TypeError("expected a heading and a placeholder flag")
             if portfolio is not None and not isinstance(portfolio, str):
                 raise TypeError(f"expected a portfolio name, found {portfolio!r:.40}")
+            # The blocks not decoded yet are read in one query.
+            missing = [b for b in blocks if ("block", b) not in self._cache]
+            for number, block in (
+                self._read(list(dict.fromkeys(missing))).items() if missing else ()
+            ):
+                self._remember(("block", number), self._checked("block", number, _block, block))
             return Own(heading, tuple(self.block(b) for b in blocks), portfolio, placeholder)
 
         found: Own = self._decoded("section", number, decode)
@@ -206,20 +226,14 @@ class TextReader:
 
     def block(self, number: object) -> Block:
         """A paragraph, list or table."""
-        found: Block = self._decoded(
-            "block",
-            number,
-            lambda data: converter.structure(data, Block),  # type: ignore[arg-type]
-        )
+        found: Block = self._decoded("block", number, _block)
         return found
 
     def provenance(self, number: object) -> Provenance | None:
         """A provenance (``None`` for none)."""
         if number is None:
             return None
-        found: Provenance = self._decoded(
-            "provenance", number, lambda data: structure(data, Provenance)
-        )
+        found: Provenance = self._decoded("provenance", number, _provenance)
         return found
 
     def label(self, number: object) -> Label:
@@ -240,3 +254,44 @@ class TextReader:
         """A document without its sections."""
         found: Document = self._decoded("header", number, lambda data: structure(data, Document))
         return found
+
+
+_PROVENANCE_FIELDS = frozenset(field.name for field in attrs.fields(Provenance))
+_SOURCE_FIELDS = frozenset(field.name for field in attrs.fields(Source))
+
+
+def _provenance(data: Any) -> Provenance:
+    # A provenance is read for nearly every answer a store gives: built directly
+    # (its instants parsed once per spelling), with the converter's strictness on
+    # its keys; anything unusual goes through the converter itself.
+    if (
+        isinstance(data, dict)
+        and data.keys() <= _PROVENANCE_FIELDS
+        and isinstance(data.get("source"), dict)
+        and data["source"].keys() <= _SOURCE_FIELDS
+        and data["source"].get("filed") is None
+        and isinstance(data.get("effective"), str)
+        and isinstance(data.get("known_at"), str)
+    ):
+        return Provenance(
+            source=Source(**data["source"]),
+            words=data["words"],
+            effective=parse_datetime(data["effective"]),
+            known_at=parse_datetime(data["known_at"]),
+            edition=data["edition"],
+            illustrative=data.get("illustrative", False),
+        )
+    found: Provenance = structure(data, Provenance)
+    return found
+
+
+def _block(data: Any) -> Block:
+    # Paragraphs are nearly every block: built directly, without the converter's
+    # tagged-union dispatch; lists and tables go through it.
+    if isinstance(data, dict) and data.get("type") == "paragraph" and len(data) == 2:
+        text = data["text"]
+        if not isinstance(text, str):
+            raise TypeError(f"expected a paragraph's text, found {text!r:.40}")
+        return Paragraph(text)
+    found: Block = structure(data, Block)  # type: ignore[arg-type]
+    return found
