@@ -403,3 +403,34 @@ def test_the_command_line_says_when_it_upgrades_a_store(tmp_path: Path) -> None:
         main, ["show", str(path), "Principal Risks", "--as-of", "2020-06-01"]
     )
     assert "Upgraded" not in again.stderr
+
+
+def test_the_compression_dictionary_never_changes() -> None:
+    """Values stored with the dictionary of JSON shapes read back only with the very same
+    bytes: a change would make every existing store unreadable."""
+    from prospectus_ledger.store._rows import SHAPES
+
+    assert hashlib.sha256(SHAPES).hexdigest() == (
+        "b70ec66d714b36c6e51ae3edd98240fa6504014b1628d998e7e79a94e8dfba9c"
+    )
+
+
+@pytest.mark.parametrize("filing", [b"", b"The Fund's new strategy. " * 3000])
+def test_json_rows_compressed_against_their_filing_read_back(filing: bytes) -> None:
+    from prospectus_ledger.store._rows import pack_json, unpack_json
+
+    text = '{"text": "The Fund\'s new strategy.", "words": "Effective May 1"}'
+    packed = pack_json(text, filing)
+    assert unpack_json(packed, lambda: filing) == text
+    assert unpack_json(text, lambda: filing) == text  # a schema 1 row
+    with pytest.raises(Exception):  # noqa: B017, PT011 - zlib's own error or a ValueError
+        unpack_json(packed, lambda: filing + b"other")
+
+
+@pytest.mark.parametrize(
+    "raw", [b"{}", b'{"heading": "Principal Risks"}' * 40, bytes(range(256)) * 4]
+)
+def test_texts_read_back_in_each_of_their_forms(raw: bytes) -> None:
+    from prospectus_ledger.store._values import pack_text, unpack_text
+
+    assert unpack_text(pack_text(raw)) == raw

@@ -11,7 +11,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import pytest
 import prospectus_ledger as pl
 from prospectus_ledger.store import Store, StoredLedger, open_store
 from prospectus_ledger.store._rows import checksum
+from prospectus_ledger.store._values import pack_text, unpack_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -488,10 +488,9 @@ def _rewrite_text(path: Path, number: int, old: str, new: str) -> None:
     """Change the JSON a text holds, compressed again as the store writes it."""
     connection = sqlite3.connect(path)
     (data,) = connection.execute("SELECT data FROM texts WHERE id = ?", (number,)).fetchone()
-    raw = zlib.decompress(data[1:]) if data[:1] == b"z" else data[1:]
+    raw = unpack_text(data)
     assert old.encode() in raw
-    changed = raw.replace(old.encode(), new.encode())
-    packed = b"z" + zlib.compress(changed) if data[:1] == b"z" else b"j" + changed
+    packed = pack_text(raw.replace(old.encode(), new.encode()))
     connection.execute("UPDATE texts SET data = ? WHERE id = ?", (packed, number))
     connection.commit()
     connection.close()
@@ -534,7 +533,7 @@ def test_a_first_header_or_an_editions_json_changed_is_a_damaged_store(
     # Resealed too: the digest is made to match, and the edition's own copy differs.
     connection = sqlite3.connect(path)
     (data,) = connection.execute("SELECT data FROM texts WHERE id = ?", (first,)).fetchone()
-    raw = zlib.decompress(data[1:]) if data[:1] == b"z" else data[1:]
+    raw = unpack_text(data)
     connection.execute(
         "UPDATE texts SET digest = ? WHERE id = ?", (hashlib.sha256(raw).digest(), first)
     )

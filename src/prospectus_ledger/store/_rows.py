@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import hashlib
 import json
 import sqlite3
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -51,25 +53,66 @@ def unpack_filing(stored: object, encoding: object) -> bytes:
     return zlib.decompress(stored) if encoding == "zlib" else stored
 
 
-def pack_json(text: str) -> bytes:
-    """JSON text as a ``supplements`` or ``documents`` row keeps it: compressed."""
-    return zlib.compress(text.encode("utf-8"), _LEVEL)
+# zlib looks back this far: a dictionary longer than its window is read from its end.
+_WINDOW = 32 * 1024
+_AGAINST_FILING = b"F"
+
+SHAPES = (
+    b'{"blocks": [{"text": "", "type": "paragraph"}], "children": [], "heading": "", '
+    b'"placeholder": false, "portfolio": null, "provenance": null}'
+    b'{"edition": "prospectus of  dated ", "effective": "T00:00:00-04:00", '
+    b'"illustrative": false, "known_at": "T16:00:00-04:00", "source": {"accession": null, '
+    b'"complete": true, "filed": null, "name": ".txt", "sha256": "", "url": null}, "words": ""}'
+    b'{"headings": [], "portfolio": null}{"registrant": "", "portfolios": [], "documents": '
+    b'[{"kind": "prospectus", "date": "", "supplemented": []}], "supplement_date": "", '
+    b'"source": {"name": "", "url": null, "accession": null, "sha256": "", "filed": null, '
+    b'"complete": true}, "amendments": [{"action": "replace", "document": "prospectus", '
+    b'"target": [], "scope": "paragraph", "effective": "T00:00:00-04:00", "effective_words": '
+    b'"Effective ", "approximate": false, "text": "", "diagnostic": null, "operation": '
+    b'{"target": {"path": [], "portfolio": null}, "locator": {"kind": "paragraph", "ordinal": '
+    b'1, "anchor": null, "match": "begins", "through": null}, "blocks": [{"text": "", "type": '
+    b'"paragraph"}], "sentences": null, "words": null, "op": "replace_block"}, "words": '
+    b'"Effective , the following ", "position": 0}], "known_from": null}'
+)
+"""What the library's JSON values look like, keys and common values: zlib's dictionary
+for them, so that a small value costs little more than what is its own.  Values written
+with it can be read only with it: it never changes (a new one would get a new marker)."""
 
 
-def unpack_json(stored: object) -> str:
-    """Read back :func:`pack_json` (a schema 1 row holds the text itself).
+def pack_json(text: str, filing: bytes) -> bytes:
+    """JSON text as a ``supplements`` or ``documents`` row keeps it: compressed with its
+    filing's bytes as zlib's dictionary, since what it holds is mostly the filing's
+    own words (read back with :func:`unpack_json` and the same filing)."""
+    packer = zlib.compressobj(_LEVEL, zdict=_dictionary(filing))
+    return _AGAINST_FILING + packer.compress(text.encode("utf-8")) + packer.flush()
+
+
+def _dictionary(filing: bytes) -> bytes:
+    """The shapes of JSON values, then as much of the filing's end as zlib's window holds."""
+    return SHAPES + filing[-(_WINDOW - len(SHAPES)) :] if filing else SHAPES
+
+
+def unpack_json(stored: object, filing: Callable[[], bytes]) -> str:
+    """Read back :func:`pack_json`; ``filing`` gives the filing's original bytes, asked
+    only when needed (a schema 1 row holds the JSON text itself).
 
     Raises:
         ValueError: for a value that is neither, or bytes that do not decompress.
     """
     if isinstance(stored, str):
         return stored
-    if isinstance(stored, bytes):
-        return zlib.decompress(stored).decode("utf-8")
+    if isinstance(stored, bytes) and stored[:1] == _AGAINST_FILING:
+        unpacker = zlib.decompressobj(zdict=_dictionary(filing()))
+        data = unpacker.decompress(stored[1:]) + unpacker.flush()
+        if not unpacker.eof:
+            raise ValueError("compressed JSON that ends early")
+        return data.decode("utf-8")
     raise ValueError(f"expected JSON text or compressed JSON, found {type(stored).__name__}")
 
 
-def verified_json(text: object, identity: str, what: str) -> Any:
+def verified_json(
+    text: object, identity: str, what: str, filing: Callable[[], bytes] = bytes
+) -> Any:
     """The JSON of a stored supplement or base edition, checked against its identity.
 
     A row's identity is the SHA-256 of its content as JSON with sorted keys
@@ -82,7 +125,7 @@ def verified_json(text: object, identity: str, what: str) -> Any:
         ValueError: when the text is not JSON or does not match its identity.
     """
     try:
-        data = json.loads(unpack_json(text))
+        data = json.loads(unpack_json(text, filing))
     except RecursionError as error:
         raise ValueError(f"{what}: JSON nested deeper than Python reads") from error
     except (ValueError, zlib.error) as error:
@@ -173,16 +216,33 @@ def read_contents(
     """The stored supplements or base editions, by the identities they were stored with,
     each checked against its identity (run it :func:`guarded`)."""
     rows = connection.execute(
-        f"SELECT identity, data FROM {table} ORDER BY identity"  # noqa: S608 - two names
+        f"SELECT t.identity, t.data, f.sha256, f.content, f.encoding FROM {table} t "  # noqa: S608
+        "LEFT JOIN filings f ON f.sha256 = t.filing ORDER BY t.identity"
     ).fetchall()
-    return {
-        identity: structure(
-            verified_json(data, identity, f"{table}[{identity}]"),
-            kind,
-            file=f"{path} {table}[{identity}]",
+    found: dict[str, _Content] = {}
+    for identity, data, digest, content, encoding in rows:
+        what = f"{table}[{identity}]"
+        filing = functools.partial(_filing_of, what, digest, content, encoding)
+        found[identity] = structure(
+            verified_json(data, identity, what, filing), kind, file=f"{path} {what}"
         )
-        for identity, data in rows
-    }
+    return found
+
+
+def _filing_of(what: str, digest: object, content: object, encoding: object) -> bytes:
+    if digest is None:
+        raise ValueError(f"{what}: its filing is missing from the filings table")
+    return _filing_bytes(str(digest), content, encoding)
+
+
+@functools.lru_cache(maxsize=8)
+def _filing_bytes(digest: str, content: object, encoding: object) -> bytes:
+    """A filing's bytes, checked against their SHA-256 (a filing often holds several
+    supplements: the last few read are kept)."""
+    raw = unpack_filing(content, encoding)
+    if sha256(raw) != digest:
+        raise ValueError(f"the filing stored as sha256 {digest} has other bytes")
+    return raw
 
 
 def json_list(values: list[str]) -> str:

@@ -239,7 +239,7 @@ class Store:
                             identity,
                             digest,
                             _date_text(supplement),
-                            rows.pack_json(dumps(supplement, indent=None)),
+                            rows.pack_json(dumps(supplement, indent=None), data),
                         ),
                     ).rowcount
                     if added:
@@ -260,7 +260,7 @@ class Store:
                         (
                             document_identity(document),
                             digest,
-                            rows.pack_json(dumps(document, indent=None)),
+                            rows.pack_json(dumps(document, indent=None), data),
                         ),
                     ).rowcount
             if parsed:

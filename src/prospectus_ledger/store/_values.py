@@ -23,11 +23,14 @@ from ..errors import InvalidLedgerDataError, StoreError
 from ..provenance import Provenance, Source
 from ..serialize import converter, parse_datetime, structure, unstructure
 from ..tree import Block, Document, Paragraph, Section
+from ._rows import SHAPES
 
 # Below this a value is kept as it is: zlib's header and checksum would outweigh
 # what it saves.
-_SMALL = 96
-_PLAIN, _ZLIB = b"j", b"z"
+_SMALL = 24
+# Kept as it came, compressed, or compressed with the shapes of the library's JSON
+# values as zlib's dictionary (sections, provenances, labels, headers).
+_PLAIN, _ZLIB, _SHAPED = b"j", b"z", b"d"
 
 # Decoded values kept per kind; a nightly job asks about a few thousand sections.
 _KEPT = 1 << 16
@@ -35,6 +38,36 @@ _KEPT = 1 << 16
 
 def _json(value: object) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def pack_text(raw: bytes) -> bytes:
+    """A value as ``texts`` keeps it: the smallest of its forms."""
+    if len(raw) <= _SMALL:
+        return _PLAIN + raw
+    plain = zlib.compress(raw, 6)
+    packer = zlib.compressobj(6, zdict=SHAPES)
+    shaped = packer.compress(raw) + packer.flush()
+    return _SHAPED + shaped if len(shaped) < len(plain) else _ZLIB + plain
+
+
+def unpack_text(packed: object) -> bytes:
+    """Read back :func:`pack_text`.
+
+    Raises:
+        ValueError: for bytes that are not a stored text.
+    """
+    if not isinstance(packed, bytes) or packed[:1] not in (_PLAIN, _ZLIB, _SHAPED):
+        raise ValueError("not a stored text")
+    kind, body = packed[:1], packed[1:]
+    if kind == _PLAIN:
+        return body
+    if kind == _ZLIB:
+        return zlib.decompress(body)
+    unpacker = zlib.decompressobj(zdict=SHAPES)
+    raw = unpacker.decompress(body) + unpacker.flush()
+    if not unpacker.eof:
+        raise ValueError("a compressed text that ends early")
+    return raw
 
 
 class TextWriter:
@@ -57,7 +90,7 @@ class TextWriter:
         found = self._ids.get(digest)
         if found is not None:
             return found
-        packed = _ZLIB + zlib.compress(raw, 6) if len(raw) > _SMALL else _PLAIN + raw
+        packed = pack_text(raw)
         cursor = self._connection.execute(
             "INSERT INTO texts (digest, data) VALUES (?, ?)", (digest, packed)
         )
@@ -165,9 +198,7 @@ class TextReader:
             numbers,
         ):
             try:
-                if not isinstance(packed, bytes) or packed[:1] not in (_PLAIN, _ZLIB):
-                    raise ValueError("not a stored text")
-                raw = zlib.decompress(packed[1:]) if packed[:1] == _ZLIB else packed[1:]
+                raw = unpack_text(packed)
                 if hashlib.sha256(raw).digest() != digest:
                     raise ValueError("it does not hold the value its digest was made from")
                 found[number] = json.loads(raw)
