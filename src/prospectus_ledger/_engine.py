@@ -33,12 +33,14 @@ from ._lookup import covers, in_order
 from ._section_index import MemoryVersions, SectionIndex, build_index
 from ._states import StateHistory
 from ._text import heading_key
+from ._tracks import FOREVER, EditionTracks, Track, memory_track, memory_tracks
 from .errors import (
     AmbiguousSectionError,
     BlockNotFoundError,
     SectionNotFoundError,
     TextNotFoundError,
 )
+from .instants import micros
 from .operations import InsertBlocks, InsertSection, Notice, ReplaceBlock, ReplaceSection
 from .provenance import Provenance, Source
 from .serialize import unstructure
@@ -319,6 +321,7 @@ class Compiled:
     _indexes: dict[tuple[int, int], SectionIndex[MemoryVersions]] = attrs.field(factory=dict)
     _positions: dict[EditionKey, int] = attrs.field(factory=dict)
     _portfolio_names: list[str] | None = None
+    _tracks: dict[tuple[int, int, str | None], Track] = attrs.field(factory=dict)
 
     def position(self, edition: Edition) -> int:
         """The index of ``edition`` in :attr:`editions`."""
@@ -336,6 +339,22 @@ class Compiled:
             )
             self._indexes[(index, bucket)] = found
         return found
+
+    def track(self, position: int, versions: MemoryVersions, wanted: str | None) -> Track:
+        """A candidate path's versions as arrays (everything known), made once."""
+        key = (position, id(versions), wanted)
+        found = self._tracks.get(key)
+        if found is None:
+            edition = self.editions[position]
+            end = micros(edition.end) if edition.end is not None else FOREVER
+            found = self._tracks[key] = memory_track(versions, edition.start, end, wanted)
+        return found
+
+    def tracks(
+        self, headings: Sequence[str], portfolio: str | None, kind: DocumentKind | None
+    ) -> list[EditionTracks] | None:
+        """See :class:`~prospectus_ledger._tracks.TrackSource`."""
+        return memory_tracks(self, headings, portfolio, kind)
 
     def find_sections(
         self,

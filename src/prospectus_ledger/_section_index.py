@@ -151,6 +151,11 @@ class SectionIndex(Generic[V]):
             if located is not None
         }
 
+    def candidates(self, headings: Sequence[str], portfolio: str | None) -> Sequence[V]:
+        """Every path ``headings`` can name at any time, with ``portfolio``'s rule: what
+        :meth:`find` tries at each instant."""
+        return self._candidates(headings, portfolio)[0]
+
     def _candidates(
         self, headings: Sequence[str], portfolio: str | None
     ) -> tuple[Sequence[V], str | None]:

@@ -82,6 +82,10 @@ class StateHistory(Sequence[Document]):
         portfolios asked of that state is answered for all of the run."""
         return self._portfolios_from[index]
 
+    def run_starts(self) -> list[int]:
+        """The first state of each run of states with the same portfolios, in order."""
+        return [index for index, first in enumerate(self._portfolios_from) if index == first]
+
     def may_differ_under(self, index: int, positions: Collection[int]) -> bool:
         """Whether state ``index`` may hold other sections than the state before it
         under the top-level sections at ``positions`` (``False`` only when sure)."""

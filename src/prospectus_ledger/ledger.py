@@ -16,6 +16,7 @@ from . import _engine
 from ._engine import Compiled, document_identity, supplement_identity
 from ._routing import compile_ledger
 from ._text import heading_key, split_heading_path
+from ._tracks import TrackSource
 from ._versions import edition_versions
 from .catalog import EditionSummary, PortfolioSummary, editions_of, portfolios_of
 from .diff import LedgerDiff, diff_snapshots
@@ -281,10 +282,13 @@ class Ledger:
         Raises:
             InvalidLedgerDataError: for a question without ``when`` or ``path``.
         """
-        from ._render_frames import records_frame
-        from .batch import ANSWERS, answer_many
+        from .batch import answer_frame
 
-        return records_frame(answer_many(self, questions), ANSWERS, "Ledger.as_of_many()")
+        return answer_frame(self, questions)
+
+    def _track_source(self) -> TrackSource:
+        """What answers many instants at once, everything known."""
+        return self._compile()
 
     def history(
         self,

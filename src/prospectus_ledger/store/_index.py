@@ -28,6 +28,7 @@ from typing import Any
 from .._engine import Compiled, Edition, Replay
 from .._section_index import MemoryVersions, PathKey, SectionIndex, child_keys
 from .._text import heading_key
+from ..instants import micros
 from ..timeline import problems_of
 from ..tree import Document, Located, Section
 from . import _rows as rows
@@ -50,8 +51,8 @@ def write_derived(connection: sqlite3.Connection, compiled: Compiled) -> None:
             (
                 index,
                 edition.name,
-                rows.micros(edition.start),
-                rows.micros(edition.end) if edition.end else None,
+                micros(edition.start),
+                micros(edition.end) if edition.end else None,
                 rows.edition_json(edition),
             ),
         )
@@ -102,14 +103,14 @@ def _version_rows(
     numbers: _PathNumbers,
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     start = edition.start
-    end = rows.micros(edition.end) if edition.end else None
+    end = micros(edition.end) if edition.end else None
     path_rows: list[tuple[Any, ...]] = []
     version_rows: list[tuple[Any, ...]] = []
     for key, history in versions.versions.items():
         number = numbers(index, key)
         kept: list[tuple[int, _Payload]] = []
         for instant, located in zip(history.instants, history.located, strict=True):
-            at = rows.micros(max(instant, start))
+            at = micros(max(instant, start))
             payload = _payload(index, key, located, texts, numbers)
             if kept and kept[-1][0] == at:
                 kept.pop()  # of versions starting at one instant, the last holds
@@ -162,7 +163,7 @@ def _payload(
         else None
     )
     return (
-        rows.micros(provenance.known_at) if provenance is not None else None,
+        micros(provenance.known_at) if provenance is not None else None,
         texts.section(section),
         texts.provenance(provenance),
         texts.label(located.headings, located.portfolio),
@@ -181,7 +182,7 @@ def _shape_rows(
     for instant, shell_now, tops in _states(start, replay):
         if shell_now is not shell:
             shell, header = shell_now, texts.header(shell_now)
-        at = rows.micros(max(instant, start))
+        at = micros(max(instant, start))
         keys = [key for key, _, _ in child_keys((), tops, None)]
         covered = {heading_key(name) for name in shell_now.portfolios}
         covered.update(heading_key(s.portfolio) for s in tops if s.portfolio is not None)
@@ -195,7 +196,7 @@ def _shape_rows(
         if kept and kept[-1][1] == payload:
             continue
         kept.append((at, payload))
-    end = rows.micros(edition.end) if edition.end else None
+    end = micros(edition.end) if edition.end else None
     found = []
     for position, (at, payload) in enumerate(kept):
         to = kept[position + 1][0] if position + 1 < len(kept) else end

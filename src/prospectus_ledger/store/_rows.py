@@ -6,8 +6,6 @@ written; rows written by schema 1 hold them as they came and read as before.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import functools
 import hashlib
 import json
@@ -256,19 +254,6 @@ def parse_json_list(text: str) -> list[str]:
     if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
         raise ValueError(f"expected a JSON list of strings, found {text!r:.80}")
     return values
-
-
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-
-
-def micros(instant: dt.datetime) -> int:
-    """Microseconds since the Unix epoch, exactly (no float rounding)."""
-    # The standard library's subtraction: pendulum's own builds an Interval, at
-    # several times the cost, on every question a store answers.
-    delta = dt.datetime.__sub__(instant, _EPOCH)
-    if not isinstance(delta, dt.timedelta):  # a naive instant: its wall clock as UTC
-        return calendar.timegm(instant.utctimetuple()) * 1_000_000 + instant.microsecond
-    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
 def checksum(*values: object) -> int:

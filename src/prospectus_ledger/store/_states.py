@@ -32,13 +32,16 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import numpy as np
 import pendulum
 
 from .._engine import Edition, identifiers_of
 from .._lookup import in_order
 from .._section_index import PathKey, SectionIndex
 from .._text import heading_key
+from .._tracks import FOREVER, EditionTracks, Track
 from ..errors import StoreError
+from ..instants import micros
 from ..tree import Document, DocumentKind, Located, Section
 from . import _rows as rows
 from . import schema
@@ -73,7 +76,7 @@ class StoredVersions:
 
     def at(self, when: pendulum.DateTime, key: int | None) -> Located | None:
         """The version in force at ``when``, read from the store."""
-        return self._states.located_at(self, rows.micros(when))
+        return self._states.located_at(self, micros(when))
 
 
 @attrs.frozen
@@ -140,7 +143,7 @@ class StoredStates:
     def _instant_us(self, text: object, what: str) -> int:
         try:
             if isinstance(text, str):
-                return rows.micros(dt.datetime.fromisoformat(text))
+                return micros(dt.datetime.fromisoformat(text))
         except ValueError:
             pass
         raise self._damaged(f"expected an ISO instant for {what}, found {text!r:.80}")
@@ -243,9 +246,13 @@ class StoredStates:
         *said, check = row
         if rows.checksum(path.number, *said) != check:
             raise self._damaged(f"a version of path {path.number} does not match its checksum")
-        start_us, end_us, _, section, provenance, label, place, children = said
-        if end_us is not None and end_us <= at:
+        if said[1] is not None and said[1] <= at:
             raise self._damaged(f"path {path.number} has a gap between its versions at {at}")
+        return self._located(path, said, at)
+
+    def _located(self, path: StoredVersions, said: Sequence[Any], at: int) -> Located | None:
+        """A version row's section as it reads at ``at`` (its children then)."""
+        start_us, _, _, section, provenance, label, place, children = said
         if section is None:
             return None
         headings, portfolio = self._texts.label(label)
@@ -256,6 +263,86 @@ class StoredStates:
             headings,
             portfolio,
         )
+
+    def _track(self, path: StoredVersions, end_us: int | None, wanted: str | None) -> Track | None:
+        """Every version of ``path`` as arrays (``None`` for a path with children, whose
+        text changes within a version as its children change)."""
+        found = self._connection.execute(
+            "SELECT valid_from_us, valid_to_us, known_from_us, section, provenance, label, "
+            "place, children, checksum FROM versions WHERE path = ? ORDER BY valid_from_us",
+            (path.number,),
+        ).fetchall()
+        said = []
+        for row in found:
+            *values, check = row
+            if rows.checksum(path.number, *values) != check:
+                raise self._damaged(f"a version of path {path.number} does not match its checksum")
+            if values[7] is not None:
+                return None
+            said.append(values)
+        starts = [values[0] for values in said]
+        ends = [values[1] for values in said]
+        if not said or starts[0] != path.first_us or ends[:-1] != starts[1:] or ends[-1] != end_us:
+            raise self._damaged(f"the versions of path {path.number} do not follow each other")
+        labels = [
+            self._texts.label(values[5]) if values[3] is not None else None for values in said
+        ]
+        owners = [
+            heading_key(label[1]) if label is not None and label[1] is not None else None
+            for label in labels
+        ]
+
+        def located(position: int) -> Located:
+            values = said[position]
+            answer = self._located(path, values, values[0])
+            assert answer is not None  # only present versions are asked for
+            return answer
+
+        return Track(
+            np.array(starts, dtype=np.int64),
+            np.array([FOREVER if end is None else end for end in ends], dtype=np.int64),
+            np.array([values[3] is not None for values in said], dtype=bool),
+            np.array([owner is not None and owner == wanted for owner in owners], dtype=bool),
+            np.array([label is not None and label[1] is None for label in labels], dtype=bool),
+            located,
+        )
+
+    def tracks(
+        self, headings: Sequence[str], portfolio: str | None, kind: DocumentKind | None
+    ) -> list[EditionTracks] | None:
+        """See :class:`~prospectus_ledger._tracks.TrackSource`: read from the version rows
+        of the candidate paths, in one read transaction; ``None`` when a candidate has
+        children."""
+        wanted = heading_key(portfolio) if portfolio is not None else None
+        found: list[EditionTracks] = []
+        with schema.guarded(self._file), schema.reading(self._connection):
+            catalogue = self.fresh()
+            for row in catalogue.editions:
+                edition = self._edition(row)
+                if kind is not None and edition.document.kind != kind:
+                    continue
+                candidates = catalogue.indexes[row.index].candidates(headings, portfolio)
+                if not candidates:
+                    continue
+                tracks = []
+                for path in candidates:
+                    track = self._track(path, row.end_us, wanted)
+                    if track is None:
+                        return None
+                    tracks.append(track)
+                covered = None
+                if wanted is not None:
+                    shapes = [s for s in catalogue.shapes[row.index] if wanted in s.covered]
+                    covered = (
+                        np.array([s.start_us for s in shapes], dtype=np.int64),
+                        np.array(
+                            [FOREVER if s.end_us is None else s.end_us for s in shapes],
+                            dtype=np.int64,
+                        ),
+                    )
+                end = FOREVER if row.end_us is None else row.end_us
+                found.append(EditionTracks(edition, row.start_us, end, tuple(tracks), covered))
+        return found
 
     def _section(
         self,
@@ -320,7 +407,7 @@ class StoredStates:
         self, when: pendulum.DateTime, known_at: pendulum.DateTime | None
     ) -> list[tuple[Edition, Document]]:
         """Each edition in force at ``when``, as it reads then (everything known)."""
-        at = rows.micros(when)
+        at = micros(when)
         with schema.guarded(self._file), schema.reading(self._connection):
             self.fresh()
             return [(self._edition(row), self._document(row, at)) for row in self._in_force(at)]
@@ -358,7 +445,7 @@ class StoredStates:
         when_key: int | None = None,
     ) -> list[tuple[Edition, Located]]:
         """The sections ``headings`` names at ``when``: a probe per candidate path."""
-        at = rows.micros(when)
+        at = micros(when)
         with schema.guarded(self._file):
             if self._generation is not None:
                 # Most questions: the catalogue read before, and each probe checks

@@ -12,6 +12,7 @@ import pendulum
 from .._engine import Compiled, document_identity, supplement_identity
 from .._filings import ParsedFiling, read_all
 from .._routing import compile_ledger
+from .._tracks import TrackSource
 from ..errors import InvalidFilingError, ProspectusLedgerError, StoreError
 from ..instants import parse_when
 from ..ledger import (
@@ -377,6 +378,10 @@ class StoredLedger(Ledger):
     def documents(self) -> tuple[Document, ...]:
         self._load()
         return super().documents
+
+    def _track_source(self) -> TrackSource:
+        """The store's own version rows: many instants answered without loading it."""
+        return self._states
 
     def as_of(self, when: object, known_at: object = None) -> Snapshot:
         """As :meth:`Ledger.as_of`; with everything known, answered from the store's indexes."""
