@@ -51,6 +51,8 @@ class Track:
     owned: BoolArray
     shared: BoolArray
     located: Callable[[int], Located]
+    answers: dict[int, Any] = attrs.field(factory=dict)
+    """What each version answers, worked out once (see :mod:`prospectus_ledger.batch`)."""
 
 
 @attrs.frozen(eq=False)
