@@ -68,4 +68,4 @@ def main(mode: str, store: str, questions_file: str) -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(*sys.argv[1:4])))  # noqa: T201 - the worker's answer
+    print(json.dumps(main(*sys.argv[1:4])))
