@@ -140,7 +140,7 @@ def _duckdb(ledger: pl.Ledger, asked: Sequence[tuple[Any, str, str]]) -> tuple[f
     """DuckDB's ASOF JOIN of the questions with the version table: median of 3, and
     how many questions it answered."""
     import duckdb
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped]
 
     versions = ledger.versions().to_dataframe()[["path", "valid_from", "valid_to", "text"]]
     questions = pd.DataFrame(
@@ -219,7 +219,7 @@ def run_size(size: int, folder: Path) -> StoreResult:
         times.append(time.perf_counter() - begin)
 
     log(f"store {size:,}: {QUESTIONS:,} questions at once, one at a time, and DuckDB")
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped]
 
     frame = pd.DataFrame(
         {"when": [q[0] for q in asked], "path": [f"{q[1]} -- {q[2]}" for q in asked]}

@@ -49,7 +49,7 @@ def main(mode: str, store: str, questions_file: str) -> dict[str, object]:
             times.append(time.perf_counter() - start)
         return {"median": statistics.median(times), "count": len(times)}
     if mode == "many":
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped]
 
         frame = pd.DataFrame(
             {"when": [q[0] for q in questions], "path": [f"{q[1]} -- {q[2]}" for q in questions]}
