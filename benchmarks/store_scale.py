@@ -219,7 +219,7 @@ def run_size(size: int, folder: Path) -> StoreResult:
         times.append(time.perf_counter() - begin)
 
     log(f"store {size:,}: {QUESTIONS:,} questions at once, one at a time, and DuckDB")
-    import pandas as pd  # type: ignore[import-untyped]
+    import pandas as pd
 
     frame = pd.DataFrame(
         {"when": [q[0] for q in asked], "path": [f"{q[1]} -- {q[2]}" for q in asked]}
