@@ -47,10 +47,9 @@ def test_index_lookup_equals_tree_walk_at_every_state(
     base: pl.Document, supplements: list[pl.Supplement], known_offset: int | None
 ) -> None:
     compiled, known_at = _compiled(base, supplements, known_offset)
-    bucket = compiled.bucket(known_at)
-    for position, edition in enumerate(compiled.editions):
-        replay = compiled.replay(position, bucket)
-        index = compiled.section_index(position, bucket)
+    for edition in compiled.editions:
+        replay = compiled.replay_of(edition, known_at)
+        index = compiled.index_of(edition, known_at)
         probes = [edition.start, *replay.instants, *(i.add(seconds=1) for i in replay.instants)]
         for when in probes:
             state = replay.state_at(when)
@@ -210,9 +209,8 @@ def test_index_narrows_by_every_ancestor_like_the_tree_walk() -> None:
     ledger.add_document(_nested_document())
     compiled = ledger._compile()
     edition = compiled.editions[0]
-    bucket = compiled.bucket(None)
-    state = compiled.replay(0, bucket).state_at(edition.start)
-    index = compiled.section_index(0, bucket)
+    state = compiled.replay_of(edition).state_at(edition.start)
+    index = compiled.index_of(edition)
     queries = [
         ("Market Risk",),
         ("Principal Risks", "Market Risk"),

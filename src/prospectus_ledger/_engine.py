@@ -329,23 +329,48 @@ class Compiled:
             self._positions.update((e.key, i) for i, e in enumerate(self.editions))
         return self._positions[edition.key]
 
-    def section_index(self, index: int, bucket: int) -> SectionIndex[MemoryVersions]:
+    def _index_in(self, index: int, bucket: int) -> SectionIndex[MemoryVersions]:
         """Per-section versions of edition ``index``'s replay, built on first use."""
         found = self._indexes.get((index, bucket))
         if found is None:
-            replay = self.replay(index, bucket)
+            replay = self._replay_in(index, bucket)
             found = build_index(
                 replay.instants, replay.states.top_sections(), self.editions[index].start
             )
             self._indexes[(index, bucket)] = found
         return found
 
-    def track(self, position: int, versions: MemoryVersions, wanted: str | None) -> Track:
+    def replay_of(self, edition: Edition, known_at: pendulum.DateTime | None = None) -> Replay:
+        """The replay of ``edition`` with the supplements known at ``known_at`` (``None``:
+        every supplement), worked out once."""
+        return self._replay_in(self.position(edition), self._bucket(known_at))
+
+    def index_of(
+        self, edition: Edition, known_at: pendulum.DateTime | None = None
+    ) -> SectionIndex[MemoryVersions]:
+        """The section index of :meth:`replay_of` (every path's versions), built once."""
+        return self._index_in(self.position(edition), self._bucket(known_at))
+
+    def chained(self) -> Iterator[Edition]:
+        """Every edition, chain by chain, each chain oldest first."""
+        for chain in self.chains.values():
+            for index in chain:
+                yield self.editions[index]
+
+    def latest_before(self, chain: ChainKey, instant: pendulum.DateTime) -> Edition | None:
+        """The last edition of ``chain`` that starts before ``instant``, if any."""
+        earlier = [
+            self.editions[index]
+            for index in self.chains.get(chain, ())
+            if self.editions[index].start < instant
+        ]
+        return earlier[-1] if earlier else None
+
+    def track(self, edition: Edition, versions: MemoryVersions, wanted: str | None) -> Track:
         """A candidate path's versions as arrays (everything known), made once."""
-        key = (position, id(versions), wanted)
+        key = (self.position(edition), id(versions), wanted)
         found = self._tracks.get(key)
         if found is None:
-            edition = self.editions[position]
             end = micros(edition.end) if edition.end is not None else FOREVER
             found = self._tracks[key] = memory_track(versions, edition.start, end, wanted)
         return found
@@ -370,28 +395,28 @@ class Compiled:
         No state is built unless a portfolio scope needs one (to see whether
         the edition covers the portfolio then).
         """
-        bucket = self.bucket(known_at)
+        bucket = self._bucket(known_at)
         found: list[tuple[Edition, Located]] = []
         for position in self.in_force(when, known_at):
             edition = self.editions[position]
             if kind is not None and edition.document.kind != kind:
                 continue
-            if portfolio is not None and not self.replay(position, bucket).covers_at(
+            if portfolio is not None and not self._replay_in(position, bucket).covers_at(
                 when, portfolio
             ):
                 continue
-            index = self.section_index(position, bucket)
+            index = self._index_in(position, bucket)
             for located in index.find(when, headings, portfolio, when_key):
                 found.append((edition, located))
         return in_order(found)
 
-    def bucket(self, known_at: pendulum.DateTime | None) -> int:
+    def _bucket(self, known_at: pendulum.DateTime | None) -> int:
         """How many distinct knowledge instants are at or before ``known_at``."""
         if known_at is None:
             return len(self.knowledge)
         return bisect.bisect_right(self.knowledge, known_at)
 
-    def replay(self, index: int, bucket: int) -> Replay:
+    def _replay_in(self, index: int, bucket: int) -> Replay:
         """The replay of edition ``index`` with the supplements known in ``bucket``."""
         cached = self._replays.get((index, bucket))
         if cached is None:
@@ -406,15 +431,15 @@ class Compiled:
         self, when: pendulum.DateTime, known_at: pendulum.DateTime | None
     ) -> list[tuple[Edition, Document]]:
         """Each edition in force at ``when`` (one per chain), as it reads then."""
-        bucket = self.bucket(known_at)
+        bucket = self._bucket(known_at)
         return [
-            (self.editions[index], self.replay(index, bucket).state_at(when))
+            (self.editions[index], self._replay_in(index, bucket).state_at(when))
             for index in self.in_force(when, known_at)
         ]
 
     def later_states(self, edition: Edition) -> Iterator[tuple[pendulum.DateTime, Document]]:
         """Every state of ``edition`` after its base, with the instant it took effect."""
-        replay = self.replay(self.position(edition), self.bucket(None))
+        replay = self._replay_in(self.position(edition), self._bucket(None))
         return zip(replay.instants, itertools.islice(replay.states, 1, None), strict=True)
 
     def portfolio_names(self) -> list[str]:
@@ -425,13 +450,13 @@ class Compiled:
 
     def _collect_portfolio_names(self) -> list[str]:
         names: dict[str, str] = {}
-        full = self.bucket(None)
+        full = self._bucket(None)
         for position, edition in enumerate(self.editions):
             # Renames ("Delaware Value Fund" becomes "Macquarie Value Fund") change
             # the names a state holds, and a state with new names is kept whole;
             # states share their name tuples, so each distinct tuple is read once.
             seen: set[int] = set()
-            for state in (edition.document, *self.replay(position, full).states.whole()):
+            for state in (edition.document, *self._replay_in(position, full).states.whole()):
                 if id(state.portfolios) in seen:
                     continue
                 seen.add(id(state.portfolios))

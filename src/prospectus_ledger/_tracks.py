@@ -120,31 +120,29 @@ def memory_tracks(
     kind: DocumentKind | None,
 ) -> list[EditionTracks]:
     """:meth:`TrackSource.tracks` for the compiled ledger, everything known."""
-    full = compiled.bucket(None)
     wanted = heading_key(portfolio) if portfolio is not None else None
     found: list[EditionTracks] = []
-    for position, edition in enumerate(compiled.editions):
+    for edition in compiled.editions:
         if kind is not None and edition.document.kind != kind:
             continue
-        index = compiled.section_index(position, full)
+        index = compiled.index_of(edition)
         candidates = index.candidates(headings, portfolio)
         if not candidates:
             continue
         start = micros(edition.start)
         end = micros(edition.end) if edition.end is not None else FOREVER
-        tracks = tuple(compiled.track(position, versions, wanted) for versions in candidates)
-        covered = _memory_coverage(compiled, position, portfolio) if portfolio is not None else None
+        tracks = tuple(compiled.track(edition, versions, wanted) for versions in candidates)
+        covered = _memory_coverage(compiled, edition, portfolio) if portfolio is not None else None
         found.append(EditionTracks(edition, start, end, tracks, covered))
     return found
 
 
 def _memory_coverage(
-    compiled: Compiled, position: int, portfolio: str
+    compiled: Compiled, edition: Edition, portfolio: str
 ) -> tuple[IntArray, IntArray]:
     """When the edition's replay covers ``portfolio``: per run of states with the same
     portfolios, asked of the run's first state (as a query asks it)."""
-    edition = compiled.editions[position]
-    replay = compiled.replay(position, compiled.bucket(None))
+    replay = compiled.replay_of(edition)
     states = replay.states
     starts: list[int] = []
     ends: list[int] = []

@@ -18,12 +18,12 @@ __all__ = ["edition_versions", "versions_of"]
 
 
 def edition_versions(
-    compiled: Compiled, index: int, bucket: int, headings: tuple[str, ...], portfolio: str | None
+    compiled: Compiled, edition: Edition, headings: tuple[str, ...], portfolio: str | None
 ) -> list[SectionVersion]:
-    """The versions of the section ``headings`` names in edition ``index``, oldest first."""
-    edition = compiled.editions[index]
-    replay = compiled.replay(index, bucket)
-    section_index = compiled.section_index(index, bucket)
+    """The versions of the section ``headings`` names in ``edition`` (everything known),
+    oldest first."""
+    replay = compiled.replay_of(edition)
+    section_index = compiled.index_of(edition)
     start = edition.start
     # An instruction effective before its edition starts takes effect with it.
     changes = section_index.change_instants(headings, portfolio)

@@ -199,8 +199,8 @@ class Problems(list[Problem]):
 def timeline_of(compiled: Compiled) -> Timeline:
     """Every amendment of a compiled ledger in effective order (see :meth:`Ledger.timeline`)."""
     entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
-    for index, edition in enumerate(compiled.editions):
-        replay = compiled.replay(index, compiled.bucket(None))
+    for edition in compiled.editions:
+        replay = compiled.replay_of(edition)
         for outcome in replay.outcomes:
             step = outcome.step
             reason = outcome.reason or step.amendment.diagnostic

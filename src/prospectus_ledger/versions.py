@@ -43,15 +43,14 @@ def _series_ids(document: Document) -> dict[str, str]:
     return found
 
 
-def _edition_rows(compiled: Compiled, index: int) -> Iterator[Record]:
+def _edition_rows(compiled: Compiled, edition: Edition) -> Iterator[Record]:
     """A row per version of each path of the edition, from its section index: a path's
     section changes (a new object) whenever it or anything below it changes."""
-    edition: Edition = compiled.editions[index]
     document = edition.document
     series = _series_ids(document)
     base = edition.base_provenance
     start = edition.start
-    for history in compiled.section_index(index, compiled.bucket(None)).versions.values():
+    for history in compiled.index_of(edition).versions.values():
         # An instruction effective before its edition starts takes effect with it; of
         # versions that then start at one instant, the last holds.
         kept: list[tuple[pendulum.DateTime, Located | None]] = []
@@ -89,9 +88,7 @@ def _edition_rows(compiled: Compiled, index: int) -> Iterator[Record]:
 
 def versions_of(compiled: Compiled) -> Versions:
     """Every version of every section of every edition, by edition then path."""
-    rows = [
-        row for index in range(len(compiled.editions)) for row in _edition_rows(compiled, index)
-    ]
+    rows = [row for edition in compiled.editions for row in _edition_rows(compiled, edition)]
     rows.sort(key=_order)
     return Versions(rows)
 

@@ -27,14 +27,13 @@ versions and migrations).
 from __future__ import annotations
 
 from .._filings import ParsedFiling
+from ._ledger import StoreContents, StoredLedger, open_store
 from ._store import (
     SQLITE_MAGIC,
     IngestReport,
     Progress,
     Store,
-    StoredLedger,
     is_store_file,
-    open_store,
 )
 
 __all__ = [
@@ -43,6 +42,7 @@ __all__ = [
     "ParsedFiling",
     "Progress",
     "Store",
+    "StoreContents",
     "StoredLedger",
     "is_store_file",
     "open_store",

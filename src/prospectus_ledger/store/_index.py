@@ -43,7 +43,6 @@ def write_derived(connection: sqlite3.Connection, compiled: Compiled) -> None:
     for table in ("shapes", "versions", "paths", "editions"):
         connection.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
     texts = TextWriter(connection)
-    full = compiled.bucket(None)
     numbers = _PathNumbers()
     for index, edition in enumerate(compiled.editions):
         connection.execute(
@@ -56,7 +55,7 @@ def write_derived(connection: sqlite3.Connection, compiled: Compiled) -> None:
                 rows.edition_json(edition),
             ),
         )
-        versions = compiled.section_index(index, full)
+        versions = compiled.index_of(edition)
         path_rows, version_rows = _version_rows(index, edition, versions, texts, numbers)
         connection.executemany(
             "INSERT INTO paths (id, edition, key, heading_key, owners, first_us, checksum) "
@@ -71,7 +70,7 @@ def write_derived(connection: sqlite3.Connection, compiled: Compiled) -> None:
         connection.executemany(
             "INSERT INTO shapes (edition, valid_from_us, valid_to_us, header, tops, covered, "
             "checksum) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            _shape_rows(index, edition, compiled.replay(index, full), texts, numbers),
+            _shape_rows(index, edition, compiled.replay_of(edition), texts, numbers),
         )
     meta = {
         "portfolios": rows.json_list(compiled.portfolio_names()),

@@ -5,44 +5,38 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
-from .._engine import Compiled, document_identity, supplement_identity
+from .._engine import document_identity, supplement_identity
 from .._filings import ParsedFiling, read_all
 from .._routing import compile_ledger
-from .._tracks import TrackSource
 from ..errors import InvalidFilingError, ProspectusLedgerError, StoreError
-from ..instants import parse_when
-from ..ledger import (
+from ..files import (
     DEFAULT_MAX_FILING_BYTES,
-    Ledger,
     PathLike,
-    parse_any,
     read_bytes,
-    read_file,
     too_large,
 )
 from ..manifest import Manifest, as_manifest, sources_for
-from ..provenance import Source, SourceLike, as_source
 from ..serialize import dumps
-from ..snapshot import Snapshot
 from ..sources import find_sources
 from ..supplement import Supplement
 from ..tree import Document
 from . import _rows as rows
 from . import schema
 from ._index import write_derived
-from ._states import StoredStates
+
+if TYPE_CHECKING:
+    from ._ledger import StoredLedger
 
 __all__ = [
     "IngestReport",
     "ParsedFiling",
     "Store",
-    "StoredLedger",
     "is_store_file",
-    "open_store",
 ]
 
 Progress = Callable[[int, int, str], None]
@@ -331,118 +325,9 @@ class Store:
 
     def ledger(self) -> StoredLedger:
         """The ledger API over this store."""
+        from ._ledger import StoredLedger
+
         return StoredLedger(self)
-
-
-class StoredLedger(Ledger):
-    """A ledger backed by a :class:`Store`, with the same API as an in-memory one.
-
-    ``as_of(when)`` with everything known answers from the store's tables;
-    everything else loads the stored supplements into memory (no re-parsing),
-    again whenever the store has changed since: a handle kept open answers as
-    a fresh one would after another process ingests.  ``add_file`` and
-    ``add_filing`` write to the store.
-    """
-
-    def __init__(self, store: Store) -> None:
-        super().__init__()
-        self.store = store
-        self._states = StoredStates(store._connection, store.path)
-        self._generation: schema.Generation | None = None
-
-    def _load(self) -> None:
-        connection = self.store._connection
-        with schema.guarded(self.store.path), schema.reading(connection):
-            generation = schema.generation(connection)
-            if generation == self._generation:
-                return
-            self._documents.clear()
-            self._supplements.clear()
-            self._compiled = None
-            for document in self.store._documents():
-                Ledger.add_document(self, document)
-            for supplement in self.store._supplements():
-                Ledger.add_supplement(self, supplement)
-            self._generation = generation
-
-    def _compile(self) -> Compiled:
-        self._load()
-        return super()._compile()
-
-    @property
-    def supplements(self) -> tuple[Supplement, ...]:
-        self._load()
-        return super().supplements
-
-    @property
-    def documents(self) -> tuple[Document, ...]:
-        self._load()
-        return super().documents
-
-    def _track_source(self) -> TrackSource:
-        """The store's own version rows: many instants answered without loading it."""
-        return self._states
-
-    def as_of(self, when: object, known_at: object = None) -> Snapshot:
-        """As :meth:`Ledger.as_of`; with everything known, answered from the store's indexes."""
-        if known_at is not None:
-            return super().as_of(when, known_at)
-        return Snapshot(self._states, parse_when(when), None)
-
-    def add_file(self, path: PathLike, source: Source | None = None) -> list[Supplement]:
-        """Read one file and write what it holds to the store (one transaction);
-        ``source`` as for :meth:`Ledger.add_file`."""
-        data, supplements, documents = read_file(
-            Path(path), max_bytes=self.store.max_filing_bytes, source=source
-        )
-        return self._add(Path(path).name, data, supplements, documents)
-
-    def add_filing(self, data: str | bytes, source: SourceLike = None) -> list[Supplement]:
-        """Parse one filing and write it to the store (one transaction); ``source`` as
-        for :meth:`Ledger.add_filing`."""
-        raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
-        source = as_source(source)
-        supplements, documents, _doubt = parse_any(
-            raw, source, max_bytes=self.store.max_filing_bytes
-        )
-        return self._add(source.name, raw, supplements, documents)
-
-    def add_supplement(self, supplement: Supplement) -> bool:
-        """Supplements enter a store only with their filing: use :meth:`add_filing`.
-
-        Raises:
-            StoreError: always.
-        """
-        raise StoreError(
-            str(self.store.path), "a store keeps filings: add them with add_file or add_filing"
-        )
-
-    add_document = add_supplement  # type: ignore[assignment]
-
-    def _add(
-        self,
-        name: str | None,
-        data: bytes,
-        supplements: list[Supplement],
-        documents: list[Document],
-    ) -> list[Supplement]:
-        held = self.store._filing_hashes()
-        if rows.sha256(data) in held:
-            return []
-        self.store._write([ParsedFiling(name, data, supplements, documents)])
-        self._reset()
-        return supplements
-
-    def _reset(self) -> None:
-        # The write bumped the generation; this makes the next question reload.
-        self._generation = None
-
-    def __repr__(self) -> str:
-        self._load()
-        return (
-            f"<StoredLedger {self.store.path}: {len(self._documents)} base editions, "
-            f"{len(self._supplements)} supplements>"
-        )
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -455,18 +340,6 @@ def is_store_file(path: PathLike) -> bool:
         return False
     with file.open("rb") as handle:
         return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-
-
-def open_store(path: PathLike, *, create: bool = False) -> StoredLedger:
-    """Open a store and return its ledger; with ``create=True``, make a new one when
-    the file does not exist (a mistyped path is otherwise an error, not a new store).
-
-    Raises:
-        StoreError: for a missing file (without ``create``), a file that is not a
-            store, is damaged, or was written by a newer version of the library;
-            the error names the file.
-    """
-    return Store(path, create=create).ledger()
 
 
 def _date_text(supplement: Supplement) -> str | None:
