@@ -24,8 +24,6 @@ store raises :class:`StoreError`, never other text.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
-import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -37,7 +35,6 @@ import pendulum
 
 from .._engine import Edition, identifiers_of
 from .._lookup import in_order
-from .._section_index import PathKey, SectionIndex
 from .._text import heading_key
 from .._tracks import FOREVER, EditionTracks, Track
 from ..errors import StoreError
@@ -45,6 +42,7 @@ from ..instants import micros
 from ..tree import Document, DocumentKind, Located, Section
 from . import _rows as rows
 from . import schema
+from ._catalogue import Catalogue, EditionRow, Shape, StoredVersions, ints, read_catalogue
 from ._values import TextReader
 
 _NEW_YORK = "America/New_York"
@@ -64,53 +62,6 @@ class _StaleError(Exception):
     """A probe saw another generation of the store than the catalogue was read from."""
 
 
-@attrs.define(eq=False)
-class StoredVersions:
-    """One path's versions as the store keeps them (a :class:`VersionList`)."""
-
-    path: PathKey
-    number: int
-    edition: int
-    first_us: int
-    _states: StoredStates = attrs.field(repr=False)
-
-    def at(self, when: pendulum.DateTime, key: int | None) -> Located | None:
-        """The version in force at ``when``, read from the store."""
-        return self._states.located_at(self, micros(when))
-
-
-@attrs.frozen
-class _Shape:
-    """An edition's header and top-level paths from ``start_us``."""
-
-    start_us: int
-    end_us: int | None
-    header: int
-    tops: tuple[int, ...]
-    covered: frozenset[str]
-
-
-@attrs.frozen
-class _Row:
-    """One edition's row: its id and name, the instants it is in force, its JSON, parsed."""
-
-    index: int
-    name: object
-    start_us: int
-    end_us: int | None
-    data: dict[str, Any]
-
-
-@attrs.frozen
-class _Catalogue:
-    """Every edition, its shapes, and its section index over the stored paths."""
-
-    editions: tuple[_Row, ...] = ()
-    shapes: dict[int, list[_Shape]] = attrs.field(factory=dict)
-    indexes: dict[int, SectionIndex[StoredVersions]] = attrs.field(factory=dict)
-    paths: dict[int, StoredVersions] = attrs.field(factory=dict)
-
-
 class StoredStates:
     """A :class:`~prospectus_ledger._engine.StateSource` answered from the store's tables."""
 
@@ -121,7 +72,7 @@ class StoredStates:
         self._texts = TextReader(connection, self._file)
         # Valid for one generation only (an ingest renumbers editions and paths).
         self._generation: schema.Generation | None = None
-        self._catalogue = _Catalogue()
+        self._catalogue = Catalogue()
         self._editions: dict[int, Edition] = {}
         self._leaves: dict[tuple[int, int], Section] = {}
 
@@ -130,96 +81,17 @@ class StoredStates:
 
     # -- the catalogue, read once per generation ------------------------------------
 
-    def fresh(self) -> _Catalogue:
+    def fresh(self) -> Catalogue:
         """The catalogue of the store as it is now (call inside a read transaction)."""
         now = schema.generation(self._connection)
         if now != self._generation:
             self._editions.clear()
             self._leaves.clear()
-            self._catalogue = self._read_catalogue()
+            self._catalogue = read_catalogue(self._connection, self._file, self)
             self._generation = now
         return self._catalogue
 
-    def _instant_us(self, text: object, what: str) -> int:
-        try:
-            if isinstance(text, str):
-                return micros(dt.datetime.fromisoformat(text))
-        except ValueError:
-            pass
-        raise self._damaged(f"expected an ISO instant for {what}, found {text!r:.80}")
-
-    def _read_catalogue(self) -> _Catalogue:
-        editions = self._read_editions()
-        known = {row.index: row for row in editions}
-        catalogue = _Catalogue(editions, {row.index: [] for row in editions})
-        # NOT INDEXED: read the tables, which quick_check vouches for, not their
-        # indexes, whose agreement with the tables it does not check.
-        for values in self._connection.execute(
-            "SELECT edition, valid_from_us, valid_to_us, header, tops, covered, checksum "
-            "FROM shapes NOT INDEXED"
-        ):
-            *said, check = values
-            if rows.checksum(*said) != check or said[0] not in known:
-                raise self._damaged(f"a shape of edition {said[0]!r} does not match its checksum")
-            edition, start_us, end_us, header, tops, covered = said
-            catalogue.shapes[edition].append(
-                _Shape(start_us, end_us, header, tuple(_ints(tops)), frozenset(_strings(covered)))
-            )
-        for row in editions:
-            shapes = sorted(catalogue.shapes[row.index], key=lambda shape: shape.start_us)
-            catalogue.shapes[row.index] = shapes
-            ends = [shape.start_us for shape in shapes[1:]] + [row.end_us]
-            if (
-                not shapes
-                or shapes[0].start_us != row.start_us
-                or any(shape.end_us != end for shape, end in zip(shapes, ends, strict=True))
-            ):
-                raise self._damaged(
-                    f"edition {row.index}: its shapes should follow each other from its start "
-                    "to its end"
-                )
-            catalogue.indexes[row.index] = SectionIndex()
-        for values in self._connection.execute(
-            "SELECT id, edition, key, heading_key, owners, first_us, checksum "
-            "FROM paths NOT INDEXED"
-        ):
-            *said, check = values
-            if rows.checksum(*said) != check or said[1] not in known:
-                raise self._damaged(f"path {said[0]!r} does not match its checksum")
-            number, edition, key_text, heading, owners, first_us = said
-            key = tuple(tuple(level) for level in json.loads(key_text))
-            versions = StoredVersions(key, number, edition, first_us, self)
-            index = catalogue.indexes[edition]
-            index.add_path(versions, heading)
-            for owner in _strings(owners):
-                index.add_owner(versions, owner or None, heading)
-            catalogue.paths[number] = versions
-        return catalogue
-
-    def _read_editions(self) -> tuple[_Row, ...]:
-        found: list[_Row] = []
-        for index, name, start_us, end_us, text in self._connection.execute(
-            "SELECT id, name, start_us, end_us, data FROM editions NOT INDEXED ORDER BY id"
-        ):
-            data = json.loads(text) if isinstance(text, str) else None
-            if not isinstance(data, dict) or not isinstance(data.get("document"), dict):
-                raise self._damaged(f"edition {index}: expected a JSON object, found {text!r:.80}")
-            # The instants are kept twice, as numbers (to search) and as text.
-            said = (
-                self._instant_us(data.get("start"), f"the start of edition {index}"),
-                self._instant_us(data["end"], f"the end of edition {index}")
-                if data.get("end") is not None
-                else None,
-            )
-            if said != (start_us, end_us):
-                raise self._damaged(
-                    f"edition {index} is in force from {said[0]} to {said[1]} (microseconds) "
-                    f"by its JSON, but from {start_us!r} to {end_us!r} by its row"
-                )
-            found.append(_Row(index, name, start_us, end_us, data))
-        return tuple(found)
-
-    def _edition(self, row: _Row) -> Edition:
+    def _edition(self, row: EditionRow) -> Edition:
         if row.index not in self._editions:
             edition = rows.edition_from_data(row.data, file=self._file)
             if edition.name != row.name:
@@ -363,7 +235,7 @@ class StoredStates:
                 self._leaves[(path.number, start_us)] = found
             return found
         kids = []
-        for number in _ints(children):
+        for number in ints(children):
             child = self._catalogue.paths.get(number)
             located = self.located_at(child, at) if child is not None else None
             if located is None:
@@ -373,19 +245,19 @@ class StoredStates:
 
     # -- the questions a snapshot asks ----------------------------------------------
 
-    def _in_force(self, at: int) -> Iterator[_Row]:
+    def _in_force(self, at: int) -> Iterator[EditionRow]:
         for row in self._catalogue.editions:
             if row.start_us <= at and (row.end_us is None or at < row.end_us):
                 yield row
 
-    def _shape(self, row: _Row, at: int) -> _Shape:
+    def _shape(self, row: EditionRow, at: int) -> Shape:
         shapes = self._catalogue.shapes[row.index]
         position = bisect.bisect_right([shape.start_us for shape in shapes], at) - 1
         if position < 0:
             raise self._damaged(f"edition {row.index} has no shape at {at}")
         return shapes[position]
 
-    def _document(self, row: _Row, at: int) -> Document:
+    def _document(self, row: EditionRow, at: int) -> Document:
         shape = self._shape(row, at)
         header = self._texts.header(shape.header)
         if shape.start_us == row.start_us and header != self._edition(row).document:
@@ -497,17 +369,3 @@ class StoredStates:
 def _instant(at: int) -> pendulum.DateTime:
     seconds, micro = divmod(at, 1_000_000)
     return pendulum.from_timestamp(seconds, tz=_NEW_YORK).add(microseconds=micro)
-
-
-def _ints(text: object) -> list[int]:
-    values = json.loads(text) if isinstance(text, str) else None
-    if not isinstance(values, list) or not all(type(v) is int for v in values):
-        raise ValueError(f"expected a JSON list of numbers, found {text!r:.80}")
-    return values
-
-
-def _strings(text: object) -> list[str]:
-    values = json.loads(text) if isinstance(text, str) else None
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise ValueError(f"expected a JSON list of strings, found {text!r:.80}")
-    return values
