@@ -41,8 +41,8 @@ import synthetic
 from timing import duration, log, ratio
 
 import prospectus_ledger as pl
-from prospectus_ledger._render_common import path_text
 from prospectus_ledger.authoring import write_markdown
+from prospectus_ledger.render._common import path_text
 
 SIZES = (10_000, 100_000)
 QUESTIONS = 100_000

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import prospectus_ledger as pl
-from prospectus_ledger._engine import Compiled
-from prospectus_ledger._lookup import find_in_states, in_scope
-from prospectus_ledger._section_index import MemoryVersions
+from prospectus_ledger.engine.compiled import Compiled
+from prospectus_ledger.engine.lookup import find_in_states, in_scope
+from prospectus_ledger.engine.section_index import MemoryVersions
 from prospectus_ledger.instants import wall_clock_key
 from prospectus_ledger.tree import Located, find_sections
 from tests import strategies

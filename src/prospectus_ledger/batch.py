@@ -3,7 +3,7 @@
 A nightly job asks what thousands of (instant, section) pairs said.  The
 questions are grouped by what they ask about (path, portfolio, document); each
 group's candidate sections are found once, as arrays of validity intervals
-(:mod:`prospectus_ledger._tracks`), and all of the group's instants are
+(:mod:`prospectus_ledger.engine.tracks`), and all of the group's instants are
 searched in them at once with NumPy.  An instant for which that settles
 exactly one section is answered from it; every other question (another time
 of knowledge, no match, several matches, a section known only in part) is
@@ -21,11 +21,11 @@ import attrs
 import numpy as np
 
 from ._records import Column, Record
-from ._render_common import path_text
-from ._tracks import Track, answer_positions
+from .engine.tracks import Track, answer_positions
 from .errors import InvalidLedgerDataError, ProspectusLedgerError
 from .instants import micros, parse_when
 from .provenance import Provenance
+from .render._common import path_text
 from .snapshot import _split_path, resolve_portfolio
 from .tree import DocumentKind
 
@@ -344,7 +344,7 @@ def answer_many(ledger: Ledger, questions: Any) -> list[Record]:
 
 def answer_frame(ledger: Ledger, questions: Any) -> Any:
     """:func:`answer_many` as a DataFrame, built column by column (pandas)."""
-    from ._render_frames import _optional
+    from .render._frames import _optional
 
     pd = _optional("pandas", "Ledger.as_of_many()")
     columns, out = answer_columns(ledger, questions)

@@ -76,19 +76,19 @@ class LedgerDiff:
     def to_dataframe(self) -> Any:
         """One row per section added, removed or changed, with its text before and
         after (pandas, from the ``notebook`` extra)."""
-        from ._render_frames import diff_frame
+        from .render._frames import diff_frame
 
         return diff_frame(self)
 
     def _repr_html_(self) -> str:
         """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""
-        from .render import diff_html
+        from .render._views import diff_html
 
         return diff_html(self)
 
     def _repr_markdown_(self) -> str:
         """Markdown for Jupyter (see :mod:`prospectus_ledger.render`)."""
-        from .render import diff_markdown
+        from .render._views import diff_markdown
 
         return diff_markdown(self)
 

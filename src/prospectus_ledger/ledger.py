@@ -11,14 +11,14 @@ from typing import Any
 
 import attrs
 
-from . import _engine
-from ._contents import Contents, MemoryContents
-from ._engine import Compiled
 from ._text import heading_key, split_heading_path
-from ._tracks import TrackSource
-from ._versions import edition_versions
 from .catalog import EditionSummary, PortfolioSummary, editions_of, portfolios_of
 from .diff import LedgerDiff, diff_snapshots
+from .engine import compiled as _engine
+from .engine.compiled import Compiled
+from .engine.contents import Contents, MemoryContents
+from .engine.section_versions import edition_versions
+from .engine.tracks import TrackSource
 from .errors import (
     AmbiguousSectionError,
     InvalidFilingError,

@@ -15,10 +15,10 @@ from typing import Any
 
 import pendulum
 
-from ._engine import Compiled, Edition
 from ._records import VERSIONS, Record
-from ._render_common import path_text
 from ._text import heading_key
+from .engine.compiled import Compiled, Edition
+from .render._common import path_text
 from .tree import Document, Located
 
 __all__ = ["Versions", "versions_of"]
@@ -30,7 +30,7 @@ class Versions(list[Record]):
     def to_dataframe(self) -> Any:
         """The table as a DataFrame, instants as New York datetimes (pandas, from the
         ``notebook`` extra)."""
-        from ._render_frames import records_frame
+        from .render._frames import records_frame
 
         return records_frame(self, VERSIONS, "Ledger.versions().to_dataframe()")
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
-from .._section_index import PathKey, SectionIndex
+from ..engine.section_index import PathKey, SectionIndex
 from ..errors import StoreError
 from ..instants import micros
 from ..tree import Located

@@ -25,9 +25,9 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .._engine import Compiled, Edition, Replay
-from .._section_index import MemoryVersions, PathKey, SectionIndex, child_keys
 from .._text import heading_key
+from ..engine.compiled import Compiled, Edition, Replay
+from ..engine.section_index import MemoryVersions, PathKey, SectionIndex, child_keys
 from ..instants import micros
 from ..timeline import problems_of
 from ..tree import Document, Located, Section

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import pendulum
 
-from .._engine import Compiled, StateSource
-from .._routing import compile_ledger
-from .._tracks import TrackSource
+from ..engine.compiled import Compiled, StateSource
+from ..engine.routing import compile_ledger
+from ..engine.tracks import TrackSource
 from ..errors import StoreError
 from ..files import PathLike
 from ..ledger import Ledger
@@ -22,7 +22,7 @@ from ._store import ParsedFiling, Store
 
 
 class StoreContents:
-    """A store as a ledger's :class:`~prospectus_ledger._contents.Contents`.
+    """A store as a ledger's :class:`~prospectus_ledger.engine.contents.Contents`.
 
     Questions with everything known are answered from the store's tables
     (:class:`~prospectus_ledger.store._states.StoredStates`); everything else
@@ -113,13 +113,13 @@ class StoreContents:
 
 
 def _identity(supplement: Supplement) -> str:
-    from .._engine import supplement_identity
+    from ..engine.compiled import supplement_identity
 
     return supplement_identity(supplement)
 
 
 def _document_key(document: Document) -> str:
-    from .._engine import document_identity
+    from ..engine.compiled import document_identity
 
     return document_identity(document)
 

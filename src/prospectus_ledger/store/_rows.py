@@ -18,7 +18,7 @@ from typing import Any, Literal, TypeVar
 import attrs
 import pendulum
 
-from .._engine import Edition, EditionKey
+from ..engine.compiled import Edition, EditionKey
 from ..errors import StoreError
 from ..serialize import structure, unstructure
 from ..supplement import Amendment, Supplement
@@ -114,7 +114,7 @@ def verified_json(
     """The JSON of a stored supplement or base edition, checked against its identity.
 
     A row's identity is the SHA-256 of its content as JSON with sorted keys
-    (:func:`~prospectus_ledger._engine.supplement_identity`); the stored text
+    (:func:`~prospectus_ledger.engine.compiled.supplement_identity`); the stored text
     is the same JSON in another key order.  Hashing what was read again shows
     whether the text changed since it was written: SQLite keeps no checksums,
     and a changed byte inside a row is invisible to ``quick_check``.

@@ -3,7 +3,7 @@
 Per generation of the store a handle reads its catalogue once: the editions,
 their shapes (header and top-level paths over time) and every section path
 with what a lookup matches on, built into the same
-:class:`~prospectus_ledger._section_index.SectionIndex` the ledger in memory
+:class:`~prospectus_ledger.engine.section_index.SectionIndex` the ledger in memory
 uses.  A question then finds its candidate paths in memory and reads one
 version row per candidate (an indexed probe on path and instant), and the
 texts that row names, each decoded once.  Nothing is replayed, and no text is
@@ -33,10 +33,10 @@ import attrs
 import numpy as np
 import pendulum
 
-from .._engine import Edition, identifiers_of
-from .._lookup import in_order
 from .._text import heading_key
-from .._tracks import FOREVER, EditionTracks, Track
+from ..engine.compiled import Edition, identifiers_of
+from ..engine.lookup import in_order
+from ..engine.tracks import FOREVER, EditionTracks, Track
 from ..errors import StoreError
 from ..instants import micros
 from ..tree import Document, DocumentKind, Located, Section
@@ -63,7 +63,7 @@ class _StaleError(Exception):
 
 
 class StoredStates:
-    """A :class:`~prospectus_ledger._engine.StateSource` answered from the store's tables."""
+    """A :class:`~prospectus_ledger.engine.StateSource` answered from the store's tables."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._connection = connection
@@ -182,7 +182,7 @@ class StoredStates:
     def tracks(
         self, headings: Sequence[str], portfolio: str | None, kind: DocumentKind | None
     ) -> list[EditionTracks] | None:
-        """See :class:`~prospectus_ledger._tracks.TrackSource`: read from the version rows
+        """See :class:`~prospectus_ledger.engine.tracks.TrackSource`: read from the version rows
         of the candidate paths, in one read transaction; ``None`` when a candidate has
         children."""
         wanted = heading_key(portfolio) if portfolio is not None else None

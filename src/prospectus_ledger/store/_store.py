@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from .._engine import document_identity, supplement_identity
 from .._filings import ParsedFiling, read_all
-from .._routing import compile_ledger
+from ..engine.compiled import document_identity, supplement_identity
+from ..engine.routing import compile_ledger
 from ..errors import InvalidFilingError, ProspectusLedgerError, StoreError
 from ..files import (
     DEFAULT_MAX_FILING_BYTES,

@@ -19,7 +19,7 @@ from typing import overload
 
 import attrs
 
-from .tree import Document, Section
+from ..tree import Document, Section
 
 CHECKPOINT_EVERY = 16
 """A whole state at least every this many states: a rebuild splices at most that many."""

@@ -3,8 +3,8 @@
 
 A ledger asks its contents for what it holds, hands them what is added, and
 asks them for the sources its questions are answered from: a
-:class:`~prospectus_ledger._engine.StateSource` for snapshots and a
-:class:`~prospectus_ledger._tracks.TrackSource` for many questions at once.
+:class:`~prospectus_ledger.engine.compiled.StateSource` for snapshots and a
+:class:`~prospectus_ledger.engine.tracks.TrackSource` for many questions at once.
 :class:`MemoryContents` keeps everything in memory and answers from the
 compiled ledger; the store's contents (:mod:`prospectus_ledger.store`) keep
 everything in SQLite and answer from its tables.
@@ -18,11 +18,11 @@ from typing import Protocol
 
 import pendulum
 
-from ._engine import Compiled, StateSource, document_identity, supplement_identity
-from ._routing import compile_ledger
-from ._tracks import TrackSource
-from .supplement import Supplement
-from .tree import Document
+from ..supplement import Supplement
+from ..tree import Document
+from .compiled import Compiled, StateSource, document_identity, supplement_identity
+from .routing import compile_ledger
+from .tracks import TrackSource
 
 
 class Contents(Protocol):

@@ -28,24 +28,24 @@ from typing import Protocol
 import attrs
 import pendulum
 
-from ._cut_off import apply_cut_off, runs_into_cut
-from ._lookup import covers, in_order
-from ._section_index import MemoryVersions, SectionIndex, build_index
-from ._states import StateHistory
-from ._text import heading_key
-from ._tracks import FOREVER, EditionTracks, Track, memory_track, memory_tracks
-from .errors import (
+from .._text import heading_key
+from ..errors import (
     AmbiguousSectionError,
     BlockNotFoundError,
     SectionNotFoundError,
     TextNotFoundError,
 )
-from .instants import micros
-from .operations import InsertBlocks, InsertSection, Notice, ReplaceBlock, ReplaceSection
-from .provenance import Provenance, Source
-from .serialize import unstructure
-from .supplement import Amendment, Supplement
-from .tree import Document, DocumentKind, Located
+from ..instants import micros
+from ..operations import InsertBlocks, InsertSection, Notice, ReplaceBlock, ReplaceSection
+from ..provenance import Provenance, Source
+from ..serialize import unstructure
+from ..supplement import Amendment, Supplement
+from ..tree import Document, DocumentKind, Located
+from .cut_off import apply_cut_off, runs_into_cut
+from .lookup import covers, in_order
+from .section_index import MemoryVersions, SectionIndex, build_index
+from .states import StateHistory
+from .tracks import FOREVER, EditionTracks, Track, memory_track, memory_tracks
 
 # Instructions that bring new text: without it they are not applied (a
 # replacement with nothing would silently erase the section).
@@ -246,7 +246,7 @@ class Replay:
 
     def covers_at(self, when: pendulum.DateTime, portfolio: str) -> bool:
         """Whether the document holds text for ``portfolio`` at ``when`` (see
-        :func:`~prospectus_ledger._lookup.covers`), asked once per run of states
+        :func:`~prospectus_ledger.engine.lookup.covers`), asked once per run of states
         with the same portfolios."""
         first = self.states.portfolios_from(bisect.bisect_right(self.instants, when))
         answer = self._covers.get((first, portfolio))
@@ -298,7 +298,7 @@ class StateSource(Protocol):
     ) -> list[tuple[Edition, Located]]:
         """The sections ``headings`` names in the editions in force at ``when`` that
         cover ``portfolio`` and are of ``kind`` (either ``None`` for any), in the
-        order of :func:`~prospectus_ledger._lookup.in_order`; ``when_key`` is
+        order of :func:`~prospectus_ledger.engine.lookup.in_order`; ``when_key`` is
         ``when``'s :func:`~prospectus_ledger.instants.wall_clock_key`, if known."""
         ...
 
@@ -378,7 +378,7 @@ class Compiled:
     def tracks(
         self, headings: Sequence[str], portfolio: str | None, kind: DocumentKind | None
     ) -> list[EditionTracks] | None:
-        """See :class:`~prospectus_ledger._tracks.TrackSource`."""
+        """See :class:`~prospectus_ledger.engine.tracks.TrackSource`."""
         return memory_tracks(self, headings, portfolio, kind)
 
     def find_sections(

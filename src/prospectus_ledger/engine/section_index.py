@@ -18,9 +18,9 @@ from typing import Generic, Protocol, TypeVar
 import attrs
 import pendulum
 
-from ._text import heading_key
-from .instants import new_york_key
-from .tree import Located, Section, is_subsequence
+from .._text import heading_key
+from ..instants import new_york_key
+from ..tree import Located, Section, is_subsequence
 
 # Lookup plans kept per index; a nightly job asks the same few thousand
 # paths on many days, and the plan does not depend on the day.

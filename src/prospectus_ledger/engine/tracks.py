@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 import numpy as np
 
-from ._lookup import covers
-from ._text import heading_key
-from .instants import micros
-from .tree import DocumentKind, Located
+from .._text import heading_key
+from ..instants import micros
+from ..tree import DocumentKind, Located
+from .lookup import covers
 
 if TYPE_CHECKING:
-    from ._engine import Compiled, Edition
-    from ._section_index import MemoryVersions
+    from .compiled import Compiled, Edition
+    from .section_index import MemoryVersions
 
 FOREVER = np.iinfo(np.int64).max
 """The end of an interval that has none."""

@@ -8,11 +8,11 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 import pendulum
 
-from ._engine import Compiled, Edition, Replay
-from ._section_index import MemoryVersions, SectionIndex
-from .errors import AmbiguousSectionError
-from .history import SectionVersion
-from .tree import Located, find_sections
+from ..errors import AmbiguousSectionError
+from ..history import SectionVersion
+from ..tree import Located, find_sections
+from .compiled import Compiled, Edition, Replay
+from .section_index import MemoryVersions, SectionIndex
 
 __all__ = ["edition_versions", "versions_of"]
 
