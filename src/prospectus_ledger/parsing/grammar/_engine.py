@@ -157,7 +157,20 @@ class Rule(Generic[_B]):
             the pattern does not compile.
     """
 
-    __slots__ = ("_prefilter", "builds", "cased", "name", "needs", "pattern", "priority", "source")
+    __slots__ = (
+        "_finditer",
+        "_match",
+        "_prefilter",
+        "_search",
+        "_test",
+        "builds",
+        "cased",
+        "name",
+        "needs",
+        "pattern",
+        "priority",
+        "source",
+    )
 
     def __init__(
         self,
@@ -184,6 +197,13 @@ class Rule(Generic[_B]):
         # ignoring case ("(?i:entitled)") give strings as well as its capitals do.
         self.needs = required_literals(source, folded=cased)
         self._prefilter = Prefilter(self.needs)
+        # The pattern's methods and the prefilter's test, bound once: the methods below
+        # run tens of thousands of times a filing, and each attribute looked up or
+        # method called on the way costs as much as a short search.
+        self._test = self._prefilter.test
+        self._search = self.pattern.search
+        self._match = self.pattern.match
+        self._finditer = self.pattern.finditer
 
     def __repr__(self) -> str:
         return f"Rule({self.name!r})"
@@ -195,31 +215,39 @@ class Rule(Generic[_B]):
     def may_match(self, words: Words) -> bool:
         """The prefilter: ``False`` only when the text holds none of the strings every
         match holds."""
-        return self._prefilter.holds(words.lower)
+        test = self._test
+        return test is None or test(words.lower)
 
     def search(self, words: Words) -> Hit | None:
         """The first match in ``words``."""
-        if not self.may_match(words):
+        lowered = words.lower
+        test = self._test
+        if test is not None and not test(lowered):
             return None
-        match = self.pattern.search(self.subject(words))
+        match = self._search(words.text if self.cased else lowered)
         return Hit(match, words) if match is not None else None
 
     def match(self, words: Words) -> Hit | None:
         """A match at the start of ``words`` (no prefilter: an anchored match fails
         sooner than the literals are looked for)."""
-        match = self.pattern.match(self.subject(words))
+        match = self._match(words.text if self.cased else words.lower)
         return Hit(match, words) if match is not None else None
 
     def found(self, words: Words) -> bool:
         """Whether the rule matches anywhere in ``words``."""
-        return self.may_match(words) and self.pattern.search(self.subject(words)) is not None
+        lowered = words.lower
+        test = self._test
+        if test is not None and not test(lowered):
+            return False
+        return self._search(words.text if self.cased else lowered) is not None
 
     def finditer(self, words: Words) -> Iterator[Hit]:
         """Every match, in order."""
-        if not self.may_match(words):
-            return
-        for match in self.pattern.finditer(self.subject(words)):
-            yield Hit(match, words)
+        lowered = words.lower
+        test = self._test
+        if test is not None and not test(lowered):
+            return iter(())
+        return (Hit(match, words) for match in self._finditer(words.text if self.cased else lowered))
 
 
 class Gate:
@@ -253,7 +281,8 @@ class Gate:
     def may_match(self, text: str | Words) -> bool:
         """``False`` only when none of the rules can match ``text`` (normalised words, in
         any case; :class:`Words` give their lower case, made once)."""
-        return self._prefilter.holds(text.lower if isinstance(text, Words) else lower(text))
+        test = self._prefilter.test
+        return test is None or test(text.lower if isinstance(text, Words) else lower(text))
 
 
 class Table(Generic[_B]):
