@@ -21,7 +21,8 @@ def tidy(text: str) -> str:
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
         text = without_invisible(text)
-    if _collapsed(text):
+    # _collapsed(), spelled out: this runs tens of thousands of times a filing.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return " ".join(text.split())
 

@@ -195,8 +195,8 @@ class _Window(Sequence[_T]):
         return self._items[self._lo + index]
 
     def __iter__(self) -> Iterator[_T]:
-        items = self._items
-        return (items[index] for index in range(self._lo, self._hi))
+        # map() over a range runs in C: no generator frame per item.
+        return map(self._items.__getitem__, range(self._lo, self._hi))
 
 
 def _title_prefix(lines: Sequence[Line]) -> int:
@@ -264,16 +264,17 @@ def _late_anchor(lines: Sequence[Line], leading: tuple[str, ...], before: str = 
     prefix = _prefix_of(leading, before)
     if not lines or any(has_anchor(text) for text in leading[:prefix]):
         return 0
-    for offset in range(1, len(lines)):
-        if not has_anchor(lines[offset].stripped):
+    texts = [line.stripped for line in lines]
+    for offset in range(1, len(texts)):
+        if not has_anchor(texts[offset]):
             continue
-        if offset <= _LATE or lines[offset - 1].stripped.endswith(_PARAGRAPH_END):
+        if offset <= _LATE or texts[offset - 1].endswith(_PARAGRAPH_END):
             # Within the first lines, or after a paragraph that ends: a new supplement
             # in text with no blank lines ("... for future reference." / "Supplement dated").
             return offset
         # The names above it, read from the few lines they may take (not the whole run).
         base = max(0, offset - _LATE_NAMES - 1)
-        names = _names_above([line.stripped for line in lines[base:offset]], offset - base)
+        names = _names_above(texts[base:offset], offset - base)
         if names is not None:
             return base + names
     return 0

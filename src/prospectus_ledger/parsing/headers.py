@@ -204,7 +204,8 @@ def parse_title(lines: Sequence[Line]) -> Header:
     listed_kinds: list[DocumentKind] = []
     series: str | None = None
     previous = ""
-    for text in _title_texts(lines):
+    texts = _title_texts(lines)
+    for text in texts:
         before, previous = previous, text
         own = _own_date(text, before, phrase) if stacked is None else None
         if own is not None:
@@ -258,7 +259,7 @@ def parse_title(lines: Sequence[Line]) -> Header:
         documents,
         date or stacked or next(iter(bare_dates), None),
         tuple(lines),
-        problems=_unreal_dates(_title_texts(lines)),
+        problems=_unreal_dates(texts),
     )
 
 

@@ -68,7 +68,13 @@ class Words:
 
     def __init__(self, text: str, lowered: str | None = None) -> None:
         self.text = text
-        self.lower = lower(text) if lowered is None else lowered
+        if lowered is None:
+            # lower(), its common case spelled out: words are made tens of thousands of
+            # times a filing.
+            lowered = text.lower()
+            if len(lowered) != len(text):
+                lowered = lower(text)
+        self.lower = lowered
 
     def __repr__(self) -> str:
         return f"Words({self.text!r})"

@@ -6,8 +6,8 @@
   pattern that opens with a word boundary and an alternation is tried at
   every place of the text; a look-ahead for those characters skips most of
   them in C);
-* :class:`Prefilter`: the test for the strings, one Aho-Corasick automaton
-  when there are many.
+* :class:`Prefilter`: the test for the strings; when there are many, a look-up
+  in what one shared Aho-Corasick pass found in the text.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, Protocol
 
 import ahocorasick
+
+from .._memo import memo
 
 __all__ = ["Prefilter", "first_characters", "look_ahead", "needed_by_any", "required_literals"]
 
@@ -42,14 +44,11 @@ class Prefilter:
     closure over one or two strings costs a fraction of a general loop.
     """
 
-    __slots__ = ("_automaton", "needs", "test")
+    __slots__ = ("needs", "test")
 
     def __init__(self, needs: tuple[str, ...]) -> None:
         self.needs = needs
-        # Many strings: one Aho-Corasick pass finds the first of them, where a test per
-        # string would read the text once each.
-        self._automaton: Any = _automaton(needs) if len(needs) > _SCAN else None
-        self.test: Callable[[str], bool] | None = _test(needs, self._automaton)
+        self.test: Callable[[str], bool] | None = _test(needs)
 
     def holds(self, lowered: str) -> bool:
         """Whether ``lowered`` holds one of the strings."""
@@ -57,15 +56,17 @@ class Prefilter:
         return test is None or test(lowered)
 
 
-def _test(needs: tuple[str, ...], automaton: Any) -> Callable[[str], bool] | None:
+def _test(needs: tuple[str, ...]) -> Callable[[str], bool] | None:
     """The cheapest test of whether a text holds one of ``needs``."""
     if not needs:
         return None
-    if automaton is not None:
-        scan = automaton.iter
+    if len(needs) > _SCAN:
+        # Many strings: the text's one pass of the shared automaton (made once per text
+        # and filing) says which of every prefilter's strings it holds.
+        mask = _SHARED.mask(needs)
 
         def scanned(lowered: str) -> bool:
-            return next(scan(lowered), None) is not None
+            return mask & _present(lowered) != 0
 
         return scanned
     if len(needs) == 1:
@@ -90,13 +91,57 @@ def _test(needs: tuple[str, ...], automaton: Any) -> Callable[[str], bool] | Non
     return several
 
 
-def _automaton(literals: Iterable[str]) -> Any:
-    """An Aho-Corasick automaton of ``literals``."""
-    automaton = ahocorasick.Automaton()
-    for number, literal in enumerate(literals):
-        automaton.add_word(literal, number)
-    automaton.make_automaton()
-    return automaton
+class _Shared:
+    """The strings of every prefilter of many strings, each a bit, in one automaton.
+
+    A paragraph is asked about by many rules and gates, each with its own
+    strings; an automaton per prefilter read the paragraph once per question
+    (most of each pass spent copying the text in).  One automaton of all their
+    strings reads it once and gives every string it holds; each prefilter then
+    only tests its own bits.
+    """
+
+    __slots__ = ("_automaton", "bits")
+
+    def __init__(self) -> None:
+        self.bits: dict[str, int] = {}
+        self._automaton: Any = None
+
+    def mask(self, needs: Iterable[str]) -> int:
+        """The bits of ``needs`` (strings not seen before are added)."""
+        mask = 0
+        for literal in needs:
+            bit = self.bits.get(literal)
+            if bit is None:
+                bit = self.bits[literal] = 1 << len(self.bits)
+                # The automaton is made again, and texts read before it are read again.
+                self._automaton = None
+                _present.cache_clear()
+            mask |= bit
+        return mask
+
+    def automaton(self) -> Any:
+        """The automaton of every string, each giving its bit."""
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for literal, bit in self.bits.items():
+                automaton.add_word(literal, bit)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+
+_SHARED = _Shared()
+
+
+@memo
+def _present(lowered: str) -> int:
+    """The bits of the shared strings ``lowered`` holds (remembered per filing: the same
+    paragraph is asked about by many prefilters)."""
+    found = 0
+    for _end, bit in _SHARED.automaton().iter(lowered):
+        found |= bit
+    return found
 
 
 # -- the strings every match holds ----------------------------------------------------
