@@ -253,7 +253,8 @@ class Rule(Generic[_B]):
         test = self._test
         if test is not None and not test(lowered):
             return iter(())
-        return (Hit(match, words) for match in self._finditer(words.text if self.cased else lowered))
+        matches = self._finditer(words.text if self.cased else lowered)
+        return (Hit(match, words) for match in matches)
 
 
 class Gate:
