@@ -13,6 +13,7 @@ import re
 import attrs
 import pendulum
 
+from ._memo import memo
 from .grammar.times import DATE, MONTH
 from .grammar.vocabulary import MONTHS
 
@@ -57,6 +58,7 @@ def _misprinted_year(year: str, near: pendulum.Date | None) -> int | None:
     return close[0] if len(close) == 1 else None
 
 
+@memo
 def read_date(text: str, *, near: pendulum.Date | None = None) -> DateReading:
     """Read a date matched by :data:`DATE`; report dates that do not exist.
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
-from ._prefilters import Prefilter, look_ahead, needed_by_any, required_literals
+from ._prefilters import Prefilter, end_reach, look_ahead, needed_by_any, required_literals
 
 __all__ = [
     "Gate",
@@ -85,17 +85,25 @@ class Words:
     def sub(self, rule: Rule[Any], replacement: str | Callable[[Hit], str]) -> Words:
         """Both texts with every match of ``rule`` replaced by ``replacement`` (or by
         what it answers for the match)."""
-        if not rule.may_match(self):
+        test = rule._test
+        if test is not None and not test(self.lower):
             return self
         pieces: list[str] = []
         lowered: list[str] = []
         last = 0
-        for match in rule.pattern.finditer(rule.subject(self)):
-            pieces.append(self.text[last : match.start()])
-            lowered.append(self.lower[last : match.start()])
-            new = replacement if isinstance(replacement, str) else replacement(Hit(match, self))
-            pieces.append(new)
-            lowered.append(lower(new))
+        # A fixed replacement is lower-cased once, not once per match.
+        fixed_lower = lower(replacement) if isinstance(replacement, str) else ""
+        for match in rule._finditer(self.text if rule.cased else self.lower):
+            start = match.start()
+            pieces.append(self.text[last:start])
+            lowered.append(self.lower[last:start])
+            if isinstance(replacement, str):
+                pieces.append(replacement)
+                lowered.append(fixed_lower)
+            else:
+                new = replacement(Hit(match, self))
+                pieces.append(new)
+                lowered.append(lower(new))
             last = match.end()
         if not pieces:
             return self
@@ -167,6 +175,7 @@ class Rule(Generic[_B]):
         "_finditer",
         "_match",
         "_prefilter",
+        "_reach",
         "_search",
         "_test",
         "builds",
@@ -210,6 +219,8 @@ class Rule(Generic[_B]):
         self._search = self.pattern.search
         self._match = self.pattern.match
         self._finditer = self.pattern.finditer
+        # A pattern anchored at the end is searched from where a match can start.
+        self._reach = end_reach(source)
 
     def __repr__(self) -> str:
         return f"Rule({self.name!r})"
@@ -230,7 +241,12 @@ class Rule(Generic[_B]):
         test = self._test
         if test is not None and not test(lowered):
             return None
-        match = self._search(words.text if self.cased else lowered)
+        subject = words.text if self.cased else lowered
+        reach = self._reach
+        if reach is None:
+            match = self._search(subject)
+        else:
+            match = self._search(subject, max(len(subject) - reach, 0))
         return Hit(match, words) if match is not None else None
 
     def match(self, words: Words) -> Hit | None:
@@ -245,7 +261,11 @@ class Rule(Generic[_B]):
         test = self._test
         if test is not None and not test(lowered):
             return False
-        return self._search(words.text if self.cased else lowered) is not None
+        subject = words.text if self.cased else lowered
+        reach = self._reach
+        if reach is None:
+            return self._search(subject) is not None
+        return self._search(subject, max(len(subject) - reach, 0)) is not None
 
     def finditer(self, words: Words) -> Iterator[Hit]:
         """Every match, in order."""

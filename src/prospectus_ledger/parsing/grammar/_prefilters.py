@@ -6,6 +6,8 @@
   pattern that opens with a word boundary and an alternation is tried at
   every place of the text; a look-ahead for those characters skips most of
   them in C);
+* :func:`end_reach`: how far from the end of a text a match of a pattern
+  anchored at the end can start (only that much of the text need be searched);
 * :class:`Prefilter`: the test for the strings; when there are many, a look-up
   in what one shared Aho-Corasick pass found in the text.
 """
@@ -22,7 +24,14 @@ import ahocorasick
 
 from .._memo import memo
 
-__all__ = ["Prefilter", "first_characters", "look_ahead", "needed_by_any", "required_literals"]
+__all__ = [
+    "Prefilter",
+    "end_reach",
+    "first_characters",
+    "look_ahead",
+    "needed_by_any",
+    "required_literals",
+]
 
 # A prefilter string shorter than this spares too little to be worth the test.
 _MIN_LITERAL = 3
@@ -452,3 +461,30 @@ def _chars(chars: set[str], *, ignoring: bool) -> _Firsts:
     (the engine's own case folding, not one written here)."""
     empty: frozenset[str] = frozenset()
     return (empty, frozenset(chars), False) if ignoring else (frozenset(chars), empty, False)
+
+
+# -- how far back from the end a match anchored there starts ------------------------
+
+_AT_ENDS = (sre.AT_END, sre.AT_END_STRING)
+# A pattern whose matches may be longer than this is searched whole.
+_MAX_REACH = 1000
+
+
+def end_reach(source: str) -> int | None:
+    """How many characters before the end of a text every match of ``source`` starts
+    within, when the pattern ends with ``$`` or ``\\Z`` and its matches are no longer
+    than a bound; else ``None``.
+
+    A search of such a pattern tries every place of the text, though a match can
+    only start near its end; it may start there instead (``re``'s ``pos``, which
+    keeps what look-behinds and word boundaries see before it) and finds the
+    same match.  ``$`` also matches before a final newline: one more character.
+    """
+    parsed = sre_parse.parse(source)
+    if not len(parsed):
+        return None
+    op, av = parsed[len(parsed) - 1]
+    if op is not sre.AT or av not in _AT_ENDS:
+        return None
+    _low, high = parsed.getwidth()
+    return high + 1 if high <= _MAX_REACH else None
