@@ -18,7 +18,7 @@ import attrs
 from ._dates import is_date_only
 from ._memo import memo
 from ._namelines import edition_line, fund_list, listing, name_like
-from ._targets import normalise
+from ._targets import normalise, words_of
 from ._tidy import tidy
 from .effective import find_effective
 from .grammar import Gate, Words
@@ -401,7 +401,7 @@ def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
 @memo
 def is_name_line(text: str) -> bool:
     """Whether a title line holds a word of a name ("Trust", "Fund", "Portfolios")."""
-    return grammar.NAME_WORD.found(Words(text))
+    return grammar.NAME_WORD.found(words_of(text))
 
 
 @memo
@@ -409,7 +409,7 @@ def is_phrase_line(text: str) -> bool:
     """Whether a title line is part of the supplement phrase (documents, dates, connectives)."""
     return (
         has_anchor(text)
-        or grammar.PHRASE_WORD.found(Words(text))
+        or grammar.PHRASE_WORD.found(words_of(text))
         or _CONNECTOR.match(text) is not None
         or is_date_only(text)
     )
