@@ -353,9 +353,10 @@ _Firsts = tuple[frozenset[str], frozenset[str], bool]  # as printed, ignoring ca
 def look_ahead(source: str) -> str:
     """``source`` with a look-ahead for the characters its matches start with
     (:func:`first_characters`) when it opens with a word boundary or another
-    assertion, which leaves the regular-expression engine no prefix to skip
-    to; else ``source`` unchanged.  The look-ahead matches where the pattern's
-    first character could: it changes no match, only how soon a place fails.
+    assertion (or with alternatives that each do), which leaves the
+    regular-expression engine no prefix to skip to; else ``source`` unchanged.
+    The look-ahead matches where the pattern's first character could: it
+    changes no match, only how soon a place fails.
     """
     if not _opens_with_assertion(sre_parse.parse(source)):
         return source
@@ -386,6 +387,10 @@ def _opens_with_assertion(items: Any) -> bool:
     for op, av in items:
         if op is sre.SUBPATTERN:
             return _opens_with_assertion(av[3])
+        if op is sre.BRANCH:
+            # "\b(?:A)\b|\bdated ...": alternatives that each open with one leave no
+            # prefix either.
+            return all(_opens_with_assertion(branch) for branch in av[1])
         return op in _OPENS_WITHOUT_PREFIX
     return False
 
