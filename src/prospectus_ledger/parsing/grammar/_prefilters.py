@@ -37,6 +37,8 @@ __all__ = [
 _MIN_LITERAL = 3
 # A prefilter of more strings than this is one automaton, not a test per string.
 _SCAN = 3
+# Texts longer than this are not read by the shared automaton (see _test).
+_SHARED_TEXT = 1000
 
 
 class _HasNeeds(Protocol):
@@ -71,10 +73,15 @@ def _test(needs: tuple[str, ...]) -> Callable[[str], bool] | None:
         return None
     if len(needs) > _SCAN:
         # Many strings: the text's one pass of the shared automaton (made once per text
-        # and filing) says which of every prefilter's strings it holds.
+        # and filing) says which of every prefilter's strings it holds.  A long text
+        # (a whole instruction with its new text) is read by its own automaton, which
+        # stops at the first string, instead of listing every string it holds.
         mask = _SHARED.mask(needs)
+        scan = _automaton(needs).iter
 
         def scanned(lowered: str) -> bool:
+            if len(lowered) > _SHARED_TEXT:
+                return next(scan(lowered), None) is not None
             return mask & _present(lowered) != 0
 
         return scanned
@@ -98,6 +105,15 @@ def _test(needs: tuple[str, ...]) -> Callable[[str], bool] | None:
         return any(map(lowered.__contains__, needs))
 
     return several
+
+
+def _automaton(literals: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton of ``literals``."""
+    automaton = ahocorasick.Automaton()
+    for number, literal in enumerate(literals):
+        automaton.add_word(literal, number)
+    automaton.make_automaton()
+    return automaton
 
 
 class _Shared:
