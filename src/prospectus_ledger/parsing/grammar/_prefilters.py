@@ -501,6 +501,8 @@ def end_reach(source: str) -> int | None:
     keeps what look-behinds and word boundaries see before it) and finds the
     same match.  ``$`` also matches before a final newline: one more character.
     """
+    if not source.endswith(("$", "\\Z")):
+        return None  # most patterns: answered without parsing them again
     parsed = sre_parse.parse(source)
     if not len(parsed):
         return None
