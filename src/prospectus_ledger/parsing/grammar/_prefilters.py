@@ -504,8 +504,8 @@ def end_reach(source: str) -> int | None:
     if not source.endswith(("$", "\\Z")):
         return None  # most patterns: answered without parsing them again
     parsed = sre_parse.parse(source)
-    if not len(parsed):
-        return None
+    if not len(parsed) or parsed.state.flags & re.MULTILINE:
+        return None  # "(?m)$" ends any line, not only the text
     op, av = parsed[len(parsed) - 1]
     if op is not sre.AT or av not in _AT_ENDS:
         return None
