@@ -374,7 +374,10 @@ def look_ahead(source: str) -> str:
     The look-ahead matches where the pattern's first character could: it
     changes no match, only how soon a place fails.
     """
-    if not _opens_with_assertion(sre_parse.parse(source)):
+    parsed = sre_parse.parse(source)
+    if parsed.state.flags & re.IGNORECASE or not _opens_with_assertion(parsed):
+        # "(?i)" for the whole pattern: its first characters, read as printed, would
+        # refuse the other case.
         return source
     firsts = first_characters(source)
     if firsts is None:
