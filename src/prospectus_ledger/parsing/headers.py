@@ -28,7 +28,7 @@ import pendulum
 
 from ..supplement import DocumentRef
 from ..tree import DocumentKind, Paragraph
-from ._dates import DATE_SEARCH, first_date, is_date_only, read_date
+from ._dates import DATE_SEARCH, first_date, has_digit, is_date_only, read_date
 from ._documents import document_refs, kinds_mentioned
 from ._listings import editions_listed, listed_editions
 from ._locations import section_ref
@@ -115,6 +115,8 @@ def _unreal_dates(texts: Sequence[str]) -> tuple[str, ...]:
     """What is wrong with each date a title prints that names no real day."""
     found: dict[str, None] = {}
     for text in texts:
+        if not has_digit(text):
+            continue  # no date: most title lines
         for match in DATE_SEARCH.finditer(text):
             reading = read_date(match.group(0))
             if reading.date is None and reading.problem:
