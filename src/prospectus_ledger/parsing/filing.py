@@ -280,7 +280,7 @@ def _statutory(item: ParsedSupplement) -> ParsedSupplement:
     amendments = []
     changed = False
     for amendment in item.supplement.amendments:
-        if whole or _STATUTORY.search(amendment.words or ""):
+        if whole or _names_statutory(amendment.words or ""):
             operation = _mark_statutory(amendment.operation)
             if operation is not amendment.operation:
                 amendment = attrs.evolve(amendment, operation=operation)
@@ -289,6 +289,13 @@ def _statutory(item: ParsedSupplement) -> ParsedSupplement:
     if not changed:
         return item
     return attrs.evolve(item, supplement=attrs.evolve(item.supplement, amendments=amendments))
+
+
+def _names_statutory(words: str) -> bool:
+    """``_STATUTORY.search(words)``, answered without the search for words that hold no
+    "tatutory" in any case (most instructions; no letter of it has another case-blind
+    equivalent in ``re``, as "s" has the long s)."""
+    return "tatutory" in words.lower() and _STATUTORY.search(words) is not None
 
 
 def _mark_statutory(operation: Operation) -> Operation:
