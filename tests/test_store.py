@@ -223,6 +223,13 @@ def test_killed_ingest_leaves_a_readable_store_with_nothing_lost(
         process.wait(timeout=60)
         if not path.exists():
             continue
+        if path.stat().st_size == 0:
+            # Killed before the schema's one transaction: nothing was stored, the empty
+            # file is refused as a store, and ingesting again makes it one.
+            with pytest.raises(pl.StoreError, match="not a prospectus-ledger store"):
+                open_store(path)
+            assert Store(path).ingest(files).failures == ()
+            continue
         ledger = open_store(path)
         stored = {s.source.sha256 for s in ledger.supplements}
         connection = sqlite3.connect(path)
