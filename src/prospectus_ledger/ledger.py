@@ -34,7 +34,6 @@ from .files import (
     parse_any,
     read_bytes,
     read_file,
-    too_large,
 )
 from .history import History, SectionVersion
 from .instants import parse_when, query_instant, start_of_day
@@ -43,25 +42,13 @@ from .provenance import Source, SourceLike, as_source
 from .reconcile import Reconciliation, reconcile
 from .serialize import EXPORT_VERSION, LedgerData, dumps, loads
 from .snapshot import Snapshot, resolve_portfolio
-from .sources import expand_sources, find_sources
+from .sources import find_sources
 from .supplement import Supplement
 from .timeline import Problem, Problems, Timeline, problems_of, timeline_of
 from .tree import Document, DocumentKind, Series
 from .versions import Versions, versions_of
 
-__all__ = [
-    "DEFAULT_MAX_FILING_BYTES",
-    "ErrorMode",
-    "Ledger",
-    "PathLike",
-    "expand_sources",
-    "guarded",
-    "load",
-    "parse_any",
-    "read_bytes",
-    "read_file",
-    "too_large",
-]
+__all__ = ["ErrorMode", "Ledger", "load"]
 
 
 class Ledger:

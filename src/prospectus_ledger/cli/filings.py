@@ -12,7 +12,7 @@ import click
 
 from .._cli_format import FORMATS, records_output
 from .._records import VERSIONS
-from ..ledger import DEFAULT_MAX_FILING_BYTES
+from ..files import DEFAULT_MAX_FILING_BYTES
 from ..manifest import as_manifest, sources_for
 from ..serialize import unstructure
 from ..store import IngestReport, Store
