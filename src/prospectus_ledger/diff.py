@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import attrs
-from deepdiff import DeepDiff
 
 from ._text import heading_key, words
 from .snapshot import SectionView, Snapshot
@@ -124,6 +123,8 @@ def diff_snapshots(before: Snapshot, after: Snapshot) -> LedgerDiff:
     texts_new = {key: view.section.own_text for key, view in new.items()}
     # Wrapping the dicts keeps every reported path one level down: DeepDiff
     # reports an empty dict against a full one as a change of the root itself.
+    from deepdiff import DeepDiff  # with pandas when installed: imported only to diff
+
     delta = DeepDiff({"sections": texts_old}, {"sections": texts_new}, view="tree")
 
     def keys(report: str) -> list[str]:

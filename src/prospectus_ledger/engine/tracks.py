@@ -20,7 +20,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
-import numpy as np
 
 from .._text import heading_key
 from ..instants import micros
@@ -31,8 +30,8 @@ if TYPE_CHECKING:
     from .compiled import Compiled, Edition
     from .section_index import MemoryVersions
 
-FOREVER = np.iinfo(np.int64).max
-"""The end of an interval that has none."""
+FOREVER = (1 << 63) - 1
+"""The end of an interval that has none (the largest 64-bit integer)."""
 
 IntArray = Any  # numpy.ndarray of int64
 BoolArray = Any  # numpy.ndarray of bool
@@ -82,6 +81,8 @@ class TrackSource(Protocol):
 def memory_track(history: MemoryVersions, start: Any, end_us: int, wanted: str | None) -> Track:
     """A path's versions from the section index in memory: an instant before the edition
     starts counts from its start, and of versions starting at one instant the last holds."""
+    import numpy as np  # imported when many questions are asked, not on import
+
     kept: list[tuple[int, Located | None]] = []
     for instant, located in zip(history.instants, history.located, strict=True):
         at = micros(max(instant, start))
@@ -142,6 +143,8 @@ def _memory_coverage(
 ) -> tuple[IntArray, IntArray]:
     """When the edition's replay covers ``portfolio``: per run of states with the same
     portfolios, asked of the run's first state (as a query asks it)."""
+    import numpy as np  # imported when many questions are asked, not on import
+
     replay = compiled.replay_of(edition)
     states = replay.states
     starts: list[int] = []
@@ -170,6 +173,8 @@ def answer_positions(
     ``wanted``: the question is about a portfolio, whose own sections are preferred,
     edition by edition, over the shared ones (as :meth:`SectionIndex.find` does).
     """
+    import numpy as np  # imported when many questions are asked, not on import
+
     total = np.zeros(len(instants), dtype=np.int64)
     hits: list[tuple[Track, IntArray, BoolArray]] = []
     for edition in editions:

@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import numpy as np
 import pendulum
 
 from .._text import heading_key
@@ -139,6 +138,8 @@ class StoredStates:
     def _track(self, path: StoredVersions, end_us: int | None, wanted: str | None) -> Track | None:
         """Every version of ``path`` as arrays (``None`` for a path with children, whose
         text changes within a version as its children change)."""
+        import numpy as np  # imported when many questions are asked, not on import
+
         found = self._connection.execute(
             "SELECT valid_from_us, valid_to_us, known_from_us, section, provenance, label, "
             "place, children, checksum FROM versions WHERE path = ? ORDER BY valid_from_us",
@@ -185,6 +186,8 @@ class StoredStates:
         """See :class:`~prospectus_ledger.engine.tracks.TrackSource`: read from the version rows
         of the candidate paths, in one read transaction; ``None`` when a candidate has
         children."""
+        import numpy as np  # imported when many questions are asked, not on import
+
         wanted = heading_key(portfolio) if portfolio is not None else None
         found: list[EditionTracks] = []
         with schema.guarded(self._file), schema.reading(self._connection):
