@@ -65,6 +65,7 @@ class StoreResult:
     ingest: float
     import_seconds: float
     cold: float
+    check: float
     memory_start: float
     stored_median: float
     memory_median: float
@@ -73,6 +74,7 @@ class StoreResult:
     many_stored_first: float
     many_stored_again: float
     duckdb: float
+    duckdb_keys: float
     one_at_a_time: float
     answered: int
     compile_seconds: float
@@ -136,9 +138,10 @@ def _tables(path: Path) -> dict[str, int]:
     return {str(name): int(size) for name, size in sorted(rows, key=lambda row: -row[1])}
 
 
-def _duckdb(ledger: pl.Ledger, asked: Sequence[tuple[Any, str, str]]) -> tuple[float, int]:
-    """DuckDB's ASOF JOIN of the questions with the version table: median of 3, and
-    how many questions it answered."""
+def _duckdb(ledger: pl.Ledger, asked: Sequence[tuple[Any, str, str]]) -> tuple[float, float, int]:
+    """DuckDB's ASOF JOIN of the questions with the version table: median of 3 returning
+    each answer's text, median of 3 returning only its version's start, and how many
+    questions it answered."""
     import duckdb
     import pandas as pd  # type: ignore[import-untyped]
 
@@ -158,15 +161,18 @@ def _duckdb(ledger: pl.Ledger, asked: Sequence[tuple[Any, str, str]]) -> tuple[f
         "SELECT q.path, q.at, v.text FROM q ASOF LEFT JOIN v "
         "ON q.path = v.path AND q.at >= v.valid_from"
     )
-    times = []
+    keys = query.replace("v.text", "v.valid_from")
+    times: dict[str, list[float]] = {query: [], keys: []}
     answered = 0
     for _ in range(3):
-        start = time.perf_counter()
-        frame = connection.execute(query).df()
-        times.append(time.perf_counter() - start)
-        answered = int(frame["text"].notna().sum())
+        for sql in (query, keys):
+            start = time.perf_counter()
+            frame = connection.execute(sql).df()
+            times[sql].append(time.perf_counter() - start)
+            if sql == query:
+                answered = int(frame["text"].notna().sum())
     connection.close()
-    return statistics.median(times), answered
+    return statistics.median(times[query]), statistics.median(times[keys]), answered
 
 
 def run_size(size: int, folder: Path) -> StoreResult:
@@ -234,7 +240,7 @@ def run_size(size: int, folder: Path) -> StoreResult:
     for day, portfolio, section in asked[:ONE_AT_A_TIME]:
         ledger.as_of(day).section((portfolio, section)).text  # noqa: B018 - timed
     one = (time.perf_counter() - start) / ONE_AT_A_TIME * QUESTIONS
-    duck, _ = _duckdb(ledger, asked)
+    duck, duck_keys, _ = _duckdb(ledger, asked)
     result = StoreResult(
         size=size,
         filings=len(filings),
@@ -244,6 +250,7 @@ def run_size(size: int, folder: Path) -> StoreResult:
         ingest=ingest,
         import_seconds=statistics.median(c["import"] for c in colds),
         cold=statistics.median(c["cold"] for c in colds),
+        check=statistics.median(c["check"] for c in colds),
         memory_start=memory_start,
         stored_median=stored["median"],
         memory_median=statistics.median(times),
@@ -252,6 +259,7 @@ def run_size(size: int, folder: Path) -> StoreResult:
         many_stored_first=stored_many["first"],
         many_stored_again=stored_many["again"],
         duckdb=duck,
+        duckdb_keys=duck_keys,
         one_at_a_time=one,
         answered=int(answers["error"].isna().sum()),
         compile_seconds=compile_seconds,
@@ -271,7 +279,14 @@ def report(results: Sequence[StoreResult]) -> list[str]:
     lines = [
         "## The store and batch questions (issue 17)",
         "",
-        __doc__.split("\n\n")[1].replace("\n", " ") if __doc__ else "",
+        "Synthetic ledgers of the shape above (one trust, 50 portfolios x 20 sections, "
+        "one-amendment supplements). Each supplement is stored as a filing: a short "
+        "plain-text 497 saying what it changes, with its new text; the base as its "
+        "Markdown; all through `Store.add_parsed` (the synthetic supplements are the "
+        "parse). Fresh processes measure the store as a nightly script meets it: opening "
+        "it and answering one question, 400 questions asked once each (medians), "
+        "`as_of_many`, and the peak memory of 10,000 questions. The in-memory figures load "
+        "the same parsed supplements into a ledger in this process.",
         "",
         "| supplements | filings | store | store ÷ filings (target ≤ 1.0) | ingest | "
         "cold start: open + first answer (fresh process) | load + first answer in memory | "
@@ -282,8 +297,9 @@ def report(results: Sequence[StoreResult]) -> list[str]:
         lines.append(
             f"| {r.size:,} | {r.filing_bytes / 1e6:.1f} MB | {r.store_bytes / 1e6:.1f} MB | "
             f"{r.store_bytes / r.filing_bytes:.2f} ({_met(r.store_bytes <= r.filing_bytes)}) | "
-            f"{duration(r.ingest)} | {duration(r.cold)} (+ {duration(r.import_seconds)} "
-            f"importing) | {duration(r.memory_start)} | {ratio(r.memory_start / r.cold)} "
+            f"{duration(r.ingest)} | {duration(r.cold)} (of which SQLite's quick_check "
+            f"{duration(r.check)}; + {duration(r.import_seconds)} importing) | "
+            f"{duration(r.memory_start)} | {ratio(r.memory_start / r.cold)} "
             f"({_met(r.memory_start / r.cold >= 200)}) |"
         )
     lines += [
@@ -306,20 +322,22 @@ def report(results: Sequence[StoreResult]) -> list[str]:
         f"{QUESTIONS:,} questions at once (`as_of_many`, answers with their texts as a "
         "DataFrame): first call (finds each path's versions) and again; DuckDB's ASOF JOIN of "
         "the same questions with `ledger.versions()` loaded as a table (median of 3, its text "
-        f"column returned); the same questions one at a time (projected from "
+        "column returned; and, as a bound, returning only each answer's version start); the "
+        "same questions one at a time (projected from "
         f"{ONE_AT_A_TIME:,}).",
         "",
         "| supplements | `as_of_many` first | again | on the store (fresh process), first | "
-        "again | DuckDB ASOF JOIN | again ÷ DuckDB (target ≤ 2) | one at a time | "
-        "one at a time ÷ again (target ≥ 20x) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "again | DuckDB ASOF JOIN | again ÷ DuckDB (target ≤ 2) | DuckDB, keys only | "
+        "one at a time | one at a time ÷ again (target ≥ 20x) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
             f"| {r.size:,} | {duration(r.many_first)} | {duration(r.many_again)} | "
             f"{duration(r.many_stored_first)} | {duration(r.many_stored_again)} | "
             f"{duration(r.duckdb)} | {ratio(r.many_again / r.duckdb)} "
-            f"({_met(r.many_again / r.duckdb <= 2)}) | {duration(r.one_at_a_time)} | "
+            f"({_met(r.many_again / r.duckdb <= 2)}) | {duration(r.duckdb_keys)} | "
+            f"{duration(r.one_at_a_time)} | "
             f"{ratio(r.one_at_a_time / r.many_again)} "
             f"({_met(r.one_at_a_time / r.many_again >= 20)}) |"
         )
