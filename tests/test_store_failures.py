@@ -431,23 +431,40 @@ def test_a_truncated_store_is_refused_on_opening(
         Store(path, create=False)
 
 
-def test_damage_quick_check_reports_is_refused_on_opening(
-    tmp_path: Path, pristine: tuple[Path, list[object]]
+@pytest.mark.parametrize(
+    ("index", "refused_when"),
+    [("sqlite_autoindex_texts_1", "read"), ("editions_by_time", "opened")],
+)
+def test_damage_quick_check_reports_is_refused(
+    tmp_path: Path, pristine: tuple[Path, list[object]], index: str, refused_when: str
 ) -> None:
-    """An index page overwritten: the tables still read, but SQLite's own check fails."""
+    """An index page overwritten: the tables still read, but SQLite's own check fails.
+    The tables questions read are checked when the store is opened; the whole file
+    before anything else is read or written."""
     path = _copy(pristine[0], tmp_path / "index.sqlite")
     connection = sqlite3.connect(path)
     (page_size,) = connection.execute("PRAGMA page_size").fetchone()
     (root,) = connection.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_texts_1'"
+        "SELECT rootpage FROM sqlite_master WHERE name = ?", (index,)
     ).fetchone()
     connection.close()
     data = bytearray(path.read_bytes())
     start = (root - 1) * page_size
     data[start : start + page_size] = b"\xff" * page_size
     path.write_bytes(bytes(data))
-    with pytest.raises(pl.StoreError, match=r"index\.sqlite.*quick_check"):
-        Store(path, create=False)
+    if refused_when == "opened":
+        with pytest.raises(pl.StoreError, match=r"index\.sqlite.*quick_check"):
+            Store(path, create=False)
+        return
+    uses: list[Callable[[Store], object]] = [
+        lambda store: store.ledger().timeline(),
+        lambda store: store.ingest(SEEDS),
+        lambda store: store.ledger().versions(),
+    ]
+    for use in uses:
+        store = Store(path, create=False)
+        with pytest.raises(pl.StoreError, match=r"index\.sqlite.*quick_check"):
+            use(store)
 
 
 def _pages_of(path: Path, table: str) -> set[int]:

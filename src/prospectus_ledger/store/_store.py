@@ -91,6 +91,9 @@ class Store:
             self.path, create=create, rebuild=lambda connection: rebuild(connection, file)
         )
         self._connection = opened.connection
+        # Opening checked the tables questions read; the rest is checked whole once,
+        # before it is first read or written (the cost of a cold start is not it).
+        self._checked_whole = opened.migrated_from is not None
         self.migrated_from = opened.migrated_from
         """The schema version this store was upgraded from when it was opened, if any."""
 
@@ -206,8 +209,17 @@ class Store:
             failures=tuple(failures),
         )
 
+    def _check_whole(self) -> None:
+        """SQLite's check of the whole file, once per handle, before anything but the
+        tables questions read is read or written (see :data:`schema.OPENING_TABLES`)."""
+        if not self._checked_whole:
+            with schema.guarded(self.path):
+                schema.check_integrity(self._connection, str(self.path))
+            self._checked_whole = True
+
     def _write(self, parsed: Sequence[ParsedFiling]) -> tuple[int, int, int]:
         """Write parsed filings and rebuild the derived tables, in one transaction."""
+        self._check_whole()
         supplements_added = documents_added = amendments_added = 0
         connection = self._connection
         try:
@@ -290,15 +302,18 @@ class Store:
 
     def _supplements_by_identity(self) -> dict[str, Supplement]:
         """The stored supplements under the identities they were stored with."""
+        self._check_whole()
         with schema.guarded(self.path):
             return rows.read_contents(self._connection, "supplements", Supplement, self.path)
 
     def _documents(self) -> list[Document]:
+        self._check_whole()
         with schema.guarded(self.path):
             stored = rows.read_contents(self._connection, "documents", Document, self.path)
             return list(stored.values())
 
     def _filing_hashes(self) -> set[str]:
+        self._check_whole()
         with schema.guarded(self.path):
             return {row[0] for row in self._connection.execute("SELECT sha256 FROM filings")}
 
@@ -308,6 +323,7 @@ class Store:
         Raises:
             StoreError: when the store holds no filing with that hash.
         """
+        self._check_whole()
         with schema.guarded(self.path):
             row = self._connection.execute(
                 "SELECT content, encoding FROM filings WHERE sha256 = ?", (sha256,)
