@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-import hashlib
 import itertools
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Protocol
 
@@ -29,6 +27,8 @@ import attrs
 import pendulum
 
 from ._cut_off import apply_cut_off, runs_into_cut
+from ._identity import document_identity as document_identity
+from ._identity import supplement_identity as supplement_identity
 from ._lookup import covers, in_order
 from ._section_index import SectionIndex, build_index
 from ._states import StateHistory
@@ -41,7 +41,6 @@ from .errors import (
 )
 from .operations import InsertBlocks, InsertSection, Notice, ReplaceBlock, ReplaceSection
 from .provenance import Provenance, Source
-from .serialize import unstructure
 from .supplement import Amendment, Supplement
 from .tree import Document, DocumentKind, Located
 
@@ -49,18 +48,6 @@ from .tree import Document, DocumentKind, Located
 # replacement with nothing would silently erase the section).
 _NEEDS_TEXT = (ReplaceSection, ReplaceBlock, InsertBlocks, InsertSection)
 _APPLY_ERRORS = (SectionNotFoundError, AmbiguousSectionError, BlockNotFoundError, TextNotFoundError)
-
-
-def supplement_identity(supplement: Supplement) -> str:
-    """A content hash that identifies a supplement whatever the order of loading."""
-    payload = json.dumps(unstructure(supplement), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def document_identity(document: Document) -> str:
-    """A content hash that identifies a base document."""
-    payload = json.dumps(unstructure(document), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def registrant_key(registrant: str | None) -> str | None:
