@@ -18,7 +18,8 @@ that give the same bytes:
 * :func:`_canonical` writes the dict with orjson, indented: a raw newline
   can then only be layout (a newline inside a string is written ``\\n``), so
   removing each newline and its indent, after putting a space behind each
-  comma that ends a line, gives :func:`json.dumps`'s ``", "`` and ``": "``.
+  comma that ends a line, gives :func:`json.dumps`'s ``", "`` and ``": "``
+  (orjson writes ``": "`` when it indents).
 
 Anything the fast path does not expect (a value of another type, text that
 is not valid UTF-8, an integer past 64 bits) goes the old way, which then
@@ -29,7 +30,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -94,13 +94,14 @@ _ORJSON_OPTIONS = (
     | orjson.OPT_PASSTHROUGH_DATETIME
     | orjson.OPT_PASSTHROUGH_DATACLASS
 )
-_LAYOUT = re.compile(rb"\n *")
 
 
 def _canonical(data: dict[str, Any]) -> bytes:
     """``json.dumps(data, sort_keys=True, ensure_ascii=False)`` as UTF-8 bytes."""
     indented = orjson.dumps(data, option=_ORJSON_OPTIONS)
-    return _LAYOUT.sub(b"", indented.replace(b",\n", b", \n"))
+    # Each line is its indent and a token, and no token starts with white space.
+    lines = indented.replace(b",\n", b", \n").split(b"\n")
+    return b"".join(map(bytes.lstrip, lines))
 
 
 # -- the converter's dicts, built directly -------------------------------------------
