@@ -9,16 +9,19 @@ Usage::
 The measure is ``Ledger()``, ``add_document``/``add_supplement`` for each input
 and ``Ledger._compile()`` (routing, ordering, identities), over inputs parsed or
 generated beforehand; the replay the first query triggers is not in it.  Each
-figure is the median of 7 runs after a warm-up.  ``--identities`` writes the
-identity of every input, to compare the hashes of two versions of the library.
+figure is the median of 7 runs after a warm-up, in wall time and in CPU time.
+``--identities`` writes the identity of every input, to compare the hashes of
+two versions of the library.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import run
@@ -38,13 +41,26 @@ def _load(documents: Sequence[pl.Document], supplements: Sequence[pl.Supplement]
     ledger._compile()
 
 
+def _cpu_seconds(work: Callable[[], object]) -> float:
+    """Median CPU time of ``work`` (after a warm-up): steadier than wall time on a
+    shared machine, where other processes take turns on the cores."""
+    work()
+    times = []
+    for _ in range(REPEATS):
+        started = time.process_time()
+        work()
+        times.append(time.process_time() - started)
+    return statistics.median(times)
+
+
 def _row(name: str, documents: Sequence[pl.Document], supplements: Sequence[pl.Supplement]) -> str:
-    seconds = median_seconds(lambda: _load(documents, supplements), REPEATS)
-    rate = len(supplements) / seconds
+    count = len(supplements)
+    wall = median_seconds(lambda: _load(documents, supplements), REPEATS)
+    cpu = _cpu_seconds(lambda: _load(documents, supplements))
     return (
-        f"{name:<34} {len(supplements):>7} supplements  {seconds * 1000:9.1f} ms  "
-        f"{seconds / len(supplements) * 1e6:7.1f} µs each  {rate:10,.0f}/s  "
-        f"(median of {REPEATS})"
+        f"{name:<18} {count:>7} supplements  wall {wall * 1000:8.1f} ms "
+        f"{wall / count * 1e6:6.1f} µs each {count / wall:8,.0f}/s  "
+        f"cpu {cpu * 1000:8.1f} ms {count / cpu:8,.0f}/s  (medians of {REPEATS})"
     )
 
 

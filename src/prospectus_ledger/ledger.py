@@ -250,7 +250,7 @@ class Ledger:
 
     def _compile(self) -> Compiled:
         if self._compiled is None:
-            self._compiled = compile_ledger(self._documents.values(), self._supplements)
+            self._compiled = compile_ledger(self._documents, self._supplements)
         return self._compiled
 
     # -- queries -----------------------------------------------------------
