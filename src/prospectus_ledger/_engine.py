@@ -98,7 +98,8 @@ def document_registrant(document: Document, aliases: Mapping[str, str]) -> str |
     return aliases.get(name, name) if name is not None else None
 
 
-@attrs.frozen
+# Keys are looked up several times per amendment while compiling: hash once.
+@attrs.frozen(cache_hash=True)
 class EditionKey:
     """Identifies an edition: registrant (as a key), document kind and date, and for a
     summary prospectus the funds it is for (as keys; see :func:`edition_part`)."""

@@ -9,6 +9,7 @@ by date, and each amendment routed to the edition it names in the order
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
 import itertools
@@ -57,11 +58,12 @@ class _Builder:
     names: dict[EditionKey, str] = attrs.field(factory=dict)
     aliases: Mapping[str, str] = attrs.field(factory=dict)
     # Worked out as editions are added, rather than from every edition held for
-    # each amendment: the editions of each kind and date (in _order), the
-    # registrants, and the portfolios (as keys) of each edition's document.
+    # each amendment: the editions of each kind and date (in _order), of each
+    # kind (by date), the registrants, and each edition's portfolios (as keys).
     dated: dict[tuple[DocumentKind, pendulum.Date | None], list[EditionKey]] = attrs.field(
         factory=dict
     )
+    kinds: dict[DocumentKind, list[EditionKey]] = attrs.field(factory=dict)
     registrants: set[str | None] = attrs.field(factory=set)
     portfolio_keys: dict[EditionKey, tuple[Document, frozenset[str]]] = attrs.field(factory=dict)
 
@@ -84,11 +86,13 @@ class _Builder:
 
     def _hold(self, key: EditionKey) -> None:
         """Index an edition about to be added (a base or a placeholder)."""
-        self.registrants.add(key.registrant)
         same = self.dated.setdefault((key.kind, key.date), [])
-        if key not in same:
-            same.append(key)
-            same.sort(key=_order)
+        if key in same:
+            return
+        # After the keys that sort equal, as appending and a (stable) sort would.
+        bisect.insort(same, key, key=_order)
+        bisect.insort(self.kinds.setdefault(key.kind, []), key, key=_date_order)
+        self.registrants.add(key.registrant)
 
     def _keys_for(self, kind: DocumentKind, date: pendulum.Date | None) -> list[EditionKey]:
         return list(self.dated.get((kind, date), ()))
@@ -110,10 +114,8 @@ class _Builder:
             # instruction takes effect, in each chain.
             when = effective.date()
             latest: dict[ChainKey, EditionKey] = {}
-            for key in sorted(
-                {*self.documents, *self.placeholders}, key=lambda key: key.date or earliest_date()
-            ):
-                if key.kind == ref.kind and key.date is not None and key.date <= when:
+            for key in self.kinds.get(ref.kind, ()):
+                if key.date is not None and key.date <= when:
                     latest[key.chain] = key
             held = self._same_registrant(sorted(latest.values(), key=_order), reg, named)
             if not held:
@@ -288,6 +290,13 @@ def _chain_of(key: EditionKey, builder: _Builder) -> ChainKey:
 
 def _order(key: EditionKey) -> tuple[str, tuple[str, ...]]:
     return key.registrant or "", key.part
+
+
+_EARLIEST_DATE = earliest_date()
+
+
+def _date_order(key: EditionKey) -> pendulum.Date:
+    return key.date or _EARLIEST_DATE
 
 
 def _edition_known_at(document: Document, start: pendulum.DateTime) -> pendulum.DateTime:
