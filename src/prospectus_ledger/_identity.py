@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -94,14 +95,17 @@ _ORJSON_OPTIONS = (
     | orjson.OPT_PASSTHROUGH_DATETIME
     | orjson.OPT_PASSTHROUGH_DATACLASS
 )
+# A comma, a newline and the indent are json.dumps's ", "; any other newline and
+# its indent go.  (Two regular expressions measured faster than bytes.replace,
+# split and join on these few kilobytes.)
+_ITEM_LAYOUT = re.compile(rb",\n *")
+_LAYOUT = re.compile(rb"\n *")
 
 
 def _canonical(data: dict[str, Any]) -> bytes:
     """``json.dumps(data, sort_keys=True, ensure_ascii=False)`` as UTF-8 bytes."""
     indented = orjson.dumps(data, option=_ORJSON_OPTIONS)
-    # Each line is its indent and a token, and no token starts with white space.
-    lines = indented.replace(b",\n", b", \n").split(b"\n")
-    return b"".join(map(bytes.lstrip, lines))
+    return _LAYOUT.sub(b"", _ITEM_LAYOUT.sub(b", ", indented))
 
 
 # -- the converter's dicts, built directly -------------------------------------------
