@@ -12,7 +12,7 @@ that give the same bytes:
 * :func:`_supplement` and :func:`_document` build the dict the converter
   would (:mod:`~prospectus_ledger.serialize` configures it: tags, omitted
   defaults, an amendment's derived keys) with plain code.  Should the model
-  gain a field these functions do not know, :data:`_FIELDS` no longer
+  gain a field these functions do not know, :data:`_KNOWN_FIELDS` no longer
   matches it and every identity goes through the converter again, so a
   digest can be slow but never silently different.
 * :func:`_canonical` writes the dict with orjson, indented: a raw newline
@@ -113,7 +113,7 @@ def _canonical(data: dict[str, Any]) -> bytes:
 
 def _date(value: Any) -> Any:
     # The converter writes Date.to_date_string() (strftime, which does not pad
-    # years before 1000 here); isoformat() is the same string, ten times faster.
+    # years before 1000 here); isoformat() is the same string, several times faster.
     if type(value) is pendulum.Date and value.year >= 1000:
         return value.isoformat()
     return value.to_date_string()
