@@ -29,7 +29,7 @@ import synthetic
 from timing import REPEATS, log, median_seconds
 
 import prospectus_ledger as pl
-from prospectus_ledger._engine import document_identity, supplement_identity
+from prospectus_ledger.engine.compiled import document_identity, supplement_identity
 
 
 def _load(documents: Sequence[pl.Document], supplements: Sequence[pl.Supplement]) -> None:

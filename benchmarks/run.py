@@ -28,6 +28,7 @@ from pathlib import Path
 
 import alternatives
 import scale
+import store_scale
 from timing import REPEATS, duration, log, median_seconds
 
 import prospectus_ledger as pl
@@ -158,14 +159,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=",".join(str(size) for size in scale.SIZES),
         help="numbers of synthetic supplements, comma-separated (default: %(default)s)",
     )
+    parser.add_argument(
+        "--store-sizes",
+        default=",".join(str(size) for size in store_scale.SIZES),
+        help="synthetic supplements for the store and batch benchmark (default: %(default)s; "
+        "empty to skip it)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    store_sizes = [int(size) for size in args.store_sizes.split(",") if size.strip()]
     started = time.perf_counter()
     log("parsing")
     lines = [*machine(), *bench_parse()]
     log("loading")
     lines += bench_load()
     lines += scale.run(CORPUS, ROOT / "seeds", sizes)
+    if store_sizes:
+        lines += store_scale.run(store_sizes)
     wall = time.perf_counter() - started
     lines += [f"The whole run took {duration(wall)}.", ""]
     report = "\n".join(lines)

@@ -229,7 +229,7 @@ def _parts(ledger: pl.Ledger, queries: Sequence[Query]) -> dict[str, float]:
     """Medians of the pieces every answer is made of, each timed alone over the same
     queries: what is left when the lookup itself costs nothing but one search."""
     compiled = ledger._compile()
-    index = compiled.section_index(0, compiled.bucket(None))
+    index = compiled.index_of(compiled.editions[0])
     spans: dict[str, list[float]] = {name: [] for name in PARTS}
     clock = time.perf_counter
     for day, portfolio, section in queries:
@@ -555,7 +555,7 @@ def _answers_size(ledger: pl.Ledger) -> int:
     section in the ledger's index (sections, paragraphs, provenance and their strings and
     instants), each object once: what the answers themselves occupy, whatever holds them."""
     compiled = ledger._compile()
-    index = compiled.section_index(0, compiled.bucket(None))
+    index = compiled.index_of(compiled.editions[0])
     pending: list[object] = [
         located.section
         for versions in index.versions.values()

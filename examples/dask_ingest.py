@@ -39,7 +39,7 @@ from typing import Any
 import dask.bag as db
 
 import prospectus_ledger as pl
-from prospectus_ledger.ledger import expand_sources
+from prospectus_ledger.sources import expand_sources
 from prospectus_ledger.store import IngestReport
 
 LOG = logging.getLogger("dask_ingest")

@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from prospectus_ledger import heading_key
-from prospectus_ledger.ledger import parse_any
+from prospectus_ledger.files import parse_any
 from prospectus_ledger.parsing.editions import EditionDetails, parse_edition_details
 from prospectus_ledger.parsing.grammar.items import ITEMS, item_of
 from prospectus_ledger.provenance import Source

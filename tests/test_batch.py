@@ -32,13 +32,13 @@ def test_every_answer_and_error_is_the_one_at_a_time_answer(
     from prospectus_ledger import batch
 
     asked_alone = []
-    one = batch._one
+    one = batch._answer_alone
 
     def counted(*args: object, **kwargs: object) -> object:
         asked_alone.append(args)
         return one(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch, "_one", counted)
+    monkeypatch.setattr(batch, "_answer_alone", counted)
     ledger = pl.load([BASE, SEEDS])
     paths = sorted({str(row["path"]) for row in ledger.versions()})
     rng = random.Random(17)

@@ -1,7 +1,7 @@
 """Identities are the SHA-256 of the converter's JSON with sorted keys, byte for byte.
 
 They are stored (a store keys its rows by them), so the fast path of
-``prospectus_ledger._identity`` must give exactly the digests of the plain
+``prospectus_ledger.engine.identity`` must give exactly the digests of the plain
 definition below, for parsed filings, generated ones and odd values alike.
 """
 
@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 
 import prospectus_ledger as pl
-from prospectus_ledger import _identity
-from prospectus_ledger._engine import document_identity, supplement_identity
+from prospectus_ledger.engine import identity as _identity
+from prospectus_ledger.engine.compiled import document_identity, supplement_identity
 from prospectus_ledger.locators import SentenceSpan
 from prospectus_ledger.operations import DeleteSection, InsertSection
 from prospectus_ledger.serialize import unstructure
@@ -43,7 +43,7 @@ def identity(value: object) -> str:
 
 
 def test_the_fast_path_knows_every_field_of_the_model() -> None:
-    # A field added to the model without teaching _identity about it would make
+    # A field added to the model without teaching engine.identity about it would make
     # every identity take the slow path (still right): this test says so.
     assert _identity._fields_known()
     assert _identity._FAST
@@ -69,8 +69,8 @@ def parsed() -> list[object]:
         FIXTURES / "bases" / "example-trust-2020.md",
     ):
         ledger = pl.load(path)
-        values += ledger._documents.values()
-        values += ledger._supplements.values()
+        values += ledger.documents()
+        values += ledger.supplements()
     return values
 
 
@@ -95,7 +95,7 @@ def test_generated_documents_keep_their_identities(document: pl.Document) -> Non
 
 ODD_TEXT = "".join(chr(code) for code in range(0x80)) + '\u2028\u2029\u00a0é€😀\ufeff,: \\"'
 # A source with keys the converter omits when unknown (but not everywhere: see
-# _identity._section).
+# engine.identity._section).
 PROVENANCE = pl.Provenance(
     source=pl.Source(name="p.txt", filed=pendulum.date(2020, 1, 2), form="497", cik="0000910682"),
     words="Effective",

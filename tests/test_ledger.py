@@ -32,7 +32,7 @@ from prospectus_ledger import (
     Supplement,
     UnknownScopeError,
 )
-from prospectus_ledger._engine import supplement_identity
+from prospectus_ledger.engine.compiled import supplement_identity
 from prospectus_ledger.instants import at_close, start_of_day
 from tests import strategies
 

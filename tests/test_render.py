@@ -17,10 +17,10 @@ from markdown_it import MarkdownIt
 
 import prospectus_ledger as pl
 from prospectus_ledger import render
-from prospectus_ledger._render_common import excerpt, instant_text
-from prospectus_ledger._render_markdown import md_escape
-from prospectus_ledger._render_markup import Markup, element, page_html
 from prospectus_ledger.authoring import read_markdown
+from prospectus_ledger.render._common import excerpt, instant_text
+from prospectus_ledger.render._markdown import md_escape
+from prospectus_ledger.render._markup import Markup, element, page_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

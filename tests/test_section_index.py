@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import prospectus_ledger as pl
-from prospectus_ledger._engine import Compiled
-from prospectus_ledger._lookup import find_in_states, in_scope
-from prospectus_ledger._section_index import _Versions
+from prospectus_ledger.engine.compiled import Compiled
+from prospectus_ledger.engine.lookup import find_in_states, in_scope
+from prospectus_ledger.engine.section_index import MemoryVersions
 from prospectus_ledger.instants import wall_clock_key
 from prospectus_ledger.tree import Located, find_sections
 from tests import strategies
@@ -47,10 +47,9 @@ def test_index_lookup_equals_tree_walk_at_every_state(
     base: pl.Document, supplements: list[pl.Supplement], known_offset: int | None
 ) -> None:
     compiled, known_at = _compiled(base, supplements, known_offset)
-    bucket = compiled.bucket(known_at)
-    for position, edition in enumerate(compiled.editions):
-        replay = compiled.replay(position, bucket)
-        index = compiled.section_index(position, bucket)
+    for edition in compiled.editions:
+        replay = compiled.replay_of(edition, known_at)
+        index = compiled.index_of(edition, known_at)
         probes = [edition.start, *replay.instants, *(i.add(seconds=1) for i in replay.instants)]
         for when in probes:
             state = replay.state_at(when)
@@ -210,9 +209,8 @@ def test_index_narrows_by_every_ancestor_like_the_tree_walk() -> None:
     ledger.add_document(_nested_document())
     compiled = ledger._compile()
     edition = compiled.editions[0]
-    bucket = compiled.bucket(None)
-    state = compiled.replay(0, bucket).state_at(edition.start)
-    index = compiled.section_index(0, bucket)
+    state = compiled.replay_of(edition).state_at(edition.start)
+    index = compiled.index_of(edition)
     queries = [
         ("Market Risk",),
         ("Principal Risks", "Market Risk"),
@@ -260,7 +258,7 @@ def test_the_compact_keys_find_the_version_the_datetimes_do(
         position = elsewhere % len(ordered)
         ordered[position] = ordered[position].in_timezone("UTC")
         ordered.sort()
-    versions = _Versions(("path",))
+    versions = MemoryVersions(("path",))
     for number, instant in enumerate(ordered):
         versions.add(instant, Located((number,), pl.Section(f"v{number}"), ("path",), None))
     for when in [*probes, *(probe.in_timezone("UTC") for probe in probes)]:

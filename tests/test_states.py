@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import prospectus_ledger as pl
-from prospectus_ledger._states import CHECKPOINT_EVERY, StateHistory
+from prospectus_ledger.engine.states import CHECKPOINT_EVERY, StateHistory
 
 BASE = pl.Document(
     pl.DocumentKind.PROSPECTUS,

@@ -18,6 +18,8 @@ import pytest
 
 import prospectus_ledger as pl
 from prospectus_ledger.store import Store, StoredLedger, open_store
+from prospectus_ledger.store._rows import checksum
+from prospectus_ledger.store._values import pack_text, unpack_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -289,48 +291,86 @@ def test_a_sqlite_file_with_another_programs_meta_table_is_not_a_store(tmp_path:
         Store(path)
 
 
-def _a_root_node(path: Path) -> str:
+def _a_section_text(path: Path) -> int:
+    """The id of the text holding a section's own fields (a leaf's, in force at the
+    store's first edition's start)."""
     connection = sqlite3.connect(path)
-    (roots,) = connection.execute("SELECT roots FROM states ORDER BY edition, seq").fetchone()
+    (number,) = connection.execute(
+        "SELECT section FROM versions WHERE section IS NOT NULL AND children IS NULL "
+        "ORDER BY path, valid_from_us"
+    ).fetchone()
     connection.close()
-    return str(json.loads(roots)[0])
+    return int(number)
 
 
-@pytest.mark.parametrize("data", ["{}", "[1,2]", '{"children": 5}', '"text"', "not json"])
-def test_a_node_row_overwritten_is_a_damaged_store(
-    tmp_path: Path, pristine: tuple[Path, list[object]], data: str
+def _reseal(path: Path, table: str, where: str) -> None:
+    """Give the rows of ``table`` matching ``where`` the checksums of what they now
+    hold: damage that a row's own checksum does not catch."""
+    columns = {
+        "versions": "path, valid_from_us, valid_to_us, known_from_us, section, provenance, "
+        "label, place, children",
+        "shapes": "edition, valid_from_us, valid_to_us, header, tops, covered",
+    }[table]
+    keys = {"versions": "path, valid_from_us", "shapes": "edition, valid_from_us"}[table]
+    connection = sqlite3.connect(path)
+    found = connection.execute(f"SELECT {columns} FROM {table} WHERE {where}").fetchall()
+    for values in found:
+        connection.execute(
+            f"UPDATE {table} SET checksum = ? WHERE ({keys}) = (?, ?)",
+            (checksum(*values), *values[:2]),
+        )
+    connection.commit()
+    connection.close()
+
+
+@pytest.mark.parametrize("data", [b"j{}", b"j[1,2]", b"z{}", "text", b"", b"jnot json"])
+def test_a_text_row_overwritten_is_a_damaged_store(
+    tmp_path: Path, pristine: tuple[Path, list[object]], data: object
 ) -> None:
-    path = _copy(pristine[0], tmp_path / "node.sqlite")
-    _edit(path, ("UPDATE nodes SET data = ? WHERE hash = ?", (data, _a_root_node(path))))
-    with pytest.raises(pl.StoreError, match=r"node\.sqlite.*damaged store"):
+    path = _copy(pristine[0], tmp_path / "text.sqlite")
+    _edit(path, ("UPDATE texts SET data = ? WHERE id = ?", (data, _a_section_text(path))))
+    with pytest.raises(pl.StoreError, match=r"text\.sqlite.*damaged store"):
         _use(path)()
     assert _refused_or_unchanged(path, pristine[1]) == "refused"
 
 
 @pytest.mark.parametrize(
-    "data", ["{}", "[1,2]", '{"children": 5}', '{"children": [7]}', '{"children": [], "x": 1}']
+    "data",
+    [
+        "{}",
+        "[1,2]",
+        '{"heading": 5}',
+        '{"blocks":[999999],"heading":"x","placeholder":false,"portfolio":null}',
+        '{"blocks":"no","heading":"x","placeholder":false,"portfolio":null}',
+        '{"blocks":[],"heading":"x","placeholder":"no","portfolio":null}',
+    ],
 )
-def test_a_node_of_the_wrong_shape_under_its_own_hash_is_a_damaged_store(
+def test_a_text_of_the_wrong_shape_under_its_own_digest_is_a_damaged_store(
     tmp_path: Path, pristine: tuple[Path, list[object]], data: str
 ) -> None:
-    """A node whose hash matches its content, but whose content is not a section."""
+    """A text whose digest matches its content, named by a version whose checksum
+    matches it, but whose content is not a section's own fields."""
     path = _copy(pristine[0], tmp_path / "shape.sqlite")
-    old, new = _a_root_node(path), hashlib.sha256(data.encode("utf-8")).hexdigest()
+    old = _a_section_text(path)
     _edit(
         path,
-        ("INSERT INTO nodes (hash, data) VALUES (?, ?)", (new, data)),
-        ("UPDATE states SET roots = replace(roots, ?, ?)", (old, new)),
+        (
+            "INSERT INTO texts (id, digest, data) VALUES (999000, ?, ?)",
+            (hashlib.sha256(data.encode()).digest(), b"j" + data.encode()),
+        ),
+        ("UPDATE versions SET section = 999000 WHERE section = ?", (old,)),
     )
+    _reseal(path, "versions", "section = 999000")
     with pytest.raises(pl.StoreError, match=r"shape\.sqlite.*damaged store"):
         _use(path)()
 
 
-def test_a_missing_node_names_the_file(tmp_path: Path, pristine: tuple[Path, list[object]]) -> None:
+def test_a_missing_text_names_the_file(tmp_path: Path, pristine: tuple[Path, list[object]]) -> None:
     path = _copy(pristine[0], tmp_path / "missing.sqlite")
     _edit(
         path,
         "PRAGMA foreign_keys = OFF",
-        ("DELETE FROM nodes WHERE hash = ?", (_a_root_node(path),)),
+        ("DELETE FROM texts WHERE id = ?", (_a_section_text(path),)),
     )
     with pytest.raises(pl.StoreError, match=r"missing\.sqlite.*damaged store.*missing"):
         _use(path)()
@@ -338,7 +378,15 @@ def test_a_missing_node_names_the_file(tmp_path: Path, pristine: tuple[Path, lis
 
 @pytest.mark.parametrize(
     ("table", "column"),
-    [("states", "header"), ("states", "roots"), ("editions", "data"), ("supplements", "data")],
+    [
+        ("shapes", "tops"),
+        ("shapes", "covered"),
+        ("versions", "children"),
+        ("versions", "place"),
+        ("paths", "key"),
+        ("editions", "data"),
+        ("supplements", "data"),
+    ],
 )
 @pytest.mark.parametrize("data", ["{}", "[1,2]", "null", "not json"])
 def test_other_rows_overwritten_are_a_damaged_store(
@@ -348,6 +396,28 @@ def test_other_rows_overwritten_are_a_damaged_store(
     _edit(path, (f"UPDATE {table} SET {column} = ?", (data,)))
     with pytest.raises(pl.StoreError, match=r"rows\.sqlite.*damaged store"):
         _use(path)()
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE shapes SET tops = '[999999]'",
+        "UPDATE versions SET children = '[999999]' WHERE children IS NOT NULL",
+        "DELETE FROM versions WHERE valid_from_us = (SELECT MAX(valid_from_us) FROM versions)",
+    ],
+)
+def test_rows_resealed_after_damage_are_still_a_damaged_store(
+    tmp_path: Path, pristine: tuple[Path, list[object]], statement: str
+) -> None:
+    """Rows whose checksums were made to match a change: versions and shapes must still
+    follow each other without gaps, and every path a row names must be there.  (A
+    change that is consistent in every way, such as a section left out of its parent's
+    children, is tampering no checksum kept beside the data can tell from the truth.)"""
+    path = _copy(pristine[0], tmp_path / "resealed.sqlite")
+    _edit(path, "PRAGMA foreign_keys = OFF", statement)
+    _reseal(path, "versions", "1")
+    _reseal(path, "shapes", "1")
+    assert _refused_or_unchanged(path, pristine[1]) == "refused"
 
 
 @pytest.mark.parametrize("fraction", [0.1, 0.3, 0.5, 0.7, 0.9, 0.99])
@@ -369,7 +439,7 @@ def test_damage_quick_check_reports_is_refused_on_opening(
     connection = sqlite3.connect(path)
     (page_size,) = connection.execute("PRAGMA page_size").fetchone()
     (root,) = connection.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'section_versions_by_heading'"
+        "SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_texts_1'"
     ).fetchone()
     connection.close()
     data = bytearray(path.read_bytes())
@@ -414,46 +484,79 @@ def test_flipped_bytes_are_refused_or_change_nothing(
     assert len(outcomes) > places * 0.8
 
 
-def test_a_later_states_header_changed_is_a_damaged_store(
+def _rewrite_text(path: Path, number: int, old: str, new: str) -> None:
+    """Change the JSON a text holds, compressed again as the store writes it."""
+    connection = sqlite3.connect(path)
+    (data,) = connection.execute("SELECT data FROM texts WHERE id = ?", (number,)).fetchone()
+    raw = unpack_text(data)
+    assert old.encode() in raw
+    packed = pack_text(raw.replace(old.encode(), new.encode()))
+    connection.execute("UPDATE texts SET data = ? WHERE id = ?", (packed, number))
+    connection.commit()
+    connection.close()
+
+
+def test_a_later_header_changed_is_a_damaged_store(
     tmp_path: Path, pristine: tuple[Path, list[object]]
 ) -> None:
+    """A later shape's header (a fund renamed by a supplement changes it from then on)
+    has no second copy when it differs from the first: its digest catches a change."""
     path = _copy(pristine[0], tmp_path / "header.sqlite")
-    _edit(
-        path, "UPDATE states SET header = replace(header, 'Small Cap', 'Smal6 Cap') WHERE seq > 0"
-    )
-    assert sqlite3.connect(path).execute(
-        "SELECT COUNT(*) FROM states WHERE header LIKE '%Smal6%'"
-    ).fetchone() == (1,)
+    connection = sqlite3.connect(path)
+    later = connection.execute(
+        "SELECT s.header FROM shapes s JOIN editions e ON e.id = s.edition "
+        "WHERE s.valid_from_us > e.start_us"
+    ).fetchall()
+    connection.close()
+    assert later
+    _rewrite_text(path, later[0][0], "Small-Cap", "Smal6-Cap")
     with pytest.raises(pl.StoreError, match=r"header\.sqlite.*damaged store"):
         _use(path)()
 
 
-def test_a_first_states_header_or_an_editions_json_changed_is_a_damaged_store(
+def test_a_first_header_or_an_editions_json_changed_is_a_damaged_store(
     tmp_path: Path, pristine: tuple[Path, list[object]]
 ) -> None:
-    """The first state's header and the edition's document are one document twice."""
-    for table, column, seq in (("states", "header", "seq = 0"), ("editions", "data", "1")):
-        path = _copy(pristine[0], tmp_path / f"{table}-copy.sqlite")
-        _edit(
-            path,
-            f"UPDATE {table} SET {column} = replace({column}, 'Example Fund', 'Example Fumd') "
-            f"WHERE {seq}",
-        )
-        with pytest.raises(pl.StoreError, match=rf"{table}-copy\.sqlite.*damaged store"):
-            _use(path)()
+    """The first shape's header and the edition's document are one document twice."""
+    path = _copy(pristine[0], tmp_path / "editions-copy.sqlite")
+    _edit(path, "UPDATE editions SET data = replace(data, 'Example Fund', 'Example Fumd')")
+    with pytest.raises(pl.StoreError, match=r"editions-copy\.sqlite.*damaged store"):
+        _use(path)()
+    path = _copy(pristine[0], tmp_path / "first-header.sqlite")
+    connection = sqlite3.connect(path)
+    (first,) = connection.execute(
+        "SELECT s.header FROM shapes s JOIN editions e ON e.id = s.edition "
+        "WHERE s.valid_from_us = e.start_us AND e.data LIKE '%Example Fund%'"
+    ).fetchone()
+    connection.close()
+    _rewrite_text(path, first, "Example Fund", "Example Fumd")
+    # Resealed too: the digest is made to match, and the edition's own copy differs.
+    connection = sqlite3.connect(path)
+    (data,) = connection.execute("SELECT data FROM texts WHERE id = ?", (first,)).fetchone()
+    raw = unpack_text(data)
+    connection.execute(
+        "UPDATE texts SET digest = ? WHERE id = ?", (hashlib.sha256(raw).digest(), first)
+    )
+    connection.commit()
+    connection.close()
+    with pytest.raises(pl.StoreError, match=r"first-header\.sqlite.*damaged store"):
+        _use(path)()
 
 
-def test_an_editions_instants_changed_is_a_damaged_store(
+def test_instants_changed_are_a_damaged_store(
     tmp_path: Path, pristine: tuple[Path, list[object]]
 ) -> None:
-    """Instants kept as numbers (to search) and as text must agree: an edition whose
-    start moved would silently drop out of the answers."""
+    """Instants kept as numbers (to search) and as text must agree, and every row's
+    instants are in its checksum: an edition or version whose start moved would
+    silently drop out of the answers."""
     for number, statement in enumerate(
         (
             "UPDATE editions SET start_us = start_us + 86400000000 WHERE id = 0",
-            "UPDATE states SET valid_from_us = valid_from_us + 1 WHERE seq > 0",
-            "UPDATE states SET seq = 7 WHERE rowid = (SELECT MIN(rowid) FROM states WHERE seq = 1)",
-            "UPDATE states SET edition = 99 WHERE rowid = (SELECT MIN(rowid) FROM states)",
+            "UPDATE versions SET valid_from_us = valid_from_us + 1 "
+            "WHERE valid_from_us > (SELECT MIN(start_us) FROM editions)",
+            "UPDATE shapes SET valid_from_us = valid_from_us + 1",
+            "UPDATE paths SET first_us = first_us + 1",
+            "UPDATE paths SET edition = 99 WHERE id = (SELECT MIN(id) FROM paths)",
         )
     ):
         path = _copy(pristine[0], tmp_path / f"instants-{number}.sqlite")
@@ -473,20 +576,20 @@ def test_a_filing_whose_bytes_changed_is_refused(
         Store(path).filing_bytes(digest)
 
 
-def test_bytes_of_the_states_table_changed_are_refused_or_change_nothing(
-    tmp_path: Path, pristine: tuple[Path, list[object]]
+@pytest.mark.parametrize("table", ["versions", "shapes", "paths"])
+def test_bytes_of_the_version_tables_changed_are_refused_or_change_nothing(
+    tmp_path: Path, pristine: tuple[Path, list[object]], table: str
 ) -> None:
-    """Every 7th byte of the pages holding the states table, changed one at a time: a
-    later state's header (a portfolio's name) has no second copy, so only the digest the
-    store records catches it."""
+    """Every 7th byte of the pages holding a table of versions, changed one at a time:
+    each row's checksum, and versions following each other without gaps, catch it."""
     original = pristine[0].read_bytes()
     page_size = sqlite3.connect(pristine[0]).execute("PRAGMA page_size").fetchone()[0]
     outcomes = []
-    for page in sorted(_pages_of(pristine[0], "states")):
+    for page in sorted(_pages_of(pristine[0], table)):
         for offset in range((page - 1) * page_size, page * page_size, 7):
             damaged = bytearray(original)
             damaged[offset] ^= 0x01
-            path = tmp_path / f"states-{offset}.sqlite"
+            path = tmp_path / f"{table}-{offset}.sqlite"
             path.write_bytes(bytes(damaged))
             outcomes.append(_refused_or_unchanged(path, pristine[1]))
             path.unlink()

@@ -11,7 +11,7 @@ from pathlib import Path
 import attrs
 
 from .errors import InvalidFilingError, ProspectusLedgerError
-from .ledger import DEFAULT_MAX_FILING_BYTES, PathLike, guarded, read_file
+from .files import DEFAULT_MAX_FILING_BYTES, PathLike, guarded, read_file
 from .provenance import Source
 from .supplement import Supplement
 from .tree import Document

@@ -18,10 +18,10 @@ from typing import TypeAlias
 
 import pendulum
 
-from ._render_common import path_text
 from .catalog import EditionSummary, PortfolioSummary
 from .diff import LedgerDiff
 from .history import History
+from .render._common import path_text
 from .snapshot import SectionView
 from .timeline import Problem, Timeline
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from ._engine import Compiled
 from ._text import heading_key
+from .engine.compiled import Compiled
 from .tree import DocumentKind, ShareClass
 
 __all__ = ["EditionSummary", "PortfolioSummary", "editions_of", "portfolios_of"]

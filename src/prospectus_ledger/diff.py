@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import attrs
-from deepdiff import DeepDiff
 
 from ._text import heading_key, words
 from .snapshot import SectionView, Snapshot
@@ -76,19 +75,19 @@ class LedgerDiff:
     def to_dataframe(self) -> Any:
         """One row per section added, removed or changed, with its text before and
         after (pandas, from the ``notebook`` extra)."""
-        from ._render_frames import diff_frame
+        from .render._frames import diff_frame
 
         return diff_frame(self)
 
     def _repr_html_(self) -> str:
         """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""
-        from .render import diff_html
+        from .render._views import diff_html
 
         return diff_html(self)
 
     def _repr_markdown_(self) -> str:
         """Markdown for Jupyter (see :mod:`prospectus_ledger.render`)."""
-        from .render import diff_markdown
+        from .render._views import diff_markdown
 
         return diff_markdown(self)
 
@@ -124,6 +123,8 @@ def diff_snapshots(before: Snapshot, after: Snapshot) -> LedgerDiff:
     texts_new = {key: view.section.own_text for key, view in new.items()}
     # Wrapping the dicts keeps every reported path one level down: DeepDiff
     # reports an empty dict against a full one as a change of the root itself.
+    from deepdiff import DeepDiff  # with pandas when installed: imported only to diff
+
     delta = DeepDiff({"sections": texts_old}, {"sections": texts_new}, view="tree")
 
     def keys(report: str) -> list[str]:

@@ -73,13 +73,13 @@ class History:
 
     def _repr_html_(self) -> str:
         """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""
-        from .render import history_html
+        from .render._views import history_html
 
         return history_html(self)
 
     def _repr_markdown_(self) -> str:
         """Markdown for Jupyter (see :mod:`prospectus_ledger.render`)."""
-        from .render import history_markdown
+        from .render._views import history_markdown
 
         return history_markdown(self)
 
@@ -94,6 +94,6 @@ class History:
         Raises:
             ModuleNotFoundError: when pandas is not installed.
         """
-        from ._render_frames import history_frame
+        from .render._frames import history_frame
 
         return history_frame(self)

@@ -10,15 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import pendulum
 
-from . import _engine
-from ._engine import Compiled, document_identity, supplement_identity
-from ._routing import compile_ledger
 from ._text import heading_key, split_heading_path
-from ._versions import edition_versions
 from .catalog import EditionSummary, PortfolioSummary, editions_of, portfolios_of
 from .diff import LedgerDiff, diff_snapshots
+from .engine import compiled as _engine
+from .engine.compiled import Compiled
+from .engine.contents import Contents, MemoryContents
+from .engine.section_versions import edition_versions
+from .engine.tracks import TrackSource
 from .errors import (
     AmbiguousSectionError,
     InvalidFilingError,
@@ -34,7 +34,6 @@ from .files import (
     parse_any,
     read_bytes,
     read_file,
-    too_large,
 )
 from .history import History, SectionVersion
 from .instants import parse_when, query_instant, start_of_day
@@ -43,25 +42,13 @@ from .provenance import Source, SourceLike, as_source
 from .reconcile import Reconciliation, reconcile
 from .serialize import EXPORT_VERSION, LedgerData, dumps, loads
 from .snapshot import Snapshot, resolve_portfolio
-from .sources import expand_sources, find_sources
+from .sources import find_sources
 from .supplement import Supplement
 from .timeline import Problem, Problems, Timeline, problems_of, timeline_of
 from .tree import Document, DocumentKind, Series
 from .versions import Versions, versions_of
 
-__all__ = [
-    "DEFAULT_MAX_FILING_BYTES",
-    "ErrorMode",
-    "Ledger",
-    "PathLike",
-    "expand_sources",
-    "guarded",
-    "load",
-    "parse_any",
-    "read_bytes",
-    "read_file",
-    "too_large",
-]
+__all__ = ["ErrorMode", "Ledger", "load"]
 
 
 class Ledger:
@@ -78,33 +65,35 @@ class Ledger:
     and adding the same filing twice changes nothing.
     """
 
-    def __init__(self, *, max_filing_bytes: int = DEFAULT_MAX_FILING_BYTES) -> None:
+    def __init__(
+        self,
+        *,
+        max_filing_bytes: int = DEFAULT_MAX_FILING_BYTES,
+        contents: Contents | None = None,
+    ) -> None:
         self.max_filing_bytes = max_filing_bytes
-        self._documents: dict[str, Document] = {}
-        self._supplements: dict[str, Supplement] = {}
+        # Where what the ledger holds is kept: in memory unless given (a store's).
+        self._contents: Contents = contents if contents is not None else MemoryContents()
         self._file_problems: dict[str, Problem] = {}
-        self._filings: set[str] = set()
-        self._compiled: Compiled | None = None
 
     # -- adding ------------------------------------------------------------
 
     def add_supplement(self, supplement: Supplement) -> bool:
-        """Add a supplement; return ``False`` if the ledger already held it."""
-        identity = supplement_identity(supplement)
-        if identity in self._supplements:
-            return False
-        self._supplements[identity] = supplement
-        self._compiled = None
-        return True
+        """Add a supplement; return ``False`` if the ledger already held it.
+
+        Raises:
+            StoreError: on a ledger over a store, which keeps filings: add them with
+                :meth:`add_file` or :meth:`add_filing`.
+        """
+        return self._contents.add_supplement(supplement)
 
     def add_document(self, document: Document) -> bool:
-        """Add a base edition; return ``False`` if the ledger already held it."""
-        identity = document_identity(document)
-        if identity in self._documents:
-            return False
-        self._documents[identity] = document
-        self._compiled = None
-        return True
+        """Add a base edition; return ``False`` if the ledger already held it.
+
+        Raises:
+            StoreError: on a ledger over a store (see :meth:`add_supplement`).
+        """
+        return self._contents.add_document(document)
 
     def add_filing(self, data: str | bytes, source: SourceLike = None) -> list[Supplement]:
         """Parse one filing and add what it holds; return its supplements.
@@ -138,17 +127,14 @@ class Ledger:
         raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
         digest = hashlib.sha256(raw).hexdigest()
         source = attrs.evolve(source, sha256=digest)
-        if digest in self._filings:
+        if self._contents.holds(digest):
             return []
         supplements, documents, doubt = parse_any(raw, source, max_bytes=self.max_filing_bytes)
         if series:
             # The series its submission header lists, when the text came without it.
             supplements = [attrs.evolve(s, series=s.series or series) for s in supplements]
-        for document in documents:
-            self.add_document(document)
-        for supplement in supplements:
-            self.add_supplement(supplement)
-        self._filings.add(digest)
+        if not self._contents.add_filing(source.name, raw, supplements, documents):
+            return []
         if doubt is not None:
             self._file_problems[source.name or source.label] = Problem(
                 kind="uncertain_kind", reason=doubt, source=source
@@ -174,11 +160,11 @@ class Ledger:
         source = attrs.evolve(source or Source(), name=file.name)
         if file.suffix.lower() not in (".md", ".json"):
             return self.add_filing(read_bytes(file, self.max_filing_bytes), source)
-        _, supplements, documents = read_file(file, max_bytes=self.max_filing_bytes, source=source)
-        for document in documents:
-            self.add_document(document)
-        for supplement in supplements:
-            self.add_supplement(supplement)
+        data, supplements, documents = read_file(
+            file, max_bytes=self.max_filing_bytes, source=source
+        )
+        if not self._contents.add_filing(file.name, data, supplements, documents):
+            return []
         return supplements
 
     # -- export ------------------------------------------------------------
@@ -235,23 +221,15 @@ class Ledger:
     @property
     def supplements(self) -> tuple[Supplement, ...]:
         """The supplements held, in a stable order (by date, then identity)."""
-        return tuple(
-            supplement
-            for _, supplement in sorted(
-                self._supplements.items(),
-                key=lambda pair: (pair[1].supplement_date or pendulum.date(1, 1, 1), pair[0]),
-            )
-        )
+        return self._contents.supplements()
 
     @property
     def documents(self) -> tuple[Document, ...]:
         """The base editions held, in a stable order."""
-        return tuple(self._documents[key] for key in sorted(self._documents))
+        return self._contents.documents()
 
     def _compile(self) -> Compiled:
-        if self._compiled is None:
-            self._compiled = compile_ledger(self._documents, self._supplements)
-        return self._compiled
+        return self._contents.compiled()
 
     # -- queries -----------------------------------------------------------
 
@@ -267,7 +245,7 @@ class Ledger:
         """
         instant, key = query_instant(when)
         known = parse_when(known_at) if known_at is not None else None
-        return Snapshot(self._compile(), instant, known, _when_key=key)
+        return Snapshot(self._contents.states(known), instant, known, _when_key=key)
 
     def as_of_many(self, questions: object) -> Any:
         """Many questions at once, as a DataFrame with one row per question: its text,
@@ -281,10 +259,13 @@ class Ledger:
         Raises:
             InvalidLedgerDataError: for a question without ``when`` or ``path``.
         """
-        from ._render_frames import records_frame
-        from .batch import ANSWERS, answer_many
+        from .batch import answer_frame
 
-        return records_frame(answer_many(self, questions), ANSWERS, "Ledger.as_of_many()")
+        return answer_frame(self, questions)
+
+    def _track_source(self) -> TrackSource:
+        """What answers many instants at once, everything known."""
+        return self._contents.tracks()
 
     def history(
         self,
@@ -304,14 +285,10 @@ class Ledger:
         kind = DocumentKind.parse(document) if document is not None else None
         if portfolio is not None:
             portfolio = resolve_portfolio(compiled, portfolio)
-        full = compiled.bucket(None)
         versions: list[SectionVersion] = []
-        for chain in compiled.chains.values():
-            for index in chain:
-                edition = compiled.editions[index]
-                if kind is not None and edition.document.kind != kind:
-                    continue
-                versions.extend(edition_versions(compiled, index, full, headings, portfolio))
+        for edition in compiled.chained():
+            if kind is None or edition.document.kind == kind:
+                versions.extend(edition_versions(compiled, edition, headings, portfolio))
         owners = {(v.document, v.portfolio and heading_key(v.portfolio)) for v in versions}
         if len(owners) > 1:
             raise AmbiguousSectionError(
@@ -362,17 +339,11 @@ class Ledger:
             new_edition.kind,
             _engine.edition_part(new_edition),
         )
-        earlier = [
-            index
-            for index in compiled.chains.get(chain_key, ())
-            if compiled.editions[index].start < switch
-        ]
-        if not earlier:
+        earlier = compiled.latest_before(chain_key, switch)
+        if earlier is None:
             return reconcile(None, new_edition, switch=switch, previous=None)
-        index = earlier[-1]
-        replay = compiled.replay(index, compiled.bucket(None))
-        state = replay.state_at(switch.subtract(microseconds=1))
-        return reconcile(state, new_edition, switch=switch, previous=compiled.editions[index].name)
+        state = compiled.replay_of(earlier).state_at(switch.subtract(microseconds=1))
+        return reconcile(state, new_edition, switch=switch, previous=earlier.name)
 
     def diff(self, before: object, after: object) -> LedgerDiff:
         """Sections added, removed and changed between two instants, with redlines."""
@@ -391,7 +362,8 @@ class Ledger:
 
     def __repr__(self) -> str:
         return (
-            f"<Ledger: {len(self._documents)} base editions, {len(self._supplements)} supplements>"
+            f"<{type(self).__name__}{self._contents.label}: {len(self.documents)} base editions, "
+            f"{len(self.supplements)} supplements>"
         )
 
 

@@ -12,6 +12,7 @@ operation; they are ignored when reading, the operation being the truth.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any, TypeVar
 
@@ -79,6 +80,18 @@ converter = cattrs.Converter(forbid_extra_keys=True)
 def _structure_datetime(value: Any, _: type) -> pendulum.DateTime:
     if not isinstance(value, str):
         raise InvalidLedgerDataError(f"expected an ISO 8601 datetime string, got {value!r}")
+    return parse_datetime(value)
+
+
+# Ledgers repeat a few thousand instants (effective days, filing days) across many
+# thousands of values; instants are immutable, so each spelling is parsed once.
+@functools.lru_cache(maxsize=1 << 16)
+def parse_datetime(value: str) -> pendulum.DateTime:
+    """An ISO 8601 instant as the converter reads it (in New York), parsed once per spelling.
+
+    Raises:
+        InvalidLedgerDataError: for anything else.
+    """
     try:
         parsed = pendulum.parse(value, exact=True, strict=True)
     except (ValueError, pendulum.parsing.exceptions.ParserError) as error:

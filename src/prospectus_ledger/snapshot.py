@@ -9,9 +9,9 @@ from typing import Any
 import attrs
 import pendulum
 
-from ._engine import Edition, StateSource
-from ._lookup import in_scope
 from ._text import closest, heading_key, split_heading_path
+from .engine.compiled import Edition, StateSource
+from .engine.lookup import in_scope
 from .errors import (
     AmbiguousSectionError,
     EditionNotFoundError,
@@ -147,13 +147,13 @@ class SectionView:
 
     def _repr_html_(self) -> str:
         """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""
-        from .render import section_html
+        from .render._views import section_html
 
         return section_html(self)
 
     def _repr_markdown_(self) -> str:
         """Markdown for Jupyter (see :mod:`prospectus_ledger.render`)."""
-        from .render import section_markdown
+        from .render._views import section_markdown
 
         return section_markdown(self)
 
@@ -183,7 +183,7 @@ class Sections(list[SectionView]):
     def to_dataframe(self) -> Any:
         """One row per section: path, document, edition, portfolio, provenance, text
         (pandas, from the ``notebook`` extra)."""
-        from ._render_frames import sections_frame
+        from .render._frames import sections_frame
 
         return sections_frame(self)
 
@@ -375,13 +375,13 @@ class Snapshot:
 
     def _repr_html_(self) -> str:
         """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""
-        from .render import snapshot_html
+        from .render._views import snapshot_html
 
         return snapshot_html(self)
 
     def _repr_markdown_(self) -> str:
         """Markdown for Jupyter (see :mod:`prospectus_ledger.render`)."""
-        from .render import snapshot_markdown
+        from .render._views import snapshot_markdown
 
         return snapshot_markdown(self)
 

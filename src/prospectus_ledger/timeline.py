@@ -8,8 +8,8 @@ from typing import Any, Literal, TypeAlias
 import attrs
 import pendulum
 
-from . import _engine
-from ._engine import Compiled
+from .engine import compiled as _engine
+from .engine.compiled import Compiled
 from .provenance import Source
 from .supplement import Amendment, Supplement
 from .tree import DocumentKind
@@ -94,13 +94,13 @@ class Timeline:
 
     def _repr_html_(self) -> str:
         """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""
-        from .render import timeline_html
+        from .render._views import timeline_html
 
         return timeline_html(self)
 
     def _repr_markdown_(self) -> str:
         """Markdown for Jupyter (see :mod:`prospectus_ledger.render`)."""
-        from .render import timeline_markdown
+        from .render._views import timeline_markdown
 
         return timeline_markdown(self)
 
@@ -115,7 +115,7 @@ class Timeline:
         Raises:
             ModuleNotFoundError: when pandas is not installed.
         """
-        from ._render_frames import timeline_frame
+        from .render._frames import timeline_frame
 
         return timeline_frame(self)
 
@@ -129,7 +129,7 @@ class Timeline:
         Raises:
             ModuleNotFoundError: when matplotlib is not installed.
         """
-        from ._render_frames import timeline_plot
+        from .render._frames import timeline_plot
 
         return timeline_plot(self, ax)
 
@@ -176,19 +176,19 @@ class Problems(list[Problem]):
 
     def to_dataframe(self) -> Any:
         """One row per problem (pandas, from the ``notebook`` extra)."""
-        from ._render_frames import problems_frame
+        from .render._frames import problems_frame
 
         return problems_frame(self)
 
     def _repr_html_(self) -> str:
         """HTML for Jupyter (see :mod:`prospectus_ledger.render`)."""
-        from .render import problems_html
+        from .render._views import problems_html
 
         return problems_html(self)
 
     def _repr_markdown_(self) -> str:
         """Markdown for Jupyter."""
-        from .render import problems_markdown
+        from .render._views import problems_markdown
 
         return problems_markdown(self)
 
@@ -199,8 +199,8 @@ class Problems(list[Problem]):
 def timeline_of(compiled: Compiled) -> Timeline:
     """Every amendment of a compiled ledger in effective order (see :meth:`Ledger.timeline`)."""
     entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
-    for index, edition in enumerate(compiled.editions):
-        replay = compiled.replay(index, compiled.bucket(None))
+    for edition in compiled.editions:
+        replay = compiled.replay_of(edition)
         for outcome in replay.outcomes:
             step = outcome.step
             reason = outcome.reason or step.amendment.diagnostic

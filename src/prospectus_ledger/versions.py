@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ._engine import Compiled, Edition
+import pendulum
+
 from ._records import VERSIONS, Record
-from ._render_common import path_text
 from ._text import heading_key
-from .tree import Document, Section, walk
+from .engine.compiled import Compiled, Edition
+from .render._common import path_text
+from .tree import Document, Located
 
 __all__ = ["Versions", "versions_of"]
 
@@ -28,7 +30,7 @@ class Versions(list[Record]):
     def to_dataframe(self) -> Any:
         """The table as a DataFrame, instants as New York datetimes (pandas, from the
         ``notebook`` extra)."""
-        from ._render_frames import records_frame
+        from .render._frames import records_frame
 
         return records_frame(self, VERSIONS, "Ledger.versions().to_dataframe()")
 
@@ -41,31 +43,29 @@ def _series_ids(document: Document) -> dict[str, str]:
     return found
 
 
-def _edition_rows(compiled: Compiled, index: int) -> Iterator[Record]:
-    edition: Edition = compiled.editions[index]
-    replay = compiled.replay(index, compiled.bucket(None))
+def _edition_rows(compiled: Compiled, edition: Edition) -> Iterator[Record]:
+    """A row per version of each path of the edition, from its section index: a path's
+    section changes (a new object) whenever it or anything below it changes."""
     document = edition.document
     series = _series_ids(document)
     base = edition.base_provenance
-    # The instant each state takes effect: the first at the edition's start.
-    starts = [edition.start, *(max(at, edition.start) for at in replay.instants)]
-    open_rows: dict[tuple[str | None, tuple[str, ...]], tuple[Section, Record]] = {}
-    for number, start in enumerate(starts):
-        state = replay.states[number]
-        seen: set[tuple[str | None, tuple[str, ...]]] = set()
-        for place in walk(state.sections):
-            key = (place.portfolio, place.headings)
-            seen.add(key)
-            held = open_rows.get(key)
-            if held is not None and held[0] is place.section:
+    start = edition.start
+    for history in compiled.index_of(edition).versions.values():
+        # An instruction effective before its edition starts takes effect with it; of
+        # versions that then start at one instant, the last holds.
+        kept: list[tuple[pendulum.DateTime, Located | None]] = []
+        for instant, located in zip(history.instants, history.located, strict=True):
+            at = max(instant, start)
+            if kept and kept[-1][0] == at:
+                kept.pop()
+            kept.append((at, located))
+        for position, (at, place) in enumerate(kept):
+            if place is None:
                 continue
-            if held is not None:
-                held[1]["valid_to"] = start
-                yield held[1]
             section = place.section
             provenance = section.provenance or (None if section.placeholder else base)
             source = provenance.source if provenance else None
-            row: Record = {
+            yield {
                 "registrant": document.registrant,
                 "cik": document.cik,
                 "portfolio": place.portfolio,
@@ -74,8 +74,8 @@ def _edition_rows(compiled: Compiled, index: int) -> Iterator[Record]:
                 "edition": edition.name,
                 "path": path_text(place.headings),
                 "heading": section.heading,
-                "valid_from": start,
-                "valid_to": None,
+                "valid_from": at,
+                "valid_to": kept[position + 1][0] if position + 1 < len(kept) else edition.end,
                 "known_from": provenance.known_at if provenance else None,
                 "text": section.own_text,
                 "partial": section.placeholder,
@@ -84,21 +84,11 @@ def _edition_rows(compiled: Compiled, index: int) -> Iterator[Record]:
                 "url": source.url if source else None,
                 "words": provenance.words if provenance else None,
             }
-            open_rows[key] = (section, row)
-        for key in [key for key in open_rows if key not in seen]:
-            _, row = open_rows.pop(key)
-            row["valid_to"] = start
-            yield row
-    for _, row in open_rows.values():
-        row["valid_to"] = edition.end
-        yield row
 
 
 def versions_of(compiled: Compiled) -> Versions:
     """Every version of every section of every edition, by edition then path."""
-    rows = [
-        row for index in range(len(compiled.editions)) for row in _edition_rows(compiled, index)
-    ]
+    rows = [row for edition in compiled.editions for row in _edition_rows(compiled, edition)]
     rows.sort(key=_order)
     return Versions(rows)
 

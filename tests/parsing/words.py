@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from prospectus_ledger._text import clean_text
-from prospectus_ledger.parsing import ParsedFiling
+from prospectus_ledger.parsing import FilingSupplements
 
 # Markup that carries no words: SGML tags (<PAGE>, <TABLE>, <S>, <C>, ...).
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}>")
@@ -33,7 +33,7 @@ def input_words(text: str) -> Counter[str]:
     return Counter(token for token in clean_text(text).split(" ") if _is_word(token))
 
 
-def output_words(parsed: ParsedFiling) -> Counter[str]:
+def output_words(parsed: FilingSupplements) -> Counter[str]:
     """The words of everything the parse kept."""
     counter: Counter[str] = Counter()
     for supplement in parsed.supplements:
@@ -42,6 +42,6 @@ def output_words(parsed: ParsedFiling) -> Counter[str]:
     return counter
 
 
-def lost_words(text: str, parsed: ParsedFiling) -> Counter[str]:
+def lost_words(text: str, parsed: FilingSupplements) -> Counter[str]:
     """Words of the input that the parse does not account for (empty when none is lost)."""
     return input_words(text) - output_words(parsed)

@@ -14,7 +14,8 @@ from .._cli_format import FORMATS, terminal_safe
 from .._records import Column
 from ..errors import AmbiguousSectionError, ProspectusLedgerError
 from ..ledger import Ledger, load
-from ..store import is_store_file, open_store
+from ..store import Store, is_store_file, open_store
+from ..store.schema import SCHEMA_VERSION
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -72,8 +73,21 @@ def open_source(sources: Sequence[Path], manifest: Path | None = None) -> Ledger
                 f"{sources[0]} is a store, which keeps what it was ingested with; "
                 "give --manifest to 'prospectus-ledger ingest' instead"
             )
-        return open_store(sources[0])
+        ledger = open_store(sources[0])
+        say_migrated(ledger.store)
+        return ledger
     return load(sources, manifest=manifest)
+
+
+def say_migrated(store: Store) -> None:
+    """Tell the user, on standard error, that opening a store upgraded its schema."""
+    if store.migrated_from is not None:
+        say(
+            f"Upgraded {store.path} from store schema {store.migrated_from} to "
+            f"{SCHEMA_VERSION} (it now opens only with this version of prospectus-ledger "
+            "or later)",
+            err=True,
+        )
 
 
 format_option = click.option(

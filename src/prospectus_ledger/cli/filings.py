@@ -12,11 +12,20 @@ import click
 
 from .._cli_format import FORMATS, records_output
 from .._records import VERSIONS
-from ..ledger import DEFAULT_MAX_FILING_BYTES
+from ..files import DEFAULT_MAX_FILING_BYTES
 from ..manifest import as_manifest, sources_for
 from ..serialize import unstructure
 from ..store import IngestReport, Store
-from ._common import SOURCE, STRICT_FAILED, main, manifest_option, names, open_source, say
+from ._common import (
+    SOURCE,
+    STRICT_FAILED,
+    main,
+    manifest_option,
+    names,
+    open_source,
+    say,
+    say_migrated,
+)
 
 
 @main.command()
@@ -168,6 +177,7 @@ def ingest(
     # The manifest is read first: a bad one stops the ingest before a store is made.
     listing = as_manifest(manifest)
     store = Store(store_path, max_filing_bytes=max_filing_bytes)
+    say_migrated(store)
     with click.progressbar(length=1, label="Reading filings", file=sys.stderr) as bar:
 
         def progress(number: int, total: int, name: str) -> None:

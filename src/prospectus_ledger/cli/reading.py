@@ -22,9 +22,9 @@ from .._records import (
     section_records,
     timeline_records,
 )
-from .._render_frames import records_frame
 from .._text import split_heading_path
 from ..batch import ANSWERS, answer_many
+from ..render._frames import records_frame
 from ._common import (
     SOURCE,
     default_colour,

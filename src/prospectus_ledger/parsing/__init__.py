@@ -19,14 +19,14 @@ The parser works in stages, one module each:
 from __future__ import annotations
 
 from .effective import EffectiveTime, find_effective
-from .filing import ParsedFiling, ParsedSupplement, parse_filing, read_filing
+from .filing import FilingSupplements, ParsedSupplement, parse_filing, read_filing
 from .headers import Header
 from .instructions import Recognised, looks_like_instruction, recognise
 
 __all__ = [
     "EffectiveTime",
+    "FilingSupplements",
     "Header",
-    "ParsedFiling",
     "ParsedSupplement",
     "Recognised",
     "find_effective",

@@ -13,10 +13,19 @@ import re
 import attrs
 import pendulum
 
+from ._memo import memo
 from .grammar.times import DATE, MONTH
 from .grammar.vocabulary import MONTHS
 
-__all__ = ["DATE_SEARCH", "DateReading", "dates_in", "first_date", "is_date_only", "read_date"]
+__all__ = [
+    "DATE_SEARCH",
+    "DateReading",
+    "dates_in",
+    "first_date",
+    "has_digit",
+    "is_date_only",
+    "read_date",
+]
 
 _WORDS = re.compile(rf"^({MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{3,4}})$", re.IGNORECASE)
 _DIGITS = re.compile(r"^(\d{1,2})[-/\u2013](\d{1,2})[-/\u2013](\d{4}|\d{2})$")
@@ -25,6 +34,9 @@ _DIGITS = re.compile(r"^(\d{1,2})[-/\u2013](\d{1,2})[-/\u2013](\d{4}|\d{2})$")
 # search of long text runs about twice as fast).
 _FIRST_CHARACTERS = "".join(sorted({name[0] for name in MONTHS}))
 DATE_SEARCH = re.compile(rf"(?=[{_FIRST_CHARACTERS}\d])(?:{DATE})", re.IGNORECASE)
+# Every DATE match holds a digit (its day, or all of it): text with none holds no date,
+# answered without the case-blind search of the month names.
+_DIGIT = re.compile(r"\d")
 # The most characters a DATE match spans ("September 30th, 2015").
 _DATE_WIDTH = len("september. 30th, 2015")
 
@@ -57,6 +69,7 @@ def _misprinted_year(year: str, near: pendulum.Date | None) -> int | None:
     return close[0] if len(close) == 1 else None
 
 
+@memo
 def read_date(text: str, *, near: pendulum.Date | None = None) -> DateReading:
     """Read a date matched by :data:`DATE`; report dates that do not exist.
 
@@ -94,15 +107,23 @@ def read_date(text: str, *, near: pendulum.Date | None = None) -> DateReading:
         return DateReading(words, None, f"{words!r} is not a real date")
 
 
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit, as every date phrase does (a cheap test before a
+    search of :data:`DATE_SEARCH`)."""
+    return _DIGIT.search(text) is not None
+
+
 def first_date(text: str) -> DateReading | None:
     """The first date phrase in ``text``, read; ``None`` when there is none."""
-    match = DATE_SEARCH.search(text)
+    match = DATE_SEARCH.search(text) if _DIGIT.search(text) else None
     return read_date(match.group(0)) if match else None
 
 
 def dates_in(text: str) -> list[pendulum.Date]:
     """The real dates ``text`` names, in order ("March 1, 2006, April 1, 2006 and May 1,
     2006")."""
+    if not _DIGIT.search(text):
+        return []
     found = (read_date(match.group(0)).date for match in DATE_SEARCH.finditer(text))
     return [day for day in found if day is not None]
 

@@ -28,7 +28,6 @@ from ._substitutions import changes_words, may_change_words
 from ._targets import changes, normalise, sentences, words_of
 from ._tidy import tidy
 from .effective import find_effective
-from .grammar import Words
 from .grammar import instructions as grammar
 from .grammar import supplements as phrases
 
@@ -109,7 +108,7 @@ def split_news(text: str, instruction: Callable[[str], bool]) -> tuple[str, str]
     if len(text) > _MAX_PARAGRAPH:
         return None
     ends = _ends_lead(text)
-    if not ends and not phrases.FOLLOWING_CHANGES.may_match(Words(text)):
+    if not ends and not phrases.FOLLOWING_CHANGES.may_match(words_of(text)):
         return None  # no lead-in's ending, nor the words of one that states its time
     parts = sentences(text)
     if not 2 <= len(parts) <= _MAX_SENTENCES:

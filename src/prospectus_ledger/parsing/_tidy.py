@@ -6,12 +6,18 @@ from __future__ import annotations
 import unicodedata
 
 from .._text import without_invisible
+from ._memo import memo
 
 __all__ = ["collapsed_length", "tidy"]
 
 
+@memo
 def tidy(text: str) -> str:
     """``clean_text(text)``: invisible characters removed, white space collapsed.
+
+    Remembered per filing: the parser tidies the same lines and paragraphs over and
+    over (a line three or four times on average), and looking one up costs a fraction
+    of reading it again.
 
     ``str.split()`` splits on exactly the characters the regular expression
     ``\\s`` matches (both use Python's ``isspace``), and is several times faster
@@ -21,7 +27,8 @@ def tidy(text: str) -> str:
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
         text = without_invisible(text)
-    if _collapsed(text):
+    # _collapsed(), spelled out: this runs tens of thousands of times a filing.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return " ".join(text.split())
 

@@ -18,7 +18,7 @@ import attrs
 from ._dates import is_date_only
 from ._memo import memo
 from ._namelines import edition_line, fund_list, listing, name_like
-from ._targets import normalise
+from ._targets import normalise, words_of
 from ._tidy import tidy
 from .effective import find_effective
 from .grammar import Gate, Words
@@ -195,8 +195,8 @@ class _Window(Sequence[_T]):
         return self._items[self._lo + index]
 
     def __iter__(self) -> Iterator[_T]:
-        items = self._items
-        return (items[index] for index in range(self._lo, self._hi))
+        # map() over a range runs in C: no generator frame per item.
+        return map(self._items.__getitem__, range(self._lo, self._hi))
 
 
 def _title_prefix(lines: Sequence[Line]) -> int:
@@ -264,16 +264,17 @@ def _late_anchor(lines: Sequence[Line], leading: tuple[str, ...], before: str = 
     prefix = _prefix_of(leading, before)
     if not lines or any(has_anchor(text) for text in leading[:prefix]):
         return 0
-    for offset in range(1, len(lines)):
-        if not has_anchor(lines[offset].stripped):
+    texts = [line.stripped for line in lines]
+    for offset in range(1, len(texts)):
+        if not has_anchor(texts[offset]):
             continue
-        if offset <= _LATE or lines[offset - 1].stripped.endswith(_PARAGRAPH_END):
+        if offset <= _LATE or texts[offset - 1].endswith(_PARAGRAPH_END):
             # Within the first lines, or after a paragraph that ends: a new supplement
             # in text with no blank lines ("... for future reference." / "Supplement dated").
             return offset
         # The names above it, read from the few lines they may take (not the whole run).
         base = max(0, offset - _LATE_NAMES - 1)
-        names = _names_above([line.stripped for line in lines[base:offset]], offset - base)
+        names = _names_above(texts[base:offset], offset - base)
         if names is not None:
             return base + names
     return 0
@@ -400,7 +401,7 @@ def title_blocks(units: Sequence[Unit]) -> list[TitleBlock]:
 @memo
 def is_name_line(text: str) -> bool:
     """Whether a title line holds a word of a name ("Trust", "Fund", "Portfolios")."""
-    return grammar.NAME_WORD.found(Words(text))
+    return grammar.NAME_WORD.found(words_of(text))
 
 
 @memo
@@ -408,7 +409,7 @@ def is_phrase_line(text: str) -> bool:
     """Whether a title line is part of the supplement phrase (documents, dates, connectives)."""
     return (
         has_anchor(text)
-        or grammar.PHRASE_WORD.found(Words(text))
+        or grammar.PHRASE_WORD.found(words_of(text))
         or _CONNECTOR.match(text) is not None
         or is_date_only(text)
     )

@@ -31,6 +31,7 @@ import attrs
 
 from ..tree import Block, BulletList, Paragraph
 from ._memo import memo
+from ._targets import words_of
 from .grammar import Words, instructions
 from .lines import CellTable, Line, LineKind, TextTable, Unit
 from .tables import cell_table, text_table_blocks
@@ -354,7 +355,7 @@ def _goes_on(before: str, after: str) -> bool:
         return True  # "... on page" / "23 of the Prospectus is deleted ..."
     # The next opens with the verb of this one ("... beneath the headings "A" and "B"" /
     # "Is replaced in its entirety with the following:").
-    opens_with_verb = instructions.OPENS_WITH_VERB.match(Words(after)) is not None
+    opens_with_verb = instructions.OPENS_WITH_VERB.match(words_of(after)) is not None
     return opens_with_verb and not before.endswith((".", ":", ";", "!", "?"))
 
 

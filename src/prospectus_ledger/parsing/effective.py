@@ -33,6 +33,7 @@ import pendulum
 from ..instants import at_close, start_of_day
 from ._dates import read_date
 from ._memo import memo
+from ._targets import words_of
 from ._tidy import tidy
 from .grammar import Hit, Rule, Words
 from .grammar import times as grammar
@@ -116,7 +117,8 @@ def find_effective(
         defined: instants earlier phrases named ("Transition Date"), by name
             in lower case.
     """
-    words = Words(_straight(tidy(text)))
+    # The instruction's words are read by other rules too: made once (_targets.words_of).
+    words = words_of(_straight(tidy(text)))
     for match in grammar.EFFECTIVE.finditer(words):
         time = _read_phrase(match, default, defined or {})
         if time is not None:

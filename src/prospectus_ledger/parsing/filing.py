@@ -35,7 +35,7 @@ from .splitting import Part, split_supplements
 from .submission import with_header
 from .trailers import closing_date, trailer_date
 
-__all__ = ["ParsedFiling", "ParsedSupplement", "parse_filing", "read_filing"]
+__all__ = ["FilingSupplements", "ParsedSupplement", "parse_filing", "read_filing"]
 
 
 @attrs.frozen
@@ -77,7 +77,7 @@ class ParsedSupplement:
 
 
 @attrs.frozen
-class ParsedFiling:
+class FilingSupplements:
     """A filing's supplements, in filing order, with the source they share."""
 
     source: Source
@@ -214,7 +214,7 @@ def _documents_named(body: Body) -> tuple[DocumentRef, ...]:
     return tuple(DocumentRef(kind) for kind in kinds)
 
 
-def read_filing(data: str | bytes, source: SourceLike = None) -> ParsedFiling:
+def read_filing(data: str | bytes, source: SourceLike = None) -> FilingSupplements:
     """Parse a filing and keep what was recognised around its supplements.
 
     Raises:
@@ -227,7 +227,7 @@ def read_filing(data: str | bytes, source: SourceLike = None) -> ParsedFiling:
         forget()
 
 
-def _read_filing(data: str | bytes, source: Source | None) -> ParsedFiling:
+def _read_filing(data: str | bytes, source: Source | None) -> FilingSupplements:
     file = _file(source)
     text = decode_filing(data, file=file)
     read = read_units(text, file=file)
@@ -262,7 +262,7 @@ def _read_filing(data: str | bytes, source: Source | None) -> ParsedFiling:
             attrs.evolve(item, supplement=attrs.evolve(item.supplement, series=header.series))
             for item in parsed
         ]
-    return ParsedFiling(source, tuple(parsed))
+    return FilingSupplements(source, tuple(parsed))
 
 
 # "the 'Investment manager' section of each Fund's Statutory Prospectus": the section of
@@ -280,7 +280,7 @@ def _statutory(item: ParsedSupplement) -> ParsedSupplement:
     amendments = []
     changed = False
     for amendment in item.supplement.amendments:
-        if whole or _STATUTORY.search(amendment.words or ""):
+        if whole or _names_statutory(amendment.words or ""):
             operation = _mark_statutory(amendment.operation)
             if operation is not amendment.operation:
                 amendment = attrs.evolve(amendment, operation=operation)
@@ -289,6 +289,13 @@ def _statutory(item: ParsedSupplement) -> ParsedSupplement:
     if not changed:
         return item
     return attrs.evolve(item, supplement=attrs.evolve(item.supplement, amendments=amendments))
+
+
+def _names_statutory(words: str) -> bool:
+    """``_STATUTORY.search(words)``, answered without the search for words that hold no
+    "tatutory" in any case (most instructions; no letter of it has another case-blind
+    equivalent in ``re``, as "s" has the long s)."""
+    return "tatutory" in words.lower() and _STATUTORY.search(words) is not None
 
 
 def _mark_statutory(operation: Operation) -> Operation:

@@ -28,7 +28,7 @@ import pendulum
 
 from ..supplement import DocumentRef
 from ..tree import DocumentKind, Paragraph
-from ._dates import DATE_SEARCH, first_date, is_date_only, read_date
+from ._dates import DATE_SEARCH, first_date, has_digit, is_date_only, read_date
 from ._documents import document_refs, kinds_mentioned
 from ._listings import editions_listed, listed_editions
 from ._locations import section_ref
@@ -115,6 +115,8 @@ def _unreal_dates(texts: Sequence[str]) -> tuple[str, ...]:
     """What is wrong with each date a title prints that names no real day."""
     found: dict[str, None] = {}
     for text in texts:
+        if not has_digit(text):
+            continue  # no date: most title lines
         for match in DATE_SEARCH.finditer(text):
             reading = read_date(match.group(0))
             if reading.date is None and reading.problem:
@@ -204,7 +206,8 @@ def parse_title(lines: Sequence[Line]) -> Header:
     listed_kinds: list[DocumentKind] = []
     series: str | None = None
     previous = ""
-    for text in _title_texts(lines):
+    texts = _title_texts(lines)
+    for text in texts:
         before, previous = previous, text
         own = _own_date(text, before, phrase) if stacked is None else None
         if own is not None:
@@ -258,7 +261,7 @@ def parse_title(lines: Sequence[Line]) -> Header:
         documents,
         date or stacked or next(iter(bare_dates), None),
         tuple(lines),
-        problems=_unreal_dates(_title_texts(lines)),
+        problems=_unreal_dates(texts),
     )
 
 

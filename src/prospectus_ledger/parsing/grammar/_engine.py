@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
-from ._prefilters import Prefilter, look_ahead, needed_by_any, required_literals
+from ._prefilters import Prefilter, end_reach, look_ahead, needed_by_any, required_literals
 
 __all__ = [
     "Gate",
@@ -68,7 +68,13 @@ class Words:
 
     def __init__(self, text: str, lowered: str | None = None) -> None:
         self.text = text
-        self.lower = lower(text) if lowered is None else lowered
+        if lowered is None:
+            # lower(), its common case spelled out: words are made tens of thousands of
+            # times a filing.
+            lowered = text.lower()
+            if len(lowered) != len(text):
+                lowered = lower(text)
+        self.lower = lowered
 
     def __repr__(self) -> str:
         return f"Words({self.text!r})"
@@ -79,17 +85,25 @@ class Words:
     def sub(self, rule: Rule[Any], replacement: str | Callable[[Hit], str]) -> Words:
         """Both texts with every match of ``rule`` replaced by ``replacement`` (or by
         what it answers for the match)."""
-        if not rule.may_match(self):
+        test = rule._test
+        if test is not None and not test(self.lower):
             return self
         pieces: list[str] = []
         lowered: list[str] = []
         last = 0
-        for match in rule.pattern.finditer(rule.subject(self)):
-            pieces.append(self.text[last : match.start()])
-            lowered.append(self.lower[last : match.start()])
-            new = replacement if isinstance(replacement, str) else replacement(Hit(match, self))
-            pieces.append(new)
-            lowered.append(lower(new))
+        # A fixed replacement is lower-cased once, not once per match.
+        fixed_lower = lower(replacement) if isinstance(replacement, str) else ""
+        for match in rule._finditer(self.text if rule.cased else self.lower):
+            start = match.start()
+            pieces.append(self.text[last:start])
+            lowered.append(self.lower[last:start])
+            if isinstance(replacement, str):
+                pieces.append(replacement)
+                lowered.append(fixed_lower)
+            else:
+                new = replacement(Hit(match, self))
+                pieces.append(new)
+                lowered.append(lower(new))
             last = match.end()
         if not pieces:
             return self
@@ -157,7 +171,21 @@ class Rule(Generic[_B]):
             the pattern does not compile.
     """
 
-    __slots__ = ("_prefilter", "builds", "cased", "name", "needs", "pattern", "priority", "source")
+    __slots__ = (
+        "_finditer",
+        "_match",
+        "_prefilter",
+        "_reach",
+        "_search",
+        "_test",
+        "builds",
+        "cased",
+        "name",
+        "needs",
+        "pattern",
+        "priority",
+        "source",
+    )
 
     def __init__(
         self,
@@ -184,6 +212,15 @@ class Rule(Generic[_B]):
         # ignoring case ("(?i:entitled)") give strings as well as its capitals do.
         self.needs = required_literals(source, folded=cased)
         self._prefilter = Prefilter(self.needs)
+        # The pattern's methods and the prefilter's test, bound once: the methods below
+        # run tens of thousands of times a filing, and each attribute looked up or
+        # method called on the way costs as much as a short search.
+        self._test = self._prefilter.test
+        self._search = self.pattern.search
+        self._match = self.pattern.match
+        self._finditer = self.pattern.finditer
+        # A pattern anchored at the end is searched from where a match can start.
+        self._reach = end_reach(source)
 
     def __repr__(self) -> str:
         return f"Rule({self.name!r})"
@@ -195,31 +232,49 @@ class Rule(Generic[_B]):
     def may_match(self, words: Words) -> bool:
         """The prefilter: ``False`` only when the text holds none of the strings every
         match holds."""
-        return self._prefilter.holds(words.lower)
+        test = self._test
+        return test is None or test(words.lower)
 
     def search(self, words: Words) -> Hit | None:
         """The first match in ``words``."""
-        if not self.may_match(words):
+        lowered = words.lower
+        test = self._test
+        if test is not None and not test(lowered):
             return None
-        match = self.pattern.search(self.subject(words))
+        subject = words.text if self.cased else lowered
+        reach = self._reach
+        if reach is None:
+            match = self._search(subject)
+        else:
+            match = self._search(subject, max(len(subject) - reach, 0))
         return Hit(match, words) if match is not None else None
 
     def match(self, words: Words) -> Hit | None:
         """A match at the start of ``words`` (no prefilter: an anchored match fails
         sooner than the literals are looked for)."""
-        match = self.pattern.match(self.subject(words))
+        match = self._match(words.text if self.cased else words.lower)
         return Hit(match, words) if match is not None else None
 
     def found(self, words: Words) -> bool:
         """Whether the rule matches anywhere in ``words``."""
-        return self.may_match(words) and self.pattern.search(self.subject(words)) is not None
+        lowered = words.lower
+        test = self._test
+        if test is not None and not test(lowered):
+            return False
+        subject = words.text if self.cased else lowered
+        reach = self._reach
+        if reach is None:
+            return self._search(subject) is not None
+        return self._search(subject, max(len(subject) - reach, 0)) is not None
 
     def finditer(self, words: Words) -> Iterator[Hit]:
         """Every match, in order."""
-        if not self.may_match(words):
-            return
-        for match in self.pattern.finditer(self.subject(words)):
-            yield Hit(match, words)
+        lowered = words.lower
+        test = self._test
+        if test is not None and not test(lowered):
+            return iter(())
+        matches = self._finditer(words.text if self.cased else lowered)
+        return (Hit(match, words) for match in matches)
 
 
 class Gate:
@@ -253,7 +308,8 @@ class Gate:
     def may_match(self, text: str | Words) -> bool:
         """``False`` only when none of the rules can match ``text`` (normalised words, in
         any case; :class:`Words` give their lower case, made once)."""
-        return self._prefilter.holds(text.lower if isinstance(text, Words) else lower(text))
+        test = self._prefilter.test
+        return test is None or test(text.lower if isinstance(text, Words) else lower(text))
 
 
 class Table(Generic[_B]):

@@ -6,26 +6,39 @@
   pattern that opens with a word boundary and an alternation is tried at
   every place of the text; a look-ahead for those characters skips most of
   them in C);
-* :class:`Prefilter`: the test for the strings, one Aho-Corasick automaton
-  when there are many.
+* :func:`end_reach`: how far from the end of a text a match of a pattern
+  anchored at the end can start (only that much of the text need be searched);
+* :class:`Prefilter`: the test for the strings; when there are many, a look-up
+  in what one shared Aho-Corasick pass found in the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, Protocol
 
 import ahocorasick
 
-__all__ = ["Prefilter", "first_characters", "look_ahead", "needed_by_any", "required_literals"]
+from .._memo import memo
+
+__all__ = [
+    "Prefilter",
+    "end_reach",
+    "first_characters",
+    "look_ahead",
+    "needed_by_any",
+    "required_literals",
+]
 
 # A prefilter string shorter than this spares too little to be worth the test.
 _MIN_LITERAL = 3
 # A prefilter of more strings than this is one automaton, not a test per string.
 _SCAN = 3
+# Texts longer than this are not read by the shared automaton (see _test).
+_SHARED_TEXT = 1000
 
 
 class _HasNeeds(Protocol):
@@ -35,25 +48,63 @@ class _HasNeeds(Protocol):
 
 class Prefilter:
     """Whether a lower-case text holds one of some strings (every text does, when there
-    are none)."""
+    are none).
 
-    __slots__ = ("_automaton", "needs")
+    ``test`` is the test made for the strings at hand (``None`` when there are none, so
+    that a caller skips it): rules ask it tens of thousands of times a filing, and a
+    closure over one or two strings costs a fraction of a general loop.
+    """
+
+    __slots__ = ("needs", "test")
 
     def __init__(self, needs: tuple[str, ...]) -> None:
         self.needs = needs
-        # Many strings: one Aho-Corasick pass finds the first of them, where a test per
-        # string would read the text once each.
-        self._automaton: Any = _automaton(needs) if len(needs) > _SCAN else None
+        self.test: Callable[[str], bool] | None = _test(needs)
 
     def holds(self, lowered: str) -> bool:
-        needs = self.needs
-        if not needs:
-            return True
-        automaton = self._automaton
-        if automaton is not None:
-            return next(automaton.iter(lowered), None) is not None
+        """Whether ``lowered`` holds one of the strings."""
+        test = self.test
+        return test is None or test(lowered)
+
+
+def _test(needs: tuple[str, ...]) -> Callable[[str], bool] | None:
+    """The cheapest test of whether a text holds one of ``needs``."""
+    if not needs:
+        return None
+    if len(needs) > _SCAN:
+        # Many strings: the text's one pass of the shared automaton (made once per text
+        # and filing) says which of every prefilter's strings it holds.  A long text
+        # (a whole instruction with its new text) is read by its own automaton, which
+        # stops at the first string, instead of listing every string it holds.
+        mask = _SHARED.mask(needs)
+        scan = _automaton(needs).iter
+
+        def scanned(lowered: str) -> bool:
+            if len(lowered) > _SHARED_TEXT:
+                return next(scan(lowered), None) is not None
+            return mask & _present(lowered) != 0
+
+        return scanned
+    if len(needs) == 1:
+        (only,) = needs
+
+        def one(lowered: str) -> bool:
+            return only in lowered
+
+        return one
+    if len(needs) == 2:
+        first, second = needs
+
+        def two(lowered: str) -> bool:
+            return first in lowered or second in lowered
+
+        return two
+
+    def several(lowered: str) -> bool:
         # any() over map() runs in C: no bytecode per literal.
         return any(map(lowered.__contains__, needs))
+
+    return several
 
 
 def _automaton(literals: Iterable[str]) -> Any:
@@ -63,6 +114,59 @@ def _automaton(literals: Iterable[str]) -> Any:
         automaton.add_word(literal, number)
     automaton.make_automaton()
     return automaton
+
+
+class _Shared:
+    """The strings of every prefilter of many strings, each a bit, in one automaton.
+
+    A paragraph is asked about by many rules and gates, each with its own
+    strings; an automaton per prefilter read the paragraph once per question
+    (most of each pass spent copying the text in).  One automaton of all their
+    strings reads it once and gives every string it holds; each prefilter then
+    only tests its own bits.
+    """
+
+    __slots__ = ("_automaton", "bits")
+
+    def __init__(self) -> None:
+        self.bits: dict[str, int] = {}
+        self._automaton: Any = None
+
+    def mask(self, needs: Iterable[str]) -> int:
+        """The bits of ``needs`` (strings not seen before are added)."""
+        mask = 0
+        for literal in needs:
+            bit = self.bits.get(literal)
+            if bit is None:
+                bit = self.bits[literal] = 1 << len(self.bits)
+                # The automaton is made again, and texts read before it are read again.
+                self._automaton = None
+                _present.cache_clear()
+            mask |= bit
+        return mask
+
+    def automaton(self) -> Any:
+        """The automaton of every string, each giving its bit."""
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for literal, bit in self.bits.items():
+                automaton.add_word(literal, bit)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+
+_SHARED = _Shared()
+
+
+@memo
+def _present(lowered: str) -> int:
+    """The bits of the shared strings ``lowered`` holds (remembered per filing: the same
+    paragraph is asked about by many prefilters)."""
+    found = 0
+    for _end, bit in _SHARED.automaton().iter(lowered):
+        found |= bit
+    return found
 
 
 # -- the strings every match holds ----------------------------------------------------
@@ -265,11 +369,15 @@ _Firsts = tuple[frozenset[str], frozenset[str], bool]  # as printed, ignoring ca
 def look_ahead(source: str) -> str:
     """``source`` with a look-ahead for the characters its matches start with
     (:func:`first_characters`) when it opens with a word boundary or another
-    assertion, which leaves the regular-expression engine no prefix to skip
-    to; else ``source`` unchanged.  The look-ahead matches where the pattern's
-    first character could: it changes no match, only how soon a place fails.
+    assertion (or with alternatives that each do), which leaves the
+    regular-expression engine no prefix to skip to; else ``source`` unchanged.
+    The look-ahead matches where the pattern's first character could: it
+    changes no match, only how soon a place fails.
     """
-    if not _opens_with_assertion(sre_parse.parse(source)):
+    parsed = sre_parse.parse(source)
+    if parsed.state.flags & re.IGNORECASE or not _opens_with_assertion(parsed):
+        # "(?i)" for the whole pattern: its first characters, read as printed, would
+        # refuse the other case.
         return source
     firsts = first_characters(source)
     if firsts is None:
@@ -298,6 +406,10 @@ def _opens_with_assertion(items: Any) -> bool:
     for op, av in items:
         if op is sre.SUBPATTERN:
             return _opens_with_assertion(av[3])
+        if op is sre.BRANCH:
+            # "\b(?:A)\b|\bdated ...": alternatives that each open with one leave no
+            # prefix either.
+            return all(_opens_with_assertion(branch) for branch in av[1])
         return op in _OPENS_WITHOUT_PREFIX
     return False
 
@@ -373,3 +485,32 @@ def _chars(chars: set[str], *, ignoring: bool) -> _Firsts:
     (the engine's own case folding, not one written here)."""
     empty: frozenset[str] = frozenset()
     return (empty, frozenset(chars), False) if ignoring else (frozenset(chars), empty, False)
+
+
+# -- how far back from the end a match anchored there starts ------------------------
+
+_AT_ENDS = (sre.AT_END, sre.AT_END_STRING)
+# A pattern whose matches may be longer than this is searched whole.
+_MAX_REACH = 1000
+
+
+def end_reach(source: str) -> int | None:
+    """How many characters before the end of a text every match of ``source`` starts
+    within, when the pattern ends with ``$`` or ``\\Z`` and its matches are no longer
+    than a bound; else ``None``.
+
+    A search of such a pattern tries every place of the text, though a match can
+    only start near its end; it may start there instead (``re``'s ``pos``, which
+    keeps what look-behinds and word boundaries see before it) and finds the
+    same match.  ``$`` also matches before a final newline: one more character.
+    """
+    if not source.endswith(("$", "\\Z")):
+        return None  # most patterns: answered without parsing them again
+    parsed = sre_parse.parse(source)
+    if not len(parsed) or parsed.state.flags & re.MULTILINE:
+        return None  # "(?m)$" ends any line, not only the text
+    op, av = parsed[len(parsed) - 1]
+    if op is not sre.AT or av not in _AT_ENDS:
+        return None
+    _low, high = parsed.getwidth()
+    return high + 1 if high <= _MAX_REACH else None

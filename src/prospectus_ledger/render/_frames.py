@@ -14,7 +14,7 @@ from typing import Any
 
 import pendulum
 
-from ._records import (
+from .._records import (
     DIFF,
     HISTORY,
     PROBLEMS,
@@ -28,12 +28,12 @@ from ._records import (
     section_records,
     timeline_records,
 )
-from ._render_common import STATUS_COLOURS, STATUSES, entry_target, excerpt
-from .diff import LedgerDiff
-from .history import History
-from .instants import NEW_YORK
-from .snapshot import SectionView
-from .timeline import Problem, Timeline
+from ..diff import LedgerDiff
+from ..history import History
+from ..instants import NEW_YORK
+from ..snapshot import SectionView
+from ..timeline import Problem, Timeline
+from ._common import STATUS_COLOURS, STATUSES, entry_target, excerpt
 
 __all__ = [
     "diff_frame",

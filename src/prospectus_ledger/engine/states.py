@@ -19,7 +19,7 @@ from typing import overload
 
 import attrs
 
-from .tree import Document, Section
+from ..tree import Document, Section
 
 CHECKPOINT_EVERY = 16
 """A whole state at least every this many states: a rebuild splices at most that many."""
@@ -82,6 +82,10 @@ class StateHistory(Sequence[Document]):
         portfolios asked of that state is answered for all of the run."""
         return self._portfolios_from[index]
 
+    def run_starts(self) -> list[int]:
+        """The first state of each run of states with the same portfolios, in order."""
+        return [index for index, first in enumerate(self._portfolios_from) if index == first]
+
     def may_differ_under(self, index: int, positions: Collection[int]) -> bool:
         """Whether state ``index`` may hold other sections than the state before it
         under the top-level sections at ``positions`` (``False`` only when sure)."""
@@ -135,6 +139,15 @@ class StateHistory(Sequence[Document]):
                 position, section = entry
                 sections[position] = section
                 yield tuple(sections)
+
+    def shells(self) -> Iterator[Document]:
+        """For each state, the state kept whole that it takes every field but its
+        top-level sections from (itself, when it is kept whole)."""
+        shell = self._last
+        for entry in self._entries:
+            if isinstance(entry, Document):
+                shell = entry
+            yield shell
 
     def whole(self) -> Iterator[Document]:
         """The states kept whole; every other state has the fields of the whole one

@@ -26,23 +26,25 @@ from typing import Protocol
 import attrs
 import pendulum
 
-from ._cut_off import apply_cut_off, runs_into_cut
-from ._identity import document_identity as document_identity
-from ._identity import supplement_identity as supplement_identity
-from ._lookup import covers, in_order
-from ._section_index import SectionIndex, build_index
-from ._states import StateHistory
-from ._text import heading_key
-from .errors import (
+from .._text import heading_key
+from ..errors import (
     AmbiguousSectionError,
     BlockNotFoundError,
     SectionNotFoundError,
     TextNotFoundError,
 )
-from .operations import InsertBlocks, InsertSection, Notice, ReplaceBlock, ReplaceSection
-from .provenance import Provenance, Source
-from .supplement import Amendment, Supplement
-from .tree import Document, DocumentKind, Located
+from ..instants import micros
+from ..operations import InsertBlocks, InsertSection, Notice, ReplaceBlock, ReplaceSection
+from ..provenance import Provenance, Source
+from ..supplement import Amendment, Supplement
+from ..tree import Document, DocumentKind, Located
+from .cut_off import apply_cut_off, runs_into_cut
+from .identity import document_identity as document_identity
+from .identity import supplement_identity as supplement_identity
+from .lookup import covers, in_order
+from .section_index import MemoryVersions, SectionIndex, build_index
+from .states import StateHistory
+from .tracks import FOREVER, EditionTracks, Track, memory_track, memory_tracks
 
 # Instructions that bring new text: without it they are not applied (a
 # replacement with nothing would silently erase the section).
@@ -232,7 +234,7 @@ class Replay:
 
     def covers_at(self, when: pendulum.DateTime, portfolio: str) -> bool:
         """Whether the document holds text for ``portfolio`` at ``when`` (see
-        :func:`~prospectus_ledger._lookup.covers`), asked once per run of states
+        :func:`~prospectus_ledger.engine.lookup.covers`), asked once per run of states
         with the same portfolios."""
         first = self.states.portfolios_from(bisect.bisect_right(self.instants, when))
         answer = self._covers.get((first, portfolio))
@@ -284,7 +286,7 @@ class StateSource(Protocol):
     ) -> list[tuple[Edition, Located]]:
         """The sections ``headings`` names in the editions in force at ``when`` that
         cover ``portfolio`` and are of ``kind`` (either ``None`` for any), in the
-        order of :func:`~prospectus_ledger._lookup.in_order`; ``when_key`` is
+        order of :func:`~prospectus_ledger.engine.lookup.in_order`; ``when_key`` is
         ``when``'s :func:`~prospectus_ledger.instants.wall_clock_key`, if known."""
         ...
 
@@ -304,9 +306,10 @@ class Compiled:
     diagnosed: tuple[Supplement, ...] = ()
     """The supplements whose own header the parser could not wholly read."""
     _replays: dict[tuple[int, int], Replay] = attrs.field(factory=dict)
-    _indexes: dict[tuple[int, int], SectionIndex] = attrs.field(factory=dict)
+    _indexes: dict[tuple[int, int], SectionIndex[MemoryVersions]] = attrs.field(factory=dict)
     _positions: dict[EditionKey, int] = attrs.field(factory=dict)
     _portfolio_names: list[str] | None = None
+    _tracks: dict[tuple[int, int, str | None], Track] = attrs.field(factory=dict)
 
     def position(self, edition: Edition) -> int:
         """The index of ``edition`` in :attr:`editions`."""
@@ -314,16 +317,57 @@ class Compiled:
             self._positions.update((e.key, i) for i, e in enumerate(self.editions))
         return self._positions[edition.key]
 
-    def section_index(self, index: int, bucket: int) -> SectionIndex:
+    def _index_in(self, index: int, bucket: int) -> SectionIndex[MemoryVersions]:
         """Per-section versions of edition ``index``'s replay, built on first use."""
         found = self._indexes.get((index, bucket))
         if found is None:
-            replay = self.replay(index, bucket)
+            replay = self._replay_in(index, bucket)
             found = build_index(
                 replay.instants, replay.states.top_sections(), self.editions[index].start
             )
             self._indexes[(index, bucket)] = found
         return found
+
+    def replay_of(self, edition: Edition, known_at: pendulum.DateTime | None = None) -> Replay:
+        """The replay of ``edition`` with the supplements known at ``known_at`` (``None``:
+        every supplement), worked out once."""
+        return self._replay_in(self.position(edition), self._bucket(known_at))
+
+    def index_of(
+        self, edition: Edition, known_at: pendulum.DateTime | None = None
+    ) -> SectionIndex[MemoryVersions]:
+        """The section index of :meth:`replay_of` (every path's versions), built once."""
+        return self._index_in(self.position(edition), self._bucket(known_at))
+
+    def chained(self) -> Iterator[Edition]:
+        """Every edition, chain by chain, each chain oldest first."""
+        for chain in self.chains.values():
+            for index in chain:
+                yield self.editions[index]
+
+    def latest_before(self, chain: ChainKey, instant: pendulum.DateTime) -> Edition | None:
+        """The last edition of ``chain`` that starts before ``instant``, if any."""
+        earlier = [
+            self.editions[index]
+            for index in self.chains.get(chain, ())
+            if self.editions[index].start < instant
+        ]
+        return earlier[-1] if earlier else None
+
+    def track(self, edition: Edition, versions: MemoryVersions, wanted: str | None) -> Track:
+        """A candidate path's versions as arrays (everything known), made once."""
+        key = (self.position(edition), id(versions), wanted)
+        found = self._tracks.get(key)
+        if found is None:
+            end = micros(edition.end) if edition.end is not None else FOREVER
+            found = self._tracks[key] = memory_track(versions, edition.start, end, wanted)
+        return found
+
+    def tracks(
+        self, headings: Sequence[str], portfolio: str | None, kind: DocumentKind | None
+    ) -> list[EditionTracks] | None:
+        """See :class:`~prospectus_ledger.engine.tracks.TrackSource`."""
+        return memory_tracks(self, headings, portfolio, kind)
 
     def find_sections(
         self,
@@ -339,28 +383,28 @@ class Compiled:
         No state is built unless a portfolio scope needs one (to see whether
         the edition covers the portfolio then).
         """
-        bucket = self.bucket(known_at)
+        bucket = self._bucket(known_at)
         found: list[tuple[Edition, Located]] = []
         for position in self.in_force(when, known_at):
             edition = self.editions[position]
             if kind is not None and edition.document.kind != kind:
                 continue
-            if portfolio is not None and not self.replay(position, bucket).covers_at(
+            if portfolio is not None and not self._replay_in(position, bucket).covers_at(
                 when, portfolio
             ):
                 continue
-            index = self.section_index(position, bucket)
+            index = self._index_in(position, bucket)
             for located in index.find(when, headings, portfolio, when_key):
                 found.append((edition, located))
         return in_order(found)
 
-    def bucket(self, known_at: pendulum.DateTime | None) -> int:
+    def _bucket(self, known_at: pendulum.DateTime | None) -> int:
         """How many distinct knowledge instants are at or before ``known_at``."""
         if known_at is None:
             return len(self.knowledge)
         return bisect.bisect_right(self.knowledge, known_at)
 
-    def replay(self, index: int, bucket: int) -> Replay:
+    def _replay_in(self, index: int, bucket: int) -> Replay:
         """The replay of edition ``index`` with the supplements known in ``bucket``."""
         cached = self._replays.get((index, bucket))
         if cached is None:
@@ -375,15 +419,15 @@ class Compiled:
         self, when: pendulum.DateTime, known_at: pendulum.DateTime | None
     ) -> list[tuple[Edition, Document]]:
         """Each edition in force at ``when`` (one per chain), as it reads then."""
-        bucket = self.bucket(known_at)
+        bucket = self._bucket(known_at)
         return [
-            (self.editions[index], self.replay(index, bucket).state_at(when))
+            (self.editions[index], self._replay_in(index, bucket).state_at(when))
             for index in self.in_force(when, known_at)
         ]
 
     def later_states(self, edition: Edition) -> Iterator[tuple[pendulum.DateTime, Document]]:
         """Every state of ``edition`` after its base, with the instant it took effect."""
-        replay = self.replay(self.position(edition), self.bucket(None))
+        replay = self._replay_in(self.position(edition), self._bucket(None))
         return zip(replay.instants, itertools.islice(replay.states, 1, None), strict=True)
 
     def portfolio_names(self) -> list[str]:
@@ -394,13 +438,13 @@ class Compiled:
 
     def _collect_portfolio_names(self) -> list[str]:
         names: dict[str, str] = {}
-        full = self.bucket(None)
+        full = self._bucket(None)
         for position, edition in enumerate(self.editions):
             # Renames ("Delaware Value Fund" becomes "Macquarie Value Fund") change
             # the names a state holds, and a state with new names is kept whole;
             # states share their name tuples, so each distinct tuple is read once.
             seen: set[int] = set()
-            for state in (edition.document, *self.replay(position, full).states.whole()):
+            for state in (edition.document, *self._replay_in(position, full).states.whole()):
                 if id(state.portfolios) in seen:
                     continue
                 seen.add(id(state.portfolios))

@@ -1,41 +1,37 @@
-"""The store's SQLite schema, its versions and migrations, and row encodings."""
+"""The store's SQLite schema, its versions and migrations, and how it is opened and read."""
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import sqlite3
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Literal, TypeVar
 
 import attrs
-import pendulum
 
-from ._engine import Edition, EditionKey
-from .errors import InvalidLedgerDataError, StoreError
-from .serialize import structure, unstructure
-from .supplement import Amendment, Supplement
-from .tree import Document
+from ..errors import InvalidLedgerDataError, StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The schema version this library writes; older stores are migrated forward."""
 
-_SCHEMA_V1 = """
+# What a store holds as it came in: nothing here is derived.
+_CONTENTS = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS filings (
     sha256 TEXT PRIMARY KEY,
     name TEXT,
     content BLOB NOT NULL,
-    added_at TEXT NOT NULL
+    added_at TEXT NOT NULL,
+    encoding TEXT NOT NULL DEFAULT 'identity'
 );
 CREATE TABLE IF NOT EXISTS supplements (
     identity TEXT PRIMARY KEY,
     filing TEXT NOT NULL REFERENCES filings(sha256),
     supplement_date TEXT,
-    data TEXT NOT NULL
+    data BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS amendments (
     supplement TEXT NOT NULL REFERENCES supplements(identity),
@@ -49,8 +45,14 @@ CREATE TABLE IF NOT EXISTS amendments (
 CREATE TABLE IF NOT EXISTS documents (
     identity TEXT PRIMARY KEY,
     filing TEXT NOT NULL REFERENCES filings(sha256),
-    data TEXT NOT NULL
+    data BLOB NOT NULL
 );
+"""
+
+# What is derived from the contents at every ingest: the editions, and per edition
+# the versions of its sections (no whole states: a version row is written only when
+# a section's own text, place or children change).
+_DERIVED = """
 CREATE TABLE IF NOT EXISTS editions (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -59,48 +61,95 @@ CREATE TABLE IF NOT EXISTS editions (
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS editions_by_time ON editions (start_us, end_us);
-CREATE TABLE IF NOT EXISTS nodes (hash TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS states (
-    edition INTEGER NOT NULL REFERENCES editions(id),
-    seq INTEGER NOT NULL,
-    valid_from_us INTEGER NOT NULL,
-    valid_from TEXT NOT NULL,
-    header TEXT NOT NULL,
-    roots TEXT NOT NULL,
-    PRIMARY KEY (edition, seq)
+CREATE TABLE IF NOT EXISTS texts (
+    id INTEGER PRIMARY KEY,
+    digest BLOB NOT NULL UNIQUE,
+    data BLOB NOT NULL
 );
-CREATE INDEX IF NOT EXISTS states_by_time ON states (edition, valid_from_us);
-CREATE TABLE IF NOT EXISTS section_versions (
+CREATE TABLE IF NOT EXISTS paths (
+    id INTEGER PRIMARY KEY,
     edition INTEGER NOT NULL REFERENCES editions(id),
-    path TEXT NOT NULL,
+    key TEXT NOT NULL,
     heading_key TEXT NOT NULL,
-    portfolio TEXT,
+    owners TEXT NOT NULL,
+    first_us INTEGER NOT NULL,
+    checksum INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS versions (
+    path INTEGER NOT NULL REFERENCES paths(id),
     valid_from_us INTEGER NOT NULL,
     valid_to_us INTEGER,
-    known_at TEXT,
-    node TEXT NOT NULL REFERENCES nodes(hash)
-);
-CREATE INDEX IF NOT EXISTS section_versions_by_heading
-    ON section_versions (heading_key, valid_from_us);
+    known_from_us INTEGER,
+    section INTEGER REFERENCES texts(id),
+    provenance INTEGER REFERENCES texts(id),
+    label INTEGER REFERENCES texts(id),
+    place TEXT,
+    children TEXT,
+    checksum INTEGER NOT NULL,
+    PRIMARY KEY (path, valid_from_us)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shapes (
+    edition INTEGER NOT NULL REFERENCES editions(id),
+    valid_from_us INTEGER NOT NULL,
+    valid_to_us INTEGER,
+    header INTEGER NOT NULL REFERENCES texts(id),
+    tops TEXT NOT NULL,
+    covered TEXT NOT NULL,
+    checksum INTEGER NOT NULL,
+    PRIMARY KEY (edition, valid_from_us)
+) WITHOUT ROWID;
 """
 
-# Each entry upgrades a store from the version before it.  Version 1 is the
-# first, so there is nothing to migrate yet; a later version adds
-# ``MIGRATIONS[2] = "ALTER TABLE ..."`` and bumps SCHEMA_VERSION.
-MIGRATIONS: dict[int, str] = {}
+DERIVED_TABLES = ("shapes", "versions", "paths", "editions")
+"""The tables every ingest writes anew, children before parents (``texts`` is kept:
+its rows are addressed by content and shared by every rebuild)."""
+
+Rebuild = Callable[[sqlite3.Connection], None]
+"""Writes the derived tables from the contents, inside the caller's transaction."""
+
+_TO_SCHEMA_2 = """
+DROP TABLE IF EXISTS section_versions; DROP TABLE IF EXISTS states; DROP TABLE IF EXISTS nodes;
+DELETE FROM editions; DELETE FROM meta WHERE key = 'state_digests';
+ALTER TABLE filings ADD COLUMN encoding TEXT NOT NULL DEFAULT 'identity';
+"""
+
+# Each entry upgrades a store from the version before it: SQL, and whether the
+# derived tables must then be written anew (inside the same transaction).
+MIGRATIONS: dict[int, tuple[str, bool]] = {
+    # Schema 2 keeps section versions instead of whole states: the states, their
+    # nodes and the old version rows go; filings gain an encoding (new ones are
+    # compressed; the old ones stay as they were, and read as they did).
+    2: (_TO_SCHEMA_2 + _DERIVED, True),
+}
 
 FORMAT = "prospectus-ledger"
 """What the ``format`` row of a store's ``meta`` table says."""
 
 BUSY_SECONDS = 30.0
+
+MMAP_BYTES = 1 << 30
+"""How much of a store is read through a memory map (SQLite maps no more than the file)."""
 """How long to wait for another process's write before giving up."""
 
 # quick_check lists at most this many problems; the first few say enough.
 _QUICK_CHECK_LIMIT = 10
 
 
-def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
+@attrs.frozen
+class Opened:
+    """An open store: its connection, and the schema version it was migrated from
+    (``None`` when it was already of this library's)."""
+
+    connection: sqlite3.Connection
+    migrated_from: int | None
+
+
+def connect(path: Path, *, rebuild: Rebuild, create: bool = True) -> Opened:
     """Open the store at ``path``, creating (when ``create``) or migrating its schema.
+
+    A migration that changes the derived tables writes them anew with
+    ``rebuild``, in the migration's own transaction: a store is upgraded whole
+    or not at all.
 
     Safe when several processes open or create the same store at once: the
     schema is created in one write transaction, by whichever process gets
@@ -120,8 +169,14 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
         # Before anything else: every statement below may meet another
         # process's lock, and should wait for it rather than fail.
         connection.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
-        _while_locked(connection, lambda: _open_schema(connection, path, create))
+        migrated: list[int] = []
+        _while_locked(
+            connection, lambda: migrated.extend(_open_schema(connection, path, create, rebuild))
+        )
         connection.execute("PRAGMA synchronous = FULL")
+        # Reading through a memory map: a question touches a few pages spread over
+        # the file, each a system call without it.
+        connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         connection.execute("PRAGMA foreign_keys = ON")
     except StoreError:
         connection.close()
@@ -129,7 +184,7 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
     except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         connection.close()
         raise StoreError(file, f"not a readable prospectus-ledger store: {error}") from error
-    return connection
+    return Opened(connection, migrated[0] if migrated else None)
 
 
 def _while_locked(connection: sqlite3.Connection, attempt: Callable[[], None]) -> None:
@@ -164,8 +219,11 @@ def _tables(connection: sqlite3.Connection) -> set[str]:
     }
 
 
-def _open_schema(connection: sqlite3.Connection, path: Path, create: bool) -> None:
-    """Check that ``path`` is a store (or make it one), sound, and of this schema."""
+def _open_schema(
+    connection: sqlite3.Connection, path: Path, create: bool, rebuild: Rebuild
+) -> list[int]:
+    """Check that ``path`` is a store (or make it one), sound, and of this schema; the
+    version it was migrated from, if it was."""
     file = str(path)
     tables = _tables(connection)
     if not tables and not create:
@@ -179,10 +237,11 @@ def _open_schema(connection: sqlite3.Connection, path: Path, create: bool) -> No
         check_integrity(connection, file)
     else:
         _create(connection)
-    _migrate(connection, file)
+    migrated = _migrate(connection, file, rebuild)
     # WAL lets readers read while a writer writes.  Set once the file is
     # known to be a store: a file that is not one is left as it was.
     connection.execute("PRAGMA journal_mode = WAL")
+    return migrated
 
 
 def _create(connection: sqlite3.Connection) -> None:
@@ -191,7 +250,7 @@ def _create(connection: sqlite3.Connection) -> None:
     # Asked again with the write lock held: between the first look and the
     # lock another process may have created the store.
     if not _tables(connection):
-        _run_script(connection, _SCHEMA_V1)
+        _run_script(connection, _CONTENTS + _DERIVED)
     connection.execute(
         "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?), ('format', ?)",
         (str(SCHEMA_VERSION), FORMAT),
@@ -226,8 +285,8 @@ def _schema_version(connection: sqlite3.Connection, file: str) -> int:
     return int(value)
 
 
-def _migrate(connection: sqlite3.Connection, file: str) -> None:
-    """Bring an older store's schema up to this library's."""
+def _migrate(connection: sqlite3.Connection, file: str, rebuild: Rebuild) -> list[int]:
+    """Bring an older store's schema up to this library's; the version it had, if older."""
     version = _schema_version(connection, file)
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -236,15 +295,28 @@ def _migrate(connection: sqlite3.Connection, file: str) -> None:
             "upgrade prospectus-ledger",
         )
     if version == SCHEMA_VERSION:
-        return
+        return []
     connection.execute("BEGIN IMMEDIATE")
-    # Read again under the write lock: another process may have migrated it.
-    for step in range(_schema_version(connection, file) + 1, SCHEMA_VERSION + 1):
-        _run_script(connection, MIGRATIONS[step])
-    connection.execute(
-        "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
-    )
-    connection.execute("COMMIT")
+    try:
+        # Read again under the write lock: another process may have migrated it.
+        found = _schema_version(connection, file)
+        derived_changed = False
+        for step in range(found + 1, SCHEMA_VERSION + 1):
+            script, changes_derived = MIGRATIONS[step]
+            _run_script(connection, script)
+            derived_changed = derived_changed or changes_derived
+        if derived_changed:
+            rebuild(connection)
+        connection.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+        )
+        connection.execute("COMMIT")
+    except BaseException:
+        # The store stays as it was, in its old schema.
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    return [found] if found != SCHEMA_VERSION else []
 
 
 def check_integrity(connection: sqlite3.Connection, file: str) -> None:
@@ -273,6 +345,7 @@ def check_integrity(connection: sqlite3.Connection, file: str) -> None:
 # file.
 DAMAGE = (
     sqlite3.DatabaseError,
+    zlib.error,
     UnicodeDecodeError,
     json.JSONDecodeError,
     InvalidLedgerDataError,
@@ -344,159 +417,8 @@ def bump_generation(connection: sqlite3.Connection) -> None:
     )
 
 
-def verified_json(text: object, identity: str, what: str) -> Any:
-    """The JSON of a stored supplement or base edition, checked against its identity.
-
-    A row's identity is the SHA-256 of its content as JSON with sorted keys
-    (:func:`~prospectus_ledger._engine.supplement_identity`); the stored text
-    is the same JSON in another key order.  Hashing what was read again shows
-    whether the text changed since it was written: SQLite keeps no checksums,
-    and a changed byte inside a row is invisible to ``quick_check``.
-
-    Raises:
-        ValueError: when the text is not JSON or does not match its identity.
-    """
-    if not isinstance(text, str):
-        raise ValueError(f"{what}: expected JSON text, found {type(text).__name__}")
-    try:
-        data = json.loads(text)
-    except RecursionError as error:
-        raise ValueError(f"{what}: JSON nested deeper than Python reads") from error
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
-    if sha256(canonical.encode("utf-8")) != identity:
-        raise ValueError(f"{what}: the stored text does not match its identity (it was altered)")
-    return data
-
-
 def _run_script(connection: sqlite3.Connection, script: str) -> None:
     # executescript() would commit the open transaction; run statement by statement.
     for statement in script.split(";"):
         if statement.strip():
             connection.execute(statement)
-
-
-def sha256(data: bytes) -> str:
-    """Hex SHA-256 of ``data``."""
-    return hashlib.sha256(data).hexdigest()
-
-
-def amendment_row(supplement: str, position: int, amendment: Amendment) -> tuple[Any, ...]:
-    """One row of the ``amendments`` table."""
-    target = amendment.target
-    return (
-        supplement,
-        position,
-        amendment.action,
-        amendment.document.value if amendment.document else None,
-        json.dumps(list(target.path) if target else []),
-        amendment.effective.isoformat() if amendment.effective else None,
-    )
-
-
-def edition_json(edition: Edition) -> str:
-    """An edition without its steps (the document without its sections)."""
-    return json.dumps(
-        {
-            "key": unstructure(edition.key),
-            "document": unstructure(attrs.evolve(edition.document, sections=())),
-            "start": edition.start.isoformat(),
-            "known_at": edition.known_at.isoformat(),
-            "end": edition.end.isoformat() if edition.end else None,
-        },
-        sort_keys=True,
-    )
-
-
-def _instant(value: Any, file: str) -> pendulum.DateTime:
-    parsed = pendulum.parse(value) if isinstance(value, str) else None
-    if not isinstance(parsed, pendulum.DateTime):
-        raise StoreError(
-            file, f"damaged store: expected an ISO instant in the editions table, got {value!r}"
-        )
-    return parsed
-
-
-def edition_from_json(text: str, *, file: str) -> Edition:
-    """Read back :func:`edition_json`."""
-    try:
-        data = json.loads(text)
-    except ValueError as error:
-        raise StoreError(file, f"damaged store: an edition is not JSON: {error}") from error
-    return edition_from_data(data, file=file)
-
-
-def edition_from_data(data: Any, *, file: str) -> Edition:
-    """Read back :func:`edition_json`, parsed."""
-    try:
-        return Edition(
-            key=structure(data["key"], EditionKey, file=file),
-            document=structure(data["document"], Document, file=file),
-            start=_instant(data["start"], file),
-            known_at=_instant(data["known_at"], file),
-            end=_instant(data["end"], file) if data["end"] else None,
-            steps=(),
-        )
-    except (KeyError, TypeError, ValueError) as error:
-        # ValueError: JSON that does not parse, InvalidLedgerDataError, ...
-        raise StoreError(
-            file, f"damaged store: an edition cannot be read ({type(error).__name__}: {error})"
-        ) from error
-
-
-_Content = TypeVar("_Content", Supplement, Document)
-
-
-def read_contents(
-    connection: sqlite3.Connection,
-    table: Literal["supplements", "documents"],
-    kind: type[_Content],
-    path: Path,
-) -> dict[str, _Content]:
-    """The stored supplements or base editions, by the identities they were stored with,
-    each checked against its identity (run it :func:`guarded`)."""
-    rows = connection.execute(
-        f"SELECT identity, data FROM {table} ORDER BY identity"  # noqa: S608 - two names
-    ).fetchall()
-    return {
-        identity: structure(
-            verified_json(data, identity, f"{table}[{identity}]"),
-            kind,
-            file=f"{path} {table}[{identity}]",
-        )
-        for identity, data in rows
-    }
-
-
-def header_json(state: Document) -> str:
-    """A state's document without its sections (kind, registrant, portfolios, ...)."""
-    return json.dumps(unstructure(attrs.evolve(state, sections=())), sort_keys=True)
-
-
-def json_list(values: list[str]) -> str:
-    """A JSON list of strings."""
-    return json.dumps(values)
-
-
-def parse_json_list(text: str) -> list[str]:
-    """Read back :func:`json_list`."""
-    values = json.loads(text)
-    if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
-        raise ValueError(f"expected a JSON list of strings, found {text!r:.80}")
-    return values
-
-
-def state_digest(header: str, roots: str) -> str:
-    """What a state's row must hash to: its header and its roots."""
-    return hashlib.sha256(f"{header}\x00{roots}".encode()).hexdigest()
-
-
-def state_digests(connection: sqlite3.Connection) -> dict[str, str] | None:
-    """Each state's digest by "edition:seq", as the last rebuild wrote them (``None`` for
-    a store written before they were kept)."""
-    row = connection.execute("SELECT value FROM meta WHERE key = 'state_digests'").fetchone()
-    if row is None:
-        return None
-    data = json.loads(row[0])
-    if not isinstance(data, dict):
-        raise TypeError(f"expected the state digests as a JSON object, found {row[0]!r:.80}")
-    return {str(key): str(value) for key, value in data.items()}

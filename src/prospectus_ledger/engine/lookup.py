@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ._text import heading_key
-from .tree import Document, DocumentKind, Located, find_sections
+from .._text import heading_key
+from ..tree import Document, DocumentKind, Located, find_sections
 
 if TYPE_CHECKING:
-    from ._engine import Edition
+    from .compiled import Edition
 
 
 def covers(document: Document, portfolio: str) -> bool:

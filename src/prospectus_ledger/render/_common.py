@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 import pendulum
 
-from .instants import NEW_YORK
-from .provenance import Provenance, Source
-from .timeline import Status, TimelineEntry
+from ..instants import NEW_YORK
+from ..provenance import Provenance, Source
+from ..timeline import Status, TimelineEntry
 
 __all__ = [
     "EXCERPT_LENGTH",

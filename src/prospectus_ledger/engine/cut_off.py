@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import attrs
 
-from ._text import heading_key, words
-from .operations import Operation, ReplaceSection
-from .provenance import Provenance
-from .supplement import Amendment, Supplement
-from .tree import Document, locate_section, replace_section
+from .._text import heading_key, words
+from ..operations import Operation, ReplaceSection
+from ..provenance import Provenance
+from ..supplement import Amendment, Supplement
+from ..tree import Document, locate_section, replace_section
 
 CUT_OFF_NOTE = "the copy of this filing is cut off inside this instruction's text"
 

@@ -38,8 +38,8 @@ import attrs
 import orjson
 import pendulum
 
-from .locators import BlockLocator, SectionTarget, SentenceSpan
-from .operations import (
+from ..locators import BlockLocator, SectionTarget, SentenceSpan
+from ..operations import (
     DeleteBlock,
     DeleteSection,
     InsertBlocks,
@@ -49,10 +49,10 @@ from .operations import (
     ReplaceSection,
     SubstituteText,
 )
-from .provenance import Provenance, Source
-from .serialize import unstructure
-from .supplement import Amendment, DocumentRef, Supplement
-from .tree import BulletList, Document, Paragraph, Section, Series, ShareClass, Table
+from ..provenance import Provenance, Source
+from ..serialize import unstructure
+from ..supplement import Amendment, DocumentRef, Supplement
+from ..tree import BulletList, Document, Paragraph, Section, Series, ShareClass, Table
 
 __all__ = ["document_identity", "supplement_identity"]
 

@@ -6,7 +6,13 @@ from collections.abc import Sequence
 
 import pendulum
 
-from ._render_common import (
+from ..diff import LedgerDiff, RedlineSegment
+from ..history import History
+from ..provenance import Provenance
+from ..snapshot import SectionView, Snapshot
+from ..timeline import Problem, Timeline
+from ..tree import Block, BulletList, Paragraph, Section, Table
+from ._common import (
     ILLUSTRATIVE_NOTE,
     STATUS_COLOURS,
     UNKNOWN_LATER,
@@ -17,13 +23,7 @@ from ._render_common import (
     provenance_kind,
     source_text,
 )
-from ._render_markup import CSS, Content, Markup, element
-from .diff import LedgerDiff, RedlineSegment
-from .history import History
-from .provenance import Provenance
-from .snapshot import SectionView, Snapshot
-from .timeline import Problem, Timeline
-from .tree import Block, BulletList, Paragraph, Section, Table
+from ._markup import CSS, Content, Markup, element
 
 __all__ = [
     "block_html",

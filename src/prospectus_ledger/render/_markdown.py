@@ -16,7 +16,13 @@ from collections.abc import Sequence
 
 import pendulum
 
-from ._render_common import (
+from ..diff import LedgerDiff, RedlineSegment
+from ..history import History
+from ..provenance import Provenance
+from ..snapshot import SectionView, Snapshot
+from ..timeline import Problem, Timeline
+from ..tree import Block, BulletList, Paragraph, Section
+from ._common import (
     ILLUSTRATIVE_NOTE,
     UNKNOWN_LATER,
     entry_target,
@@ -26,12 +32,6 @@ from ._render_common import (
     provenance_kind,
     source_text,
 )
-from .diff import LedgerDiff, RedlineSegment
-from .history import History
-from .provenance import Provenance
-from .snapshot import SectionView, Snapshot
-from .timeline import Problem, Timeline
-from .tree import Block, BulletList, Paragraph, Section
 
 __all__ = [
     "diff_markdown",

@@ -1,7 +1,7 @@
 """Compiling a ledger: editions keyed and chained, amendments routed to them.
 
 :func:`compile_ledger` turns the documents and supplements a ledger holds into
-a :class:`~prospectus_ledger._engine.Compiled`: base documents (or placeholders
+a :class:`~prospectus_ledger.engine.compiled.Compiled`: base documents (or placeholders
 for editions only supplements name) keyed by (registrant, kind, date), chained
 by date, and each amendment routed to the edition it names in the order
 (effective instant, supplement date, filing, position in the filing).
@@ -20,7 +20,13 @@ from typing import TypeVar
 import attrs
 import pendulum
 
-from ._engine import (
+from .._text import heading_key
+from ..instants import start_of_day
+from ..operations import Notice
+from ..provenance import Provenance
+from ..supplement import Amendment, DocumentRef, Supplement
+from ..tree import Document, DocumentKind
+from .compiled import (
     ChainKey,
     Compiled,
     Edition,
@@ -36,12 +42,6 @@ from ._engine import (
     registrant_key,
     supplement_identity,
 )
-from ._text import heading_key
-from .instants import start_of_day
-from .operations import Notice
-from .provenance import Provenance
-from .supplement import Amendment, DocumentRef, Supplement
-from .tree import Document, DocumentKind
 
 T = TypeVar("T")
 

@@ -17,7 +17,7 @@ from typing import TypeAlias
 
 from markupsafe import Markup, escape
 
-from ._render_common import STATUS_COLOURS
+from ._common import STATUS_COLOURS
 
 __all__ = ["CSS", "Content", "Markup", "element", "page_html"]
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Iterable, Sequence
+from typing import Generic, Protocol, TypeVar
 
 import attrs
 import pendulum
 
-from ._text import heading_key
-from .instants import new_york_key
-from .tree import Located, Section, is_subsequence
+from .._text import heading_key
+from ..instants import new_york_key
+from ..tree import Located, Section, is_subsequence
 
 # Lookup plans kept per index; a nightly job asks the same few thousand
 # paths on many days, and the plan does not depend on the day.
@@ -31,7 +32,9 @@ PathKey = tuple[object, ...]
 
 
 @attrs.define(eq=False)
-class _Versions:
+class MemoryVersions:
+    """One path's versions, kept in memory: the instants it changed and the section then."""
+
     path: PathKey
     instants: list[pendulum.DateTime] = attrs.field(factory=list)
     located: list[Located | None] = attrs.field(factory=list)
@@ -65,26 +68,42 @@ class _Versions:
         return self.located[position] if position >= 0 else None
 
 
-# The version lists a path can name, and the wanted portfolio's key.
-_Plan = tuple[Sequence[_Versions], str | None]
+class VersionList(Protocol):
+    """One path's versions over time, wherever they are kept."""
+
+    @property
+    def path(self) -> PathKey:
+        """The path's key."""
+        ...
+
+    def at(self, when: pendulum.DateTime, key: int | None) -> Located | None:
+        """The version in force at ``when`` (``key``: its wall-clock key, if known)."""
+        ...
+
+
+V = TypeVar("V", bound=VersionList)
 
 
 @attrs.define
-class SectionIndex:
-    """Every section path of one edition's replay, with its versions over time."""
+class SectionIndex(Generic[V]):
+    """Every section path of one edition's replay, with its versions over time: in
+    memory (:func:`build_index`), or as the store keeps them."""
 
-    by_heading: dict[str, list[_Versions]] = attrs.field(factory=dict)
+    by_heading: dict[str, list[V]] = attrs.field(factory=dict)
     # (an ancestor's heading key, the heading key): the paths with that heading
     # below that ancestor, so "Portfolio -- Section" does not try every
     # portfolio's "Section".
-    by_ancestor: dict[tuple[str, str], list[_Versions]] = attrs.field(factory=dict)
+    by_ancestor: dict[tuple[str, str], list[V]] = attrs.field(factory=dict)
     # (a portfolio's key or None for shared text, the heading key): every path
     # that ever had that heading in that portfolio's part, so a portfolio-scoped
     # query does not try the other portfolios' sections.
-    by_portfolio: dict[tuple[str | None, str], list[_Versions]] = attrs.field(factory=dict)
-    versions: dict[PathKey, _Versions] = attrs.field(factory=dict)
+    by_portfolio: dict[tuple[str | None, str], list[V]] = attrs.field(factory=dict)
+    versions: dict[PathKey, V] = attrs.field(factory=dict)
     _owners: set[tuple[PathKey, str | None]] = attrs.field(factory=set)
-    _plans: dict[tuple[tuple[str, ...], str | None], _Plan] = attrs.field(factory=dict)
+    # The version lists a path can name, and the wanted portfolio's key.
+    _plans: dict[tuple[tuple[str, ...], str | None], tuple[Sequence[V], str | None]] = attrs.field(
+        factory=dict
+    )
 
     def find(
         self,
@@ -112,14 +131,16 @@ class SectionIndex:
         return own or [m for m in matches if m.portfolio is None]
 
     def change_instants(
-        self, headings: Sequence[str], portfolio: str | None
+        self: SectionIndex[MemoryVersions], headings: Sequence[str], portfolio: str | None
     ) -> list[pendulum.DateTime]:
         """Every instant at which a section ``headings`` can name changed (or went),
         oldest first: between two of them :meth:`find` answers alike."""
         candidates, _ = self._candidates(headings, portfolio)
         return sorted({instant for versions in candidates for instant in versions.instants})
 
-    def top_positions(self, headings: Sequence[str], portfolio: str | None) -> set[int]:
+    def top_positions(
+        self: SectionIndex[MemoryVersions], headings: Sequence[str], portfolio: str | None
+    ) -> set[int]:
         """The positions among the top-level sections where any section ``headings``
         can name ever sat (under which it is, or is itself)."""
         candidates, _ = self._candidates(headings, portfolio)
@@ -130,7 +151,14 @@ class SectionIndex:
             if located is not None
         }
 
-    def _candidates(self, headings: Sequence[str], portfolio: str | None) -> _Plan:
+    def candidates(self, headings: Sequence[str], portfolio: str | None) -> Sequence[V]:
+        """Every path ``headings`` can name at any time, with ``portfolio``'s rule: what
+        :meth:`find` tries at each instant."""
+        return self._candidates(headings, portfolio)[0]
+
+    def _candidates(
+        self, headings: Sequence[str], portfolio: str | None
+    ) -> tuple[Sequence[V], str | None]:
         """The version lists a lookup of ``headings`` tries, and the portfolio's key."""
         if portfolio is None and 0 < len(headings) < 3:
             # "Section" or "Portfolio -- Section": the lists kept by heading
@@ -148,7 +176,9 @@ class SectionIndex:
             self._plans[plan_key] = plan
         return plan
 
-    def _plan(self, headings: Sequence[str], portfolio: str | None) -> _Plan:
+    def _plan(
+        self, headings: Sequence[str], portfolio: str | None
+    ) -> tuple[Sequence[V], str | None]:
         """The version lists of every path ``headings`` can name at any time, and
         the portfolio's key: what a lookup needs besides the instant."""
         keys = [heading_key(part) for part in headings]
@@ -156,7 +186,7 @@ class SectionIndex:
             return (), None
         last, ancestors = keys[-1], keys[:-1]
         wanted = heading_key(portfolio) if portfolio is not None else None
-        candidates: Sequence[_Versions] = self.by_heading.get(last, ())
+        candidates: Sequence[V] = self.by_heading.get(last, ())
         check_ancestors = bool(ancestors)
         if wanted is not None:
             # The portfolio's own sections and the shared ones; a path that
@@ -178,29 +208,42 @@ class SectionIndex:
         )
         return kept, wanted
 
+    def add_path(self, versions: V, heading: str) -> None:
+        """Match ``heading`` (a key) to ``versions`` from now on, by itself and below
+        each of its path's ancestors."""
+        key = versions.path
+        self.versions[key] = versions
+        self.by_heading.setdefault(heading, []).append(versions)
+        for ancestor in {level[0] for level in key[:-1]}:  # type: ignore[index]
+            self.by_ancestor.setdefault((ancestor, heading), []).append(versions)
+
+    def add_owner(self, versions: V, owner: str | None, heading: str) -> None:
+        """Match ``versions`` to queries scoped to ``owner`` (a portfolio's key, or
+        ``None`` for shared text)."""
+        if (versions.path, owner) not in self._owners:
+            self._owners.add((versions.path, owner))
+            self.by_portfolio.setdefault((owner, heading), []).append(versions)
+
     def _record(
-        self,
+        self: SectionIndex[MemoryVersions],
         instant: pendulum.DateTime,
         key: PathKey,
         located: Located | None,
     ) -> None:
         versions = self.versions.get(key)
         if versions is None:
-            versions = self.versions[key] = _Versions(key)
+            versions = MemoryVersions(key)
             if located is not None:
-                heading = located.section.key
-                self.by_heading.setdefault(heading, []).append(versions)
-                for ancestor in {level[0] for level in key[:-1]}:  # type: ignore[index]
-                    self.by_ancestor.setdefault((ancestor, heading), []).append(versions)
+                self.add_path(versions, located.section.key)
+            else:
+                self.versions[key] = versions
         if located is not None:
             owner = heading_key(located.portfolio) if located.portfolio is not None else None
-            if (key, owner) not in self._owners:
-                self._owners.add((key, owner))
-                self.by_portfolio.setdefault((owner, located.section.key), []).append(versions)
+            self.add_owner(versions, owner, located.section.key)
         versions.add(instant, located)
 
 
-def _child_keys(
+def child_keys(
     parent_key: PathKey, children: Sequence[Section], inherited: str | None
 ) -> list[tuple[PathKey, Section, str | None]]:
     seen: dict[str, int] = {}
@@ -217,12 +260,12 @@ def build_index(
     instants: Sequence[pendulum.DateTime],
     tops: Iterable[Sequence[Section]],
     start: pendulum.DateTime,
-) -> SectionIndex:
+) -> SectionIndex[MemoryVersions]:
     """The index of a replay, from each state's top-level sections.
 
     The first state holds from ``start``, state ``i`` from ``instants[i-1]``.
     """
-    index = SectionIndex()
+    index: SectionIndex[MemoryVersions] = SectionIndex()
     current: dict[PathKey, Section] = {}
 
     def visit(
@@ -245,10 +288,10 @@ def build_index(
             indices = last.indices if last.indices == indices else indices
             headings = last.headings if last.headings == headings else headings
         index._record(instant, key, Located(indices, section, headings, portfolio))
-        new_children = _child_keys(key, section.children, portfolio)
+        new_children = child_keys(key, section.children, portfolio)
         if old is not None:
             kept = {child_key for child_key, _, _ in new_children}
-            for child_key, _, _ in _child_keys(key, old.children, None):
+            for child_key, _, _ in child_keys(key, old.children, None):
                 if child_key not in kept:
                     _forget(instant, child_key)
         for position, (child_key, child, child_portfolio) in enumerate(new_children):
@@ -266,13 +309,13 @@ def build_index(
         if old is None:
             return
         index._record(instant, key, None)
-        for child_key, _, _ in _child_keys(key, old.children, None):
+        for child_key, _, _ in child_keys(key, old.children, None):
             _forget(instant, child_key)
 
     root: PathKey = ()
     previous_top: list[PathKey] = []
     for instant, sections in zip([start, *instants], tops, strict=True):
-        top = _child_keys(root, sections, None)
+        top = child_keys(root, sections, None)
         kept = {key for key, _, _ in top}
         for key in previous_top:
             if key not in kept:

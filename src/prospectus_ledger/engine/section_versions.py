@@ -8,22 +8,22 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 import pendulum
 
-from ._engine import Compiled, Edition, Replay
-from ._section_index import SectionIndex
-from .errors import AmbiguousSectionError
-from .history import SectionVersion
-from .tree import Located, find_sections
+from ..errors import AmbiguousSectionError
+from ..history import SectionVersion
+from ..tree import Located, find_sections
+from .compiled import Compiled, Edition, Replay
+from .section_index import MemoryVersions, SectionIndex
 
 __all__ = ["edition_versions", "versions_of"]
 
 
 def edition_versions(
-    compiled: Compiled, index: int, bucket: int, headings: tuple[str, ...], portfolio: str | None
+    compiled: Compiled, edition: Edition, headings: tuple[str, ...], portfolio: str | None
 ) -> list[SectionVersion]:
-    """The versions of the section ``headings`` names in edition ``index``, oldest first."""
-    edition = compiled.editions[index]
-    replay = compiled.replay(index, bucket)
-    section_index = compiled.section_index(index, bucket)
+    """The versions of the section ``headings`` names in ``edition`` (everything known),
+    oldest first."""
+    replay = compiled.replay_of(edition)
+    section_index = compiled.index_of(edition)
     start = edition.start
     # An instruction effective before its edition starts takes effect with it.
     changes = section_index.change_instants(headings, portfolio)
@@ -89,7 +89,7 @@ def _answers_where_changed(
     replay: Replay,
     start: pendulum.DateTime,
     changes: Sequence[pendulum.DateTime],
-    section_index: SectionIndex,
+    section_index: SectionIndex[MemoryVersions],
     headings: tuple[str, ...],
     portfolio: str | None,
 ) -> Iterator[tuple[pendulum.DateTime, list[Located]]]:

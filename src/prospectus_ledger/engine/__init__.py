@@ -1,0 +1,55 @@
+"""The engine: edition chains, routed amendments, replays and the indexes questions are
+answered from.  Internal: the public API is :class:`~prospectus_ledger.Ledger` and
+its snapshots.
+
+* :mod:`.routing` compiles a ledger's contents into a :class:`Compiled`;
+* :mod:`.compiled` holds it, its editions and their replays;
+* :mod:`.states` keeps a replay's states, whole only now and then;
+* :mod:`.section_index` indexes every section path's versions;
+* :mod:`.lookup` and :mod:`.section_versions` answer path lookups and histories;
+* :mod:`.tracks` gives a path's versions as arrays for many questions at once;
+* :mod:`.cut_off` applies instructions whose text a cut-off copy lost;
+* :mod:`.contents` is where a ledger keeps what it holds (the seam to a store).
+"""
+
+from __future__ import annotations
+
+from .compiled import (
+    ChainKey,
+    Compiled,
+    Edition,
+    EditionKey,
+    Outcome,
+    Replay,
+    StateSource,
+    Step,
+    Unrouted,
+    document_identity,
+    supplement_identity,
+)
+from .contents import Contents, MemoryContents
+from .routing import compile_ledger
+from .section_index import MemoryVersions, SectionIndex
+from .tracks import EditionTracks, Track, TrackSource
+
+__all__ = [
+    "ChainKey",
+    "Compiled",
+    "Contents",
+    "Edition",
+    "EditionKey",
+    "EditionTracks",
+    "MemoryContents",
+    "MemoryVersions",
+    "Outcome",
+    "Replay",
+    "SectionIndex",
+    "StateSource",
+    "Step",
+    "Track",
+    "TrackSource",
+    "Unrouted",
+    "compile_ledger",
+    "document_identity",
+    "supplement_identity",
+]
