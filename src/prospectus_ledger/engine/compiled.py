@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-import hashlib
 import itertools
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Protocol
 
@@ -38,10 +36,11 @@ from ..errors import (
 from ..instants import micros
 from ..operations import InsertBlocks, InsertSection, Notice, ReplaceBlock, ReplaceSection
 from ..provenance import Provenance, Source
-from ..serialize import unstructure
 from ..supplement import Amendment, Supplement
 from ..tree import Document, DocumentKind, Located
 from .cut_off import apply_cut_off, runs_into_cut
+from .identity import document_identity as document_identity
+from .identity import supplement_identity as supplement_identity
 from .lookup import covers, in_order
 from .section_index import MemoryVersions, SectionIndex, build_index
 from .states import StateHistory
@@ -51,18 +50,6 @@ from .tracks import FOREVER, EditionTracks, Track, memory_track, memory_tracks
 # replacement with nothing would silently erase the section).
 _NEEDS_TEXT = (ReplaceSection, ReplaceBlock, InsertBlocks, InsertSection)
 _APPLY_ERRORS = (SectionNotFoundError, AmbiguousSectionError, BlockNotFoundError, TextNotFoundError)
-
-
-def supplement_identity(supplement: Supplement) -> str:
-    """A content hash that identifies a supplement whatever the order of loading."""
-    payload = json.dumps(unstructure(supplement), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def document_identity(document: Document) -> str:
-    """A content hash that identifies a base document."""
-    payload = json.dumps(unstructure(document), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def registrant_key(registrant: str | None) -> str | None:
@@ -113,7 +100,8 @@ def document_registrant(document: Document, aliases: Mapping[str, str]) -> str |
     return aliases.get(name, name) if name is not None else None
 
 
-@attrs.frozen
+# Keys are looked up several times per amendment while compiling: hash once.
+@attrs.frozen(cache_hash=True)
 class EditionKey:
     """Identifies an edition: registrant (as a key), document kind and date, and for a
     summary prospectus the funds it is for (as keys; see :func:`edition_part`)."""

@@ -138,7 +138,7 @@ class MemoryContents:
 
     def compiled(self) -> Compiled:
         if self._compiled is None:
-            self._compiled = compile_ledger(self._documents.values(), self._supplements)
+            self._compiled = compile_ledger(self._documents, self._supplements)
         return self._compiled
 
     def states(self, known_at: pendulum.DateTime | None) -> StateSource:

@@ -9,9 +9,13 @@ by date, and each amendment routed to the edition it names in the order
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import gc
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 import attrs
 import pendulum
@@ -39,6 +43,8 @@ from .compiled import (
     supplement_identity,
 )
 
+T = TypeVar("T")
+
 
 @attrs.define
 class _Builder:
@@ -51,8 +57,18 @@ class _Builder:
     duplicates: list[tuple[Document, Document]] = attrs.field(factory=list)
     names: dict[EditionKey, str] = attrs.field(factory=dict)
     aliases: Mapping[str, str] = attrs.field(factory=dict)
+    # Worked out as editions are added, rather than from every edition held for
+    # each amendment: the editions of each kind and date (in _order), of each
+    # kind (by date), the registrants, and each edition's portfolios (as keys).
+    dated: dict[tuple[DocumentKind, pendulum.Date | None], list[EditionKey]] = attrs.field(
+        factory=dict
+    )
+    kinds: dict[DocumentKind, list[EditionKey]] = attrs.field(factory=dict)
+    registrants: set[str | None] = attrs.field(factory=set)
+    portfolio_keys: dict[EditionKey, tuple[Document, frozenset[str]]] = attrs.field(factory=dict)
 
     def add_base(self, document: Document) -> None:
+        """Add a base edition; bases come in the order of their identities."""
         key = EditionKey(
             document_registrant(document, self.aliases),
             document.kind,
@@ -61,18 +77,32 @@ class _Builder:
         )
         existing = self.documents.get(key)
         if existing is None:
+            self._hold(key)
             self.documents[key] = document
             return
-        keep, drop = sorted((existing, document), key=document_identity)
-        self.documents[key] = keep
-        self.duplicates.append((keep, drop))
+        # Of two bases of one edition the one of the lower identity is kept: the
+        # one added first.
+        self.duplicates.append((existing, document))
+
+    def _hold(self, key: EditionKey) -> None:
+        """Index an edition about to be added (a base or a placeholder)."""
+        same = self.dated.setdefault((key.kind, key.date), [])
+        if key in same:
+            return
+        # After the keys that sort equal, as appending and a (stable) sort would.
+        bisect.insort(same, key, key=_order)
+        bisect.insort(self.kinds.setdefault(key.kind, []), key, key=_date_order)
+        self.registrants.add(key.registrant)
 
     def _keys_for(self, kind: DocumentKind, date: pendulum.Date | None) -> list[EditionKey]:
-        keys = {*self.documents, *self.placeholders}
-        return sorted((key for key in keys if key.kind == kind and key.date == date), key=_order)
+        return list(self.dated.get((kind, date), ()))
 
     def resolve(
-        self, supplement: Supplement, ref: DocumentRef, effective: pendulum.DateTime
+        self,
+        supplement: Supplement,
+        named: frozenset[str],
+        ref: DocumentRef,
+        effective: pendulum.DateTime,
     ) -> tuple[list[EditionKey], str | None]:
         """The editions a reference names (a placeholder is created when none is held),
         or none and the reason."""
@@ -84,28 +114,27 @@ class _Builder:
             # instruction takes effect, in each chain.
             when = effective.date()
             latest: dict[ChainKey, EditionKey] = {}
-            for key in sorted(
-                {*self.documents, *self.placeholders}, key=lambda key: key.date or earliest_date()
-            ):
-                if key.kind == ref.kind and key.date is not None and key.date <= when:
+            for key in self.kinds.get(ref.kind, ()):
+                if key.date is not None and key.date <= when:
                     latest[key.chain] = key
-            held = self._same_registrant(sorted(latest.values(), key=_order), reg, supplement)
+            held = self._same_registrant(sorted(latest.values(), key=_order), reg, named)
             if not held:
                 return (
                     [],
                     f"the supplement amends the current {ref.kind.title} without dating it, "
                     f"and the ledger holds no edition of it in force on {when.isoformat()}",
                 )
-            return self._select(held, supplement), None
-        same = self._same_registrant(self._keys_for(ref.kind, date), reg, supplement)
+            return self._select(held, named), None
+        same = self._same_registrant(self._keys_for(ref.kind, date), reg, named)
         if not same:
             key = EditionKey(reg, ref.kind, date)
             if key not in self.placeholders:
+                self._hold(key)
                 self.placeholders[key] = Document(
                     ref.kind, supplement.registrant, date, portfolios=(), complete=False
                 )
             same = [key]
-        chosen = self._select(same, supplement)
+        chosen = self._select(same, named)
         for key in chosen:
             placeholder = self.placeholders.get(key)
             if placeholder is not None and key not in self.documents:
@@ -114,23 +143,29 @@ class _Builder:
                     self.placeholders[key] = attrs.evolve(placeholder, portfolios=tuple(names))
         return chosen, None
 
-    def _select(self, keys: list[EditionKey], supplement: Supplement) -> list[EditionKey]:
+    def _select(self, keys: list[EditionKey], named: frozenset[str]) -> list[EditionKey]:
         """Of the editions a reference may name, the first registrant's; of its summary
         prospectuses (one per fund), those of the funds the supplement names, else all."""
         mine = [key for key in keys if key.registrant == keys[0].registrant]
         if len(mine) == 1:
             return mine
-        covering = [key for key in mine if self._covers(key, supplement)]
+        covering = [key for key in mine if self._covers(key, named)]
         return covering or mine
 
-    def _covers(self, key: EditionKey, supplement: Supplement) -> bool:
+    def _covers(self, key: EditionKey, named: frozenset[str]) -> bool:
+        """Whether the edition's document covers a portfolio of ``named`` (as keys)."""
         document = self.documents.get(key) or self.placeholders.get(key)
-        names = {heading_key(name) for name in document.portfolios} if document else set()
-        named = [*supplement.portfolios, *(s.name for s in supplement.series if s.name)]
-        return any(heading_key(name) in names for name in named)
+        if document is None:
+            return False
+        known = self.portfolio_keys.get(key)
+        # A placeholder's document grows with the portfolios supplements name.
+        if known is None or known[0] is not document:
+            known = (document, frozenset(heading_key(name) for name in document.portfolios))
+            self.portfolio_keys[key] = known
+        return not named.isdisjoint(known[1])
 
     def _same_registrant(
-        self, keys: list[EditionKey], reg: str | None, supplement: Supplement
+        self, keys: list[EditionKey], reg: str | None, named: frozenset[str]
     ) -> list[EditionKey]:
         """The editions among ``keys`` that a supplement from ``reg`` can amend.
 
@@ -142,13 +177,12 @@ class _Builder:
             own = [key for key in keys if key.registrant == reg]
             if own:
                 return own
-        covering = [key for key in keys if self._covers(key, supplement)]
+        covering = [key for key in keys if self._covers(key, named)]
         if covering:
             return covering
         # Complex-wide supplements name a brand ("Delaware Funds by Macquarie")
         # or nothing: with one registrant holding such editions, they are its.
-        held = {key.registrant for key in {*self.documents, *self.placeholders}}
-        unknown = reg is None or reg not in held
+        unknown = reg is None or reg not in self.registrants
         if unknown and len({key.registrant for key in keys}) == 1:
             return list(keys)
         return []
@@ -162,10 +196,21 @@ class _Builder:
         return name
 
     def route(self, supplement: Supplement, identity: str) -> None:
+        # The portfolios it names, as keys: what tells which edition covers it.
+        names = [*supplement.portfolios, *(s.name for s in supplement.series if s.name)]
+        named = frozenset(heading_key(name) for name in names)
+        known_at = supplement.known_at
         for amendment in supplement.amendments:
-            self._route_one(supplement, identity, amendment)
+            self._route_one(supplement, identity, amendment, named, known_at)
 
-    def _route_one(self, supplement: Supplement, identity: str, amendment: Amendment) -> None:
+    def _route_one(
+        self,
+        supplement: Supplement,
+        identity: str,
+        amendment: Amendment,
+        named: frozenset[str],
+        supplement_known_at: pendulum.DateTime | None,
+    ) -> None:
         refs = list(supplement.documents)
         if amendment.document is not None:
             refs = [ref for ref in refs if ref.kind == amendment.document]
@@ -191,9 +236,9 @@ class _Builder:
                 "no effective time: neither the instruction nor the supplement gives a date",
             )
             return
-        known_at = supplement.known_at or effective
+        known_at = supplement_known_at or effective
         for ref in refs:
-            keys, reason = self.resolve(supplement, ref, effective)
+            keys, reason = self.resolve(supplement, named, ref, effective)
             if not keys:
                 self._unrouted(supplement, identity, amendment, reason or "no edition")
             for key in keys:
@@ -247,6 +292,13 @@ def _order(key: EditionKey) -> tuple[str, tuple[str, ...]]:
     return key.registrant or "", key.part
 
 
+_EARLIEST_DATE = earliest_date()
+
+
+def _date_order(key: EditionKey) -> pendulum.Date:
+    return key.date or _EARLIEST_DATE
+
+
 def _edition_known_at(document: Document, start: pendulum.DateTime) -> pendulum.DateTime:
     if document.source is not None and document.source.filed is not None:
         return start_of_day(document.source.filed)
@@ -274,26 +326,67 @@ def _find_conflicts(steps: Sequence[Step]) -> list[tuple[Step, Step]]:
 
 
 def compile_ledger(
-    documents: Iterable[Document], supplements: Mapping[str, Supplement] | Iterable[Supplement]
+    documents: Mapping[str, Document] | Iterable[Document],
+    supplements: Mapping[str, Supplement] | Iterable[Supplement],
 ) -> Compiled:
     """Build the compiled form from a ledger's contents (order of the inputs is irrelevant).
 
-    ``supplements`` may map each supplement's identity to it (a ledger already
-    knows them), to save hashing each again.
+    ``documents`` and ``supplements`` may map each one's identity to it (a
+    ledger already knows them), to save hashing each again.
     """
-    documents = sorted(documents, key=document_identity)
+    with _collector_paused():
+        return _compile(_by_identity(documents, document_identity), supplements)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while compiling.
+
+    Compiling makes a few objects per amendment (steps, provenance, orders) and
+    frees none: the collections their number sets off would look at everything
+    young, again and again, and find nothing to free (a large ledger spent more
+    than half of its compile in them).  Reference counting still frees what it
+    can; the collector runs again afterwards.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _by_identity(
+    values: Mapping[str, T] | Iterable[T], identity: Callable[[T], str]
+) -> list[tuple[str, T]]:
+    """Each value with its identity, in the order of the identities."""
+    if isinstance(values, Mapping):
+        return sorted(values.items(), key=_first)
+    return sorted(((identity(value), value) for value in values), key=_first)
+
+
+def _first(pair: tuple[str, object]) -> str:
+    return pair[0]
+
+
+def _compile(
+    keyed_documents: list[tuple[str, Document]],
+    supplements: Mapping[str, Supplement] | Iterable[Supplement],
+) -> Compiled:
+    documents = [document for _, document in keyed_documents]
     builder = _Builder(aliases=registrant_aliases(documents))
     for document in documents:
         builder.add_base(document)
-    if isinstance(supplements, Mapping):
-        keyed = sorted(supplements.items(), key=lambda pair: pair[0])
-    else:
-        keyed = sorted(((supplement_identity(s), s) for s in supplements), key=lambda pair: pair[0])
+    keyed = _by_identity(supplements, supplement_identity)
     # Supplements that name their registrant go first, so that unnamed ones can
-    # join an edition a named one (or a base) already established.
-    for identity, supplement in sorted(
-        keyed, key=lambda pair: (pair[1].registrant is None, pair[0])
-    ):
+    # join an edition a named one (or a base) already established; each group
+    # in the order of the identities.
+    for identity, supplement in [
+        *(pair for pair in keyed if pair[1].registrant is not None),
+        *(pair for pair in keyed if pair[1].registrant is None),
+    ]:
         builder.route(supplement, identity)
 
     all_keys = sorted(
