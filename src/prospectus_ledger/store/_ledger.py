@@ -40,6 +40,7 @@ class StoreContents:
         self._documents: tuple[Document, ...] = ()
         self._supplements: tuple[Supplement, ...] = ()
         self._compiled: Compiled | None = None
+        self._by_identity: tuple[dict[str, Document], dict[str, Supplement]] = ({}, {})
 
     @property
     def label(self) -> str:
@@ -52,11 +53,20 @@ class StoreContents:
             generation = schema.generation(connection)
             if generation == self._generation:
                 return
-            documents = self.store._documents()
-            supplements = self.store._supplements()
-        # In the order a ledger in memory gives them.
-        self._documents = tuple(sorted(documents, key=_document_key))
-        self._supplements = tuple(sorted(supplements, key=_supplement_key))
+            self._by_identity = (
+                self.store._documents_by_identity(),
+                self.store._supplements_by_identity(),
+            )
+        documents, supplements = self._by_identity
+        # In the order a ledger in memory gives them (identities as stored and checked).
+        self._documents = tuple(documents[key] for key in sorted(documents))
+        self._supplements = tuple(
+            supplements[key]
+            for key in sorted(
+                supplements,
+                key=lambda key: (supplements[key].supplement_date or pendulum.date(1, 1, 1), key),
+            )
+        )
         self._compiled = None
         self._generation = generation
 
@@ -98,9 +108,7 @@ class StoreContents:
     def compiled(self) -> Compiled:
         self._load()
         if self._compiled is None:
-            self._compiled = compile_ledger(
-                self._documents, {_identity(s): s for s in self._supplements}
-            )
+            self._compiled = compile_ledger(*self._by_identity)
         return self._compiled
 
     def states(self, known_at: pendulum.DateTime | None) -> StateSource:
@@ -110,22 +118,6 @@ class StoreContents:
 
     def tracks(self) -> TrackSource:
         return self._states
-
-
-def _identity(supplement: Supplement) -> str:
-    from ..engine.compiled import supplement_identity
-
-    return supplement_identity(supplement)
-
-
-def _document_key(document: Document) -> str:
-    from ..engine.compiled import document_identity
-
-    return document_identity(document)
-
-
-def _supplement_key(supplement: Supplement) -> tuple[pendulum.Date, str]:
-    return (supplement.supplement_date or pendulum.date(1, 1, 1), _identity(supplement))
 
 
 class StoredLedger(Ledger):

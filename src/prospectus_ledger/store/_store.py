@@ -307,10 +307,13 @@ class Store:
             return rows.read_contents(self._connection, "supplements", Supplement, self.path)
 
     def _documents(self) -> list[Document]:
+        return list(self._documents_by_identity().values())
+
+    def _documents_by_identity(self) -> dict[str, Document]:
+        """The stored base editions under the identities they were stored with."""
         self._check_whole()
         with schema.guarded(self.path):
-            stored = rows.read_contents(self._connection, "documents", Document, self.path)
-            return list(stored.values())
+            return rows.read_contents(self._connection, "documents", Document, self.path)
 
     def _filing_hashes(self) -> set[str]:
         self._check_whole()
@@ -368,6 +371,6 @@ def rebuild(connection: sqlite3.Connection, path: PathLike) -> None:
     with schema.guarded(str(path)):
         documents = rows.read_contents(connection, "documents", Document, Path(path))
         supplements = rows.read_contents(connection, "supplements", Supplement, Path(path))
-    write_derived(connection, compile_ledger(list(documents.values()), supplements))
+    write_derived(connection, compile_ledger(documents, supplements))
     # Editions were renumbered: handles open on the store must read them again.
     schema.bump_generation(connection)
