@@ -69,8 +69,8 @@ def parsed() -> list[object]:
         FIXTURES / "bases" / "example-trust-2020.md",
     ):
         ledger = pl.load(path)
-        values += ledger.documents()
-        values += ledger.supplements()
+        values += ledger.documents
+        values += ledger.supplements
     return values
 
 
