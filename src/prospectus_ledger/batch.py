@@ -272,24 +272,21 @@ def _answer_group(
     total, hits = answer_positions(editions, at, scope is not None)
     settled = total == 1
     chosen = np.full(len(numbers), -1, dtype=np.int64)
-    for edition in editions:
-        for track in edition.tracks:
-            for found_track, version, hit in hits:
-                if found_track is not track:
-                    continue
-                mine = np.flatnonzero(hit & settled)
-                if not len(mine):
-                    continue
-                versions = version[mine]
-                answers = track.answers  # each version's answer, made once per track
-                for needed in np.unique(versions).tolist():
-                    if needed not in answers:
-                        answers[needed] = _version_answer(track, needed, edition.edition)
-                lookup = np.full(len(track.starts), -1, dtype=np.int64)
-                for needed in np.unique(versions).tolist():
-                    answer = answers[needed]
-                    lookup[needed] = -1 if answer is None else out.add(answer)
-                chosen[mine] = lookup[versions]
+    edition_of = {id(track): edition.edition for edition in editions for track in edition.tracks}
+    for track, version, hit in hits:
+        mine = np.flatnonzero(hit & settled)
+        if not len(mine):
+            continue
+        versions = version[mine]
+        # Each version's answer is worked out once per track (it keeps them), and
+        # kept among this call's answers once.
+        lookup = np.full(len(track.starts), -1, dtype=np.int64)
+        for needed in np.unique(versions).tolist():
+            if needed not in track.answers:
+                track.answers[needed] = _version_answer(track, needed, edition_of[id(track)])
+            answer = track.answers[needed]
+            lookup[needed] = -1 if answer is None else out.add(answer)
+        chosen[mine] = lookup[versions]
     answered = chosen >= 0
     out.found[numbers[answered]] = chosen[answered]
     return list(numbers[~answered].tolist())
