@@ -51,15 +51,10 @@ _NEW_YORK = "America/New_York"
 _PROBE = (
     "SELECT d.data_version, (SELECT value FROM meta WHERE key = 'generation'), "
     "v.valid_from_us, v.valid_to_us, v.known_from_us, v.section, v.provenance, v.label, "
-    "v.place, v.children, v.checksum, s.id, s.digest, s.data, p.id, p.digest, p.data, "
-    "l.id, l.digest, l.data FROM pragma_data_version AS d LEFT JOIN ("
+    "v.place, v.children, v.checksum FROM pragma_data_version AS d LEFT JOIN ("
     "SELECT * FROM versions WHERE path = ? AND valid_from_us <= ? "
-    "ORDER BY valid_from_us DESC LIMIT 1) AS v "
-    # The texts the row names, read in the same statement (each checked when decoded).
-    "LEFT JOIN texts AS s ON s.id = v.section LEFT JOIN texts AS p ON p.id = v.provenance "
-    "LEFT JOIN texts AS l ON l.id = v.label"
+    "ORDER BY valid_from_us DESC LIMIT 1) AS v"
 )
-_TEXTS_READ = 9  # the columns of texts the probe reads: (id, digest, data) three times
 
 
 class _StaleError(Exception):
@@ -113,8 +108,6 @@ class StoredStates:
         data_version, generation, *row = self._connection.execute(
             _PROBE, (path.number, at)
         ).fetchone()
-        texts = row[-_TEXTS_READ:]
-        del row[-_TEXTS_READ:]
         if (data_version, str(generation) if generation is not None else "0") != self._generation:
             raise _StaleError
         if row[0] is None:
@@ -126,8 +119,6 @@ class StoredStates:
             raise self._damaged(f"a version of path {path.number} does not match its checksum")
         if said[1] is not None and said[1] <= at:
             raise self._damaged(f"path {path.number} has a gap between its versions at {at}")
-        for start in range(0, _TEXTS_READ, 3):
-            self._texts.offer(*texts[start : start + 3])
         return self._located(path, said, at)
 
     def _located(self, path: StoredVersions, said: Sequence[Any], at: int) -> Located | None:

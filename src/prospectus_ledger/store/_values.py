@@ -178,8 +178,6 @@ class TextReader:
         self._connection = connection
         self._file = file
         self._cache: dict[tuple[str, int], Any] = {}
-        # Rows read with a version row, by id, until decoded (see offer).
-        self._offered: dict[int, tuple[object, object]] = {}
 
     def damaged(self, problem: str) -> StoreError:
         """The error for a damaged store."""
@@ -188,36 +186,17 @@ class TextReader:
     def _data(self, number: object) -> Any:
         return self._read([number])[number]  # type: ignore[index]
 
-    def offer(self, number: object, digest: object, data: object) -> None:
-        """A text's row, read with the version row that names it: decoded (and checked)
-        from it if asked for, instead of being read again."""
-        if isinstance(number, int):
-            if len(self._offered) >= 64:  # offered and never asked for (decoded before)
-                self._offered.clear()
-            self._offered[number] = (digest, data)
-
     def _read(self, numbers: list[object]) -> dict[int, Any]:
-        """The JSON of the texts ``numbers``, in one query (none for those offered)."""
+        """The JSON of the texts ``numbers``, in one query."""
         for number in numbers:
             if not isinstance(number, int):
                 raise self.damaged(f"expected the id of a stored text, found {number!r:.40}")
-        rows: list[tuple[int, object, object]] = []
-        wanted: list[int] = []
-        for number in numbers:
-            assert isinstance(number, int)  # checked above
-            offered = self._offered.pop(number, None)
-            if offered is None:
-                wanted.append(number)
-            else:
-                rows.append((number, *offered))
-        if wanted:
-            marks = ",".join("?" * len(wanted))
-            rows += self._connection.execute(
-                f"SELECT id, digest, data FROM texts WHERE id IN ({marks})",  # noqa: S608
-                wanted,
-            ).fetchall()
+        marks = ",".join("?" * len(numbers))
         found: dict[int, Any] = {}
-        for number, digest, packed in rows:
+        for number, digest, packed in self._connection.execute(
+            f"SELECT id, digest, data FROM texts WHERE id IN ({marks})",  # noqa: S608 - marks
+            numbers,
+        ):
             try:
                 raw = unpack_text(packed)
                 if hashlib.sha256(raw).digest() != digest:
