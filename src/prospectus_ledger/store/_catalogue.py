@@ -33,7 +33,7 @@ class StoredVersions:
 
     def at(self, when: pendulum.DateTime, key: int | None) -> Located | None:
         """The version in force at ``when``, read from the store."""
-        return self._states.located_at(self, micros(when))
+        return self._states.located_at(self, self._states.micros_of(when))
 
 
 def _damaged(file: str, problem: str) -> StoreError:

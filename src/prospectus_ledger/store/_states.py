@@ -74,6 +74,11 @@ class StoredStates:
         self._catalogue = Catalogue()
         self._editions: dict[int, Edition] = {}
         self._leaves: dict[tuple[int, int], Section] = {}
+        # A section's place as text ("3.5") and as indices, read once per spelling.
+        self._places: dict[str, tuple[int, ...]] = {}
+        # The last instant asked about, in microseconds: every candidate path of a
+        # question is probed at the same instant.
+        self._when: tuple[pendulum.DateTime, int] | None = None
 
     def _damaged(self, problem: str) -> StoreError:
         return StoreError(self._file, f"damaged store: {problem}")
@@ -103,6 +108,13 @@ class StoredStates:
 
     # -- versions, read one row at a time -------------------------------------------
 
+    def micros_of(self, when: pendulum.DateTime) -> int:
+        """``when`` in microseconds since 1970, worked out once per question."""
+        last = self._when
+        if last is None or last[0] is not when:
+            last = self._when = (when, micros(when))
+        return last[1]
+
     def located_at(self, path: StoredVersions, at: int) -> Located | None:
         """The version of ``path`` in force at ``at`` (microseconds), or ``None``."""
         data_version, generation, *row = self._connection.execute(
@@ -127,7 +139,12 @@ class StoredStates:
         if section is None:
             return None
         headings, portfolio = self._texts.label(label)
-        indices = tuple(int(part) for part in str(place).split("."))
+        indices = self._places.get(place)
+        if indices is None:
+            indices = tuple(int(part) for part in str(place).split("."))
+            if len(self._places) >= 1 << 16:
+                self._places.clear()
+            self._places[str(place)] = indices
         return Located(
             indices,
             self._section(path, start_us, section, provenance, children, at),
@@ -320,7 +337,7 @@ class StoredStates:
         when_key: int | None = None,
     ) -> list[tuple[Edition, Located]]:
         """The sections ``headings`` names at ``when``: a probe per candidate path."""
-        at = micros(when)
+        at = self.micros_of(when)
         with schema.guarded(self._file):
             if self._generation is not None:
                 # Most questions: the catalogue read before, and each probe checks
