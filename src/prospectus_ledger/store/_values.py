@@ -18,6 +18,7 @@ import zlib
 from typing import Any
 
 import attrs
+import orjson
 
 from ..errors import InvalidLedgerDataError, StoreError
 from ..provenance import Provenance, Source
@@ -201,7 +202,7 @@ class TextReader:
                 raw = unpack_text(packed)
                 if hashlib.sha256(raw).digest() != digest:
                     raise ValueError("it does not hold the value its digest was made from")
-                found[number] = json.loads(raw)
+                found[number] = orjson.loads(raw)
             except (ValueError, zlib.error) as error:
                 raise self.damaged(f"text {number} cannot be read: {error}") from error
         for number in numbers:
