@@ -13,7 +13,7 @@ everything in SQLite and answer from its tables.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 import pendulum
@@ -77,6 +77,22 @@ class Contents(Protocol):
         ...
 
 
+def documents_in_order(by_identity: Mapping[str, Document]) -> tuple[Document, ...]:
+    """Base editions in the stable order a ledger gives them: by identity."""
+    return tuple(by_identity[key] for key in sorted(by_identity))
+
+
+def supplements_in_order(by_identity: Mapping[str, Supplement]) -> tuple[Supplement, ...]:
+    """Supplements in the stable order a ledger gives them: by date, then identity."""
+    earliest = pendulum.date(1, 1, 1)
+    return tuple(
+        by_identity[key]
+        for key in sorted(
+            by_identity, key=lambda key: (by_identity[key].supplement_date or earliest, key)
+        )
+    )
+
+
 class MemoryContents:
     """Contents kept in memory, compiled on first use after every change."""
 
@@ -89,16 +105,10 @@ class MemoryContents:
         self._compiled: Compiled | None = None
 
     def documents(self) -> tuple[Document, ...]:
-        return tuple(self._documents[key] for key in sorted(self._documents))
+        return documents_in_order(self._documents)
 
     def supplements(self) -> tuple[Supplement, ...]:
-        return tuple(
-            supplement
-            for _, supplement in sorted(
-                self._supplements.items(),
-                key=lambda pair: (pair[1].supplement_date or pendulum.date(1, 1, 1), pair[0]),
-            )
-        )
+        return supplements_in_order(self._supplements)
 
     def add_document(self, document: Document) -> bool:
         identity = document_identity(document)

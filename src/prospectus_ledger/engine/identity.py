@@ -71,11 +71,18 @@ class _UnexpectedError(Exception):
     """A value the fast path does not build (the converter then does)."""
 
 
+# What building or writing a value the fast path does not expect raises: a field of
+# another type (AttributeError, KeyError, TypeError, orjson.JSONEncodeError is one),
+# text that is not valid UTF-8 (UnicodeEncodeError, a ValueError), an integer past 64
+# bits (OverflowError), or the path's own refusal.
+_NOT_BUILT = (_UnexpectedError, AttributeError, KeyError, TypeError, ValueError, OverflowError)
+
+
 def _identity(value: Any, build: Callable[[Any], dict[str, Any]]) -> str:
     if _FAST:
         try:
             canonical = _canonical(build(value))
-        except Exception:
+        except _NOT_BUILT:
             # A value of a type the model does not declare, text that is not valid
             # UTF-8, an integer past 64 bits (orjson.JSONEncodeError): the old path
             # below is the judge of those, and answers or raises as it always did.

@@ -13,24 +13,7 @@ from . import _html as _render_html
 from . import _markdown as _render_markdown
 from . import _markup as _render_markup
 
-__all__ = [
-    "Renderable",
-    "diff_html",
-    "diff_markdown",
-    "history_html",
-    "history_markdown",
-    "html_page",
-    "problems_html",
-    "problems_markdown",
-    "section_html",
-    "section_markdown",
-    "snapshot_html",
-    "snapshot_markdown",
-    "timeline_html",
-    "timeline_markdown",
-    "to_html",
-    "to_markdown",
-]
+# What the package exports is listed once, in its __init__.
 
 Renderable: TypeAlias = SectionView | Snapshot | History | LedgerDiff | Timeline | Sequence[Problem]
 """What the renderers accept; a sequence stands for ``ledger.problems()``."""

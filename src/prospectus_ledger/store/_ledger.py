@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pendulum
 
 from ..engine.compiled import Compiled, StateSource
+from ..engine.contents import documents_in_order, supplements_in_order
 from ..engine.routing import compile_ledger
 from ..engine.tracks import TrackSource
 from ..errors import StoreError
@@ -53,20 +54,11 @@ class StoreContents:
             generation = schema.generation(connection)
             if generation == self._generation:
                 return
-            self._by_identity = (
-                self.store._documents_by_identity(),
-                self.store._supplements_by_identity(),
-            )
+            self._by_identity = self.store._contents()
         documents, supplements = self._by_identity
         # In the order a ledger in memory gives them (identities as stored and checked).
-        self._documents = tuple(documents[key] for key in sorted(documents))
-        self._supplements = tuple(
-            supplements[key]
-            for key in sorted(
-                supplements,
-                key=lambda key: (supplements[key].supplement_date or pendulum.date(1, 1, 1), key),
-            )
-        )
+        self._documents = documents_in_order(documents)
+        self._supplements = supplements_in_order(supplements)
         self._compiled = None
         self._generation = generation
 
@@ -90,7 +82,7 @@ class StoreContents:
         raise self._refuse()
 
     def holds(self, sha256: str) -> bool:
-        return sha256 in self.store._filing_hashes()
+        return self.store._holds(sha256)
 
     def add_filing(
         self,

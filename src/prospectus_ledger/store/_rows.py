@@ -227,6 +227,16 @@ def read_contents(
     return found
 
 
+def read_stored(
+    connection: sqlite3.Connection, path: Path
+) -> tuple[dict[str, Document], dict[str, Supplement]]:
+    """The stored base editions and supplements, by identity (run it ``guarded``)."""
+    return (
+        read_contents(connection, "documents", Document, path),
+        read_contents(connection, "supplements", Supplement, path),
+    )
+
+
 def _filing_of(what: str, digest: object, content: object, encoding: object) -> bytes:
     if digest is None:
         raise ValueError(f"{what}: its filing is missing from the filings table")

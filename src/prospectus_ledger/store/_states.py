@@ -311,15 +311,16 @@ class StoredStates:
             row = next((r for r in catalogue.editions if self._edition(r).key == edition.key), None)
             if row is None:
                 return iter(())
-            numbers = [p.number for p in catalogue.paths.values() if p.edition == row.index]
             instants = {shape.start_us for shape in catalogue.shapes[row.index]}
-            for number in numbers:
-                instants.update(
-                    at
-                    for (at,) in self._connection.execute(
-                        "SELECT valid_from_us FROM versions WHERE path = ?", (number,)
-                    )
+            # Every instant a path of the edition changed at, in one query.
+            instants.update(
+                at
+                for (at,) in self._connection.execute(
+                    "SELECT DISTINCT v.valid_from_us FROM versions AS v JOIN paths AS p "
+                    "ON p.id = v.path WHERE p.edition = ?",
+                    (row.index,),
                 )
+            )
             found = [
                 (_instant(at), self._document(row, at))
                 for at in sorted(instants)

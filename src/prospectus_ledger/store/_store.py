@@ -297,23 +297,21 @@ class Store:
             ).fetchone()
         return int(row[0]) if row and str(row[0]).isdigit() else 0
 
-    def _supplements(self) -> list[Supplement]:
-        return list(self._supplements_by_identity().values())
-
-    def _supplements_by_identity(self) -> dict[str, Supplement]:
-        """The stored supplements under the identities they were stored with."""
+    def _contents(self) -> tuple[dict[str, Document], dict[str, Supplement]]:
+        """The stored base editions and supplements, under the identities they were
+        stored with (each checked against its identity)."""
         self._check_whole()
         with schema.guarded(self.path):
-            return rows.read_contents(self._connection, "supplements", Supplement, self.path)
+            return rows.read_stored(self._connection, self.path)
 
-    def _documents(self) -> list[Document]:
-        return list(self._documents_by_identity().values())
-
-    def _documents_by_identity(self) -> dict[str, Document]:
-        """The stored base editions under the identities they were stored with."""
+    def _holds(self, sha256: str) -> bool:
+        """Whether the filing whose bytes have this SHA-256 is stored."""
         self._check_whole()
         with schema.guarded(self.path):
-            return rows.read_contents(self._connection, "documents", Document, self.path)
+            found = self._connection.execute(
+                "SELECT 1 FROM filings WHERE sha256 = ?", (sha256,)
+            ).fetchone()
+        return found is not None
 
     def _filing_hashes(self) -> set[str]:
         self._check_whole()
@@ -369,8 +367,7 @@ def rebuild(connection: sqlite3.Connection, path: PathLike) -> None:
     """Write the derived tables anew from the stored contents (inside the caller's
     write transaction), and tell every open handle that the store changed."""
     with schema.guarded(str(path)):
-        documents = rows.read_contents(connection, "documents", Document, Path(path))
-        supplements = rows.read_contents(connection, "supplements", Supplement, Path(path))
+        documents, supplements = rows.read_stored(connection, Path(path))
     write_derived(connection, compile_ledger(documents, supplements))
     # Editions were renumbered: handles open on the store must read them again.
     schema.bump_generation(connection)
