@@ -2,14 +2,15 @@
 
 A nightly job asks what thousands of (instant, section) pairs said.  The
 questions are grouped by what they ask about (path, portfolio, document); each
-group's candidate sections are found once, as arrays of validity intervals
-(:mod:`prospectus_ledger.engine.tracks`), and all of the group's instants are
-searched in them at once with NumPy.  An instant for which that settles
-exactly one section is answered from it; every other question (another time
-of knowledge, no match, several matches, a section known only in part) is
-asked on its own, so that its answer, or its error, is exactly what
-``as_of(when).section(path)`` gives.  Each distinct version's answer is worked
-out once, however many questions it answers.
+group's answers are one step function of the instant, its plan
+(:mod:`prospectus_ledger.engine.plans`), made once per state of the ledger from
+the arrays of its candidate sections (:mod:`prospectus_ledger.engine.tracks`).
+Every question is then looked up in every plan at once, with NumPy.  A
+question its plan settles (exactly one section) is answered from it; every other
+question (another time of knowledge, no match, several matches, a section known
+only in part) is asked on its own, so that its answer, or its error, is exactly
+what ``as_of(when).section(path)`` gives.  Each version's answer is worked out
+once, however many questions and calls it answers.
 """
 
 from __future__ import annotations
@@ -21,15 +22,17 @@ import attrs
 import numpy as np
 
 from ._records import Column, Record
-from .engine.tracks import Track, answer_positions
+from .engine.plans import Plans
+from .engine.tracks import Track
 from .errors import InvalidLedgerDataError, ProspectusLedgerError
-from .instants import micros, parse_when
+from .instants import micros, parse_when, query_micros
 from .provenance import Provenance
 from .render._common import path_text
 from .snapshot import _split_path, resolve_portfolio
 from .tree import DocumentKind
 
 if TYPE_CHECKING:
+    from .engine.compiled import Edition
     from .ledger import Ledger
 
 __all__ = ["ANSWERS", "answer_frame", "answer_many"]
@@ -44,39 +47,44 @@ ANSWERS: tuple[Column, ...] = (
 _FIELDS = ("when", "path", "portfolio", "document", "known_at")
 _ANSWER_FIELDS = ("text", "heading_path", "edition", "effective", "known_from", "source")
 _NAT = np.iinfo(np.int64).min  # numpy's NaT, as an integer
+_WIDTH = len(_ANSWER_FIELDS) + 2
+_INTEGERS = (len(_ANSWER_FIELDS), len(_ANSWER_FIELDS) + 1)  # the instants, in microseconds
 
 
-def _columns(questions: Any) -> dict[str, list[Any]]:
-    """The questions' five columns, from a DataFrame, an Arrow table, or an iterable of
-    mappings or tuples."""
+def _columns(questions: Any) -> dict[str, _Coded]:
+    """The questions' five columns, coded, from a DataFrame, an Arrow table, or an
+    iterable of mappings or tuples."""
     if hasattr(questions, "column_names") and hasattr(questions, "column"):  # Arrow
         names = set(questions.column_names)
         count = questions.num_rows
-        columns = {
-            name: questions.column(name).to_pylist() if name in names else [None] * count
+        return {
+            name: _Coded(*_factorize(questions.column(name).to_pylist()))
+            if name in names
+            else _Coded.missing(count)
             for name in _FIELDS
         }
-    elif hasattr(questions, "columns") and hasattr(questions, "to_dict"):  # a DataFrame
+    if hasattr(questions, "columns") and hasattr(questions, "to_dict"):  # a DataFrame
         count = len(questions)
-        columns = {
-            name: questions[name].tolist() if name in questions.columns else [None] * count
+        return {
+            name: _Coded(*_factorize(questions[name]))
+            if name in questions.columns
+            else _Coded.missing(count)
             for name in _FIELDS
         }
-    else:
-        columns = {name: [] for name in _FIELDS}
-        for number, question in enumerate(questions):
-            if isinstance(question, Mapping):
-                values = [question.get(name) for name in _FIELDS]
-            elif isinstance(question, tuple | list):
-                values = [*question[: len(_FIELDS)], *[None] * (len(_FIELDS) - len(question))]
-            else:
-                raise InvalidLedgerDataError(
-                    f"question {number}: expected a mapping or a tuple "
-                    f"(when, path, portfolio, document, known_at), got {type(question).__name__}"
-                )
-            for name, value in zip(_FIELDS, values, strict=True):
-                columns[name].append(value)
-    return columns
+    columns: dict[str, list[Any]] = {name: [] for name in _FIELDS}
+    for number, question in enumerate(questions):
+        if isinstance(question, Mapping):
+            values = [question.get(name) for name in _FIELDS]
+        elif isinstance(question, tuple | list):
+            values = [*question[: len(_FIELDS)], *[None] * (len(_FIELDS) - len(question))]
+        else:
+            raise InvalidLedgerDataError(
+                f"question {number}: expected a mapping or a tuple "
+                f"(when, path, portfolio, document, known_at), got {type(question).__name__}"
+            )
+        for name, value in zip(_FIELDS, values, strict=True):
+            columns[name].append(value)
+    return {name: _Coded(*_factorize(values)) for name, values in columns.items()}
 
 
 @attrs.frozen
@@ -86,8 +94,15 @@ class _Coded:
     codes: Any
     values: list[Any]
 
+    @classmethod
+    def missing(cls, count: int) -> _Coded:
+        """A column no question gives."""
+        return cls(np.full(count, -1, dtype=np.int64), [])
+
     def texts(self) -> Any:
         """The column as text (``None`` where missing), as an object array."""
+        if not self.values:
+            return np.full(len(self.codes), None, dtype=object)
         distinct = np.empty(len(self.values) + 1, dtype=object)
         distinct[: len(self.values)] = [str(value) for value in self.values]
         distinct[len(self.values)] = None
@@ -122,18 +137,21 @@ def _answer(
     )
 
 
-def _factorize(values: list[Any]) -> tuple[Any, list[Any]]:
-    """Each value's code (-1 for a missing one) and the distinct values, in order met."""
+def _factorize(values: Any) -> tuple[Any, list[Any]]:
+    """Each value's code (-1 for a missing one) and the distinct values, in order met;
+    ``values`` a list or a pandas Series."""
     try:
         import pandas as pd  # type: ignore[import-untyped]  # the notebook extra: quicker
     except ModuleNotFoundError:
         pd = None
     if pd is not None:
+        if not isinstance(values, pd.Series):
+            values = pd.Series(values, dtype=object)
         try:
-            codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-            return np.asarray(codes, dtype=np.int64), list(uniques)
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
+            return np.asarray(codes, dtype=np.int64), uniques.tolist()
         except TypeError:  # unhashable values: the loop below says which
-            pass
+            values = values.tolist()
     index: dict[Any, int] = {}
     found = np.fromiter(
         (-1 if _missing(value) else index.setdefault(value, len(index)) for value in values),
@@ -144,34 +162,68 @@ def _factorize(values: list[Any]) -> tuple[Any, list[Any]]:
 
 
 class _Answers:
-    """The answer columns: per question the index of its answer (-1: none) or its error;
-    per answer its fields, each distinct answer once."""
+    """The answer columns: per question the number of its answer (-1: none) or its
+    error; per answer its fields, each distinct answer once.
 
-    def __init__(self, count: int) -> None:
+    The answers the plans settle are numbered first, as the plans keep them (``shared``,
+    across calls); those asked alone follow.
+    """
+
+    def __init__(self, count: int, shared: Plans) -> None:
         self.count = count
         self.when = np.full(count, _NAT, dtype=np.int64)  # microseconds; NaT unread
+        self.when_distinct = np.empty(0, dtype=np.int64)  # each distinct ``when``, read
         # Each question's instant, as a code into the distinct instants read.
         self.when_codes = np.full(count, -1, dtype=np.int64)
         self.when_read: list[Any] = []
         self.known_at: list[Any] = [None] * count
         self.found = np.full(count, -1, dtype=np.int64)
-        self.errors: list[str | None] = [None] * count
+        self.errors: dict[int, str] = {}  # by question: most have none
+        self.shared = shared
         self.rows: list[tuple[Any, ...]] = []
+        self._offset: int | None = None
 
     def when_value(self, number: int) -> Any:
         """A question's instant as read (``None`` when it could not be)."""
         return self.when_read[int(self.when_codes[number])]
 
     def add(self, answer: tuple[Any, ...]) -> int:
-        """Keep an answer; its index."""
+        """Keep an answer asked alone; its number.  The plans' answers are all worked
+        out by then (:func:`answer_columns` asks alone last)."""
+        if self._offset is None:
+            self._offset = len(self.shared.answers)
         self.rows.append(answer)
-        return len(self.rows) - 1
+        return self._offset + len(self.rows) - 1
 
-    def fields(self) -> list[list[Any]]:
-        """The answers' fields, column by column."""
-        if not self.rows:
-            return [[] for _ in range(len(_ANSWER_FIELDS) + 2)]
-        return [list(column) for column in zip(*self.rows, strict=True)]
+    def answer(self, number: int) -> tuple[Any, ...]:
+        """Answer ``number``'s fields."""
+        shared = self.shared.answers
+        if self._offset is None or number < self._offset:
+            return shared[number]
+        return self.rows[number - self._offset]
+
+    def columns(self) -> list[Any]:
+        """Each answer field's column, one row per question (``None``, or NaT as an
+        integer, where a question has no answer)."""
+        shared = self.shared.columns(_WIDTH, _INTEGERS)
+        offset = len(self.shared.answers) if self._offset is None else self._offset
+        found = self.found
+        theirs = (found >= 0) & (found < offset)
+        take = np.where(theirs, found, 0)
+        missing = np.flatnonzero(~theirs)
+        mine = np.flatnonzero(found >= offset)
+        columns = []
+        for field in range(_WIDTH):
+            empty = _NAT if field in _INTEGERS else None
+            if offset:
+                column = shared[field][take]
+                column[missing] = empty
+            else:
+                column = np.full(self.count, empty, dtype=np.int64 if empty is _NAT else object)
+            for number in mine.tolist():
+                column[number] = self.rows[int(found[number]) - offset][field]
+            columns.append(column)
+        return columns
 
 
 def answer_columns(ledger: Ledger, questions: Any) -> tuple[dict[str, _Coded], _Answers]:
@@ -180,8 +232,7 @@ def answer_columns(ledger: Ledger, questions: Any) -> tuple[dict[str, _Coded], _
     Raises:
         InvalidLedgerDataError: for a question without ``when`` or ``path``.
     """
-    raw = _columns(questions)
-    columns = {name: _Coded(*_factorize(raw[name])) for name in _FIELDS}
+    columns = _columns(questions)
     paths = columns["path"]
     empty = [number for number, value in enumerate(paths.values) if not str(value)]
     lacking = (columns["when"].codes < 0) | (paths.codes < 0) | np.isin(paths.codes, empty)
@@ -189,30 +240,64 @@ def answer_columns(ledger: Ledger, questions: Any) -> tuple[dict[str, _Coded], _
         number = int(np.flatnonzero(lacking)[0])
         raise InvalidLedgerDataError(f"question {number}: 'when' and 'path' are required")
     count = len(paths.codes)
-    out = _Answers(count)
-    alone = _read_instants(columns, out)
-    # Questions by what they ask about: path, portfolio, document.
-    key = np.zeros(count, dtype=np.int64)
-    for name in ("path", "portfolio", "document"):
-        key = key * (len(columns[name].values) + 1) + (columns[name].codes + 1)
-    asked = np.flatnonzero((out.when != _NAT) & (columns["known_at"].codes < 0))
-    groups, inverse = np.unique(key[asked], return_inverse=True)
-    order = np.argsort(inverse, kind="stable")
-    bounds = np.cumsum(np.bincount(inverse, minlength=len(groups)))
     source = ledger._track_source()
-    first = 0
-    for last in bounds:
-        numbers = asked[order[first:last]]
-        first = int(last)
-        number = int(numbers[0])
-        path, portfolio, document = (
-            columns[name].at(number) for name in ("path", "portfolio", "document")
-        )
-        assert path is not None  # every question has one
-        alone.extend(_answer_group(source, out, path, portfolio, document, numbers))
+    book = source.plans()
+    out = _Answers(count, book)
+    alone = _read_instants(columns, out)
+    # Questions by what they ask about: path, portfolio, document, as one integer.
+    names = ("path", "portfolio", "document")
+    asked = np.flatnonzero((out.when != _NAT) & (columns["known_at"].codes < 0))
+    key = np.zeros(len(asked), dtype=np.int64)
+    for name in names:
+        key = key * (len(columns[name].values) + 1) + (columns[name].codes[asked] + 1)
+    groups, inverse = _groups(key)
+    # Each group's plan (made once per state of the ledger), or none: asked alone.
+    asked_about = []
+    for name in reversed(names):
+        groups, code = np.divmod(groups, len(columns[name].values) + 1)
+        values = [None, *(str(value) for value in columns[name].values)]
+        asked_about.append([values[code] for code in code.tolist()])
+    planned = np.array(
+        [
+            book.plan_number(path, portfolio, document, _read, source)
+            for document, portfolio, path in zip(*asked_about, strict=True)
+        ],
+        dtype=np.int64,
+    )
+    plan_of = planned[inverse]
+    with_plan = plan_of >= 0
+    alone.extend(asked[~with_plan].tolist())
+    numbers = asked[with_plan]
+    slots = book.slots(plan_of[with_plan], out.when_distinct, out.when_codes[numbers])
+    found = book.answer_numbers(slots, _version_answer)
+    out.found[numbers] = found
+    alone.extend(numbers[found < 0].tolist())
     for number in sorted(alone):
         _answer_alone(ledger, out, columns, number)
     return columns, out
+
+
+def _groups(key: Any) -> tuple[Any, Any]:
+    """The distinct keys, and each key's index among them."""
+    try:
+        import pandas as pd  # the notebook extra: hashing, quicker than sorting
+    except ModuleNotFoundError:
+        return np.unique(key, return_inverse=True)
+    inverse, groups = pd.factorize(key)
+    return np.asarray(groups, dtype=np.int64), np.asarray(inverse, dtype=np.int64)
+
+
+def _read(
+    source: Any, path: str, portfolio: str | None, document: str | None
+) -> tuple[tuple[str, ...], str | None, DocumentKind | None] | None:
+    """A question's headings, portfolio and kind of document, or ``None`` when they
+    cannot be read (the question is asked alone, for its error)."""
+    try:
+        scope = resolve_portfolio(source, portfolio) if portfolio is not None else None
+        kind = DocumentKind.parse(document) if document is not None else None
+    except (ProspectusLedgerError, ValueError):
+        return None
+    return tuple(_split_path(path)), scope, kind
 
 
 def _read_instants(columns: dict[str, _Coded], out: _Answers) -> list[int]:
@@ -220,17 +305,22 @@ def _read_instants(columns: dict[str, _Coded], out: _Answers) -> list[int]:
     ``known_at``, to be asked alone."""
     read: dict[str, list[Any]] = {}
     failed: dict[str, dict[int, str]] = {}
+    us: list[int] = []
     for name in ("when", "known_at"):
         read[name], failed[name] = [], {}
         for code, value in enumerate(columns[name].values):
             try:
-                read[name].append(parse_when(value))
+                # The instant in microseconds is what the plans are searched with.
+                instant, at = query_micros(value) if name == "when" else (parse_when(value), 0)
             except ProspectusLedgerError as error:
                 failed[name][code] = str(error)
-                read[name].append(None)
+                instant, at = None, _NAT
+            read[name].append(instant)
+            if name == "when":
+                us.append(at)
     when = columns["when"]
-    us = np.array([_NAT if v is None else micros(v) for v in read["when"]], dtype=np.int64)
-    out.when = us[when.codes]
+    out.when_distinct = np.array(us, dtype=np.int64)
+    out.when = out.when_distinct[when.codes]
     out.when_read = read["when"]
     out.when_codes = when.codes
     for code, message in failed["when"].items():
@@ -239,7 +329,7 @@ def _read_instants(columns: dict[str, _Coded], out: _Answers) -> list[int]:
     alone: list[int] = []
     known = columns["known_at"]
     for number in np.flatnonzero(known.codes >= 0).tolist():
-        if out.errors[number] is not None:
+        if number in out.errors:
             continue
         code = int(known.codes[number])
         if code in failed["known_at"]:
@@ -250,49 +340,7 @@ def _read_instants(columns: dict[str, _Coded], out: _Answers) -> list[int]:
     return alone
 
 
-def _answer_group(
-    source: Any,
-    out: _Answers,
-    path: str,
-    portfolio: str | None,
-    document: str | None,
-    numbers: Any,
-) -> list[int]:
-    """Answer what the group's tracks settle; the questions left to ask alone."""
-    headings = _split_path(path)
-    try:
-        scope = resolve_portfolio(source, portfolio) if portfolio is not None else None
-        kind = DocumentKind.parse(document) if document is not None else None
-    except (ProspectusLedgerError, ValueError):
-        return list(numbers.tolist())  # asked alone, for its own error
-    editions = source.tracks(headings, scope, kind) if headings else None
-    if not editions:
-        return list(numbers.tolist())
-    at = out.when[numbers]
-    total, hits = answer_positions(editions, at, scope is not None)
-    settled = total == 1
-    chosen = np.full(len(numbers), -1, dtype=np.int64)
-    edition_of = {id(track): edition.edition for edition in editions for track in edition.tracks}
-    for track, version, hit in hits:
-        mine = np.flatnonzero(hit & settled)
-        if not len(mine):
-            continue
-        versions = version[mine]
-        # Each version's answer is worked out once per track (it keeps them), and
-        # kept among this call's answers once.
-        lookup = np.full(len(track.starts), -1, dtype=np.int64)
-        for needed in np.unique(versions).tolist():
-            if needed not in track.answers:
-                track.answers[needed] = _version_answer(track, needed, edition_of[id(track)])
-            answer = track.answers[needed]
-            lookup[needed] = -1 if answer is None else out.add(answer)
-        chosen[mine] = lookup[versions]
-    answered = chosen >= 0
-    out.found[numbers[answered]] = chosen[answered]
-    return list(numbers[~answered].tolist())
-
-
-def _version_answer(track: Track, version: int, edition: Any) -> tuple[Any, ...] | None:
+def _version_answer(track: Track, version: int, edition: Edition) -> tuple[Any, ...] | None:
     """The answer a version gives; ``None`` for a section known only in part (asked
     alone)."""
     located = track.located(version)
@@ -332,9 +380,9 @@ def answer_many(ledger: Ledger, questions: Any) -> list[Record]:
             "known_at": out.known_at[number],
         }
         found = int(out.found[number])
-        answer = out.rows[found] if found >= 0 else (None,) * len(_ANSWER_FIELDS)
+        answer = out.answer(found) if found >= 0 else (None,) * len(_ANSWER_FIELDS)
         row.update(zip(_ANSWER_FIELDS, answer, strict=False))
-        row["error"] = out.errors[number]
+        row["error"] = out.errors.get(number)
         rows.append(row)
     return rows
 
@@ -345,28 +393,29 @@ def answer_frame(ledger: Ledger, questions: Any) -> Any:
 
     pd = _optional("pandas", "Ledger.as_of_many()")
     columns, out = answer_columns(ledger, questions)
-    answered = out.found >= 0
-    fields = out.fields()
-    # One more answer, empty, for the questions without one.
-    take = np.where(answered, out.found, len(out.rows))
-
-    def objects(values: list[Any]) -> Any:
-        array = np.empty(len(values), dtype=object)
-        array[:] = values
-        return array
+    fields = out.columns()
 
     def answer_column(field: int) -> Any:
-        return pd.Series(objects([*fields[field], None])[take], dtype=object)
+        return pd.Series(fields[field], dtype=object, copy=False)
+
+    def answer_instants(field: int) -> Any:
+        return instants(fields[field])
 
     def instants(numbers: Any) -> Any:
         stamps = pd.DatetimeIndex(np.asarray(numbers, dtype=np.int64).view("datetime64[us]"))
         zoned = stamps.tz_localize("UTC").tz_convert("America/New_York")
-        return pd.Series(zoned.astype("datetime64[ns, America/New_York]"))
+        return pd.Series(zoned.astype("datetime64[ns, America/New_York]"), copy=False)
 
     def texts(name: str) -> Any:
-        return pd.Series(columns[name].texts(), dtype=object)
+        return pd.Series(columns[name].texts(), dtype=object, copy=False)
 
-    known_at = [_NAT if v is None else micros(v) for v in out.known_at]
+    known_at = np.full(out.count, _NAT, dtype=np.int64)
+    for number in np.flatnonzero(columns["known_at"].codes >= 0).tolist():
+        if out.known_at[number] is not None:
+            known_at[number] = micros(out.known_at[number])
+    errors = np.full(out.count, None, dtype=object)
+    for number, message in out.errors.items():
+        errors[number] = message
     frame = {
         "when": instants(out.when),
         "path": texts("path"),
@@ -376,9 +425,9 @@ def answer_frame(ledger: Ledger, questions: Any) -> Any:
         "text": answer_column(0),
         "heading_path": answer_column(1),
         "edition": answer_column(2),
-        "effective": instants(np.append(np.asarray(fields[6], dtype=np.int64), _NAT)[take]),
-        "known_from": instants(np.append(np.asarray(fields[7], dtype=np.int64), _NAT)[take]),
+        "effective": answer_instants(6),
+        "known_from": answer_instants(7),
         "source": answer_column(5),
-        "error": pd.Series(objects(out.errors), dtype=object),
+        "error": pd.Series(errors, dtype=object, copy=False),
     }
-    return pd.DataFrame(frame)
+    return pd.DataFrame(frame, copy=False)

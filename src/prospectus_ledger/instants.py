@@ -159,6 +159,27 @@ def query_instant(value: object) -> tuple[pendulum.DateTime, int | None]:
     return _instant_and_key(value)
 
 
+def query_micros(value: object) -> tuple[pendulum.DateTime, int]:
+    """:func:`parse_when`'s instant with its :func:`micros`, each spelling of a day
+    or an instant read once (as :func:`query_instant` reads it).
+
+    Raises:
+        InvalidDateError: as :func:`parse_when` does.
+    """
+    if isinstance(value, (str, _dt.date)):
+        return _read_micros(value)
+    instant = parse_when(value)
+    return instant, micros(instant)
+
+
+def _instant_and_micros(value: object) -> tuple[pendulum.DateTime, int]:
+    instant = parse_when(value)
+    return instant, micros(instant)
+
+
+_read_micros = functools.lru_cache(maxsize=8192, typed=True)(_instant_and_micros)
+
+
 def wall_clock_key(instant: pendulum.DateTime) -> int:
     """Microseconds of ``instant``'s New York wall clock since 0001-01-01.
 

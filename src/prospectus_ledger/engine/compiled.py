@@ -42,6 +42,7 @@ from .cut_off import apply_cut_off, runs_into_cut
 from .identity import document_identity as document_identity
 from .identity import supplement_identity as supplement_identity
 from .lookup import covers, in_order
+from .plans import Plans
 from .section_index import MemoryVersions, SectionIndex, build_index
 from .states import StateHistory
 from .tracks import FOREVER, EditionTracks, Track, memory_track, memory_tracks
@@ -310,6 +311,7 @@ class Compiled:
     _positions: dict[EditionKey, int] = attrs.field(factory=dict)
     _portfolio_names: list[str] | None = None
     _tracks: dict[tuple[int, int, str | None], Track] = attrs.field(factory=dict)
+    _plans: Plans | None = None
 
     def position(self, edition: Edition) -> int:
         """The index of ``edition`` in :attr:`editions`."""
@@ -368,6 +370,12 @@ class Compiled:
     ) -> list[EditionTracks] | None:
         """See :class:`~prospectus_ledger.engine.tracks.TrackSource`."""
         return memory_tracks(self, headings, portfolio, kind)
+
+    def plans(self) -> Plans:
+        """See :class:`~prospectus_ledger.engine.tracks.TrackSource`: kept with the ledger."""
+        if self._plans is None:
+            self._plans = Plans(self.tracks)
+        return self._plans
 
     def find_sections(
         self,

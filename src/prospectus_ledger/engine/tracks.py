@@ -28,6 +28,7 @@ from .lookup import covers
 
 if TYPE_CHECKING:
     from .compiled import Compiled, Edition
+    from .plans import Plans
     from .section_index import MemoryVersions
 
 FOREVER = (1 << 63) - 1
@@ -50,8 +51,6 @@ class Track:
     owned: BoolArray
     shared: BoolArray
     located: Callable[[int], Located]
-    answers: dict[int, Any] = attrs.field(factory=dict)
-    """What each version answers, worked out once (see :mod:`prospectus_ledger.batch`)."""
 
 
 @attrs.frozen(eq=False)
@@ -75,6 +74,10 @@ class TrackSource(Protocol):
     ) -> list[EditionTracks] | None:
         """Every edition that can hold a section ``headings`` names (with everything
         known), with its candidates; ``None`` when they cannot be had as arrays."""
+        ...
+
+    def plans(self) -> Plans:
+        """The plans of questions (everything known), kept while nothing changes."""
         ...
 
 

@@ -35,6 +35,7 @@ import pendulum
 from .._text import heading_key
 from ..engine.compiled import Edition, identifiers_of
 from ..engine.lookup import in_order
+from ..engine.plans import Plans
 from ..engine.tracks import FOREVER, EditionTracks, Track
 from ..errors import StoreError
 from ..instants import micros
@@ -72,6 +73,7 @@ class StoredStates:
         # Valid for one generation only (an ingest renumbers editions and paths).
         self._generation: schema.Generation | None = None
         self._catalogue = Catalogue()
+        self._plans = Plans(self.tracks)
         self._editions: dict[int, Edition] = {}
         self._leaves: dict[tuple[int, int], Section] = {}
         # A section's place as text ("3.5") and as indices, read once per spelling.
@@ -92,8 +94,16 @@ class StoredStates:
             self._editions.clear()
             self._leaves.clear()
             self._catalogue = read_catalogue(self._connection, self._file, self)
+            self._plans = Plans(self.tracks)
             self._generation = now
         return self._catalogue
+
+    def plans(self) -> Plans:
+        """See :class:`~prospectus_ledger.engine.tracks.TrackSource`: kept while the
+        store is of one generation."""
+        with schema.guarded(self._file), schema.reading(self._connection):
+            self.fresh()
+        return self._plans
 
     def _edition(self, row: EditionRow) -> Edition:
         if row.index not in self._editions:
