@@ -265,14 +265,17 @@ def test_an_older_store_is_migrated_forward(
 
     path = tmp_path / "old.sqlite"
     Store(path).ingest(SEEDS)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
-    monkeypatch.setitem(schema.MIGRATIONS, 3, ("ALTER TABLE filings ADD COLUMN note TEXT", False))
+    now = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(
+        schema.MIGRATIONS, now + 1, ("ALTER TABLE filings ADD COLUMN note TEXT", False)
+    )
     store = Store(path)
-    assert store.migrated_from == 2
+    assert store.migrated_from == now
     assert store.ledger().as_of("2007-05-22").section("Principal Investment Strategy").text
     connection = sqlite3.connect(path)
     assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
-        "3",
+        str(now + 1),
     )
     columns = [row[1] for row in connection.execute("PRAGMA table_info(filings)")]
     assert "note" in columns
@@ -280,6 +283,7 @@ def test_an_older_store_is_migrated_forward(
 
 
 SCHEMA_1 = ROOT / "tests" / "fixtures" / "stores" / "schema-1.sqlite"
+SCHEMA_2 = ROOT / "tests" / "fixtures" / "stores" / "schema-2.sqlite"
 
 
 def _tables(path: Path) -> set[str]:
@@ -311,6 +315,26 @@ def test_a_store_written_by_schema_1_is_upgraded_and_answers_as_before(tmp_path:
     # Filings written by schema 1 keep their bytes as they were, and read as before.
     seed = sorted(SEEDS.iterdir())[0]
     assert store.filing_bytes(hashlib.sha256(seed.read_bytes()).hexdigest()) == seed.read_bytes()
+    assert Store(path).migrated_from is None
+
+
+def test_a_store_written_by_schema_2_is_upgraded_and_answers_as_before(tmp_path: Path) -> None:
+    """A store written before editions kept their rows across ingests (the seeds and the
+    example trust, ingested by the release that wrote schema 2): opened, it is upgraded
+    in place, and answers as the filings loaded in memory do."""
+    path = tmp_path / "schema-2.sqlite"
+    shutil.copy(SCHEMA_2, path)
+    store = Store(path)
+    assert store.migrated_from == 2
+    connection = sqlite3.connect(path)
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(editions)")}
+    assert {"fingerprint", "position", "problems", "portfolios"} <= columns
+    connection.close()
+    stored, loaded = store.ledger(), pl.load([SEEDS, BASE])
+    for when in ("2006-12-21T15:00", "2007-05-22", "2019-06-01", "2020-06-01"):
+        assert stored.as_of(when).documents() == loaded.as_of(when).documents()
+    assert stored.timeline() == loaded.timeline()
+    assert store.ingest([BASE]).problems == len(loaded.problems())
     assert Store(path).migrated_from is None
 
 
@@ -404,7 +428,7 @@ def test_the_command_line_says_when_it_upgrades_a_store(tmp_path: Path) -> None:
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
-    assert f"Upgraded {path} from store schema 1 to 2" in result.stderr
+    assert f"Upgraded {path} from store schema 1 to 3" in result.stderr
     assert "Market risk" in result.stdout
     again = CliRunner().invoke(
         main, ["show", str(path), "Principal Risks", "--as-of", "2020-06-01"]

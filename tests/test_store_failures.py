@@ -385,6 +385,10 @@ def test_a_missing_text_names_the_file(tmp_path: Path, pristine: tuple[Path, lis
         ("versions", "place"),
         ("paths", "key"),
         ("editions", "data"),
+        ("editions", "position"),
+        ("editions", "portfolios"),
+        ("editions", "problems"),
+        ("editions", "fingerprint"),
         ("supplements", "data"),
     ],
 )

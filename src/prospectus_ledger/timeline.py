@@ -236,6 +236,40 @@ def timeline_of(compiled: Compiled) -> Timeline:
     return Timeline(tuple(entry for _, entry in entries))
 
 
+def _problem_kind(status: str, reason: str | None) -> ProblemKind | None:
+    """What kind of problem an amendment's outcome is, if it is one."""
+    if status == "failed" and (reason or "").startswith("AmbiguousSectionError"):
+        return "ambiguous"
+    if status in ("failed", "superseded", "unrouted"):
+        return status  # type: ignore[return-value]
+    if status == "notice" and reason:
+        return "not_understood"
+    if status == "applied" and reason:
+        return "cut_off"
+    return None
+
+
+def edition_problem_count(compiled: Compiled, edition: _engine.Edition) -> int:
+    """How many of :func:`problems_of` are outcomes of ``edition``'s replay."""
+    return sum(
+        1
+        for outcome in compiled.replay_of(edition).outcomes
+        if _problem_kind(outcome.status, outcome.reason or outcome.step.amendment.diagnostic)
+    )
+
+
+def ledger_problem_count(compiled: Compiled) -> int:
+    """How many of :func:`problems_of` are not outcomes of an edition's replay: amendments
+    given to no edition, conflicts, unreadable dates and duplicate editions (no replay
+    is needed to count them)."""
+    return (
+        len(compiled.unrouted)
+        + len(compiled.conflicts)
+        + sum(len(supplement.diagnostics) for supplement in compiled.diagnosed)
+        + len(compiled.duplicates)
+    )
+
+
 def problems_of(compiled: Compiled) -> list[Problem]:
     """The instructions of a compiled ledger not applied as written (see :meth:`Ledger.problems`).
 
@@ -243,16 +277,8 @@ def problems_of(compiled: Compiled) -> list[Problem]:
     """
     problems: list[Problem] = []
     for entry in timeline_of(compiled):
-        kind: ProblemKind
-        if entry.status == "failed" and (entry.reason or "").startswith("AmbiguousSectionError"):
-            kind = "ambiguous"
-        elif entry.status in ("failed", "superseded", "unrouted"):
-            kind = entry.status
-        elif entry.status == "notice" and entry.reason:
-            kind = "not_understood"
-        elif entry.status == "applied" and entry.reason:
-            kind = "cut_off"
-        else:
+        kind = _problem_kind(entry.status, entry.reason)
+        if kind is None:
             continue
         problems.append(
             Problem(

@@ -445,23 +445,27 @@ class Compiled:
         return list(self._portfolio_names)
 
     def _collect_portfolio_names(self) -> list[str]:
+        return merged_portfolio_names(self.edition_portfolio_names(e) for e in self.editions)
+
+    def edition_portfolio_names(self, edition: Edition) -> list[str]:
+        """The portfolios ``edition``'s states and the supplements routed to it name, each
+        once (by its key), in the order met."""
         names: dict[str, str] = {}
-        full = self._bucket(None)
-        for position, edition in enumerate(self.editions):
-            # Renames ("Delaware Value Fund" becomes "Macquarie Value Fund") change
-            # the names a state holds, and a state with new names is kept whole;
-            # states share their name tuples, so each distinct tuple is read once.
-            seen: set[int] = set()
-            for state in (edition.document, *self._replay_in(position, full).states.whole()):
-                if id(state.portfolios) in seen:
-                    continue
-                seen.add(id(state.portfolios))
-                for name in state.portfolios:
-                    names.setdefault(heading_key(name), name)
-            for step in edition.steps:
-                for name in step.supplement.portfolios:
-                    names.setdefault(heading_key(name), name)
-        return sorted(names.values())
+        # Renames ("Delaware Value Fund" becomes "Macquarie Value Fund") change the
+        # names a state holds, and a state with new names is kept whole; states share
+        # their name tuples, so each distinct tuple is read once.
+        seen: set[int] = set()
+        replay = self._replay_in(self.position(edition), self._bucket(None))
+        for state in (edition.document, *replay.states.whole()):
+            if id(state.portfolios) in seen:
+                continue
+            seen.add(id(state.portfolios))
+            for name in state.portfolios:
+                names.setdefault(heading_key(name), name)
+        for step in edition.steps:
+            for name in step.supplement.portfolios:
+                names.setdefault(heading_key(name), name)
+        return list(names.values())
 
     def portfolio_identifiers(self) -> dict[str, str]:
         """Each series ID, class ID and ticker the editions give, and its portfolio."""
@@ -481,6 +485,16 @@ class Compiled:
             if current is not None:
                 found.append(current)
         return found
+
+
+def merged_portfolio_names(per_edition: Iterable[Iterable[str]]) -> list[str]:
+    """Every portfolio the editions name (:meth:`Compiled.edition_portfolio_names`, in the
+    editions' order), each once by its key, as first spelt, in order of name."""
+    names: dict[str, str] = {}
+    for found in per_edition:
+        for name in found:
+            names.setdefault(heading_key(name), name)
+    return sorted(names.values())
 
 
 def _replay(edition: Edition, known_limit: pendulum.DateTime | None) -> Replay:

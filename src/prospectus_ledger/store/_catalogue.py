@@ -133,9 +133,14 @@ def read_catalogue(connection: sqlite3.Connection, file: str, states: StoredStat
 
 def _read_editions(connection: sqlite3.Connection, file: str) -> tuple[EditionRow, ...]:
     found: list[EditionRow] = []
-    for index, name, start_us, end_us, text in connection.execute(
-        "SELECT id, name, start_us, end_us, data FROM editions NOT INDEXED ORDER BY id"
+    for values in connection.execute(
+        "SELECT id, name, start_us, end_us, data, fingerprint, position, problems, portfolios, "
+        "checksum FROM editions NOT INDEXED ORDER BY position, id"
     ):
+        *said_row, check = values
+        if rows.checksum(*said_row) != check:
+            raise _damaged(file, f"edition {said_row[0]!r} does not match its checksum")
+        index, name, start_us, end_us, text = said_row[:5]
         data = json.loads(text) if isinstance(text, str) else None
         if not isinstance(data, dict) or not isinstance(data.get("document"), dict):
             raise _damaged(file, f"edition {index}: expected a JSON object, found {text!r:.80}")

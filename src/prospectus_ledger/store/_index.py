@@ -20,40 +20,90 @@ versions that then start at one instant the last is the one in force.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib.metadata
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from .._text import heading_key
-from ..engine.compiled import Compiled, Edition, Replay
+from ..engine.compiled import Compiled, Edition, Replay, merged_portfolio_names
+from ..engine.identity import document_identity, supplement_identity
 from ..engine.section_index import MemoryVersions, PathKey, SectionIndex, child_keys
 from ..instants import micros
-from ..timeline import problems_of
+from ..timeline import edition_problem_count, ledger_problem_count
 from ..tree import Document, Located, Section
 from . import _rows as rows
+from ._catalogue import strings
 from ._values import TextWriter
 
 _Payload = tuple[Any, ...]
 
 
-def write_derived(connection: sqlite3.Connection, compiled: Compiled) -> None:
+def write_derived(
+    connection: sqlite3.Connection, compiled: Compiled, identities: Mapping[int, str]
+) -> None:
     """Write editions, paths, versions and shapes for ``compiled`` (everything known),
-    replacing what the tables held, inside the caller's transaction."""
-    for table in ("shapes", "versions", "paths", "editions"):
-        connection.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+    inside the caller's transaction.
+
+    An edition whose fingerprint (:func:`fingerprint`) the store already holds keeps
+    its rows, and takes its place in the new order; the rows of every other stored
+    edition go, and the editions not stored are written anew.  ``identities`` maps
+    the ``id()`` of each stored document and supplement to its identity.
+    """
+    stored: dict[bytes, tuple[Any, ...]] = {}
+    every: list[int] = []
+    for row in connection.execute(
+        "SELECT id, name, start_us, end_us, data, fingerprint, position, problems, portfolios, "
+        "checksum FROM editions"
+    ):
+        every.append(row[0])
+        keeping = _kept(row)
+        if keeping is not None:
+            stored[bytes(row[5])] = keeping
+    problems = ledger_problem_count(compiled)
+    names: list[list[str]] = []
+    places: list[tuple[int, int, int]] = []
+    fresh: list[tuple[int, Edition, bytes]] = []
+    for position, edition in enumerate(compiled.editions):
+        mark = fingerprint(edition, identities)
+        found = stored.pop(mark, None)
+        if found is None:
+            fresh.append((position, edition, mark))
+            names.append([])  # filled in below, in this place
+            continue
+        number, *same, count, portfolios = found
+        places.append((position, rows.checksum(number, *same, position, count, portfolios), number))
+        problems += count
+        names.append(strings(portfolios))
+    kept = {number for _, _, number in places}
+    _delete(connection, [number for number in every if number not in kept])
+    connection.executemany("UPDATE editions SET position = ?, checksum = ? WHERE id = ?", places)
+    (last_edition,) = connection.execute("SELECT coalesce(max(id), -1) FROM editions").fetchone()
+    (last_path,) = connection.execute("SELECT coalesce(max(id), 0) FROM paths").fetchone()
     texts = TextWriter(connection)
-    numbers = _PathNumbers()
-    for index, edition in enumerate(compiled.editions):
+    numbers = _PathNumbers(last_path)
+    for index, (position, edition, mark) in enumerate(fresh, start=last_edition + 1):
+        count = edition_problem_count(compiled, edition)
+        problems += count
+        names[position] = compiled.edition_portfolio_names(edition)
+        values = (
+            index,
+            edition.name,
+            micros(edition.start),
+            micros(edition.end) if edition.end else None,
+            rows.edition_json(edition),
+            mark,
+            position,
+            count,
+            rows.json_list(names[position]),
+        )
         connection.execute(
-            "INSERT INTO editions (id, name, start_us, end_us, data) VALUES (?, ?, ?, ?, ?)",
-            (
-                index,
-                edition.name,
-                micros(edition.start),
-                micros(edition.end) if edition.end else None,
-                rows.edition_json(edition),
-            ),
+            "INSERT INTO editions (id, name, start_us, end_us, data, fingerprint, position, "
+            "problems, portfolios, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*values, rows.checksum(*values)),
         )
         versions = compiled.index_of(edition)
         path_rows, version_rows = _version_rows(index, edition, versions, texts, numbers)
@@ -73,24 +123,115 @@ def write_derived(connection: sqlite3.Connection, compiled: Compiled) -> None:
             _shape_rows(index, edition, compiled.replay_of(edition), texts, numbers),
         )
     meta = {
-        "portfolios": rows.json_list(compiled.portfolio_names()),
-        # Counted here, from the compile just done, so that an ingest (even one with
-        # nothing new) never compiles the whole ledger again to report it.
-        "problems": str(len(problems_of(compiled))),
+        "portfolios": rows.json_list(merged_portfolio_names(names)),
+        # Counted here, edition by edition, so that an ingest (even one with nothing
+        # new) never replays an edition it did not change to report it.
+        "problems": str(problems),
     }
     connection.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", meta.items())
 
 
-class _PathNumbers:
-    """Numbers the paths of every edition, in the order they are met."""
+def _kept(row: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """A stored edition's values to keep it by (its id, name, instants, JSON and
+    fingerprint, then its problems and portfolios), or ``None`` for a row that does not
+    match its checksum or reads wrongly: it is written anew."""
+    *values, check = row
+    if rows.checksum(*values) != check or not isinstance(values[5], bytes):
+        return None
+    number, name, start_us, end_us, data, mark, _, problems, portfolios = values
+    try:
+        strings(portfolios)
+    except ValueError:
+        return None
+    if type(problems) is not int:
+        return None
+    return (number, name, start_us, end_us, data, mark, problems, portfolios)
 
-    def __init__(self) -> None:
+
+def _delete(connection: sqlite3.Connection, editions: list[int]) -> None:
+    """Delete the rows of ``editions``, children before parents."""
+    if not editions:
+        return
+    chosen = json.dumps(editions)
+    connection.execute(
+        "DELETE FROM versions WHERE path IN (SELECT id FROM paths WHERE edition IN "
+        "(SELECT value FROM json_each(?)))",
+        (chosen,),
+    )
+    for table in ("shapes", "paths", "editions"):
+        column = "id" if table == "editions" else "edition"
+        connection.execute(
+            f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))",  # noqa: S608 - fixed names
+            (chosen,),
+        )
+
+
+def fingerprint(edition: Edition, identities: Mapping[int, str]) -> bytes:
+    """The SHA-256 of everything an edition's rows are derived from: this library's
+    version (a release may derive them otherwise), the edition without its steps, its
+    base document's identity, and per step, in order, the supplement's identity, the
+    amendment's place in it, and the instants and provenance the routing gave it."""
+    digest = hashlib.sha256()
+    document = edition.document
+    parts: list[Any] = [
+        _library_version(),
+        rows.edition_json(edition),
+        identities.get(id(document)) or document_identity(document),
+    ]
+    for step in edition.steps:
+        supplement = step.supplement
+        provenance = step.provenance
+        parts.append(
+            [
+                identities.get(id(supplement)) or supplement_identity(supplement),
+                _place(supplement.amendments, step.amendment),
+                step.effective.isoformat(),
+                step.known_at.isoformat(),
+                provenance.source.name,
+                provenance.source.sha256,
+                provenance.words,
+                provenance.effective.isoformat() if provenance.effective else None,
+                provenance.known_at.isoformat() if provenance.known_at else None,
+                provenance.edition,
+                provenance.illustrative,
+            ]
+        )
+    digest.update(json.dumps(parts, ensure_ascii=False, default=str).encode("utf-8"))
+    return digest.digest()
+
+
+@functools.cache
+def _library_version() -> str:
+    """This library's installed version (``unknown`` outside an installed package)."""
+    try:
+        return importlib.metadata.version("prospectus-ledger")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _place(amendments: Sequence[Any], amendment: Any) -> int:
+    """The position of ``amendment`` among its supplement's (-1 if it is not one of them)."""
+    for position, candidate in enumerate(amendments):
+        if candidate is amendment:
+            return position
+    for position, candidate in enumerate(amendments):
+        if candidate == amendment:
+            return position
+    return -1
+
+
+class _PathNumbers:
+    """Numbers the paths of the editions written, in the order they are met, after
+    ``last`` (the largest number the store holds)."""
+
+    def __init__(self, last: int) -> None:
+        self._last = last
         self._numbers: dict[tuple[int, PathKey], int] = {}
 
     def __call__(self, edition: int, key: PathKey) -> int:
         found = self._numbers.get((edition, key))
         if found is None:
-            found = self._numbers[(edition, key)] = len(self._numbers) + 1
+            found = self._numbers[(edition, key)] = self._last + len(self._numbers) + 1
         return found
 
 

@@ -368,6 +368,7 @@ def rebuild(connection: sqlite3.Connection, path: PathLike) -> None:
     write transaction), and tell every open handle that the store changed."""
     with schema.guarded(str(path)):
         documents, supplements = rows.read_stored(connection, Path(path))
-    write_derived(connection, compile_ledger(documents, supplements))
-    # Editions were renumbered: handles open on the store must read them again.
+    identities = {id(value): key for key, value in [*documents.items(), *supplements.items()]}
+    write_derived(connection, compile_ledger(documents, supplements), identities)
+    # Editions were added, dropped and reordered: open handles must read them again.
     schema.bump_generation(connection)

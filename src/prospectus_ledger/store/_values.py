@@ -80,7 +80,9 @@ class TextWriter:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
-        self._ids: dict[bytes, int] = dict(connection.execute("SELECT digest, id FROM texts"))
+        # Looked up as met: an ingest that writes one edition reads a few texts' ids,
+        # not every id the store holds.
+        self._ids: dict[bytes, int] = {}
         self._memo: dict[int, int] = {}
         self._alive: list[object] = []  # keeps the memo's keys (object ids) valid
 
@@ -91,6 +93,12 @@ class TextWriter:
         found = self._ids.get(digest)
         if found is not None:
             return found
+        row = self._connection.execute(
+            "SELECT id FROM texts WHERE digest = ?", (digest,)
+        ).fetchone()
+        if row is not None:
+            self._ids[digest] = row[0]
+            return int(row[0])
         packed = pack_text(raw)
         cursor = self._connection.execute(
             "INSERT INTO texts (digest, data) VALUES (?, ?)", (digest, packed)

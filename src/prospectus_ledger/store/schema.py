@@ -14,7 +14,7 @@ import attrs
 
 from ..errors import InvalidLedgerDataError, StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema version this library writes; older stores are migrated forward."""
 
 # What a store holds as it came in: nothing here is derived.
@@ -58,7 +58,12 @@ CREATE TABLE IF NOT EXISTS editions (
     name TEXT NOT NULL,
     start_us INTEGER NOT NULL,
     end_us INTEGER,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    fingerprint BLOB NOT NULL,
+    position INTEGER NOT NULL,
+    problems INTEGER NOT NULL,
+    portfolios TEXT NOT NULL,
+    checksum INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS editions_by_time ON editions (start_us, end_us);
 CREATE TABLE IF NOT EXISTS texts (
@@ -75,6 +80,7 @@ CREATE TABLE IF NOT EXISTS paths (
     first_us INTEGER NOT NULL,
     checksum INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS paths_by_edition ON paths (edition);
 CREATE TABLE IF NOT EXISTS versions (
     path INTEGER NOT NULL REFERENCES paths(id),
     valid_from_us INTEGER NOT NULL,
@@ -100,10 +106,6 @@ CREATE TABLE IF NOT EXISTS shapes (
 ) WITHOUT ROWID;
 """
 
-DERIVED_TABLES = ("shapes", "versions", "paths", "editions")
-"""The tables every ingest writes anew, children before parents (``texts`` is kept:
-its rows are addressed by content and shared by every rebuild)."""
-
 Rebuild = Callable[[sqlite3.Connection], None]
 """Writes the derived tables from the contents, inside the caller's transaction."""
 
@@ -113,6 +115,10 @@ DELETE FROM editions; DELETE FROM meta WHERE key = 'state_digests';
 ALTER TABLE filings ADD COLUMN encoding TEXT NOT NULL DEFAULT 'identity';
 """
 
+_TO_SCHEMA_3 = """
+DELETE FROM shapes; DELETE FROM versions; DELETE FROM paths; DROP TABLE editions;
+"""
+
 # Each entry upgrades a store from the version before it: SQL, and whether the
 # derived tables must then be written anew (inside the same transaction).
 MIGRATIONS: dict[int, tuple[str, bool]] = {
@@ -120,6 +126,11 @@ MIGRATIONS: dict[int, tuple[str, bool]] = {
     # nodes and the old version rows go; filings gain an encoding (new ones are
     # compressed; the old ones stay as they were, and read as they did).
     2: (_TO_SCHEMA_2 + _DERIVED, True),
+    # Schema 3 keeps each edition's rows while nothing its replay depends on changes
+    # (its fingerprint), so that an ingest rewrites only the editions it touches:
+    # editions gain a fingerprint, their order, their problems, the portfolios they
+    # name and a checksum; paths an index by edition.
+    3: (_TO_SCHEMA_3 + _DERIVED, True),
 }
 
 FORMAT = "prospectus-ledger"
