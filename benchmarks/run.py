@@ -27,6 +27,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import alternatives
+import nightly
 import scale
 import store_scale
 from timing import REPEATS, duration, log, median_seconds
@@ -169,9 +170,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="synthetic supplements for the store and batch benchmark (default: %(default)s; "
         "empty to skip it)",
     )
+    parser.add_argument(
+        "--nightly-sizes",
+        default=",".join(str(size) for size in nightly.SIZES),
+        help="synthetic supplements for the nightly-ingest benchmark (default: %(default)s; "
+        "empty to skip it)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     store_sizes = [int(size) for size in args.store_sizes.split(",") if size.strip()]
+    nightly_sizes = [int(size) for size in args.nightly_sizes.split(",") if size.strip()]
     started = time.perf_counter()
     log("parsing")
     lines = [*machine(), *bench_parse()]
@@ -180,6 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lines += scale.run(CORPUS, ROOT / "seeds", sizes)
     if store_sizes:
         lines += store_scale.run(store_sizes)
+    if nightly_sizes:
+        lines += nightly.run(nightly_sizes)
     wall = time.perf_counter() - started
     lines += [f"The whole run took {duration(wall)}.", ""]
     report = "\n".join(lines)

@@ -229,12 +229,13 @@ def _substitution(
     return None
 
 
-def generate(count: int, seed: int = 20240611) -> Synthetic:
-    """A trust of 50 portfolios x 20 sections and ``count`` one-amendment supplements."""
+def generate(count: int, seed: int = 20240611, portfolios: int = 50) -> Synthetic:
+    """A trust of ``portfolios`` portfolios (at most 50) x 20 sections and ``count``
+    one-amendment supplements."""
     rng = random.Random(seed * 1_000_003 + count)
     words = vocabulary()
     writer = _Writer(rng, words)
-    names = portfolio_names()
+    names = portfolio_names()[:portfolios]
     model: dict[tuple[str, str], list[str]] = {
         (name, heading): writer.paragraphs(1, 4) for name in names for heading in SECTIONS
     }

@@ -15,7 +15,7 @@ that give the same bytes:
   gain a field these functions do not know, :data:`_KNOWN_FIELDS` no longer
   matches it and every identity goes through the converter again, so a
   digest can be slow but never silently different.
-* :func:`_canonical` writes the dict with orjson, indented: a raw newline
+* :func:`canonical_json` writes the dict with orjson, indented: a raw newline
   can then only be layout (a newline inside a string is written ``\\n``), so
   removing each newline and its indent, after putting a space behind each
   comma that ends a line, gives :func:`json.dumps`'s ``", "`` and ``": "``
@@ -77,11 +77,15 @@ class _UnexpectedError(Exception):
 # bits (OverflowError), or the path's own refusal.
 _NOT_BUILT = (_UnexpectedError, AttributeError, KeyError, TypeError, ValueError, OverflowError)
 
+NOT_CANONICAL = (TypeError, ValueError, OverflowError)
+"""What :func:`canonical_json` raises for a value it does not write (orjson's encode
+error is a ``TypeError``)."""
+
 
 def _identity(value: Any, build: Callable[[Any], dict[str, Any]]) -> str:
     if _FAST:
         try:
-            canonical = _canonical(build(value))
+            canonical = canonical_json(build(value))
         except _NOT_BUILT:
             # A value of a type the model does not declare, text that is not valid
             # UTF-8, an integer past 64 bits (orjson.JSONEncodeError): the old path
@@ -109,8 +113,10 @@ _ITEM_LAYOUT = re.compile(rb",\n *")
 _LAYOUT = re.compile(rb"\n *")
 
 
-def _canonical(data: dict[str, Any]) -> bytes:
-    """``json.dumps(data, sort_keys=True, ensure_ascii=False)`` as UTF-8 bytes."""
+def canonical_json(data: Any) -> bytes:
+    """``json.dumps(data, sort_keys=True, ensure_ascii=False)`` as UTF-8 bytes, for the
+    values the library writes (strings, integers within 64 bits, booleans, ``None``,
+    lists and dicts of them); raises one of :data:`NOT_CANONICAL` for others."""
     indented = orjson.dumps(data, option=_ORJSON_OPTIONS)
     return _LAYOUT.sub(b"", _ITEM_LAYOUT.sub(b", ", indented))
 

@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import attrs
+import orjson
 import pendulum
 
 from ..engine.compiled import Edition, EditionKey
+from ..engine.identity import NOT_CANONICAL, canonical_json
 from ..errors import StoreError
 from ..serialize import structure, unstructure
 from ..supplement import Amendment, Supplement
@@ -123,14 +125,27 @@ def verified_json(
         ValueError: when the text is not JSON or does not match its identity.
     """
     try:
-        data = json.loads(unpack_json(text, filing))
+        raw = unpack_json(text, filing)
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError:  # the standard library is the judge of the rest
+            data = json.loads(raw)
     except RecursionError as error:
         raise ValueError(f"{what}: JSON nested deeper than Python reads") from error
     except (ValueError, zlib.error) as error:
         raise ValueError(f"{what}: {error}") from error
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
-    if sha256(canonical.encode("utf-8")) != identity:
-        raise ValueError(f"{what}: the stored text does not match its identity (it was altered)")
+    try:
+        matches = hashlib.sha256(canonical_json(data)).hexdigest() == identity
+    except NOT_CANONICAL:
+        matches = False
+    # The quick writer is exact for the values the library writes; anything else is
+    # hashed as the identity was made.
+    if not matches:
+        canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
+        if sha256(canonical.encode("utf-8")) != identity:
+            raise ValueError(
+                f"{what}: the stored text does not match its identity (it was altered)"
+            )
     return data
 
 
