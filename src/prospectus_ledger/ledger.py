@@ -17,6 +17,7 @@ from .diff import LedgerDiff, diff_snapshots
 from .engine import compiled as _engine
 from .engine.compiled import Compiled
 from .engine.contents import Contents, MemoryContents
+from .engine.registrants import document_registrant
 from .engine.section_versions import edition_versions
 from .engine.tracks import TrackSource
 from .errors import (
@@ -335,7 +336,7 @@ class Ledger:
         compiled = self._compile()
         switch = start_of_day(new_edition.date)
         chain_key = (
-            _engine.document_registrant(new_edition, compiled.aliases),
+            document_registrant(new_edition, compiled.aliases),
             new_edition.kind,
             _engine.edition_part(new_edition),
         )

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Protocol
 
 import attrs
@@ -43,6 +43,7 @@ from .identity import document_identity as document_identity
 from .identity import supplement_identity as supplement_identity
 from .lookup import covers, in_order
 from .plans import Plans
+from .registrants import identifiers_of, merged_portfolio_names
 from .section_index import MemoryVersions, SectionIndex, build_index
 from .states import StateHistory
 from .tracks import FOREVER, EditionTracks, Track, memory_track, memory_tracks
@@ -51,54 +52,6 @@ from .tracks import FOREVER, EditionTracks, Track, memory_track, memory_tracks
 # replacement with nothing would silently erase the section).
 _NEEDS_TEXT = (ReplaceSection, ReplaceBlock, InsertBlocks, InsertSection)
 _APPLY_ERRORS = (SectionNotFoundError, AmbiguousSectionError, BlockNotFoundError, TextNotFoundError)
-
-
-def registrant_key(registrant: str | None) -> str | None:
-    """Registrants match as headings do ("MET INVESTORS SERIES TRUST" is "Met Investors ...")."""
-    return heading_key(registrant) if registrant else None
-
-
-def registrant_aliases(documents: Iterable[Document]) -> dict[str, str]:
-    """Each printed registrant name (as a key) of an edition whose CIK is known, and
-    that CIK's key: a registrant is its CIK, and its names are aliases."""
-    aliases: dict[str, str] = {}
-    for document in sorted(documents, key=lambda d: (d.cik or "", d.registrant or "")):
-        name = registrant_key(document.registrant)
-        if name is not None and document.cik is not None:
-            aliases.setdefault(name, cik_key(document.cik))
-    return aliases
-
-
-def identifiers_of(documents: Iterable[Document]) -> dict[str, str]:
-    """Each series ID ("S000002391"), class ID ("C000006333") and ticker ("DDVAX") the
-    documents give, upper-cased, and the portfolio it identifies: the series' name, or
-    the document's one portfolio when the series has none."""
-    found: dict[str, str] = {}
-    for document in documents:
-        for name, series in document.named_series():
-            codes = [
-                series.id,
-                *(c.id for c in series.classes),
-                *(c.ticker for c in series.classes),
-            ]
-            for code in codes:
-                if code:
-                    found.setdefault(code.strip().upper(), name)
-    return found
-
-
-def cik_key(cik: str) -> str:
-    """The registrant key of a CIK (never equal to a name's key)."""
-    return f"cik {cik}"
-
-
-def document_registrant(document: Document, aliases: Mapping[str, str]) -> str | None:
-    """The key of an edition's registrant: its CIK when known, else its name's
-    (through ``aliases``, to the CIK another edition gives that name)."""
-    if document.cik is not None:
-        return cik_key(document.cik)
-    name = registrant_key(document.registrant)
-    return aliases.get(name, name) if name is not None else None
 
 
 # Keys are looked up several times per amendment while compiling: hash once.
@@ -485,16 +438,6 @@ class Compiled:
             if current is not None:
                 found.append(current)
         return found
-
-
-def merged_portfolio_names(per_edition: Iterable[Iterable[str]]) -> list[str]:
-    """Every portfolio the editions name (:meth:`Compiled.edition_portfolio_names`, in the
-    editions' order), each once by its key, as first spelt, in order of name."""
-    names: dict[str, str] = {}
-    for found in per_edition:
-        for name in found:
-            names.setdefault(heading_key(name), name)
-    return sorted(names.values())
 
 
 def _replay(edition: Edition, known_limit: pendulum.DateTime | None) -> Replay:

@@ -35,13 +35,11 @@ from .compiled import (
     Unrouted,
     amendment_order,
     document_identity,
-    document_registrant,
     earliest_date,
     edition_part,
-    registrant_aliases,
-    registrant_key,
     supplement_identity,
 )
+from .registrants import document_registrant, registrant_aliases, registrant_key
 
 T = TypeVar("T")
 

@@ -29,8 +29,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from .._text import heading_key
-from ..engine.compiled import Compiled, Edition, Replay, merged_portfolio_names
+from ..engine.compiled import Compiled, Edition, Replay
 from ..engine.identity import document_identity, supplement_identity
+from ..engine.registrants import merged_portfolio_names
 from ..engine.section_index import MemoryVersions, PathKey, SectionIndex, child_keys
 from ..instants import micros
 from ..timeline import edition_problem_count, ledger_problem_count

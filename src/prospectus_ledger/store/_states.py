@@ -33,9 +33,10 @@ import attrs
 import pendulum
 
 from .._text import heading_key
-from ..engine.compiled import Edition, identifiers_of
+from ..engine.compiled import Edition
 from ..engine.lookup import in_order
 from ..engine.plans import Plans
+from ..engine.registrants import identifiers_of
 from ..engine.tracks import FOREVER, EditionTracks, Track
 from ..errors import StoreError
 from ..instants import micros
