@@ -30,6 +30,9 @@ from .tracks import EditionTracks, IntArray, Track, answer_positions
 
 __all__ = ["Plan", "Plans"]
 
+_PREPARED = 2_000
+"""Versions whose answers are worked out together, their texts read ahead at once."""
+
 _BEFORE_ALL = -(1 << 63)
 """A break before every instant (the smallest 64-bit integer)."""
 
@@ -228,11 +231,22 @@ class Plans:
         if known is None:
             return np.full(len(slots), -1, dtype=np.int64)
         used = slots[slots >= 0]
-        for slot in np.unique(used[known[used] == -2]).tolist():
-            found = answer(*self._versions[slot])
-            if found is not None:
-                self.answers.append(found)
-            known[slot] = -1 if found is None else len(self.answers) - 1
+        missing = np.unique(used[known[used] == -2]).tolist()
+        for start in range(0, len(missing), _PREPARED):
+            chunk = missing[start : start + _PREPARED]
+            # What each track's versions need, read ahead together (a store's texts).
+            wanted: dict[int, tuple[Track, list[int]]] = {}
+            for slot in chunk:
+                track, position, _ = self._versions[slot]
+                wanted.setdefault(id(track), (track, []))[1].append(position)
+            for track, positions in wanted.values():
+                if track.prepare is not None:
+                    track.prepare(positions)
+            for slot in chunk:
+                found = answer(*self._versions[slot])
+                if found is not None:
+                    self.answers.append(found)
+                known[slot] = -1 if found is None else len(self.answers) - 1
         return known[slots]  # a slot of -1 takes the last number, -1
 
     def columns(self, width: int, integers: Collection[int]) -> list[Any]:

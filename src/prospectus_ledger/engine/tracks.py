@@ -51,6 +51,8 @@ class Track:
     owned: BoolArray
     shared: BoolArray
     located: Callable[[int], Located]
+    prepare: Callable[[Sequence[int]], None] | None = None
+    """Reads ahead what ``located`` will need for these versions (a store's texts)."""
 
 
 @attrs.frozen(eq=False)

@@ -149,6 +149,11 @@ class StoredStates:
         start_us, _, _, section, provenance, label, place, children = said
         if section is None:
             return None
+        if children is None and (path.number, start_us) not in self._leaves:
+            # A leaf not yet built: its texts in two queries, not one per text.
+            self._texts.prefetch(
+                (("label", label), ("section", section), ("provenance", provenance))
+            )
         headings, portfolio = self._texts.label(label)
         indices = self._places.get(place)
         if indices is None:
@@ -199,6 +204,14 @@ class StoredStates:
             assert answer is not None  # only present versions are asked for
             return answer
 
+        def prepare(positions: Sequence[int]) -> None:
+            self._texts.prefetch(
+                (kind, said[position][column])
+                for position in positions
+                if said[position][7] is None  # leaves: a parent's children are asked alone
+                for kind, column in (("label", 5), ("section", 3), ("provenance", 4))
+            )
+
         return Track(
             np.array(starts, dtype=np.int64),
             np.array([FOREVER if end is None else end for end in ends], dtype=np.int64),
@@ -206,6 +219,7 @@ class StoredStates:
             np.array([owner is not None and owner == wanted for owner in owners], dtype=bool),
             np.array([label is not None and label[1] is None for label in labels], dtype=bool),
             located,
+            prepare,
         )
 
     def tracks(
