@@ -257,6 +257,11 @@ class Ledger:
         tuples with ``when`` and ``path``, and optionally ``portfolio``, ``document``
         and ``known_at``.
 
+        The first call about a path works out when each of its versions answers; the
+        ledger keeps that, and every answer it gave, until it changes, so that asking
+        again (a nightly job's next batch) costs a few array searches.  Those answers
+        are held in memory: one text per version asked about.
+
         Raises:
             InvalidLedgerDataError: for a question without ``when`` or ``path``.
         """
