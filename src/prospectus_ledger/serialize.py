@@ -104,6 +104,12 @@ def parse_datetime(value: str) -> pendulum.DateTime:
 def _structure_date(value: Any, _: type) -> pendulum.Date:
     if not isinstance(value, str):
         raise InvalidLedgerDataError(f"expected a YYYY-MM-DD date string, got {value!r}")
+    return _parse_date(value)
+
+
+# As instants: a store read back holds a few thousand dates across every supplement.
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_date(value: str) -> pendulum.Date:
     try:
         parsed = pendulum.parse(value, exact=True, strict=True)
     except (ValueError, pendulum.parsing.exceptions.ParserError) as error:
