@@ -184,8 +184,10 @@ def test_ingest_into_a_store_then_query_the_store(tmp_path: Path) -> None:
     assert first.exit_code == 0, first.output
     assert "3 files, 2 new filings, 2 supplements" in first.output
     assert "1 files unreadable" in first.output
+    assert "3 of 3 editions written" in first.output
     again = runner.invoke(main, ["ingest", str(SEEDS), "--store", str(store)])
     assert "0 new filings" in again.output
+    assert "0 of 3 editions written" in again.output
     shown = runner.invoke(
         main, ["show", str(store), "--as-of", "2007-05-22", "Principal Investment Strategy"]
     )

@@ -55,8 +55,9 @@ def test_an_ingest_keeps_the_rows_of_the_editions_it_does_not_change(
         return rows_of(index, edition, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(_index, "_version_rows", spied)
-    Store(path).ingest([SEEDS[1]])
+    report = Store(path).ingest([SEEDS[1]])
     after = _editions(path)
+    assert (report.editions_written, report.editions) == (len(written), len(after))
     changed = {name for name in after if before.get(name) != after[name]}
     # Only the editions the new supplement amends (the trust's prospectus and SAI) were
     # written again; the example trust's and Delaware's kept their rows.
@@ -71,8 +72,9 @@ def test_an_ingest_keeps_the_rows_of_the_editions_it_does_not_change(
     ]
     # Ingesting nothing new writes nothing.
     written.clear()
-    Store(path).ingest([TRUST, *SEEDS])
+    again = Store(path).ingest([TRUST, *SEEDS])
     assert written == []
+    assert (again.editions_written, again.editions) == (0, len(after))
     assert _editions(path) == after
 
 

@@ -214,7 +214,8 @@ def _summary(report: IngestReport) -> str:
     return (
         f"{report.files} files, {report.new_filings} new filings, {report.supplements} "
         f"supplements, {report.documents} base editions, {report.amendments} amendments; "
-        f"{report.problems} problems in the store; {len(report.failures)} files unreadable"
+        f"{report.problems} problems in the store; {len(report.failures)} files unreadable; "
+        f"{report.editions_written} of {report.editions} editions written"
     )
 
 

@@ -45,14 +45,15 @@ _Payload = tuple[Any, ...]
 
 def write_derived(
     connection: sqlite3.Connection, compiled: Compiled, identities: Mapping[int, str]
-) -> None:
+) -> int:
     """Write editions, paths, versions and shapes for ``compiled`` (everything known),
     inside the caller's transaction.
 
     An edition whose fingerprint (:func:`fingerprint`) the store already holds keeps
     its rows, and takes its place in the new order; the rows of every other stored
     edition go, and the editions not stored are written anew.  ``identities`` maps
-    the ``id()`` of each stored document and supplement to its identity.
+    the ``id()`` of each stored document and supplement to its identity.  Returns how
+    many editions were written.
     """
     stored: dict[bytes, tuple[Any, ...]] = {}
     every: list[int] = []
@@ -130,6 +131,7 @@ def write_derived(
         "problems": str(problems),
     }
     connection.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", meta.items())
+    return len(fresh)
 
 
 def _kept(row: tuple[Any, ...]) -> tuple[Any, ...] | None:

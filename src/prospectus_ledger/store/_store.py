@@ -56,6 +56,9 @@ class IngestReport:
         problems: problems in the whole store after the ingest.
         failures: files that could not be read: (file, error message).
         skipped: files a folder held that were left out: (file, reason).
+        editions: editions in the store after the ingest.
+        editions_written: editions whose rows the ingest wrote (the others, which
+            nothing new changed, kept theirs).
     """
 
     files: int
@@ -66,6 +69,8 @@ class IngestReport:
     problems: int
     failures: tuple[tuple[str, str], ...]
     skipped: tuple[tuple[str, str], ...] = ()
+    editions: int = 0
+    editions_written: int = 0
 
 
 class Store:
@@ -206,6 +211,8 @@ class Store:
             documents=counts[1],
             amendments=counts[2],
             problems=self._problem_count(),
+            editions=self._edition_count(),
+            editions_written=counts[3],
             failures=tuple(failures),
         )
 
@@ -217,10 +224,11 @@ class Store:
                 schema.check_integrity(self._connection, str(self.path))
             self._checked_whole = True
 
-    def _write(self, parsed: Sequence[ParsedFiling]) -> tuple[int, int, int]:
-        """Write parsed filings and rebuild the derived tables, in one transaction."""
+    def _write(self, parsed: Sequence[ParsedFiling]) -> tuple[int, int, int, int]:
+        """Write parsed filings and bring the derived tables up to date, in one
+        transaction: supplements, base editions and amendments added, editions written."""
         self._check_whole()
-        supplements_added = documents_added = amendments_added = 0
+        supplements_added = documents_added = amendments_added = written = 0
         connection = self._connection
         try:
             connection.execute("BEGIN IMMEDIATE")
@@ -271,7 +279,7 @@ class Store:
                         ),
                     ).rowcount
             if parsed:
-                self._rebuild()
+                written = self._rebuild()
             connection.execute("COMMIT")
         except BaseException as error:
             # SQLite rolls back by itself after some errors (a full disk, damage).
@@ -282,13 +290,18 @@ class Store:
                     str(self.path), f"could not write to the store: {error}"
                 ) from error
             raise
-        return supplements_added, documents_added, amendments_added
+        return supplements_added, documents_added, amendments_added, written
 
-    def _rebuild(self) -> None:
-        """Recompute the derived tables from the stored contents (inside the write)."""
-        rebuild(self._connection, self.path)
+    def _rebuild(self) -> int:
+        """Bring the derived tables up to date (inside the write); editions written."""
+        return rebuild(self._connection, self.path)
 
     # -- reading -------------------------------------------------------------
+
+    def _edition_count(self) -> int:
+        with schema.guarded(self.path):
+            (count,) = self._connection.execute("SELECT count(*) FROM editions").fetchone()
+        return int(count)
 
     def _problem_count(self) -> int:
         with schema.guarded(self.path):
@@ -363,12 +376,14 @@ def _date_text(supplement: Supplement) -> str | None:
     return supplement.supplement_date.to_date_string() if supplement.supplement_date else None
 
 
-def rebuild(connection: sqlite3.Connection, path: PathLike) -> None:
-    """Write the derived tables anew from the stored contents (inside the caller's
-    write transaction), and tell every open handle that the store changed."""
+def rebuild(connection: sqlite3.Connection, path: PathLike) -> int:
+    """Bring the derived tables up to date with the stored contents (inside the caller's
+    write transaction), and tell every open handle that the store changed; how many
+    editions were written (the others kept their rows)."""
     with schema.guarded(str(path)):
         documents, supplements = rows.read_stored(connection, Path(path))
     identities = {id(value): key for key, value in [*documents.items(), *supplements.items()]}
-    write_derived(connection, compile_ledger(documents, supplements), identities)
+    written = write_derived(connection, compile_ledger(documents, supplements), identities)
     # Editions were added, dropped and reordered: open handles must read them again.
     schema.bump_generation(connection)
+    return written

@@ -106,8 +106,9 @@ CREATE TABLE IF NOT EXISTS shapes (
 ) WITHOUT ROWID;
 """
 
-Rebuild = Callable[[sqlite3.Connection], None]
-"""Writes the derived tables from the contents, inside the caller's transaction."""
+Rebuild = Callable[[sqlite3.Connection], object]
+"""Writes the derived tables from the contents, inside the caller's transaction (what
+it returns is not used)."""
 
 _TO_SCHEMA_2 = """
 DROP TABLE IF EXISTS section_versions; DROP TABLE IF EXISTS states; DROP TABLE IF EXISTS nodes;
