@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import re
+import sqlite3
 import subprocess
 import sys
 import time
@@ -139,7 +140,19 @@ def machine() -> list[str]:
     """The report's title and the machine and package versions."""
     packages = ", ".join(
         f"{name} {_version(name)}"
-        for name in ("attrs", "cattrs", "pendulum", "deepdiff", "lxml", "dask")
+        for name in (
+            "attrs",
+            "cattrs",
+            "pendulum",
+            "orjson",
+            "numpy",
+            "pandas",
+            "pyarrow",
+            "duckdb",
+            "deepdiff",
+            "lxml",
+            "dask",
+        )
     )
     return [
         "# Benchmarks",
@@ -150,7 +163,8 @@ def machine() -> list[str]:
         "",
         f"- Machine: {_cpu()}, {os.cpu_count()} CPUs, {platform.machine()}, "
         f"{platform.system()} {platform.release()}, Python {platform.python_version()}",
-        f"- prospectus-ledger {_version('prospectus-ledger')}; {packages}; {_git_version()}",
+        f"- prospectus-ledger {_version('prospectus-ledger')}; {packages}; "
+        f"SQLite {sqlite3.sqlite_version}; {_git_version()}",
         "",
     ]
 
