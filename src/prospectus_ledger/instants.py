@@ -168,8 +168,7 @@ def query_micros(value: object) -> tuple[pendulum.DateTime, int]:
     """
     if isinstance(value, (str, _dt.date)):
         return _read_micros(value)
-    instant = parse_when(value)
-    return instant, micros(instant)
+    return _instant_and_micros(value)
 
 
 def _instant_and_micros(value: object) -> tuple[pendulum.DateTime, int]:

@@ -198,42 +198,51 @@ class Problems(list[Problem]):
 
 def timeline_of(compiled: Compiled) -> Timeline:
     """Every amendment of a compiled ledger in effective order (see :meth:`Ledger.timeline`)."""
-    entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
-    for edition in compiled.editions:
-        replay = compiled.replay_of(edition)
-        for outcome in replay.outcomes:
-            step = outcome.step
-            reason = outcome.reason or step.amendment.diagnostic
-            entries.append(
-                (
-                    step.order,
-                    _entry(
-                        step.supplement,
-                        step.amendment,
-                        edition.name,
-                        outcome.status,
-                        reason,
-                        step.effective,
-                    ),
-                )
-            )
-    for unrouted in compiled.unrouted:
-        amendment = unrouted.amendment
-        entries.append(
-            (
-                unrouted.order,
-                _entry(
-                    unrouted.supplement,
-                    amendment,
-                    "",
-                    "unrouted",
-                    unrouted.reason,
-                    amendment.effective,
-                ),
-            )
-        )
+    entries = [
+        pair for edition in compiled.editions for pair in _edition_entries(compiled, edition)
+    ]
+    entries += _unrouted_entries(compiled)
     entries.sort(key=lambda pair: pair[0])
     return Timeline(tuple(entry for _, entry in entries))
+
+
+_Ordered = tuple[tuple[object, ...], TimelineEntry]
+
+
+def _edition_entries(compiled: Compiled, edition: _engine.Edition) -> list[_Ordered]:
+    """The entries of ``edition``'s replay, each with its place in the order."""
+    return [
+        (
+            outcome.step.order,
+            _entry(
+                outcome.step.supplement,
+                outcome.step.amendment,
+                edition.name,
+                outcome.status,
+                outcome.reason or outcome.step.amendment.diagnostic,
+                outcome.step.effective,
+            ),
+        )
+        for outcome in compiled.replay_of(edition).outcomes
+    ]
+
+
+def _unrouted_entries(compiled: Compiled) -> list[_Ordered]:
+    """The entries of the amendments given to no edition, each with its place."""
+    return [
+        (
+            unrouted.order,
+            _entry(
+                unrouted.supplement,
+                unrouted.amendment,
+                "",
+                "unrouted",
+                unrouted.reason,
+                unrouted.amendment.effective,
+            ),
+        )
+        for unrouted in compiled.unrouted
+    ]
 
 
 def _problem_kind(status: str, reason: str | None) -> ProblemKind | None:
@@ -251,23 +260,15 @@ def _problem_kind(status: str, reason: str | None) -> ProblemKind | None:
 
 def edition_problem_count(compiled: Compiled, edition: _engine.Edition) -> int:
     """How many of :func:`problems_of` are outcomes of ``edition``'s replay."""
-    return sum(
-        1
-        for outcome in compiled.replay_of(edition).outcomes
-        if _problem_kind(outcome.status, outcome.reason or outcome.step.amendment.diagnostic)
-    )
+    return sum(1 for _, entry in _edition_entries(compiled, edition) if _problem(entry))
 
 
 def ledger_problem_count(compiled: Compiled) -> int:
     """How many of :func:`problems_of` are not outcomes of an edition's replay: amendments
     given to no edition, conflicts, unreadable dates and duplicate editions (no replay
     is needed to count them)."""
-    return (
-        len(compiled.unrouted)
-        + len(compiled.conflicts)
-        + sum(len(supplement.diagnostics) for supplement in compiled.diagnosed)
-        + len(compiled.duplicates)
-    )
+    unrouted = sum(1 for _, entry in _unrouted_entries(compiled) if _problem(entry))
+    return unrouted + len(_ledger_problems(compiled))
 
 
 def problems_of(compiled: Compiled) -> list[Problem]:
@@ -275,21 +276,29 @@ def problems_of(compiled: Compiled) -> list[Problem]:
 
     Problems with files (unreadable ones) are the ledger's own and not included.
     """
+    found = (_problem(entry) for entry in timeline_of(compiled))
+    return [problem for problem in found if problem is not None] + _ledger_problems(compiled)
+
+
+def _problem(entry: TimelineEntry) -> Problem | None:
+    """The problem an amendment's entry is, if it is one."""
+    kind = _problem_kind(entry.status, entry.reason)
+    if kind is None:
+        return None
+    return Problem(
+        kind=kind,
+        reason=entry.reason or kind,
+        source=entry.source,
+        words=entry.words,
+        effective=entry.effective,
+        document=entry.document,
+    )
+
+
+def _ledger_problems(compiled: Compiled) -> list[Problem]:
+    """The problems that are not an amendment's outcome: conflicts, unreadable dates and
+    duplicate editions."""
     problems: list[Problem] = []
-    for entry in timeline_of(compiled):
-        kind = _problem_kind(entry.status, entry.reason)
-        if kind is None:
-            continue
-        problems.append(
-            Problem(
-                kind=kind,
-                reason=entry.reason or kind,
-                source=entry.source,
-                words=entry.words,
-                effective=entry.effective,
-                document=entry.document,
-            )
-        )
     for first, second in compiled.conflicts:
         problems.append(
             Problem(

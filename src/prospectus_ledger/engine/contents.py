@@ -20,7 +20,13 @@ import pendulum
 
 from ..supplement import Supplement
 from ..tree import Document
-from .compiled import Compiled, StateSource, document_identity, supplement_identity
+from .compiled import (
+    Compiled,
+    StateSource,
+    document_identity,
+    earliest_date,
+    supplement_identity,
+)
 from .routing import compile_ledger
 from .tracks import TrackSource
 
@@ -84,7 +90,7 @@ def documents_in_order(by_identity: Mapping[str, Document]) -> tuple[Document, .
 
 def supplements_in_order(by_identity: Mapping[str, Supplement]) -> tuple[Supplement, ...]:
     """Supplements in the stable order a ledger gives them: by date, then identity."""
-    earliest = pendulum.date(1, 1, 1)
+    earliest = earliest_date()
     return tuple(
         by_identity[key]
         for key in sorted(

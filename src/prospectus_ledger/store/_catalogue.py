@@ -134,8 +134,8 @@ def read_catalogue(connection: sqlite3.Connection, file: str, states: StoredStat
 def _read_editions(connection: sqlite3.Connection, file: str) -> tuple[EditionRow, ...]:
     found: list[EditionRow] = []
     for values in connection.execute(
-        "SELECT id, name, start_us, end_us, data, fingerprint, position, problems, portfolios, "
-        "checksum FROM editions NOT INDEXED ORDER BY position, id"
+        f"SELECT {rows.EDITION_VALUES}, checksum FROM editions NOT INDEXED "  # noqa: S608 - fixed
+        "ORDER BY position, id"
     ):
         *said_row, check = values
         if rows.checksum(*said_row) != check:

@@ -41,6 +41,10 @@ from ._catalogue import strings
 from ._values import TextWriter
 
 _Payload = tuple[Any, ...]
+_FINGERPRINT, _POSITION, _PROBLEMS, _PORTFOLIOS = (
+    rows.EDITION_COLUMNS.index(name)
+    for name in ("fingerprint", "position", "problems", "portfolios")
+)
 
 
 def write_derived(
@@ -55,16 +59,13 @@ def write_derived(
     the ``id()`` of each stored document and supplement to its identity.  Returns how
     many editions were written.
     """
-    stored: dict[bytes, tuple[Any, ...]] = {}
+    stored: dict[bytes, tuple[list[Any], list[str]]] = {}
     every: list[int] = []
-    for row in connection.execute(
-        "SELECT id, name, start_us, end_us, data, fingerprint, position, problems, portfolios, "
-        "checksum FROM editions"
-    ):
+    for row in connection.execute(f"SELECT {rows.EDITION_VALUES}, checksum FROM editions"):  # noqa: S608 - fixed
         every.append(row[0])
         keeping = _kept(row)
         if keeping is not None:
-            stored[bytes(row[5])] = keeping
+            stored[bytes(row[_FINGERPRINT])] = keeping
     problems = ledger_problem_count(compiled)
     names: list[list[str]] = []
     places: list[tuple[int, int, int]] = []
@@ -76,10 +77,11 @@ def write_derived(
             fresh.append((position, edition, mark))
             names.append([])  # filled in below, in this place
             continue
-        number, *same, count, portfolios = found
-        places.append((position, rows.checksum(number, *same, position, count, portfolios), number))
-        problems += count
-        names.append(strings(portfolios))
+        values, portfolios = found
+        values[_POSITION] = position
+        places.append((position, rows.checksum(*values), values[0]))
+        problems += values[_PROBLEMS]
+        names.append(portfolios)
     kept = {number for _, _, number in places}
     _delete(connection, [number for number in every if number not in kept])
     connection.executemany("UPDATE editions SET position = ?, checksum = ? WHERE id = ?", places)
@@ -91,7 +93,7 @@ def write_derived(
         count = edition_problem_count(compiled, edition)
         problems += count
         names[position] = compiled.edition_portfolio_names(edition)
-        values = (
+        new = (
             index,
             edition.name,
             micros(edition.start),
@@ -103,9 +105,9 @@ def write_derived(
             rows.json_list(names[position]),
         )
         connection.execute(
-            "INSERT INTO editions (id, name, start_us, end_us, data, fingerprint, position, "
-            "problems, portfolios, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*values, rows.checksum(*values)),
+            f"INSERT INTO editions ({rows.EDITION_VALUES}, checksum) "  # noqa: S608 - fixed
+            f"VALUES ({', '.join('?' * (len(new) + 1))})",
+            (*new, rows.checksum(*new)),
         )
         versions = compiled.index_of(edition)
         path_rows, version_rows = _version_rows(index, edition, versions, texts, numbers)
@@ -134,21 +136,19 @@ def write_derived(
     return len(fresh)
 
 
-def _kept(row: tuple[Any, ...]) -> tuple[Any, ...] | None:
-    """A stored edition's values to keep it by (its id, name, instants, JSON and
-    fingerprint, then its problems and portfolios), or ``None`` for a row that does not
-    match its checksum or reads wrongly: it is written anew."""
+def _kept(row: tuple[Any, ...]) -> tuple[list[Any], list[str]] | None:
+    """A stored edition's values (:data:`~._rows.EDITION_COLUMNS`) and the portfolios it
+    names, or ``None`` for a row that does not match its checksum or reads wrongly: it
+    is written anew."""
     *values, check = row
-    if rows.checksum(*values) != check or not isinstance(values[5], bytes):
+    if rows.checksum(*values) != check or not isinstance(values[_FINGERPRINT], bytes):
         return None
-    number, name, start_us, end_us, data, mark, _, problems, portfolios = values
+    if type(values[_PROBLEMS]) is not int:
+        return None
     try:
-        strings(portfolios)
+        return values, strings(values[_PORTFOLIOS])
     except ValueError:
         return None
-    if type(problems) is not int:
-        return None
-    return (number, name, start_us, end_us, data, mark, problems, portfolios)
 
 
 def _delete(connection: sqlite3.Connection, editions: list[int]) -> None:
@@ -199,7 +199,7 @@ def fingerprint(edition: Edition, identities: Mapping[int, str]) -> bytes:
                 provenance.illustrative,
             ]
         )
-    digest.update(json.dumps(parts, ensure_ascii=False, default=str).encode("utf-8"))
+    digest.update(json.dumps(parts, ensure_ascii=False).encode("utf-8"))
     return digest.digest()
 
 
@@ -213,14 +213,9 @@ def _library_version() -> str:
 
 
 def _place(amendments: Sequence[Any], amendment: Any) -> int:
-    """The position of ``amendment`` among its supplement's (-1 if it is not one of them)."""
-    for position, candidate in enumerate(amendments):
-        if candidate is amendment:
-            return position
-    for position, candidate in enumerate(amendments):
-        if candidate == amendment:
-            return position
-    return -1
+    """The position of ``amendment`` among its supplement's (routing gives a step the
+    supplement's own amendment object; -1 if it is not one of them)."""
+    return next((place for place, one in enumerate(amendments) if one is amendment), -1)
 
 
 class _PathNumbers:

@@ -135,7 +135,7 @@ def verified_json(
     except (ValueError, zlib.error) as error:
         raise ValueError(f"{what}: {error}") from error
     try:
-        matches = hashlib.sha256(canonical_json(data)).hexdigest() == identity
+        matches = sha256(canonical_json(data)) == identity
     except NOT_CANONICAL:
         matches = False
     # The quick writer is exact for the values the library writes; anything else is
@@ -279,6 +279,24 @@ def parse_json_list(text: str) -> list[str]:
     if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
         raise ValueError(f"expected a JSON list of strings, found {text!r:.80}")
     return values
+
+
+EDITION_COLUMNS = (
+    "id",
+    "name",
+    "start_us",
+    "end_us",
+    "data",
+    "fingerprint",
+    "position",
+    "problems",
+    "portfolios",
+)
+"""An edition row's values, in the order its ``checksum`` is made of (read, written and
+checked in this order everywhere)."""
+
+EDITION_VALUES = ", ".join(EDITION_COLUMNS)
+"""The columns of :data:`EDITION_COLUMNS`, for SQL."""
 
 
 def checksum(*values: object) -> int:

@@ -59,6 +59,16 @@ _PROBE = (
 )
 
 
+def _leaf_texts(said: Sequence[Any]) -> tuple[tuple[str, object], ...]:
+    """The texts a version row's section is built from, when it is a leaf (a parent's
+    children are versioned, and read, on their own): (kind, id) of its heading path,
+    own fields and provenance."""
+    _, _, _, section, provenance, label, _, children = said
+    if section is None or children is not None:
+        return ()
+    return (("label", label), ("section", section), ("provenance", provenance))
+
+
 class _StaleError(Exception):
     """A probe saw another generation of the store than the catalogue was read from."""
 
@@ -149,11 +159,14 @@ class StoredStates:
         start_us, _, _, section, provenance, label, place, children = said
         if section is None:
             return None
-        if children is None and (path.number, start_us) not in self._leaves:
-            # A leaf not yet built: its texts in two queries, not one per text.
-            self._texts.prefetch(
-                (("label", label), ("section", section), ("provenance", provenance))
-            )
+        if (
+            children is None
+            and (path.number, start_us) not in self._leaves
+            and not self._texts.holds("section", section)
+        ):
+            # A leaf not yet built, whose texts no batch read ahead: in two queries,
+            # not one per text.
+            self._texts.prefetch(_leaf_texts(said))
         headings, portfolio = self._texts.label(label)
         indices = self._places.get(place)
         if indices is None:
@@ -205,12 +218,7 @@ class StoredStates:
             return answer
 
         def prepare(positions: Sequence[int]) -> None:
-            self._texts.prefetch(
-                (kind, said[position][column])
-                for position in positions
-                if said[position][7] is None  # leaves: a parent's children are asked alone
-                for kind, column in (("label", 5), ("section", 3), ("provenance", 4))
-            )
+            self._texts.prefetch(need for p in positions for need in _leaf_texts(said[p]))
 
         return Track(
             np.array(starts, dtype=np.int64),

@@ -236,16 +236,18 @@ class TextReader:
         per :data:`_AHEAD` texts instead of one or two per text."""
         first = [(kind, number) for kind, number in wanted if number is not None]
         blocks = self._read_ahead(first)
-        self._read_ahead([("block", number) for number in blocks])
+        if blocks:
+            self._read_ahead([("block", number) for number in blocks])
+
+    def holds(self, kind: str, number: object) -> bool:
+        """Whether asking for text ``number`` as a ``kind`` reads nothing: it is decoded,
+        or read ahead."""
+        return (kind, number) in self._cache or number in self._ahead
 
     def _read_ahead(self, wanted: list[tuple[str, object]]) -> list[object]:
         """Read ahead ``wanted``; the blocks the sections among them name."""
         missing = list(
-            dict.fromkeys(
-                number
-                for kind, number in wanted
-                if (kind, number) not in self._cache and number not in self._ahead
-            )
+            dict.fromkeys(number for kind, number in wanted if not self.holds(kind, number))
         )
         if len(self._ahead) + len(missing) > _KEPT:
             self._ahead.clear()
