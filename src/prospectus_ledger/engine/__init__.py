@@ -11,6 +11,7 @@ its snapshots.
 * :mod:`.tracks` gives a path's versions as arrays for many questions at once, and
   :mod:`.plans` each question's answers as one step function of the instant;
 * :mod:`.cut_off` applies instructions whose text a cut-off copy lost;
+* :mod:`.held` keeps supplements once each, identifying them only where needed;
 * :mod:`.contents` is where a ledger keeps what it holds (the seam to a store).
 """
 
@@ -30,6 +31,7 @@ from .compiled import (
     supplement_identity,
 )
 from .contents import Contents, MemoryContents
+from .held import HeldSupplements, Identified
 from .plans import Plan, Plans
 from .routing import compile_ledger
 from .section_index import MemoryVersions, SectionIndex
@@ -42,6 +44,8 @@ __all__ = [
     "Edition",
     "EditionKey",
     "EditionTracks",
+    "HeldSupplements",
+    "Identified",
     "MemoryContents",
     "MemoryVersions",
     "Outcome",

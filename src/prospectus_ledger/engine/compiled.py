@@ -39,6 +39,7 @@ from ..provenance import Provenance, Source
 from ..supplement import Amendment, Supplement
 from ..tree import Document, DocumentKind, Located
 from .cut_off import apply_cut_off, runs_into_cut
+from .held import Identified
 from .identity import document_identity as document_identity
 from .identity import supplement_identity as supplement_identity
 from .lookup import covers, in_order
@@ -128,11 +129,12 @@ def amendment_order(
     effective: pendulum.DateTime | None,
     supplement: Supplement,
     amendment: Amendment,
-    identity: str,
+    identity: Identified,
 ) -> tuple[object, ...]:
     """The order instructions apply in (DESIGN: "Order"): effective instant, supplement
     date, filing hash, position in the filing; the supplement's identity breaks the
-    last ties, so the order never depends on the order of loading."""
+    last ties (worked out only for them), so the order never depends on the order of
+    loading."""
     return (
         effective or _EARLIEST_INSTANT,
         supplement.supplement_date or earliest_date(),

@@ -25,8 +25,8 @@ from .compiled import (
     StateSource,
     document_identity,
     earliest_date,
-    supplement_identity,
 )
+from .held import HeldSupplements
 from .routing import compile_ledger
 from .tracks import TrackSource
 
@@ -88,8 +88,12 @@ def documents_in_order(by_identity: Mapping[str, Document]) -> tuple[Document, .
     return tuple(by_identity[key] for key in sorted(by_identity))
 
 
-def supplements_in_order(by_identity: Mapping[str, Supplement]) -> tuple[Supplement, ...]:
+def supplements_in_order(
+    by_identity: Mapping[str, Supplement] | HeldSupplements,
+) -> tuple[Supplement, ...]:
     """Supplements in the stable order a ledger gives them: by date, then identity."""
+    if isinstance(by_identity, HeldSupplements):
+        by_identity = by_identity.identities()
     earliest = earliest_date()
     return tuple(
         by_identity[key]
@@ -106,7 +110,8 @@ class MemoryContents:
 
     def __init__(self) -> None:
         self._documents: dict[str, Document] = {}
-        self._supplements: dict[str, Supplement] = {}
+        # Identified only when two of one filing meet, or when listed: see held.py.
+        self._supplements = HeldSupplements()
         self._filings: set[str] = set()
         self._compiled: Compiled | None = None
 
@@ -125,10 +130,8 @@ class MemoryContents:
         return True
 
     def add_supplement(self, supplement: Supplement) -> bool:
-        identity = supplement_identity(supplement)
-        if identity in self._supplements:
+        if not self._supplements.add(supplement):
             return False
-        self._supplements[identity] = supplement
         self._compiled = None
         return True
 

@@ -37,8 +37,8 @@ from .compiled import (
     document_identity,
     earliest_date,
     edition_part,
-    supplement_identity,
 )
+from .held import HeldSupplements, Identified
 from .registrants import document_registrant, registrant_aliases, registrant_key
 
 T = TypeVar("T")
@@ -193,18 +193,20 @@ class _Builder:
             name = self.names[key] = document.edition
         return name
 
-    def route(self, supplement: Supplement, identity: str) -> None:
+    def route(self, held: Identified) -> None:
+        """Route each amendment of a supplement to the editions it amends."""
+        supplement = held.supplement
         # The portfolios it names, as keys: what tells which edition covers it.
         names = [*supplement.portfolios, *(s.name for s in supplement.series if s.name)]
         named = frozenset(heading_key(name) for name in names)
         known_at = supplement.known_at
         for amendment in supplement.amendments:
-            self._route_one(supplement, identity, amendment, named, known_at)
+            self._route_one(supplement, held, amendment, named, known_at)
 
     def _route_one(
         self,
         supplement: Supplement,
-        identity: str,
+        identity: Identified,
         amendment: Amendment,
         named: frozenset[str],
         supplement_known_at: pendulum.DateTime | None,
@@ -245,7 +247,7 @@ class _Builder:
     def _step(
         self,
         supplement: Supplement,
-        identity: str,
+        identity: Identified,
         amendment: Amendment,
         key: EditionKey,
         effective: pendulum.DateTime,
@@ -263,7 +265,7 @@ class _Builder:
         self.steps[key].append(Step(order, supplement, amendment, effective, known_at, provenance))
 
     def _unrouted(
-        self, supplement: Supplement, identity: str, amendment: Amendment, reason: str
+        self, supplement: Supplement, identity: Identified, amendment: Amendment, reason: str
     ) -> None:
         # Placed in the timeline by the instruction's own time, if it gives one.
         order = amendment_order(amendment.effective, supplement, amendment, identity)
@@ -325,15 +327,17 @@ def _find_conflicts(steps: Sequence[Step]) -> list[tuple[Step, Step]]:
 
 def compile_ledger(
     documents: Mapping[str, Document] | Iterable[Document],
-    supplements: Mapping[str, Supplement] | Iterable[Supplement],
+    supplements: HeldSupplements | Mapping[str, Supplement] | Iterable[Supplement],
 ) -> Compiled:
     """Build the compiled form from a ledger's contents (order of the inputs is irrelevant).
 
     ``documents`` and ``supplements`` may map each one's identity to it (a
-    ledger already knows them), to save hashing each again.
+    ledger already knows them), to save hashing each again; supplements may be
+    the :class:`~prospectus_ledger.engine.held.HeldSupplements` a ledger keeps.
     """
+    held = supplements if isinstance(supplements, HeldSupplements) else HeldSupplements(supplements)
     with _collector_paused():
-        return _compile(_by_identity(documents, document_identity), supplements)
+        return _compile(_by_identity(documents, document_identity), held)
 
 
 @contextlib.contextmanager
@@ -369,23 +373,28 @@ def _first(pair: tuple[str, object]) -> str:
     return pair[0]
 
 
-def _compile(
-    keyed_documents: list[tuple[str, Document]],
-    supplements: Mapping[str, Supplement] | Iterable[Supplement],
-) -> Compiled:
+def _route_order(held: Identified) -> tuple[object, ...]:
+    """The order supplements are routed in: those that name their registrant first, so
+    that unnamed ones can join an edition a named one (or a base) already
+    established; each group by date, then filing; identities settle the rest."""
+    supplement = held.supplement
+    return (
+        supplement.registrant is None,
+        supplement.supplement_date or earliest_date(),
+        supplement.source.sha256 or "",
+        supplement.source.name or "",
+        held,
+    )
+
+
+def _compile(keyed_documents: list[tuple[str, Document]], held: HeldSupplements) -> Compiled:
     documents = [document for _, document in keyed_documents]
     builder = _Builder(aliases=registrant_aliases(documents))
     for document in documents:
         builder.add_base(document)
-    keyed = _by_identity(supplements, supplement_identity)
-    # Supplements that name their registrant go first, so that unnamed ones can
-    # join an edition a named one (or a base) already established; each group
-    # in the order of the identities.
-    for identity, supplement in [
-        *(pair for pair in keyed if pair[1].registrant is not None),
-        *(pair for pair in keyed if pair[1].registrant is None),
-    ]:
-        builder.route(supplement, identity)
+    routed = sorted(held, key=_route_order)
+    for supplement in routed:
+        builder.route(supplement)
 
     all_keys = sorted(
         {*builder.documents, *builder.placeholders},
@@ -424,5 +433,5 @@ def _compile(
         duplicates=tuple(builder.duplicates),
         knowledge=tuple(knowledge),
         aliases=builder.aliases,
-        diagnosed=tuple(supplement for _, supplement in keyed if supplement.diagnostics),
+        diagnosed=tuple(h.supplement for h in routed if h.supplement.diagnostics),
     )
