@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import random
+
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from prospectus_ledger import Ledger, Source, Supplement
+from prospectus_ledger import Document, Ledger, Source, Supplement
 from prospectus_ledger.engine import held as held_module
 from prospectus_ledger.engine.compiled import supplement_identity
 from prospectus_ledger.engine.held import HeldSupplements, Identified
 from prospectus_ledger.instants import start_of_day
+from tests import strategies
 from tests.test_ledger import base, day, replace, strategy_at
 
 EFFECTIVE = start_of_day(day("2020-07-01"))
@@ -127,3 +132,32 @@ def test_ties_within_one_filing_follow_identities_in_any_order_of_loading() -> N
             ledger.add_supplement(supplement)
         assert strategy_at(ledger, "2020-07-02") == last.amendments[0].operation.blocks[0].text  # type: ignore[union-attr]
         assert [p.kind for p in ledger.problems()].count("conflict") == 1
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    base_document=strategies.base_documents(),
+    supplements=strategies.supplement_lists,
+    seed=st.integers(),
+)
+def test_parts_of_one_filing_give_the_same_answers_in_any_order(
+    base_document: Document, supplements: list[Supplement], seed: int
+) -> None:
+    # Every supplement made a part of one filing: the order and the duplicates are
+    # then decided by identities alone, and must not depend on the order of loading.
+    parts = of_one_filing(*supplements)
+    shuffled = [*parts, *(attrs.evolve(part) for part in parts[: len(parts) // 2])]
+    random.Random(seed).shuffle(shuffled)
+    forward, backward = Ledger(), Ledger()
+    forward.add_document(base_document)
+    for supplement in parts:
+        forward.add_supplement(supplement)
+    for supplement in shuffled:
+        backward.add_supplement(supplement)
+    backward.add_document(base_document)
+    assert len(backward.supplements) == len(forward.supplements)
+    for offset in (0, 10, 30, 61):
+        when = strategies.EDITION_DATE.add(days=offset)
+        assert forward.as_of(when).documents() == backward.as_of(when).documents()
+    assert forward.timeline() == backward.timeline()
+    assert forward.problems() == backward.problems()
