@@ -17,6 +17,7 @@ from prospectus_ledger import (
     Paragraph,
     Section,
     Supplement,
+    serialize,
 )
 from prospectus_ledger.serialize import dumps, loads, structure, unstructure
 from tests import strategies
@@ -135,3 +136,60 @@ def test_bad_exports_are_rejected_clearly(mutation: object, message: str) -> Non
     mutation(data)  # type: ignore[operator]
     with pytest.raises(InvalidLedgerDataError, match=message):
         pl.Ledger.from_json(json.dumps(data), file="export.json")
+
+
+def _parsed_by_pendulum(value: str) -> pendulum.DateTime:
+    """What reading an instant meant before the quick path: pendulum's parser."""
+    parsed = pendulum.parse(value, exact=True, strict=True)
+    assert isinstance(parsed, pendulum.DateTime)
+    return parsed.in_timezone("America/New_York")
+
+
+def _instants() -> list[str]:
+    """Every hour of 2010 (its two clock changes among them) written in four zones, and
+    instants with microseconds, the wall times the clocks skip or show twice, and
+    other spellings."""
+    start = pendulum.datetime(2010, 1, 1, tz="UTC")
+    written = [
+        start.add(hours=hour).in_timezone(zone).isoformat()
+        for hour in range(0, 24 * 366, 1)
+        for zone in ("America/New_York", "UTC", "Asia/Kolkata", "America/Chicago")
+    ]
+    return [
+        *written,
+        "2010-06-03T16:00:00.000001-04:00",
+        "2010-06-03T16:00:00.123456-04:00",
+        "2010-11-07T01:30:00-04:00",  # shown twice: the first time
+        "2010-11-07T01:30:00-05:00",  # and the second
+        "2010-03-14T02:30:00-04:00",  # skipped
+        "2010-03-14T02:30:00-05:00",
+        "2010-06-03T16:00:00Z",
+        "2010-06-03T16:00-04:00",
+        "2010-06-03 16:00:00-04:00",
+        "2010-06-03T16:00:00.5-04:00",
+    ]
+
+
+def test_instants_read_quickly_are_the_instants_pendulum_reads() -> None:
+    quick = 0
+    for value in _instants():
+        found = serialize.parse_datetime.__wrapped__(value)
+        expected = _parsed_by_pendulum(value)
+        assert found == expected, value
+        assert found.isoformat() == expected.isoformat(), value
+        assert (found.fold, found.timezone_name, type(found)) == (
+            expected.fold,
+            expected.timezone_name,
+            type(expected),
+        ), value
+        if serialize._WRITTEN.match(value):
+            quick += serialize._written_in_new_york(value) is not None
+    # New York's own instants are read quickly: every hour written there but the two
+    # of the autumn's repeated hour, and the two with microseconds.
+    assert quick == 24 * 366 - 2 + 2
+
+
+def test_an_instant_not_read_quickly_is_still_refused_when_it_is_not_one() -> None:
+    for value in ("2010-02-30T00:00:00-05:00", "2010-06-03T25:00:00-04:00", "not a date"):
+        with pytest.raises(pl.InvalidLedgerDataError):
+            serialize.parse_datetime.__wrapped__(value)
