@@ -899,9 +899,9 @@ def _load_lines(
         "",
         "### Load time per supplement",
         "",
-        "Adding N generated supplements to an empty ledger (`add_supplement`, which hashes "
-        "each) and the first query, which compiles and replays the whole history. Generating "
-        "the supplements is not included.",
+        "Adding N generated supplements to an empty ledger (`add_supplement`, which keeps "
+        "each once by its filing) and the first query, which compiles and replays the whole "
+        "history. Generating the supplements is not included.",
         "",
         "| supplements | generate (not included) | add | first query (compile) | total "
         "| per supplement |",
