@@ -128,6 +128,13 @@ def _worker(mode: str, store: Path, questions: Path) -> dict[str, Any]:
     return found
 
 
+def _closed_size(store: pl.Store) -> int:
+    """The store's file size once closed, its write-ahead log folded in."""
+    store._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return store.path.stat().st_size
+
+
 def _tables(path: Path) -> dict[str, int]:
     import sqlite3
 
@@ -183,9 +190,7 @@ def run_real(folder: Path) -> RealResult:
     stored = folder / "real.sqlite"
     store = pl.Store(stored)
     store.ingest(paths)
-    store._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.close()
-    return RealResult(len(paths), filing_bytes, stored.stat().st_size, _tables(stored))
+    return RealResult(len(paths), filing_bytes, _closed_size(store), _tables(stored))
 
 
 def _duckdb(ledger: pl.Ledger, asked: Sequence[tuple[Any, str, str]]) -> tuple[float, float, int]:
@@ -237,9 +242,7 @@ def run_size(size: int, folder: Path) -> StoreResult:
     store = pl.Store(path)
     store.add_parsed(filings)
     ingest = time.perf_counter() - start
-    store._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.close()
-    store_bytes = path.stat().st_size
+    store_bytes = _closed_size(store)
     asked = [
         (day.isoformat(), portfolio, section)
         for day, portfolio, section in synthetic.queries(data, QUESTIONS, seed=11)

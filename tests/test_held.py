@@ -15,7 +15,7 @@ from prospectus_ledger.engine.compiled import supplement_identity
 from prospectus_ledger.engine.held import HeldSupplements, Identified
 from prospectus_ledger.instants import start_of_day
 from tests import strategies
-from tests.test_ledger import base, day, replace, strategy_at
+from tests.test_ledger import base, day, loaded_both_ways, replace, strategy_at
 
 EFFECTIVE = start_of_day(day("2020-07-01"))
 
@@ -148,13 +148,7 @@ def test_parts_of_one_filing_give_the_same_answers_in_any_order(
     parts = of_one_filing(*supplements)
     shuffled = [*parts, *(attrs.evolve(part) for part in parts[: len(parts) // 2])]
     random.Random(seed).shuffle(shuffled)
-    forward, backward = Ledger(), Ledger()
-    forward.add_document(base_document)
-    for supplement in parts:
-        forward.add_supplement(supplement)
-    for supplement in shuffled:
-        backward.add_supplement(supplement)
-    backward.add_document(base_document)
+    forward, backward = loaded_both_ways(base_document, parts, shuffled)
     assert len(backward.supplements) == len(forward.supplements)
     for offset in (0, 10, 30, 61):
         when = strategies.EDITION_DATE.add(days=offset)

@@ -332,6 +332,21 @@ def test_adding_twice_changes_nothing() -> None:
     assert len(ledger.timeline()) == 1
 
 
+def loaded_both_ways(
+    base_document: Document, supplements: list[Supplement], shuffled: list[Supplement]
+) -> tuple[Ledger, Ledger]:
+    """A ledger given the base then ``supplements``, and one given ``shuffled`` then the
+    base."""
+    forward, backward = Ledger(), Ledger()
+    forward.add_document(base_document)
+    for supplement in supplements:
+        forward.add_supplement(supplement)
+    for supplement in shuffled:
+        backward.add_supplement(supplement)
+    backward.add_document(base_document)
+    return forward, backward
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     base_document=strategies.base_documents(),
@@ -343,13 +358,7 @@ def test_any_permutation_gives_identical_answers(
 ) -> None:
     shuffled = list(supplements)
     random.Random(seed).shuffle(shuffled)
-    forward, backward = Ledger(), Ledger()
-    forward.add_document(base_document)
-    for supplement in supplements:
-        forward.add_supplement(supplement)
-    for supplement in shuffled:
-        backward.add_supplement(supplement)
-    backward.add_document(base_document)
+    forward, backward = loaded_both_ways(base_document, supplements, shuffled)
     for offset in (0, 10, 30, 61):
         when = strategies.EDITION_DATE.add(days=offset)
         assert forward.as_of(when).documents() == backward.as_of(when).documents()

@@ -45,6 +45,7 @@ ANSWERS: tuple[Column, ...] = (
 """One row per question: the question, then its answer or the library's message."""
 
 _FIELDS = ("when", "path", "portfolio", "document", "known_at")
+_ABOUT = ("path", "portfolio", "document")  # what groups questions
 _ANSWER_FIELDS = ("text", "heading_path", "edition", "effective", "known_from", "source")
 _NAT = np.iinfo(np.int64).min  # numpy's NaT, as an integer
 _WIDTH = len(_ANSWER_FIELDS) + 2
@@ -245,23 +246,17 @@ def answer_columns(ledger: Ledger, questions: Any) -> tuple[dict[str, _Coded], _
     out = _Answers(count, book)
     alone = _read_instants(columns, out)
     # Questions by what they ask about: path, portfolio, document, as one integer.
-    names = ("path", "portfolio", "document")
     asked = np.flatnonzero((out.when != _NAT) & (columns["known_at"].codes < 0))
     key = np.zeros(len(asked), dtype=np.int64)
-    for name in names:
+    for name in _ABOUT:
         key = key * (len(columns[name].values) + 1) + (columns[name].codes[asked] + 1)
     groups, inverse = _groups(key)
+    # One question of each group says what they all ask about.
+    first = np.empty(len(groups), dtype=np.int64)
+    first[inverse] = asked
     # Each group's plan (made once per state of the ledger), or none: asked alone.
-    asked_about = []
-    for name in reversed(names):
-        groups, code = np.divmod(groups, len(columns[name].values) + 1)
-        values = [None, *(str(value) for value in columns[name].values)]
-        asked_about.append([values[code] for code in code.tolist()])
     planned = np.array(
-        [
-            book.plan_number(path, portfolio, document, _read, source)
-            for document, portfolio, path in zip(*asked_about, strict=True)
-        ],
+        [_plan_number(book, source, columns, number) for number in first.tolist()],
         dtype=np.int64,
     )
     plan_of = planned[inverse]
@@ -275,6 +270,13 @@ def answer_columns(ledger: Ledger, questions: Any) -> tuple[dict[str, _Coded], _
     for number in sorted(alone):
         _answer_alone(ledger, out, columns, number)
     return columns, out
+
+
+def _plan_number(book: Plans, source: Any, columns: dict[str, _Coded], number: int) -> int:
+    """The number of the plan of question ``number``'s group (-1: asked alone)."""
+    path, portfolio, document = (columns[name].at(number) for name in _ABOUT)
+    assert path is not None  # every question has one
+    return book.plan_number(path, portfolio, document, _read, source)
 
 
 def _groups(key: Any) -> tuple[Any, Any]:
@@ -398,9 +400,6 @@ def answer_frame(ledger: Ledger, questions: Any) -> Any:
     def answer_column(field: int) -> Any:
         return pd.Series(fields[field], dtype=object, copy=False)
 
-    def answer_instants(field: int) -> Any:
-        return instants(fields[field])
-
     def instants(numbers: Any) -> Any:
         stamps = pd.DatetimeIndex(np.asarray(numbers, dtype=np.int64).view("datetime64[us]"))
         zoned = stamps.tz_localize("UTC").tz_convert("America/New_York")
@@ -425,8 +424,8 @@ def answer_frame(ledger: Ledger, questions: Any) -> Any:
         "text": answer_column(0),
         "heading_path": answer_column(1),
         "edition": answer_column(2),
-        "effective": answer_instants(6),
-        "known_from": answer_instants(7),
+        "effective": instants(fields[6]),
+        "known_from": instants(fields[7]),
         "source": answer_column(5),
         "error": pd.Series(errors, dtype=object, copy=False),
     }

@@ -12,10 +12,8 @@ operation; they are ignored when reading, the operation being the truth.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
-import re
 from typing import Any, TypeVar
 
 import attrs
@@ -25,7 +23,7 @@ from cattrs.strategies import configure_tagged_union
 from cattrs.v import format_exception
 
 from .errors import InvalidLedgerDataError
-from .instants import NEW_YORK
+from .instants import NEW_YORK, read_written_instant
 from .locators import SectionTarget
 from .operations import (
     DeleteBlock,
@@ -94,10 +92,9 @@ def parse_datetime(value: str) -> pendulum.DateTime:
     Raises:
         InvalidLedgerDataError: for anything else.
     """
-    if _WRITTEN.match(value):
-        found = _written_in_new_york(value)
-        if found is not None:
-            return found
+    found = read_written_instant(value)
+    if found is not None:
+        return found
     try:
         parsed = pendulum.parse(value, exact=True, strict=True)
     except (ValueError, pendulum.parsing.exceptions.ParserError) as error:
@@ -105,29 +102,6 @@ def parse_datetime(value: str) -> pendulum.DateTime:
     if not isinstance(parsed, pendulum.DateTime):
         raise InvalidLedgerDataError(f"expected an ISO 8601 datetime, got {value!r}")
     return parsed.in_timezone(NEW_YORK)
-
-
-# The form the library writes an instant in (``DateTime.isoformat()``).  A stored
-# ledger's answers each read two instants its process has not met yet, and
-# pendulum's parser costs several times the standard library's reading of this form.
-_WRITTEN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?[+-]\d\d:\d\d\Z", re.ASCII)
-
-
-def _written_in_new_york(value: str) -> pendulum.DateTime | None:
-    """``value`` (of the form :data:`_WRITTEN`) as a New York instant, read quickly when
-    its offset is New York's then; ``None`` for any other offset, and for the wall times
-    the clocks skip or show twice (the parser's path)."""
-    try:
-        read = dt.datetime.fromisoformat(value)
-    except ValueError:  # a day or an hour out of range: the parser says so
-        return None
-    wall = (read.year, read.month, read.day, read.hour, read.minute, read.second)
-    found = pendulum.DateTime(*wall, read.microsecond, tzinfo=NEW_YORK)
-    offset = found.utcoffset()
-    if offset != read.utcoffset():
-        return None
-    other = pendulum.DateTime(*wall, read.microsecond, tzinfo=NEW_YORK, fold=1)
-    return found if other.utcoffset() == offset else None
 
 
 def _structure_date(value: Any, _: type) -> pendulum.Date:

@@ -260,14 +260,14 @@ def _problem_kind(status: str, reason: str | None) -> ProblemKind | None:
 
 def edition_problem_count(compiled: Compiled, edition: _engine.Edition) -> int:
     """How many of :func:`problems_of` are outcomes of ``edition``'s replay."""
-    return sum(1 for _, entry in _edition_entries(compiled, edition) if _problem(entry))
+    return sum(_is_problem(entry) for _, entry in _edition_entries(compiled, edition))
 
 
 def ledger_problem_count(compiled: Compiled) -> int:
     """How many of :func:`problems_of` are not outcomes of an edition's replay: amendments
     given to no edition, conflicts, unreadable dates and duplicate editions (no replay
     is needed to count them)."""
-    unrouted = sum(1 for _, entry in _unrouted_entries(compiled) if _problem(entry))
+    unrouted = sum(_is_problem(entry) for _, entry in _unrouted_entries(compiled))
     return unrouted + len(_ledger_problems(compiled))
 
 
@@ -278,6 +278,11 @@ def problems_of(compiled: Compiled) -> list[Problem]:
     """
     found = (_problem(entry) for entry in timeline_of(compiled))
     return [problem for problem in found if problem is not None] + _ledger_problems(compiled)
+
+
+def _is_problem(entry: TimelineEntry) -> bool:
+    """Whether an amendment's entry is a problem (counted without making it one)."""
+    return _problem_kind(entry.status, entry.reason) is not None
 
 
 def _problem(entry: TimelineEntry) -> Problem | None:

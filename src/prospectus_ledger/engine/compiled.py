@@ -96,6 +96,14 @@ class Step:
     known_at: pendulum.DateTime
     provenance: Provenance
 
+    @property
+    def identity(self) -> str:
+        """The supplement's identity (the last of :attr:`order`, :func:`amendment_order`'s;
+        worked out if it was not yet)."""
+        held = self.order[-1]
+        assert isinstance(held, Identified)  # amendment_order ends with it
+        return held.identity
+
 
 @attrs.frozen
 class Outcome:

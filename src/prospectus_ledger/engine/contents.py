@@ -20,13 +20,9 @@ import pendulum
 
 from ..supplement import Supplement
 from ..tree import Document
-from .compiled import (
-    Compiled,
-    StateSource,
-    document_identity,
-    earliest_date,
-)
+from .compiled import Compiled, StateSource, document_identity, earliest_date
 from .held import HeldSupplements
+from .identity import documents_in_order
 from .routing import compile_ledger
 from .tracks import TrackSource
 
@@ -81,11 +77,6 @@ class Contents(Protocol):
     def tracks(self) -> TrackSource:
         """What many questions at once ask, everything known."""
         ...
-
-
-def documents_in_order(by_identity: Mapping[str, Document]) -> tuple[Document, ...]:
-    """Base editions in the stable order a ledger gives them: by identity."""
-    return tuple(by_identity[key] for key in sorted(by_identity))
 
 
 def supplements_in_order(

@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -54,7 +54,7 @@ from ..serialize import unstructure
 from ..supplement import Amendment, DocumentRef, Supplement
 from ..tree import BulletList, Document, Paragraph, Section, Series, ShareClass, Table
 
-__all__ = ["document_identity", "supplement_identity"]
+__all__ = ["document_identity", "documents_in_order", "supplement_identity"]
 
 
 def supplement_identity(supplement: Supplement) -> str:
@@ -65,6 +65,11 @@ def supplement_identity(supplement: Supplement) -> str:
 def document_identity(document: Document) -> str:
     """A content hash that identifies a base document."""
     return _identity(document, _document)
+
+
+def documents_in_order(by_identity: Mapping[str, Document]) -> tuple[Document, ...]:
+    """Base editions in the stable order a ledger gives them: by identity."""
+    return tuple(by_identity[key] for key in sorted(by_identity))
 
 
 class _UnexpectedError(Exception):

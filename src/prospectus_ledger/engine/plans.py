@@ -10,9 +10,9 @@ tracks once at each of those breaks (:func:`answer_positions`) and keeps, per
 break, the one version that settles the question from there on, or none (the
 question is then asked alone, for its answer or its error).
 
-A batch of questions about many paths is then answered with two binary searches
-over every plan's breaks together (:meth:`Plans.slots`), whatever the number of
-paths, instead of a few searches per path.  A :class:`Plans` keeps the plans
+A batch of questions about many paths is then looked up in every plan's breaks
+together (:meth:`Plans.slots`), whatever the number of paths, instead of a few
+searches per path.  A :class:`Plans` keeps the plans
 of one state of the ledger, and the answer of each version once it has been
 worked out.
 """

@@ -14,8 +14,7 @@ import contextlib
 import gc
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TypeVar
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 import pendulum
@@ -39,9 +38,8 @@ from .compiled import (
     edition_part,
 )
 from .held import HeldSupplements, Identified
+from .identity import documents_in_order
 from .registrants import document_registrant, registrant_aliases, registrant_key
-
-T = TypeVar("T")
 
 
 @attrs.define
@@ -337,7 +335,7 @@ def compile_ledger(
     """
     held = supplements if isinstance(supplements, HeldSupplements) else HeldSupplements(supplements)
     with _collector_paused():
-        return _compile(_by_identity(documents, document_identity), held)
+        return _compile(_documents_in_order(documents), held)
 
 
 @contextlib.contextmanager
@@ -360,17 +358,14 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _by_identity(
-    values: Mapping[str, T] | Iterable[T], identity: Callable[[T], str]
-) -> list[tuple[str, T]]:
-    """Each value with its identity, in the order of the identities."""
-    if isinstance(values, Mapping):
-        return sorted(values.items(), key=_first)
-    return sorted(((identity(value), value) for value in values), key=_first)
-
-
-def _first(pair: tuple[str, object]) -> str:
-    return pair[0]
+def _documents_in_order(
+    documents: Mapping[str, Document] | Iterable[Document],
+) -> tuple[Document, ...]:
+    """Base documents in the order of their identities (of two bases of one edition, the
+    first is kept)."""
+    if not isinstance(documents, Mapping):
+        documents = {document_identity(document): document for document in documents}
+    return documents_in_order(documents)
 
 
 def _route_order(held: Identified) -> tuple[object, ...]:
@@ -387,8 +382,7 @@ def _route_order(held: Identified) -> tuple[object, ...]:
     )
 
 
-def _compile(keyed_documents: list[tuple[str, Document]], held: HeldSupplements) -> Compiled:
-    documents = [document for _, document in keyed_documents]
+def _compile(documents: Sequence[Document], held: HeldSupplements) -> Compiled:
     builder = _Builder(aliases=registrant_aliases(documents))
     for document in documents:
         builder.add_base(document)

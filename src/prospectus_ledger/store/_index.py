@@ -30,7 +30,7 @@ from typing import Any
 
 from .._text import heading_key
 from ..engine.compiled import Compiled, Edition, Replay
-from ..engine.identity import document_identity, supplement_identity
+from ..engine.identity import document_identity
 from ..engine.registrants import merged_portfolio_names
 from ..engine.section_index import MemoryVersions, PathKey, SectionIndex, child_keys
 from ..instants import micros
@@ -56,7 +56,8 @@ def write_derived(
     An edition whose fingerprint (:func:`fingerprint`) the store already holds keeps
     its rows, and takes its place in the new order; the rows of every other stored
     edition go, and the editions not stored are written anew.  ``identities`` maps
-    the ``id()`` of each stored document and supplement to its identity.  Returns how
+    the ``id()`` of each stored base document to its identity (a supplement's comes
+    with its steps).  Returns how
     many editions were written.
     """
     stored: dict[bytes, tuple[list[Any], list[str]]] = {}
@@ -186,7 +187,7 @@ def fingerprint(edition: Edition, identities: Mapping[int, str]) -> bytes:
         provenance = step.provenance
         parts.append(
             [
-                identities.get(id(supplement)) or supplement_identity(supplement),
+                step.identity,
                 _place(supplement.amendments, step.amendment),
                 step.effective.isoformat(),
                 step.known_at.isoformat(),

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 import pendulum
 
 from ..engine.compiled import Compiled, StateSource
-from ..engine.contents import documents_in_order, supplements_in_order
+from ..engine.contents import supplements_in_order
+from ..engine.identity import documents_in_order
 from ..engine.routing import compile_ledger
 from ..engine.tracks import TrackSource
 from ..errors import StoreError

@@ -382,7 +382,7 @@ def rebuild(connection: sqlite3.Connection, path: PathLike) -> int:
     editions were written (the others kept their rows)."""
     with schema.guarded(str(path)):
         documents, supplements = rows.read_stored(connection, Path(path))
-    identities = {id(value): key for key, value in [*documents.items(), *supplements.items()]}
+    identities = {id(document): key for key, document in documents.items()}
     written = write_derived(connection, compile_ledger(documents, supplements), identities)
     # Editions were added, dropped and reordered: open handles must read them again.
     schema.bump_generation(connection)
